@@ -1,0 +1,159 @@
+# narrate - articles into audio editions.
+#
+# The README's two commands:  make demo   and   make check.
+# `make list` shows every target with its one-line description.
+
+PREFIX  ?= /usr/local
+DESTDIR ?=
+BINDIR   = $(PREFIX)/bin
+LIBDIR   = $(PREFIX)/lib
+INCDIR   = $(PREFIX)/include
+MANDIR   = $(PREFIX)/share/man/man1
+DATADIR  = $(PREFIX)/share/narrate
+
+VERSION  = 0.1.0
+SOVER    = 0
+
+CC      ?= cc
+OPT     ?= -O2 -g
+WARN     = -Wall -Wextra -Werror -Wformat=2 -Wshadow -Wstrict-prototypes -Wmissing-prototypes
+CFLAGS  ?=
+PKGS     = libutf8proc libxml-2.0 sndfile jansson nettle
+PKG_CFLAGS := $(shell pkg-config --cflags $(PKGS) 2>/dev/null)
+PKG_LIBS   := $(shell pkg-config --libs $(PKGS) 2>/dev/null)
+FLITE_LIBS = -lflite_cmu_us_kal -lflite_cmu_us_kal16 -lflite_cmu_us_awb \
+             -lflite_cmu_us_rms -lflite_cmu_us_slt -lflite_cmulex \
+             -lflite_usenglish -lflite
+LIBS     = $(FLITE_LIBS) -lmp3lame $(PKG_LIBS) -lpthread -lm
+ALL_CFLAGS = -std=c11 -D_GNU_SOURCE -DNR_VERSION='"$(VERSION)"' \
+             -DNR_DATADIR='"$(DATADIR)"' -fPIC -Isrc -isystem /usr/include/flite \
+             $(PKG_CFLAGS) $(OPT) $(WARN) $(CFLAGS)
+
+B       ?= build
+LIB_SRC  = $(sort $(wildcard src/*.c src/norm/*.c src/article/*.c src/audio/*.c))
+CLI_SRC  = $(sort $(wildcard src/cli/*.c))
+LIB_OBJ  = $(LIB_SRC:%.c=$(B)/%.o)
+CLI_OBJ  = $(CLI_SRC:%.c=$(B)/%.o)
+UNIT_SRC = $(sort $(wildcard tests/unit/test_*.c))
+UNIT_BIN = $(UNIT_SRC:tests/unit/%.c=$(B)/tests/%)
+
+TOOL_SRC = $(sort $(wildcard tests/tools/*.c))
+TOOL_BIN = $(TOOL_SRC:tests/tools/%.c=$(B)/tests/tools/%) $(B)/example
+TEST_BIN = $(UNIT_BIN) $(TOOL_BIN)
+
+NARRATE  = $(B)/narrate
+LIBA     = $(B)/libnarrate.a
+LIBSO    = $(B)/libnarrate.so.$(SOVER)
+
+.PHONY: asan-tests all deps deps-build deps-test demo check unit golden e2e asan install \
+        uninstall clean list bench tn-score
+
+## all: build the narrate program and libnarrate (static and shared)
+all: $(NARRATE) $(LIBSO)
+
+$(B)/%.o: %.c
+	@mkdir -p $(dir $@)
+	$(CC) $(ALL_CFLAGS) -MMD -MP -c $< -o $@
+
+$(LIBA): $(LIB_OBJ)
+	@rm -f $@
+	ar rcs $@ $^
+
+$(LIBSO): $(LIB_OBJ)
+	$(CC) -shared -Wl,-soname,libnarrate.so.$(SOVER) $(OPT) $(CFLAGS) $(LDFLAGS) -o $@ $^ $(LIBS)
+	ln -sf libnarrate.so.$(SOVER) $(B)/libnarrate.so
+
+# the command adds what only the batch/feed front end needs
+CLI_LIBS := $(shell pkg-config --libs jansson nettle 2>/dev/null)
+
+$(NARRATE): $(CLI_OBJ) $(LIBA)
+	$(CC) $(OPT) $(CFLAGS) $(LDFLAGS) -o $@ $(CLI_OBJ) $(LIBA) $(LIBS) $(CLI_LIBS)
+
+$(B)/tests/%: tests/unit/%.c $(LIBA)
+	@mkdir -p $(dir $@)
+	$(CC) $(ALL_CFLAGS) -Wno-missing-prototypes -o $@ $< $(LIBA) $(LIBS) -lcmocka
+
+# helper programs for the suites, linked like the unit tests
+$(B)/tests/tools/%: tests/tools/%.c $(LIBA)
+	@mkdir -p $(dir $@)
+	$(CC) $(ALL_CFLAGS) -Wno-missing-prototypes -o $@ $< $(LIBA) $(LIBS)
+
+# the embedding example, built as a user would: public header, shared library
+$(B)/example: docs/example.c $(LIBSO) src/narrate.h
+	$(CC) -std=c11 $(OPT) $(WARN) $(CFLAGS) -Isrc -o $@ $< -L$(B) -lnarrate
+
+-include $(LIB_OBJ:.o=.d) $(CLI_OBJ:.o=.d)
+
+## deps: install missing Debian packages (idempotent; quick when all present)
+deps:
+	@tools/deps.sh all
+
+deps-build:
+	@tools/deps.sh build
+
+deps-test:
+	@tools/deps.sh test
+
+## demo: install what is missing, build, narrate samples/ into out/demo/
+demo: deps-build
+	@$(MAKE) --no-print-directory all
+	@mkdir -p out/demo
+	@for f in samples/*.txt samples/*.md samples/*.html; do \
+	    [ -e "$$f" ] || continue; \
+	    o=out/demo/$$(basename "$${f%.*}").mp3; \
+	    $(NARRATE) -q "$$f" -o "$$o" || exit 1; \
+	    echo "demo: $$f -> $$o"; \
+	done
+	@echo "demo: the MP3s are in $(CURDIR)/out/demo/"
+
+## check: install what is missing, build, run every test (unit, golden, e2e)
+check: deps-test
+	@$(MAKE) --no-print-directory all $(TEST_BIN)
+	@tests/run.sh $(B)
+
+## asan: build with AddressSanitizer+UBSan in build-asan/ and run the tests
+asan: deps-test
+	@$(MAKE) --no-print-directory B=build-asan \
+	    OPT="-O1 -g -fsanitize=address,undefined -fno-omit-frame-pointer -fno-sanitize-recover=all" \
+	    all asan-tests
+	@ASAN_OPTIONS=detect_leaks=1 LSAN_OPTIONS=suppressions=$(CURDIR)/tests/lsan.supp \
+	    UBSAN_OPTIONS=print_stacktrace=1 tests/run.sh build-asan
+
+asan-tests: $(TEST_BIN)
+
+## tn-score: score the normalizer on ../shared/data/tn (NeMo and Google TN)
+tn-score: $(NARRATE)
+	@tests/tn_score.sh $(NARRATE)
+
+## bench: optimized build; narrate against flite+lame, side by side
+bench: deps-test
+	@$(MAKE) --no-print-directory B=build-bench OPT="-O2 -DNDEBUG" all
+	@tests/bench/run.sh build-bench
+
+## install: install program, library, header, pkg-config file, man page
+install: all
+	install -d $(DESTDIR)$(BINDIR) $(DESTDIR)$(LIBDIR)/pkgconfig $(DESTDIR)$(INCDIR) \
+	    $(DESTDIR)$(MANDIR) $(DESTDIR)$(DATADIR)
+	install -m 755 $(NARRATE) $(DESTDIR)$(BINDIR)/narrate
+	install -m 644 $(LIBA) $(DESTDIR)$(LIBDIR)/libnarrate.a
+	install -m 755 $(LIBSO) $(DESTDIR)$(LIBDIR)/libnarrate.so.$(SOVER)
+	ln -sf libnarrate.so.$(SOVER) $(DESTDIR)$(LIBDIR)/libnarrate.so
+	install -m 644 src/narrate.h $(DESTDIR)$(INCDIR)/narrate.h
+	sed -e 's|@PREFIX@|$(PREFIX)|' -e 's|@VERSION@|$(VERSION)|' \
+	    src/narrate.pc.in > $(DESTDIR)$(LIBDIR)/pkgconfig/narrate.pc
+	install -m 644 docs/narrate.1 $(DESTDIR)$(MANDIR)/narrate.1
+	install -m 644 voices/lexicon.txt $(DESTDIR)$(DATADIR)/lexicon.txt
+
+uninstall:
+	rm -f $(DESTDIR)$(BINDIR)/narrate $(DESTDIR)$(LIBDIR)/libnarrate.* \
+	    $(DESTDIR)$(LIBDIR)/pkgconfig/narrate.pc $(DESTDIR)$(INCDIR)/narrate.h \
+	    $(DESTDIR)$(MANDIR)/narrate.1
+	rm -rf $(DESTDIR)$(DATADIR)
+
+## clean: remove build products
+clean:
+	rm -rf build build-asan build-bench out
+
+## list: show the targets
+list:
+	@sed -n 's/^## //p' Makefile

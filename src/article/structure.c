@@ -1,0 +1,584 @@
+/*
+ * structure.c - the format-independent judgement over a reader's units, in
+ * this order:
+ *   1. user keep/drop patterns (keep protects a unit from every later cut);
+ *   2. per-unit boilerplate rules (boilerplate.c), then the short link
+ *      lists that follow a "Related"/"More stories" label;
+ *   3. the tail: once a comment form or footer starts after the body, the
+ *      rest of the page is furniture - guarded so that real paragraphs
+ *      after a stray marker survive;
+ *   4. in-text trims ("...continue...", footnote markers);
+ *   5. the header: title (and its breadcrumb/site-suffixed duplicates),
+ *      standfirst, byline, date;
+ *   6. repeated lines (hash set, linear);
+ *   7. plain text only: which short lines are headings, which one-word
+ *      lines are section labels.
+ */
+#include <ctype.h>
+#include <stdint.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "article/internal.h"
+
+static int alive(const nr_unit *u)
+{
+    return !u->rule && u->role == NR_ROLE_BLOCK;
+}
+
+static int removable(const nr_unit *u)
+{
+    return alive(u) && !(u->flags & NR_U_KEEP);
+}
+
+static int body_like(const nr_unit *u)
+{
+    if (u->kind == NR_BLOCK_HEADING)
+        return 0;
+    return u->len >= 200 || (u->len >= 80 && nr_ends_sentence(u->text, u->len));
+}
+
+static int title_like(const nr_unit *u)
+{
+    if (u->kind == NR_BLOCK_ITEM || (u->flags & NR_U_BULLET))
+        return 0;
+    if (u->len > 200 || nr_word_count(u->text, u->len) > 25 ||
+        nr_word_count(u->text, u->len) < 2)
+        return 0;
+    char last = u->text[u->len - 1];
+    return last != '.' && last != ',' && last != ';' && last != ':';
+}
+
+/* ---- 1. user patterns ---- */
+
+static void user_patterns(nr_doc *d)
+{
+    for (size_t i = 0; i < d->n; i++) {
+        nr_unit *u = &d->u[i];
+        for (size_t k = 0; k < d->nkeep; k++)
+            if (regexec(&d->keep[k], u->text, 0, NULL, 0) == 0) {
+                u->flags |= NR_U_KEEP;
+                break;
+            }
+        if (u->flags & NR_U_KEEP)
+            continue;
+        for (size_t k = 0; k < d->ndrop; k++)
+            if (regexec(&d->drop[k], u->text, 0, NULL, 0) == 0) {
+                u->rule = "user-drop";
+                break;
+            }
+    }
+}
+
+/* ---- 2. boilerplate and related-link lists ---- */
+
+static void boilerplate(nr_doc *d, unsigned char *tail)
+{
+    for (size_t i = 0; i < d->n; i++) {
+        nr_unit *u = &d->u[i];
+        if (!removable(u))
+            continue;
+        int t = 0;
+        const char *r = nr_boiler_rule(u, &t);
+        if (r) {
+            u->rule = r;
+            tail[i] = (unsigned char)t;
+        }
+    }
+    /* the titles listed under a "Related" label go with it */
+    for (size_t i = 0; i < d->n; i++) {
+        nr_unit *u = &d->u[i];
+        if (!u->rule || strcmp(u->rule, "related") || u->len > 40)
+            continue;
+        size_t j = i + 1;
+        for (; j < d->n; j++) {
+            nr_unit *v = &d->u[j];
+            if (v->rule)
+                continue;
+            if (!removable(v) || v->kind == NR_BLOCK_HEADING || body_like(v) ||
+                v->len > 150)
+                break;
+            if (v->kind != NR_BLOCK_ITEM && nr_ends_sentence(v->text, v->len))
+                break;
+            v->rule = "related";
+        }
+        i = j - 1;  /* each unit is looked at once: linear */
+    }
+}
+
+/* ---- 3. the tail ---- */
+
+static void tail_cut(nr_doc *d, const unsigned char *tail)
+{
+    size_t *after = calloc(d->n + 1, sizeof *after);
+    if (!after) {
+        d->nomem = 1;
+        return;
+    }
+    for (size_t i = d->n; i-- > 0;) {
+        const nr_unit *u = &d->u[i];
+        int counts = alive(u) && (body_like(u) || u->kind == NR_BLOCK_HEADING);
+        after[i] = after[i + 1] + (counts ? u->len : 0);
+    }
+    size_t before = 0, body_units = 0, start = d->n;
+    for (size_t i = 0; i < d->n; i++) {
+        const nr_unit *u = &d->u[i];
+        if (alive(u) && body_like(u)) {
+            before += u->len;
+            body_units++;
+        }
+        if (!tail[i] || body_units == 0)
+            continue;
+        size_t rest = after[i + 1];
+        int ok;
+        if (tail[i] >= 2) {
+            /* a comment form: trust it when what follows is smaller than the
+               body, or when more furniture follows at once */
+            int more = 0;
+            for (size_t j = i + 1, seen = 0; j < d->n && seen < 3; j++) {
+                if (d->u[j].rule) {
+                    more = 1;
+                    break;
+                }
+                seen++;
+            }
+            ok = rest < before || more;
+        } else {
+            /* a share bar or related label: only when no body follows */
+            ok = rest == 0;
+        }
+        if (ok) {
+            start = i;
+            break;
+        }
+    }
+    free(after);
+    for (size_t i = start + 1; i < d->n; i++)
+        if (removable(&d->u[i]))
+            d->u[i].rule = "tail";
+}
+
+/* ---- 5. the header ---- */
+
+/* Is b a duplicate of the title t with a crumb before it ("UK : Title") or
+   a site name after it ("Title | Site")?  Returns the rule, else NULL. */
+static const char *title_dup(const char *kb, const char *kt, const nr_unit *b)
+{
+    size_t lb = strlen(kb), lt = strlen(kt);
+    if (!lt)
+        return NULL;
+    if (lb == lt && !strcmp(kb, kt))
+        return "repeated-title";
+    if (lb <= lt || b->len > 300)
+        return NULL;
+    if (!strcmp(kb + lb - lt, kt) && kb[lb - lt - 1] == ' ')
+        return "breadcrumb";
+    if (!strncmp(kb, kt, lt) && kb[lt] == ' ')
+        return "title-site";
+    return NULL;
+}
+
+static void take_meta(nr_doc *d, nr_unit *u)
+{
+    char *name = NULL, *date = NULL, *iso = NULL;
+    if (nr_parse_byline(u->text, u->len, &name, &date, &iso)) {
+        if (!d->byline) {
+            d->byline = name;
+            name = NULL;
+            u->role = NR_ROLE_BYLINE;
+        } else {
+            u->rule = "byline";
+        }
+        if (!d->date && date) {
+            d->date = date;
+            d->date_iso = iso;
+            date = iso = NULL;
+        }
+    } else if (nr_parse_dateline(u->text, u->len, &date, &iso)) {
+        if (!d->date) {
+            d->date = date;
+            free(d->date_iso);
+            d->date_iso = iso;
+            date = iso = NULL;
+            u->role = NR_ROLE_DATE;
+        } else {
+            u->rule = "dateline";
+        }
+    } else if (u->flags & NR_U_BYLINE) {
+        if (!d->byline && u->len <= 80) {
+            nr_doc_set(d, &d->byline, u->text, u->len);
+            u->role = NR_ROLE_BYLINE;
+        } else {
+            u->rule = "byline";
+        }
+    }
+    free(name);
+    free(date);
+    free(iso);
+}
+
+static int is_meta_line(const nr_unit *u)
+{
+    return nr_parse_byline(u->text, u->len, NULL, NULL, NULL) ||
+           nr_parse_dateline(u->text, u->len, NULL, NULL) ||
+           (u->flags & NR_U_BYLINE);
+}
+
+#define HEADER_UNITS 12
+
+static void header(nr_doc *d)
+{
+    size_t idx[HEADER_UNITS];
+    size_t h = 0;
+    char *tkey = NULL;
+    for (size_t i = 0; i < d->n && h < HEADER_UNITS; i++)
+        if (alive(&d->u[i]))
+            idx[h++] = i;
+    if (!h)
+        return;
+    char *keys[HEADER_UNITS] = {0};
+    for (size_t k = 0; k < h; k++) {
+        keys[k] = nr_key(d->u[idx[k]].text, d->u[idx[k]].len);
+        if (!keys[k]) {
+            d->nomem = 1;
+            goto out;
+        }
+    }
+    /* the header ends at the first body paragraph that is not a
+       standfirst (a standfirst is followed by a byline or date line) */
+    size_t hend = h;
+    for (size_t k = 0; k < h; k++) {
+        nr_unit *u = &d->u[idx[k]];
+        if (!body_like(u))
+            continue;
+        int meta_follows = 0;
+        for (size_t j = k + 1; j < h && j <= k + 3; j++)
+            if (is_meta_line(&d->u[idx[j]]))
+                meta_follows = 1;
+        if (!meta_follows) {
+            hend = k;
+            break;
+        }
+    }
+    /* title */
+    size_t tpos = (size_t)-1;
+    if (d->title) {
+        tkey = nr_key(d->title, strlen(d->title));
+        if (!tkey) {
+            d->nomem = 1;
+            goto out;
+        }
+    } else {
+        /* a crumb-prefixed or site-suffixed copy of a later line is not the
+           title: the later clean line is */
+        for (size_t a = 0; a < hend; a++) {
+            nr_unit *ua = &d->u[idx[a]];
+            if (!alive(ua) || !title_like(ua) || is_meta_line(ua))
+                continue;
+            for (size_t b = a + 1; b < hend; b++) {
+                nr_unit *ub = &d->u[idx[b]];
+                if (!alive(ub) || !title_like(ub))
+                    continue;
+                const char *r = title_dup(keys[a], keys[b], ua);
+                if (r && strcmp(r, "repeated-title")) {
+                    if (!(ua->flags & NR_U_KEEP))
+                        ua->rule = r;
+                    break;
+                }
+            }
+        }
+        for (size_t k = 0; k < hend; k++) {
+            nr_unit *u = &d->u[idx[k]];
+            if (!alive(u) || is_meta_line(u))
+                continue;
+            if (title_like(u)) {
+                /* a site name or tagline ("Crumb & Crust") sits above a
+                   longer headline: the headline is the title */
+                int longer = 0;
+                if (nr_word_count(u->text, u->len) <= 4)
+                    for (size_t j = k + 1; j < hend && !longer; j++) {
+                        nr_unit *v = &d->u[idx[j]];
+                        longer = alive(v) && title_like(v) && !is_meta_line(v) &&
+                                 nr_word_count(v->text, v->len) >= 5;
+                    }
+                if (longer && !(u->flags & NR_U_KEEP)) {
+                    u->rule = "masthead";
+                    continue;
+                }
+                tpos = k;
+                break;
+            }
+            if (nr_word_count(u->text, u->len) == 1 && !(u->flags & NR_U_KEEP) &&
+                !nr_ends_sentence(u->text, u->len)) {
+                u->rule = "section-label";
+                continue;
+            }
+            break;
+        }
+        if (tpos != (size_t)-1) {
+            nr_unit *u = &d->u[idx[tpos]];
+            nr_doc_set(d, &d->title, u->text, u->len);
+            u->role = NR_ROLE_TITLE;
+            tkey = strdup(keys[tpos]);
+            if (!tkey) {
+                d->nomem = 1;
+                goto out;
+            }
+        }
+    }
+    /* a blog's name as its only h1 ("The Allotment Diaries") with the
+       post's own headline below it, carrying the byline: the headline is
+       the title */
+    for (size_t ti = 0; ti < d->n && ti < 40; ti++) {
+        nr_unit *t = &d->u[ti];
+        if (t->role != NR_ROLE_TITLE)
+            continue;
+        if (nr_word_count(t->text, t->len) > 4)
+            break;
+        for (size_t j = ti + 1; j < d->n && j < ti + 6; j++) {
+            nr_unit *v = &d->u[j];
+            if (!alive(v))
+                continue;
+            if (body_like(v))
+                break;
+            if (v->kind != NR_BLOCK_HEADING ||
+                nr_word_count(v->text, v->len) < 5)
+                continue;
+            size_t k = j + 1;
+            while (k < d->n && !alive(&d->u[k]))
+                k++;
+            if (k < d->n && is_meta_line(&d->u[k])) {
+                t->role = NR_ROLE_BLOCK;
+                t->rule = "masthead";
+                v->role = NR_ROLE_TITLE;
+                nr_doc_set(d, &d->title, v->text, v->len);
+                free(tkey);
+                tkey = nr_key(v->text, v->len);
+                if (!tkey)
+                    d->nomem = 1;
+            }
+            break;
+        }
+        break;
+    }
+    /* kickers, crumbs and labels above the headline */
+    for (size_t ti = 0; ti < d->n && ti < 40; ti++) {
+        if (d->u[ti].role != NR_ROLE_TITLE)
+            continue;
+        for (size_t j = 0; j < ti; j++) {
+            nr_unit *u = &d->u[j];
+            if (!alive(u) || body_like(u))
+                continue;
+            if (is_meta_line(u))
+                take_meta(d, u);
+            else if (!(u->flags & NR_U_KEEP))
+                u->rule = "pre-title";
+        }
+        break;
+    }
+    /* everything else in the header: copies of the title, byline, date,
+       standfirst */
+    for (size_t k = 0; k < h; k++) {
+        nr_unit *u = &d->u[idx[k]];
+        if (!alive(u))
+            continue;
+        if (k >= hend && !(k == hend && is_meta_line(u)))
+            break;
+        const char *r = tkey ? title_dup(keys[k], tkey, u) : NULL;
+        if (r) {
+            if (!(u->flags & NR_U_KEEP))
+                u->rule = r;
+            continue;
+        }
+        if (is_meta_line(u)) {
+            take_meta(d, u);
+            continue;
+        }
+        if (u->flags & NR_U_STANDFIRST) {
+            if (!d->subtitle) {
+                nr_doc_set(d, &d->subtitle, u->text, u->len);
+                u->role = NR_ROLE_SUBTITLE;
+            }
+            continue;
+        }
+        if (!d->subtitle && (tpos == (size_t)-1 || k > tpos) &&
+            u->kind == NR_BLOCK_PARA && !(u->flags & NR_U_BULLET) &&
+            u->len <= 400 && u->len >= 20) {
+            int meta_follows = 0;
+            for (size_t j = k + 1; j < h && j <= k + 3; j++)
+                if (alive(&d->u[idx[j]]) && is_meta_line(&d->u[idx[j]]))
+                    meta_follows = 1;
+            if (meta_follows) {
+                nr_doc_set(d, &d->subtitle, u->text, u->len);
+                u->role = NR_ROLE_SUBTITLE;
+            }
+        }
+    }
+out:
+    free(tkey);
+    for (size_t k = 0; k < h; k++)
+        free(keys[k]);
+}
+
+/* ---- 6. repeated lines ---- */
+
+static uint64_t hash_str(const char *s)
+{
+    uint64_t x = 1469598103934665603ull;
+    for (; *s; s++)
+        x = (x ^ (unsigned char)*s) * 1099511628211ull;
+    return x;
+}
+
+static void repeats(nr_doc *d)
+{
+    size_t cap = 16;
+    while (cap < d->n * 2 + 2)
+        cap *= 2;
+    size_t *slot = calloc(cap, sizeof *slot);      /* unit index + 1 */
+    char **keys = calloc(d->n ? d->n : 1, sizeof *keys);
+    if (!slot || !keys) {
+        free(slot);
+        free(keys);
+        d->nomem = 1;
+        return;
+    }
+    for (size_t i = 0; i < d->n; i++) {
+        nr_unit *u = &d->u[i];
+        if (!alive(u))
+            continue;
+        keys[i] = nr_key(u->text, u->len);
+        if (!keys[i]) {
+            d->nomem = 1;
+            break;
+        }
+        if (!*keys[i])
+            continue;
+        size_t p = hash_str(keys[i]) & (cap - 1);
+        while (slot[p] && strcmp(keys[slot[p] - 1], keys[i]))
+            p = (p + 1) & (cap - 1);
+        if (slot[p]) {
+            if (!(u->flags & NR_U_KEEP))
+                u->rule = "repeated";
+        } else {
+            slot[p] = i + 1;
+        }
+    }
+    for (size_t i = 0; i < d->n; i++)
+        free(keys[i]);
+    free(keys);
+    free(slot);
+}
+
+/* ---- 7. plain-text headings and labels ---- */
+
+static const char *const heading_words[] = {
+    "introduction", "background", "conclusion", "conclusions", "summary",
+    "analysis", "context", "methodology", "epilogue", "prologue",
+    "aftermath", "legacy", "verdict", "overview", "outlook", NULL};
+
+static int one_word_heading(const nr_unit *u)
+{
+    char w[32];
+    if (u->len >= sizeof w)
+        return 0;
+    for (size_t i = 0; i < u->len; i++)
+        w[i] = (char)tolower((unsigned char)u->text[i]);
+    w[u->len] = '\0';
+    for (size_t i = 0; heading_words[i]; i++)
+        if (!strcmp(w, heading_words[i]))
+            return 1;
+    return 0;
+}
+
+static int heading_shape(const nr_unit *u)
+{
+    if (u->kind != NR_BLOCK_PARA || !(u->flags & NR_U_ONE_LINE) ||
+        (u->flags & (NR_U_BULLET | NR_U_KNOWN_KIND)))
+        return 0;
+    if (u->len > 100)
+        return 0;
+    size_t words = nr_word_count(u->text, u->len);
+    if (words > 12 || (words == 1 && !one_word_heading(u)))
+        return 0;
+    unsigned char c0 = (unsigned char)u->text[0];
+    if (!(isupper(c0) || isdigit(c0) || c0 == '"' || c0 >= 0x80))
+        return 0;
+    /* "— Jane Austen", "• more": an attribution or a stray mark */
+    if (c0 == 0xE2 && u->len >= 3 && (unsigned char)u->text[1] == 0x80 &&
+        (unsigned char)u->text[2] != 0x9C)
+        return 0;
+    char last = u->text[u->len - 1];
+    if (strchr(".,;:!", last))
+        return 0;
+    if (last == '?' && u->len > 80)
+        return 0;
+    if (nr_ends_sentence(u->text, u->len) && last != '?')
+        return 0;
+    return 1;
+}
+
+static void text_headings(nr_doc *d)
+{
+    for (size_t i = 0; i < d->n; i++) {
+        nr_unit *u = &d->u[i];
+        if (!alive(u) || !heading_shape(u))
+            continue;
+        size_t j = i + 1;
+        while (j < d->n && !alive(&d->u[j]))
+            j++;
+        if (j >= d->n)
+            continue;
+        nr_unit *v = &d->u[j];
+        int introduces = v->kind == NR_BLOCK_ITEM ||
+                         (v->kind == NR_BLOCK_PARA && !heading_shape(v) &&
+                          v->len > u->len &&
+                          (nr_ends_sentence(v->text, v->len) ||
+                           v->text[v->len - 1] == ':' || v->len >= 80));
+        if (introduces) {
+            u->kind = NR_BLOCK_HEADING;
+            u->level = 2;
+        }
+    }
+    /* one-word lines that did not make it as headings are section labels
+       ("Health", "Politics") */
+    for (size_t i = 0; i < d->n; i++) {
+        nr_unit *u = &d->u[i];
+        if (!removable(u) || u->kind != NR_BLOCK_PARA ||
+            (u->flags & (NR_U_KNOWN_KIND | NR_U_BULLET)))
+            continue;
+        if (nr_word_count(u->text, u->len) == 1 && u->len <= 30 &&
+            !nr_ends_sentence(u->text, u->len))
+            u->rule = "section-label";
+    }
+}
+
+void nr_structure_run(nr_doc *d)
+{
+    unsigned char *tail = calloc(d->n ? d->n : 1, 1);
+    if (!tail) {
+        d->nomem = 1;
+        return;
+    }
+    user_patterns(d);
+    boilerplate(d, tail);
+    tail_cut(d, tail);
+    free(tail);
+    for (size_t i = 0; i < d->n; i++)
+        if (alive(&d->u[i]))
+            nr_boiler_trim(d, &d->u[i]);
+    for (size_t i = 0; i < d->n; i++)
+        if (alive(&d->u[i]) && d->u[i].len == 0)
+            d->u[i].rule = "continue-marker";
+    header(d);
+    /* later "Updated 14 May 2014" lines are furniture too */
+    for (size_t i = 0; i < d->n; i++) {
+        nr_unit *u = &d->u[i];
+        if (removable(u) && u->len <= 80 &&
+            nr_parse_dateline(u->text, u->len, NULL, NULL))
+            u->rule = "dateline";
+    }
+    repeats(d);
+    if (d->fmt == NR_FORMAT_TEXT)
+        text_headings(d);
+}

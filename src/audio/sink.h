@@ -1,0 +1,54 @@
+/*
+ * sink.h - where stitched PCM goes: the audio sinks (internal).
+ *
+ * A sink is a small vtable in the style of redis' rio: the stitcher pushes
+ * mono 16-bit PCM in order, then calls finish() once with the chapter table,
+ * or abort() on failure.  Sinks never know the article; they get what the
+ * tags need through nr_sink_meta.  Each sink writes to a file descriptor it
+ * does not own and never closes.
+ */
+#ifndef NR_SINK_H
+#define NR_SINK_H
+
+#include <stddef.h>
+#include <stdint.h>
+
+typedef struct nr_sink_chapter {
+    const char *title;
+    uint64_t start_ms, end_ms;
+} nr_sink_chapter;
+
+typedef struct nr_sink_meta {
+    const char *title, *artist, *album, *year, *date_ddmm, *comment;
+    const nr_sink_chapter *chapters;  /* titles known up front; times at finish */
+    size_t nchapters;
+} nr_sink_meta;
+
+typedef struct nr_sink nr_sink;
+struct nr_sink {
+    /* 0 on success; otherwise -1 and errno, or -2 for an encoder failure */
+    int  (*write)(nr_sink *s, const int16_t *pcm, size_t n);
+    /* meta->chapters now carry final times; duration_ms is the audio length */
+    int  (*finish)(nr_sink *s, const nr_sink_meta *meta, uint64_t duration_ms);
+    void (*destroy)(nr_sink *s);
+};
+
+typedef struct nr_sink_opts {
+    int fd;
+    int seekable;     /* fd can pwrite/lseek: full tags rewritten at finish */
+    int rate;         /* input sample rate */
+    int bitrate;      /* MP3 kbit/s */
+    const nr_sink_meta *meta;  /* for the tag reserved up front */
+} nr_sink_opts;
+
+/* Each returns NULL when out of memory or the encoder cannot start
+   (errno set; EINVAL for a bad setting such as an unsupported bitrate). */
+nr_sink *nr_sink_mp3_new(const nr_sink_opts *o);
+nr_sink *nr_sink_wav_new(const nr_sink_opts *o);
+nr_sink *nr_sink_raw_new(const nr_sink_opts *o);
+
+/* Writes all of buf to fd, retrying on EINTR and short writes. */
+int nr_write_all(int fd, const void *buf, size_t n);
+int nr_pwrite_all(int fd, const void *buf, size_t n, uint64_t off);
+
+#endif

@@ -1,0 +1,628 @@
+/*
+ * main.c - the narrate command: a thin front end over libnarrate.
+ *
+ * Everything the program does is a library call; this file parses options,
+ * reads the input file, prints messages and maps statuses to the documented
+ * exit codes.  stdout carries data only (audio, --script, --normalize);
+ * every message goes to stderr.
+ */
+#include "narrate.h"
+#include "commands.h"
+
+#include <errno.h>
+#include <fcntl.h>
+#include <getopt.h>
+#include <limits.h>
+#include <signal.h>
+#include <stdarg.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <sys/stat.h>
+#include <time.h>
+#include <unistd.h>
+
+/* Exit codes (documented in narrate(1) and README). */
+enum {
+    EXIT_OK = 0,
+    EXIT_INTERNAL = 1,     /* out of memory, or an unexpected failure */
+    EXIT_USAGE = 2,        /* bad option or option value, unknown voice */
+    EXIT_INPUT = 3,        /* input missing, unreadable, a directory, or empty */
+    EXIT_OUTPUT = 4,       /* output cannot be written */
+    EXIT_SYNTH = 5,        /* the synthesizer failed */
+    EXIT_INTERRUPTED = 130,/* SIGINT or SIGTERM: output discarded */
+    EXIT_PIPE = 141        /* the reader of -o - went away */
+};
+
+#define NR_MAX_INPUT ((size_t)256 << 20)
+
+static int verbosity = 1;  /* 0 quiet, 1 normal, 2 verbose */
+static nr_ctx *g_ctx;
+static volatile sig_atomic_t g_signal;
+
+static void msg(int level, const char *fmt, ...) __attribute__((format(printf, 2, 3)));
+static void msg(int level, const char *fmt, ...)
+{
+    if (verbosity < level)
+        return;
+    va_list ap;
+    va_start(ap, fmt);
+    fputs("narrate: ", stderr);
+    vfprintf(stderr, fmt, ap);
+    fputc('\n', stderr);
+    va_end(ap);
+}
+
+static void usage(FILE *f)
+{
+    fputs(
+"Usage: narrate [OPTIONS] INPUT -o OUTPUT    narrate an article into audio\n"
+"       narrate --script [OPTIONS] INPUT     print what would be spoken\n"
+"       narrate --normalize [FILE]           spoken form of each line\n"
+"\n"
+"INPUT is a text, Markdown or HTML file, or - for standard input.\n"
+"OUTPUT is .mp3 (default) or .wav, .raw; - writes to standard output.\n"
+"\n"
+"Output:\n"
+"  -o, --output FILE      where the audio goes (required to synthesize)\n"
+"      --format FMT       mp3, wav or raw when the name has no extension\n"
+"      --bitrate KBPS     MP3 bitrate, CBR (default 64)\n"
+"      --title TEXT       episode title (default: the article's)\n"
+"      --author TEXT      author (default: the article's byline)\n"
+"      --album TEXT       show or album name\n"
+"      --transcript FILE  WebVTT (.vtt) or SubRip (.srt), a cue per sentence\n"
+"      --chapters-json FILE  Podcasting 2.0 chapters (JSON)\n"
+"Voice:\n"
+"      --voice NAME       kal, kal16, awb, rms or slt (default slt)\n"
+"      --list-voices      list the voices and exit\n"
+"      --rate R           speech rate 0.5 to 3.0 (default 1.0)\n"
+"  -j, --jobs N           synthesis threads (default: number of CPUs)\n"
+"Text:\n"
+"      --script           print the spoken text, one paragraph a line\n"
+"      --normalize        print each input line's spoken form\n"
+"      --explain[=FILE]   show each rewritten token and the rule (stderr)\n"
+"      --locale L         en-US, en-GB or auto (default auto)\n"
+"      --lexicon FILE     extra pronunciations (format: voices/lexicon.txt)\n"
+"      --from FMT         input format: text, markdown, html (default: auto)\n"
+"      --show-stripped    list the lines removed as boilerplate (stderr)\n"
+"      --keep REGEX       never remove lines matching REGEX\n"
+"      --drop REGEX       always remove lines matching REGEX\n"
+"General:\n"
+"  -q, --quiet            no messages but errors\n"
+"  -v, --verbose          more messages\n"
+"  -h, --help             this help\n"
+"  -V, --version          version\n"
+"\n"
+"Exit codes: 0 ok, 1 internal error, 2 usage, 3 input, 4 output,\n"
+"5 synthesis, 130 interrupted, 141 output pipe closed.  See narrate(1).\n",
+        f);
+}
+
+static int usage_error(const char *fmt, ...) __attribute__((format(printf, 1, 2)));
+static int usage_error(const char *fmt, ...)
+{
+    va_list ap;
+    va_start(ap, fmt);
+    fputs("narrate: ", stderr);
+    vfprintf(stderr, fmt, ap);
+    fputs(" (try 'narrate --help')\n", stderr);
+    va_end(ap);
+    return EXIT_USAGE;
+}
+
+static int exit_code(nr_status s)
+{
+    switch (s) {
+    case NR_OK: return EXIT_OK;
+    case NR_ERR_ARG: case NR_ERR_VOICE: return EXIT_USAGE;
+    case NR_ERR_INPUT: case NR_ERR_EMPTY: return EXIT_INPUT;
+    case NR_ERR_OUTPUT: return EXIT_OUTPUT;
+    case NR_ERR_CLOSED: return EXIT_PIPE;
+    case NR_ERR_SYNTH: return EXIT_SYNTH;
+    case NR_ERR_CANCELLED: return EXIT_INTERRUPTED;
+    default: return EXIT_INTERNAL;
+    }
+}
+
+static int fail(nr_ctx *ctx, nr_status s)
+{
+    const char *d = nr_errmsg(ctx);
+    if (s == NR_ERR_CLOSED)
+        return EXIT_PIPE;  /* the listener quit: nothing to report */
+    if (s == NR_ERR_CANCELLED)
+        msg(1, "interrupted; no output written");
+    else
+        msg(0, "%s", d && *d ? d : nr_strerror(s));
+    return exit_code(s);
+}
+
+/* Reads a whole file ("-" = stdin).  Returns 0 or an exit code after an error
+   message. */
+static int read_file(const char *path, char **data, size_t *len)
+{
+    int fd = 0;
+    if (strcmp(path, "-") != 0) {
+        fd = open(path, O_RDONLY | O_CLOEXEC);
+        if (fd < 0) {
+            msg(0, "cannot open '%s': %s", path, strerror(errno));
+            return EXIT_INPUT;
+        }
+        struct stat st;
+        if (fstat(fd, &st) == 0 && S_ISDIR(st.st_mode)) {
+            msg(0, "cannot read '%s': it is a directory", path);
+            close(fd);
+            return EXIT_INPUT;
+        }
+    }
+    size_t cap = 1 << 16, n = 0;
+    char *buf = malloc(cap + 1);
+    for (;;) {
+        if (!buf) {
+            msg(0, "out of memory reading '%s'", path);
+            if (fd)
+                close(fd);
+            return EXIT_INTERNAL;
+        }
+        if (n == cap) {
+            if (cap >= NR_MAX_INPUT) {
+                msg(0, "'%s' is larger than %zu MiB", path, NR_MAX_INPUT >> 20);
+                free(buf);
+                if (fd)
+                    close(fd);
+                return EXIT_INPUT;
+            }
+            cap *= 2;
+            char *nb = realloc(buf, cap + 1);
+            if (!nb)
+                free(buf);
+            buf = nb;
+            continue;
+        }
+        ssize_t k = read(fd, buf + n, cap - n);
+        if (k < 0 && errno == EINTR)
+            continue;
+        if (k < 0) {
+            msg(0, "cannot read '%s': %s", path, strerror(errno));
+            free(buf);
+            if (fd)
+                close(fd);
+            return EXIT_INPUT;
+        }
+        if (k == 0)
+            break;
+        n += (size_t)k;
+    }
+    if (fd)
+        close(fd);
+    buf[n] = '\0';
+    *data = buf;
+    *len = n;
+    return 0;
+}
+
+static int write_stdout(void *ud, const void *data, size_t len)
+{
+    (void)ud;
+    return fwrite(data, 1, len, stdout) == len ? 0 : -1;
+}
+
+static int write_stderr(void *ud, const void *data, size_t len)
+{
+    (void)ud;
+    return fwrite(data, 1, len, stderr) == len ? 0 : -1;
+}
+
+static FILE *explain_out;
+
+static void explain_cb(void *ud, const char *orig, size_t olen, const char *cls,
+                       const char *rule, const char *spoken, size_t slen)
+{
+    (void)ud;
+    /* one call per line keeps lines whole when workers explain at once */
+    fprintf(explain_out, "%.*s\t%s\t%s\t%.*s\n", (int)olen, orig, cls, rule,
+            (int)slen, spoken);
+}
+
+/* Finds the shipped lexicon: beside a build tree, or installed. */
+static void load_default_lexicon(nr_ctx *ctx)
+{
+    const char *env = getenv("NARRATE_LEXICON");
+    char exe[PATH_MAX], cand[PATH_MAX + 64];
+    const char *paths[3];
+    size_t np = 0;
+    if (env) {
+        if (!*env)
+            return;  /* NARRATE_LEXICON= disables it */
+        paths[np++] = env;
+    } else {
+        ssize_t k = readlink("/proc/self/exe", exe, sizeof exe - 1);
+        if (k > 0) {
+            exe[k] = '\0';
+            char *slash = strrchr(exe, '/');
+            if (slash) {
+                *slash = '\0';
+                snprintf(cand, sizeof cand, "%s/../voices/lexicon.txt", exe);
+                paths[np++] = cand;
+            }
+        }
+        paths[np++] = NR_DATADIR "/lexicon.txt";
+    }
+    for (size_t i = 0; i < np; i++) {
+        if (access(paths[i], R_OK) != 0)
+            continue;
+        char *data;
+        size_t len;
+        int saved = verbosity;
+        verbosity = -1;  /* a missing default lexicon is not an error */
+        int rc = read_file(paths[i], &data, &len);
+        verbosity = saved;
+        if (rc)
+            continue;
+        nr_add_lexicon(ctx, data, len, paths[i], NULL);
+        free(data);
+        return;
+    }
+}
+
+static int add_user_lexicon(nr_ctx *ctx, const char *path)
+{
+    char *data;
+    size_t len, nbad = 0;
+    int rc = read_file(path, &data, &len);
+    if (rc)
+        return rc;
+    nr_status s = nr_add_lexicon(ctx, data, len, path, &nbad);
+    free(data);
+    if (s != NR_OK)
+        return fail(ctx, s);
+    if (nbad)
+        msg(1, "warning: %s: %zu line(s) skipped: %s", path, nbad, nr_errmsg(ctx));
+    return 0;
+}
+
+/* --normalize: each input line's spoken form on one line. */
+static int run_normalize(nr_ctx *ctx, const char *path)
+{
+    FILE *f = stdin;
+    if (path && strcmp(path, "-") != 0) {
+        struct stat st;
+        if (stat(path, &st) == 0 && S_ISDIR(st.st_mode)) {
+            msg(0, "cannot read '%s': it is a directory", path);
+            return EXIT_INPUT;
+        }
+        f = fopen(path, "rb");
+        if (!f) {
+            msg(0, "cannot open '%s': %s", path, strerror(errno));
+            return EXIT_INPUT;
+        }
+    }
+    char *line = NULL;
+    size_t cap = 0;
+    ssize_t n;
+    int rc = EXIT_OK;
+    while ((n = getline(&line, &cap, f)) >= 0) {
+        while (n && (line[n - 1] == '\n' || line[n - 1] == '\r'))
+            n--;
+        nr_status s = nr_normalize(ctx, line, (size_t)n, write_stdout, NULL);
+        if (s != NR_OK) {
+            rc = fail(ctx, s);
+            break;
+        }
+        if (putchar('\n') == EOF)
+            break;
+    }
+    if (ferror(f)) {
+        msg(0, "cannot read '%s': %s", path ? path : "standard input", strerror(errno));
+        rc = EXIT_INPUT;
+    }
+    free(line);
+    if (f != stdin)
+        fclose(f);
+    return rc;
+}
+
+static void on_signal(int sig)
+{
+    g_signal = sig;
+    if (g_ctx)
+        nr_cancel(g_ctx);
+}
+
+typedef struct progress_state {
+    time_t started, last;
+} progress_state;
+
+static void progress_cb(void *ud, size_t done, size_t total, uint64_t audio_ms)
+{
+    progress_state *p = ud;
+    time_t now = time(NULL);
+    if (now == p->last && done != total)
+        return;  /* redraw at most once a second */
+    p->last = now;
+    unsigned s = (unsigned)(audio_ms / 1000);
+    fprintf(stderr, "\rnarrate: %3u%%  %zu/%zu  %u:%02u of audio  %lds",
+            (unsigned)(total ? done * 100 / total : 100), done, total,
+            s / 60, s % 60, (long)(now - p->started));
+    if (done == total)
+        fputc('\n', stderr);
+}
+
+static int parse_format(const char *s, nr_out_format *f)
+{
+    if (strcmp(s, "mp3") == 0) *f = NR_OUT_MP3;
+    else if (strcmp(s, "wav") == 0) *f = NR_OUT_WAV;
+    else if (strcmp(s, "raw") == 0) *f = NR_OUT_RAW;
+    else return -1;
+    return 0;
+}
+
+static int parse_int(const char *s, int lo, int hi, int *out)
+{
+    char *end;
+    errno = 0;
+    long v = strtol(s, &end, 10);
+    if (errno || end == s || *end || v < lo || v > hi)
+        return -1;
+    *out = (int)v;
+    return 0;
+}
+
+enum {
+    OPT_SCRIPT = 256, OPT_NORMALIZE, OPT_VOICE, OPT_LIST_VOICES, OPT_TITLE,
+    OPT_AUTHOR, OPT_ALBUM, OPT_BITRATE, OPT_RATE, OPT_LOCALE, OPT_LEXICON,
+    OPT_FROM, OPT_FORMAT, OPT_EXPLAIN, OPT_STRIPPED, OPT_KEEP, OPT_DROP,
+    OPT_TRANSCRIPT, OPT_CHAPTERS_JSON
+};
+
+int main(int argc, char **argv)
+{
+    static const struct option longopts[] = {
+        {"output", required_argument, NULL, 'o'},
+        {"script", no_argument, NULL, OPT_SCRIPT},
+        {"normalize", no_argument, NULL, OPT_NORMALIZE},
+        {"voice", required_argument, NULL, OPT_VOICE},
+        {"list-voices", no_argument, NULL, OPT_LIST_VOICES},
+        {"title", required_argument, NULL, OPT_TITLE},
+        {"author", required_argument, NULL, OPT_AUTHOR},
+        {"album", required_argument, NULL, OPT_ALBUM},
+        {"bitrate", required_argument, NULL, OPT_BITRATE},
+        {"rate", required_argument, NULL, OPT_RATE},
+        {"jobs", required_argument, NULL, 'j'},
+        {"locale", required_argument, NULL, OPT_LOCALE},
+        {"lexicon", required_argument, NULL, OPT_LEXICON},
+        {"from", required_argument, NULL, OPT_FROM},
+        {"format", required_argument, NULL, OPT_FORMAT},
+        {"explain", optional_argument, NULL, OPT_EXPLAIN},
+        {"show-stripped", no_argument, NULL, OPT_STRIPPED},
+        {"keep", required_argument, NULL, OPT_KEEP},
+        {"transcript", required_argument, NULL, OPT_TRANSCRIPT},
+        {"chapters-json", required_argument, NULL, OPT_CHAPTERS_JSON},
+        {"drop", required_argument, NULL, OPT_DROP},
+        {"quiet", no_argument, NULL, 'q'},
+        {"verbose", no_argument, NULL, 'v'},
+        {"help", no_argument, NULL, 'h'},
+        {"version", no_argument, NULL, 'V'},
+        {NULL, 0, NULL, 0},
+    };
+
+    if (argc > 1 && strcmp(argv[1], "batch") == 0)
+        return nr_cmd_batch(argc - 1, argv + 1);
+    if (argc > 1 && strcmp(argv[1], "feed") == 0)
+        return nr_cmd_feed(argc - 1, argv + 1);
+
+    nr_ctx *ctx = nr_new();
+    if (!ctx) {
+        fputs("narrate: out of memory\n", stderr);
+        return EXIT_INTERNAL;
+    }
+    int rc = EXIT_OK;
+    const char *output = NULL, *explain_path = NULL;
+    const char *transcript = NULL, *chapters_json = NULL;
+    char *data = NULL;
+    int mode_script = 0, mode_normalize = 0, want_explain = 0, show_stripped = 0;
+    nr_out_format fmt = NR_OUT_AUTO;
+    nr_status s = NR_OK;
+    int c;
+
+    opterr = 0;
+    while ((c = getopt_long(argc, argv, ":o:j:qvhV", longopts, NULL)) != -1) {
+        switch (c) {
+        case 'o': output = optarg; break;
+        case OPT_SCRIPT: mode_script = 1; break;
+        case OPT_NORMALIZE: mode_normalize = 1; break;
+        case OPT_VOICE: s = nr_set_voice(ctx, optarg); break;
+        case OPT_LIST_VOICES: {
+            const char *const *v = nr_voice_names();
+            for (size_t i = 0; v[i]; i++)
+                printf("%-6s built-in  %s\n", v[i], nr_voice_description(v[i]));
+            goto end;
+        }
+        case OPT_TITLE: s = nr_set_meta(ctx, NR_META_TITLE, optarg); break;
+        case OPT_AUTHOR: s = nr_set_meta(ctx, NR_META_AUTHOR, optarg); break;
+        case OPT_ALBUM: s = nr_set_meta(ctx, NR_META_ALBUM, optarg); break;
+        case OPT_BITRATE: {
+            int k;
+            if (parse_int(optarg, 1, 10000, &k) != 0) {
+                rc = usage_error("--bitrate needs a number of kbit/s, not '%s'", optarg);
+                goto end;
+            }
+            s = nr_set_bitrate(ctx, k);
+            break;
+        }
+        case OPT_RATE: {
+            char *e;
+            double r = strtod(optarg, &e);
+            if (e == optarg || *e) {
+                rc = usage_error("--rate needs a number, not '%s'", optarg);
+                goto end;
+            }
+            s = nr_set_rate(ctx, r);
+            break;
+        }
+        case 'j': {
+            int k;
+            if (parse_int(optarg, 0, 256, &k) != 0) {
+                rc = usage_error("--jobs needs a number from 0 to 256, not '%s'", optarg);
+                goto end;
+            }
+            s = nr_set_jobs(ctx, k);
+            break;
+        }
+        case OPT_LOCALE: s = nr_set_locale(ctx, optarg); break;
+        case OPT_LEXICON:
+            /* loaded after the default lexicon so the user's entries win */
+            break;
+        case OPT_FROM: s = nr_set_input_format(ctx, optarg); break;
+        case OPT_FORMAT:
+            if (parse_format(optarg, &fmt) != 0) {
+                rc = usage_error("unknown --format '%s' (mp3, wav or raw)", optarg);
+                goto end;
+            }
+            break;
+        case OPT_EXPLAIN: want_explain = 1; explain_path = optarg; break;
+        case OPT_STRIPPED: show_stripped = 1; break;
+        case OPT_KEEP: s = nr_add_pattern(ctx, 1, optarg); break;
+        case OPT_TRANSCRIPT: transcript = optarg; break;
+        case OPT_CHAPTERS_JSON: chapters_json = optarg; break;
+        case OPT_DROP: s = nr_add_pattern(ctx, 0, optarg); break;
+        case 'q': verbosity = 0; break;
+        case 'v': verbosity = 2; break;
+        case 'h': usage(stdout); goto end;
+        case 'V': printf("narrate %s\n", nr_version()); goto end;
+        case ':':
+            rc = usage_error("option '%s' needs a value", argv[optind - 1]);
+            goto end;
+        default:
+            rc = usage_error("unknown option '%s'", argv[optind - 1]);
+            goto end;
+        }
+        if (s != NR_OK) {
+            rc = usage_error("%s", nr_errmsg(ctx));
+            goto end;
+        }
+    }
+
+    load_default_lexicon(ctx);
+    /* second pass for --lexicon, so user entries come after the default */
+    for (int i = 1; i < argc && i < optind; i++) {
+        const char *a = argv[i], *path = NULL;
+        if (strcmp(a, "--") == 0)
+            break;
+        if (strcmp(a, "--lexicon") == 0 && i + 1 < argc)
+            path = argv[++i];
+        else if (strncmp(a, "--lexicon=", 10) == 0)
+            path = a + 10;
+        if (path && (rc = add_user_lexicon(ctx, path)) != 0)
+            goto end;
+    }
+
+    if (want_explain) {
+        explain_out = stderr;
+        if (explain_path && !(explain_out = fopen(explain_path, "w"))) {
+            msg(0, "cannot open '%s': %s", explain_path, strerror(errno));
+            rc = EXIT_OUTPUT;
+            goto end;
+        }
+        nr_set_explain(ctx, explain_cb, NULL);
+    }
+
+    if (mode_normalize) {
+        if (argc - optind > 1) {
+            rc = usage_error("--normalize takes at most one file");
+            goto end;
+        }
+        rc = run_normalize(ctx, optind < argc ? argv[optind] : NULL);
+        goto end;
+    }
+
+    if (optind >= argc) {
+        rc = usage_error("no input file");
+        goto end;
+    }
+    if (argc - optind > 1) {
+        rc = usage_error("one input file at a time ('%s' is extra)", argv[optind + 1]);
+        goto end;
+    }
+    const char *input = argv[optind];
+    if (!mode_script && !show_stripped && !output) {
+        rc = usage_error("no output: give -o FILE, -o - for standard output, or --script");
+        goto end;
+    }
+
+    size_t len;
+    if ((rc = read_file(input, &data, &len)) != 0)
+        goto end;
+    s = nr_load(ctx, data, len, strcmp(input, "-") == 0 ? NULL : input);
+    if (s != NR_OK && !(s == NR_ERR_EMPTY && show_stripped)) {
+        if (s == NR_ERR_EMPTY)
+            msg(0, "'%s': the article has nothing to speak", input);
+        rc = s == NR_ERR_EMPTY ? EXIT_INPUT : fail(ctx, s);
+        goto end;
+    }
+    if (show_stripped) {
+        /* to stderr, so it can be combined with --script or synthesis */
+        nr_list_stripped(ctx, write_stderr, NULL);
+        if (!mode_script && !output)
+            goto end;
+    }
+    if (mode_script) {
+        s = nr_script(ctx, write_stdout, NULL);
+        if (s == NR_OK && fflush(stdout) != 0)
+            s = NR_ERR_OUTPUT;
+        rc = s == NR_OK ? EXIT_OK : fail(ctx, s);
+        goto end;
+    }
+    if (!output)
+        goto end;
+
+    struct sigaction sa;
+    memset(&sa, 0, sizeof sa);
+    sa.sa_handler = on_signal;
+    sigemptyset(&sa.sa_mask);
+    g_ctx = ctx;
+    sigaction(SIGINT, &sa, NULL);
+    sigaction(SIGTERM, &sa, NULL);
+    signal(SIGPIPE, SIG_IGN);
+
+    progress_state ps = {time(NULL), 0};
+    if (verbosity >= 1 && isatty(2))
+        nr_set_progress(ctx, progress_cb, &ps);
+
+    if (strcmp(output, "-") == 0) {
+        if (isatty(1) && fmt != NR_OUT_RAW) {
+            rc = usage_error("refusing to write audio to a terminal; redirect it or use -o FILE");
+            goto end;
+        }
+        s = nr_render_fd(ctx, 1, fmt);
+    } else {
+        s = nr_render_file(ctx, output, fmt);
+    }
+    if (s != NR_OK) {
+        rc = fail(ctx, s);
+        if (g_signal == SIGTERM)
+            rc = 128 + SIGTERM;
+        goto end;
+    }
+    if (transcript && (s = nr_write_transcript(ctx, transcript)) != NR_OK) {
+        rc = fail(ctx, s);
+        goto end;
+    }
+    if (chapters_json && (s = nr_write_chapters_json(ctx, chapters_json)) != NR_OK) {
+        rc = fail(ctx, s);
+        goto end;
+    }
+    if (verbosity >= 2) {
+        uint64_t d = nr_duration_ms(ctx);
+        msg(2, "%s: %llu.%03llu s, %zu chapters", output,
+            (unsigned long long)(d / 1000), (unsigned long long)(d % 1000),
+            nr_chapter_count(ctx));
+    }
+
+end:
+    if (explain_out && explain_out != stderr)
+        fclose(explain_out);
+    free(data);
+    g_ctx = NULL;
+    nr_free(ctx);
+    return rc;
+}

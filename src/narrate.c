@@ -1,0 +1,436 @@
+/*
+ * narrate.c - the nr_ctx lifecycle, settings, errors, and the text entry
+ * points (load, normalize, script).  Rendering lives in render.c.
+ */
+#include "nr_private.h"
+#include "synth.h"
+
+#include <errno.h>
+#include <regex.h>
+#include <stdarg.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+/* Largest spoken form of one piece of text we will build in memory. */
+#define NR_MAX_SPOKEN ((size_t)1 << 30)
+
+static const char *const status_names[] = {
+    [NR_OK] = "success",
+    [NR_ERR_NOMEM] = "out of memory",
+    [NR_ERR_ARG] = "invalid argument",
+    [NR_ERR_INPUT] = "input error",
+    [NR_ERR_EMPTY] = "nothing to speak",
+    [NR_ERR_VOICE] = "voice error",
+    [NR_ERR_SYNTH] = "synthesis error",
+    [NR_ERR_OUTPUT] = "output error",
+    [NR_ERR_CANCELLED] = "cancelled",
+    [NR_ERR_STATE] = "call out of order",
+    [NR_ERR_CLOSED] = "output closed by its reader",
+};
+
+const char *nr_strerror(nr_status s)
+{
+    if ((unsigned)s < sizeof status_names / sizeof status_names[0] && status_names[s])
+        return status_names[s];
+    return "unknown error";
+}
+
+const char *nr_errmsg(const nr_ctx *ctx)
+{
+    return ctx ? ctx->errmsg : "";
+}
+
+const char *nr_version(void)
+{
+    return NR_VERSION;
+}
+
+nr_status nr_fail(nr_ctx *ctx, nr_status s, const char *fmt, ...)
+{
+    va_list ap;
+    va_start(ap, fmt);
+    vsnprintf(ctx->errmsg, sizeof ctx->errmsg, fmt, ap);
+    va_end(ap);
+    return s;
+}
+
+static const char *const voice_names[] = {"kal", "kal16", "awb", "rms", "slt", NULL};
+static const char *const voice_desc[] = {
+    "US male, diphone, 8 kHz (fastest, telephone quality)",
+    "US male, diphone, 16 kHz",
+    "Scottish-English male, clustergen, 16 kHz",
+    "US male, clustergen, 16 kHz",
+    "US female, clustergen, 16 kHz (default)",
+};
+
+const char *const *nr_voice_names(void)
+{
+    return voice_names;
+}
+
+const char *nr_voice_description(const char *name)
+{
+    for (size_t i = 0; voice_names[i]; i++)
+        if (strcmp(voice_names[i], name) == 0)
+            return voice_desc[i];
+    return NULL;
+}
+
+nr_ctx *nr_new(void)
+{
+    nr_ctx *ctx = calloc(1, sizeof *ctx);
+    if (!ctx)
+        return NULL;
+    ctx->voice_name = strdup("slt");
+    ctx->norm = nr_norm_new();
+    if (!ctx->voice_name || !ctx->norm) {
+        nr_free(ctx);
+        return NULL;
+    }
+    ctx->rate = 1.0;
+    ctx->bitrate = 64;
+    ctx->locale = NR_LOCALE_AUTO;
+    ctx->input_format = NR_FORMAT_AUTO;
+    return ctx;
+}
+
+static void free_strv(char **v, size_t n)
+{
+    for (size_t i = 0; i < n; i++)
+        free(v[i]);
+    free(v);
+}
+
+static void unload(nr_ctx *ctx)
+{
+    nr_plan_free(&ctx->plan);
+    nr_article_free(ctx->article);
+    ctx->article = NULL;
+    free(ctx->text);
+    ctx->text = NULL;
+    ctx->text_len = 0;
+    free(ctx->chapter_times);
+    ctx->chapter_times = NULL;
+    ctx->duration_ms = 0;
+    free(ctx->cues);
+    ctx->cues = NULL;
+    ctx->ncues = ctx->cues_cap = 0;
+}
+
+void nr_free(nr_ctx *ctx)
+{
+    if (!ctx)
+        return;
+    unload(ctx);
+    free(ctx->voice_name);
+    for (size_t i = 0; i < 4; i++)
+        free(ctx->meta[i]);
+    free_strv(ctx->keep, ctx->nkeep);
+    free_strv(ctx->drop, ctx->ndrop);
+    nr_norm_free(ctx->norm);
+    free(ctx);
+}
+
+nr_status nr_set_voice(nr_ctx *ctx, const char *name)
+{
+    if (!name || !nr_voice_description(name))
+        return nr_fail(ctx, NR_ERR_VOICE,
+                       "unknown voice '%s' (see --list-voices)", name ? name : "");
+    char *v = strdup(name);
+    if (!v)
+        return nr_fail(ctx, NR_ERR_NOMEM, "out of memory");
+    free(ctx->voice_name);
+    ctx->voice_name = v;
+    return NR_OK;
+}
+
+nr_status nr_set_jobs(nr_ctx *ctx, int jobs)
+{
+    if (jobs < 0 || jobs > 256)
+        return nr_fail(ctx, NR_ERR_ARG, "jobs must be between 0 and 256, not %d", jobs);
+    ctx->jobs = jobs;
+    return NR_OK;
+}
+
+nr_status nr_set_rate(nr_ctx *ctx, double rate)
+{
+    if (!(rate >= 0.5 && rate <= 3.0))
+        return nr_fail(ctx, NR_ERR_ARG, "rate must be between 0.5 and 3.0");
+    ctx->rate = rate;
+    return NR_OK;
+}
+
+nr_status nr_set_locale(nr_ctx *ctx, const char *loc)
+{
+    if (!loc)
+        return nr_fail(ctx, NR_ERR_ARG, "no locale");
+    if (strcmp(loc, "auto") == 0)
+        ctx->locale = NR_LOCALE_AUTO;
+    else if (strcasecmp(loc, "en-US") == 0 || strcasecmp(loc, "en_US") == 0)
+        ctx->locale = NR_LOCALE_US;
+    else if (strcasecmp(loc, "en-GB") == 0 || strcasecmp(loc, "en_GB") == 0)
+        ctx->locale = NR_LOCALE_GB;
+    else
+        return nr_fail(ctx, NR_ERR_ARG,
+                       "unknown locale '%s' (en-US, en-GB or auto)", loc);
+    nr_norm_set_locale(ctx->norm, ctx->locale);
+    return NR_OK;
+}
+
+nr_status nr_set_bitrate(nr_ctx *ctx, int kbps)
+{
+    static const int ok[] = {8, 16, 24, 32, 40, 48, 56, 64, 80, 96, 112, 128, 144, 160};
+    for (size_t i = 0; i < sizeof ok / sizeof ok[0]; i++)
+        if (ok[i] == kbps) {
+            ctx->bitrate = kbps;
+            return NR_OK;
+        }
+    return nr_fail(ctx, NR_ERR_ARG,
+                   "bitrate %d is not an MP3 bitrate for speech (8 to 160 kbit/s, e.g. 32, 48, 64, 96)",
+                   kbps);
+}
+
+nr_status nr_set_input_format(nr_ctx *ctx, const char *f)
+{
+    static const struct { const char *name; nr_input_format f; } tab[] = {
+        {"auto", NR_FORMAT_AUTO}, {"text", NR_FORMAT_TEXT}, {"txt", NR_FORMAT_TEXT},
+        {"markdown", NR_FORMAT_MARKDOWN}, {"md", NR_FORMAT_MARKDOWN},
+        {"html", NR_FORMAT_HTML},
+    };
+    for (size_t i = 0; f && i < sizeof tab / sizeof tab[0]; i++)
+        if (strcmp(tab[i].name, f) == 0) {
+            ctx->input_format = tab[i].f;
+            return NR_OK;
+        }
+    return nr_fail(ctx, NR_ERR_ARG,
+                   "unknown input format '%s' (text, markdown, html or auto)", f ? f : "");
+}
+
+nr_status nr_add_lexicon(nr_ctx *ctx, const char *data, size_t len,
+                         const char *source_name, size_t *nbad)
+{
+    char err[256] = "";
+    if (nr_norm_add_lexicon(ctx->norm, data, len, source_name, nbad, err, sizeof err) != 0)
+        return nr_fail(ctx, NR_ERR_NOMEM, "out of memory reading lexicon");
+    if (err[0])
+        nr_fail(ctx, NR_OK, "%s", err);  /* detail for the caller to warn about */
+    return NR_OK;
+}
+
+static nr_status push_str(nr_ctx *ctx, char ***v, size_t *n, const char *s)
+{
+    char **nv = realloc(*v, (*n + 1) * sizeof *nv);
+    if (!nv)
+        return nr_fail(ctx, NR_ERR_NOMEM, "out of memory");
+    *v = nv;
+    nv[*n] = strdup(s);
+    if (!nv[*n])
+        return nr_fail(ctx, NR_ERR_NOMEM, "out of memory");
+    (*n)++;
+    return NR_OK;
+}
+
+nr_status nr_add_pattern(nr_ctx *ctx, int keep, const char *re)
+{
+    if (!re)
+        return nr_fail(ctx, NR_ERR_ARG, "no pattern");
+    regex_t r;
+    int rc = regcomp(&r, re, REG_EXTENDED | REG_ICASE | REG_NOSUB);
+    if (rc != 0) {
+        char msg[128];
+        regerror(rc, &r, msg, sizeof msg);
+        return nr_fail(ctx, NR_ERR_ARG, "bad pattern '%s': %s", re, msg);
+    }
+    regfree(&r);
+    return keep ? push_str(ctx, &ctx->keep, &ctx->nkeep, re)
+                : push_str(ctx, &ctx->drop, &ctx->ndrop, re);
+}
+
+nr_status nr_set_meta(nr_ctx *ctx, nr_meta_key key, const char *value)
+{
+    if ((unsigned)key > NR_META_DATE)
+        return nr_fail(ctx, NR_ERR_ARG, "metadata key %d cannot be set", (int)key);
+    char *v = NULL;
+    if (value && !(v = strdup(value)))
+        return nr_fail(ctx, NR_ERR_NOMEM, "out of memory");
+    free(ctx->meta[key]);
+    ctx->meta[key] = v;
+    return NR_OK;
+}
+
+const char *nr_get_meta(const nr_ctx *ctx, nr_meta_key key)
+{
+    const nr_article *a = ctx->article;
+    if ((unsigned)key <= NR_META_DATE && ctx->meta[key])
+        return ctx->meta[key];
+    if (!a)
+        return NULL;
+    switch (key) {
+    case NR_META_TITLE: return a->title;
+    case NR_META_AUTHOR: return a->byline;
+    case NR_META_DATE: return a->date_iso ? a->date_iso : a->date;
+    case NR_META_DATE_ISO: return a->date_iso;
+    case NR_META_DESCRIPTION:
+        if (a->subtitle)
+            return a->subtitle;
+        for (size_t i = 0; i < a->nblocks; i++)
+            if (a->blocks[i].kind == NR_BLOCK_PARA)
+                return a->blocks[i].text;
+        return NULL;
+    default: return NULL;
+    }
+}
+
+nr_status nr_set_explain(nr_ctx *ctx, nr_explain_fn fn, void *ud)
+{
+    nr_norm_set_explain(ctx->norm, fn, ud);
+    return NR_OK;
+}
+
+nr_status nr_set_progress(nr_ctx *ctx, nr_progress_fn fn, void *ud)
+{
+    ctx->progress = fn;
+    ctx->progress_ud = ud;
+    return NR_OK;
+}
+
+void nr_cancel(nr_ctx *ctx)
+{
+    atomic_store(&ctx->cancelled, 1);
+}
+
+nr_status nr_normalize(nr_ctx *ctx, const char *text, size_t len,
+                       nr_write_fn write, void *ud)
+{
+    char *dec;
+    size_t dlen;
+    if (nr_decode_text(text, len, &dec, &dlen) != 0)
+        return nr_fail(ctx, NR_ERR_NOMEM, "out of memory");
+    nr_buf out;
+    nr_buf_init(&out, NR_MAX_SPOKEN);
+    nr_status st = NR_OK;
+    if (nr_norm_text(ctx->norm, dec, dlen, &out) != 0)
+        st = nr_fail(ctx, NR_ERR_NOMEM, "out of memory normalizing text");
+    else if (out.len && write(ud, out.data, out.len) != 0)
+        st = nr_fail(ctx, NR_ERR_OUTPUT, "write failed");
+    nr_buf_free(&out);
+    free(dec);
+    return st;
+}
+
+nr_status nr_load(nr_ctx *ctx, const char *data, size_t len, const char *name)
+{
+    unload(ctx);
+    if (nr_decode_text(data, len, &ctx->text, &ctx->text_len) != 0)
+        return nr_fail(ctx, NR_ERR_NOMEM, "out of memory reading input");
+
+    nr_article_opts o = {0};
+    o.format = ctx->input_format;
+    o.name = name;
+    o.keep = (const char *const *)ctx->keep;
+    o.nkeep = ctx->nkeep;
+    o.drop = (const char *const *)ctx->drop;
+    o.ndrop = ctx->ndrop;
+    switch (nr_article_parse(ctx->text, ctx->text_len, &o, &ctx->article)) {
+    case NR_ARTICLE_OK:
+        break;
+    case NR_ARTICLE_NOMEM:
+        return nr_fail(ctx, NR_ERR_NOMEM, "out of memory parsing the article");
+    case NR_ARTICLE_EMPTY:
+        return nr_fail(ctx, NR_ERR_EMPTY, "the article has nothing to speak");
+    case NR_ARTICLE_BADPATTERN:
+        return nr_fail(ctx, NR_ERR_ARG, "a keep/drop pattern is invalid");
+    default:
+        return nr_fail(ctx, NR_ERR_INPUT, "the input is not readable text");
+    }
+    if (ctx->locale == NR_LOCALE_AUTO)
+        nr_norm_set_locale(ctx->norm, nr_norm_guess_locale(ctx->text, ctx->text_len));
+    return nr_plan_build(ctx);
+}
+
+nr_status nr_script(nr_ctx *ctx, nr_write_fn write, void *ud)
+{
+    if (!ctx->article)
+        return nr_fail(ctx, NR_ERR_STATE, "no article loaded");
+    const nr_plan *p = &ctx->plan;
+    nr_buf line;
+    nr_buf_init(&line, NR_MAX_SPOKEN);
+    nr_status st = NR_OK;
+    for (size_t i = 0; i < p->nunits && st == NR_OK; i++) {
+        const nr_unit *u = &p->units[i];
+        nr_buf_reset(&line);
+        if (u->opens_chapter) {
+            if (nr_buf_puts(&line, "# ") || nr_buf_puts(&line, p->chapter_titles[u->chapter])
+                || nr_buf_putc(&line, '\n')) {
+                st = nr_fail(ctx, NR_ERR_NOMEM, "out of memory");
+                break;
+            }
+        }
+        size_t mark = line.len;
+        if (nr_speak_range(ctx, u, 0, u->len, &line) != 0) {
+            st = nr_fail(ctx, NR_ERR_NOMEM, "out of memory");
+            break;
+        }
+        if (line.len > mark && nr_buf_putc(&line, '\n') != 0) {
+            st = nr_fail(ctx, NR_ERR_NOMEM, "out of memory");
+            break;
+        }
+        if (line.len && write(ud, line.data, line.len) != 0)
+            st = nr_fail(ctx, NR_ERR_OUTPUT, "write failed");
+    }
+    nr_buf_free(&line);
+    return st;
+}
+
+nr_status nr_list_stripped(nr_ctx *ctx, nr_write_fn write, void *ud)
+{
+    if (!ctx->article)
+        return nr_fail(ctx, NR_ERR_STATE, "no article loaded");
+    nr_buf line;
+    nr_buf_init(&line, 0);
+    nr_status st = NR_OK;
+    for (size_t i = 0; i < ctx->article->nstripped && st == NR_OK; i++) {
+        const nr_stripped *s = &ctx->article->stripped[i];
+        nr_buf_reset(&line);
+        int rc = nr_buf_puts(&line, s->rule) | nr_buf_putc(&line, '\t');
+        /* one line per removal: line breaks inside become spaces */
+        for (size_t k = 0; k < s->src_len && s->src_off + k < ctx->text_len && !rc; k++) {
+            char c = ctx->text[s->src_off + k];
+            rc = nr_buf_putc(&line, c == '\n' || c == '\r' || c == '\t' ? ' ' : c);
+        }
+        rc |= nr_buf_putc(&line, '\n');
+        if (rc)
+            st = nr_fail(ctx, NR_ERR_NOMEM, "out of memory");
+        else if (write(ud, line.data, line.len) != 0)
+            st = nr_fail(ctx, NR_ERR_OUTPUT, "write failed");
+    }
+    nr_buf_free(&line);
+    return st;
+}
+
+uint64_t nr_duration_ms(const nr_ctx *ctx)
+{
+    return ctx->duration_ms;
+}
+
+size_t nr_chapter_count(const nr_ctx *ctx)
+{
+    return ctx->chapter_times ? ctx->plan.nchapters : 0;
+}
+
+const char *nr_chapter(const nr_ctx *ctx, size_t i, uint64_t *start_ms, uint64_t *end_ms)
+{
+    if (!ctx->chapter_times || i >= ctx->plan.nchapters)
+        return NULL;
+    if (start_ms)
+        *start_ms = ctx->chapter_times[i].start_ms;
+    if (end_ms)
+        *end_ms = ctx->chapter_times[i].end_ms;
+    return ctx->plan.chapter_titles[i];
+}
+
+int nr_sample_rate(const nr_ctx *ctx)
+{
+    return strcmp(ctx->voice_name, "kal") == 0 ? 8000 : 16000;
+}

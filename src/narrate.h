@@ -1,0 +1,222 @@
+/*
+ * narrate.h - the public interface of libnarrate.
+ *
+ * Introduction
+ * ------------
+ * libnarrate turns a written article (plain text as scraped from the web,
+ * Markdown or HTML) into a finished audio edition: it removes web
+ * boilerplate, finds the title, byline, date and sections, rewrites every
+ * token into speakable English, synthesizes each paragraph with Flite,
+ * stitches the pieces with pauses and encodes MP3 (or WAV, or raw PCM) with
+ * ID3 chapter markers.
+ *
+ * Usage follows one lifecycle:
+ *
+ *     nr_ctx *ctx = nr_new();                 NULL only when out of memory
+ *     nr_set_voice(ctx, "slt"); ...           optional settings
+ *     nr_load(ctx, data, len, "article.txt"); parse the article
+ *     nr_render_file(ctx, "article.mp3", NR_OUT_AUTO);
+ *     nr_free(ctx);
+ *
+ * Every call that can fail returns an nr_status; NR_OK is 0.  nr_strerror()
+ * names a status, and nr_errmsg() gives the one-line detail of the last
+ * failure on that context ("cannot open 'x.mp3': Permission denied").
+ * The library never prints and never exits.
+ *
+ * Ownership: strings passed in are copied; the library never keeps a caller
+ * pointer past the call, except the callback user data (ud) arguments.
+ *
+ * Threads: one nr_ctx must be used by one thread at a time.  Rendering uses
+ * worker threads internally (nr_set_jobs).  nr_cancel() may be called from
+ * any thread or from a signal handler.
+ */
+#ifndef NARRATE_H
+#define NARRATE_H
+
+#include <stddef.h>
+#include <stdint.h>
+
+#ifdef __cplusplus
+extern "C" {
+#endif
+
+#define NR_VERSION_MAJOR 0
+#define NR_VERSION_MINOR 1
+#define NR_VERSION_PATCH 0
+
+typedef struct nr_ctx nr_ctx;
+
+typedef enum nr_status {
+    NR_OK = 0,
+    NR_ERR_NOMEM,      /* out of memory */
+    NR_ERR_ARG,        /* an invalid argument or setting */
+    NR_ERR_INPUT,      /* the input could not be read or is not text */
+    NR_ERR_EMPTY,      /* the input has nothing to speak */
+    NR_ERR_VOICE,      /* unknown or unloadable voice */
+    NR_ERR_SYNTH,      /* the synthesizer failed */
+    NR_ERR_OUTPUT,     /* the output could not be written */
+    NR_ERR_CANCELLED,  /* nr_cancel() or a callback stopped the work */
+    NR_ERR_STATE,      /* a call out of order (e.g. render before load) */
+    NR_ERR_CLOSED      /* the reader of a pipe went away (EPIPE) */
+} nr_status;
+
+/* Static name of a status, e.g. "output error". */
+const char *nr_strerror(nr_status s);
+/* Detail of the last failure on ctx; "" when none.  Valid until the next call. */
+const char *nr_errmsg(const nr_ctx *ctx);
+/* "0.1.0" */
+const char *nr_version(void);
+
+nr_ctx *nr_new(void);
+/* Frees everything; NULL is a no-op. */
+void nr_free(nr_ctx *ctx);
+
+/* ---- settings (call before nr_load / render) ---------------------------- */
+
+/* One of the built-in voices: kal, kal16, awb, rms, slt (default slt). */
+nr_status nr_set_voice(nr_ctx *ctx, const char *name);
+/* Fills *names with a static NULL-terminated list of the built-in voices. */
+const char *const *nr_voice_names(void);
+/* One-line description of a built-in voice, NULL when unknown. */
+const char *nr_voice_description(const char *name);
+/* Synthesis workers; 0 = number of online CPUs (default). */
+nr_status nr_set_jobs(nr_ctx *ctx, int jobs);
+/* Speech rate 0.5 .. 3.0 (default 1.0); pauses scale with it. */
+nr_status nr_set_rate(nr_ctx *ctx, double rate);
+/* "en-US", "en-GB" or "auto" (default: guessed from the article). */
+nr_status nr_set_locale(nr_ctx *ctx, const char *locale);
+/* MP3 bitrate in kbit/s (CBR; default 64). */
+nr_status nr_set_bitrate(nr_ctx *ctx, int kbps);
+/* Input format: "auto" (default), "text", "markdown", "html". */
+nr_status nr_set_input_format(nr_ctx *ctx, const char *format);
+/* Adds pronunciation lexicon text (format in voices/lexicon.txt); entries
+   added later win.  *nbad (may be NULL) gets the number of skipped lines. */
+nr_status nr_add_lexicon(nr_ctx *ctx, const char *data, size_t len,
+                         const char *source_name, size_t *nbad);
+/* Keep (keep = 1) or drop lines matching a POSIX extended regex. */
+nr_status nr_add_pattern(nr_ctx *ctx, int keep, const char *regex);
+
+typedef enum nr_meta_key {
+    NR_META_TITLE = 0,  /* overrides the title found in the article */
+    NR_META_AUTHOR,     /* overrides the byline */
+    NR_META_ALBUM,      /* show / album name */
+    NR_META_DATE,       /* "YYYY-MM-DD" or as written */
+    NR_META_DESCRIPTION,/* read only: the standfirst, else the first paragraph */
+    NR_META_DATE_ISO    /* read only: the article's date as YYYY-MM-DD */
+} nr_meta_key;
+/* Sets TITLE, AUTHOR, ALBUM or DATE; NULL clears the override. */
+nr_status nr_set_meta(nr_ctx *ctx, nr_meta_key key, const char *value);
+/* Metadata of the loaded article, overrides applied; NULL when unknown.
+   Valid until the next nr_load, nr_set_meta or nr_free. */
+const char *nr_get_meta(const nr_ctx *ctx, nr_meta_key key);
+
+/* Called for each rewritten token while text is normalized (--explain). */
+typedef void (*nr_explain_fn)(void *ud, const char *orig, size_t orig_len,
+                              const char *cls, const char *rule,
+                              const char *spoken, size_t spoken_len);
+nr_status nr_set_explain(nr_ctx *ctx, nr_explain_fn fn, void *ud);
+
+/* Progress while rendering: units done of total, audio produced so far. */
+typedef void (*nr_progress_fn)(void *ud, size_t done, size_t total,
+                               uint64_t audio_ms);
+nr_status nr_set_progress(nr_ctx *ctx, nr_progress_fn fn, void *ud);
+
+/* ---- text --------------------------------------------------------------- */
+
+/* Writes len bytes of output; returns 0, or non-zero to stop (the call then
+   fails with NR_ERR_OUTPUT, or NR_ERR_CANCELLED for nr_cancel). */
+typedef int (*nr_write_fn)(void *ud, const void *data, size_t len);
+
+/* The spoken form of one piece of text, no structure detection, no newline. */
+nr_status nr_normalize(nr_ctx *ctx, const char *text, size_t len,
+                       nr_write_fn write, void *ud);
+
+/* Parses an article from memory.  name (may be NULL) is the file name, used
+   to pick the format.  UTF-8 (BOM ok) or UTF-16 with a BOM. */
+nr_status nr_load(nr_ctx *ctx, const char *data, size_t len, const char *name);
+
+/* Exactly what will be spoken: "# Chapter title" before each chapter, then
+   one line per paragraph.  Needs nr_load. */
+nr_status nr_script(nr_ctx *ctx, nr_write_fn write, void *ud);
+
+/* What the readers removed, one line each: "RULE<TAB>text". */
+nr_status nr_list_stripped(nr_ctx *ctx, nr_write_fn write, void *ud);
+
+/* ---- audio -------------------------------------------------------------- */
+
+typedef enum nr_out_format {
+    NR_OUT_AUTO = 0,   /* from the file name's extension; MP3 otherwise */
+    NR_OUT_MP3,
+    NR_OUT_WAV,
+    NR_OUT_RAW         /* signed 16-bit little-endian mono at the voice rate */
+} nr_out_format;
+
+/*
+ * Renders the loaded article to path.  A regular file (new or existing) is
+ * written to a temporary file in the same directory and renamed into place
+ * only on success, so a failure never leaves a partial or truncated file and
+ * an existing file stays intact until the new one is complete.  A path that
+ * exists and is not a regular file (/dev/null, a FIFO, a terminal) is written
+ * directly.
+ */
+nr_status nr_render_file(nr_ctx *ctx, const char *path, nr_out_format fmt);
+/* Renders to an open descriptor (e.g. 1 for stdout).  A descriptor that can
+   seek gets the full MP3 (LAME gapless tag, chapters); a pipe gets MP3 frames
+   as they are encoded, with a tag holding only title and author. */
+nr_status nr_render_fd(nr_ctx *ctx, int fd, nr_out_format fmt);
+
+/* ---- timing events and PCM for embedding tools ------------------------- */
+
+typedef enum nr_event_kind {
+    NR_EVENT_CHAPTER = 0,   /* a chapter starts (its heading is about to play) */
+    NR_EVENT_PARAGRAPH,     /* a paragraph, heading, list item or the intro starts */
+    NR_EVENT_SENTENCE       /* a sentence is about to play */
+} nr_event_kind;
+
+typedef struct nr_event {
+    nr_event_kind kind;
+    size_t chapter;          /* chapter index, 0 = the title chapter */
+    uint64_t start_ms;       /* where it starts in the audio */
+    uint64_t end_ms;         /* sentences: where its speech ends; else = start */
+    uint64_t start_sample;   /* start in samples at nr_sample_rate() */
+    /* byte range in the input given to nr_load (as decoded to UTF-8: equal
+       to the input for UTF-8 without a BOM); SIZE_MAX when the text was
+       generated by narrate (the spoken introduction) */
+    size_t src_start, src_end;
+    const char *text;        /* the sentence/paragraph/chapter title as written, */
+    size_t text_len;         /* not NUL-terminated; valid during the call */
+} nr_event;
+
+/* Called from the rendering thread, in audio order, before the event's
+   audio is handed to the sink.  Return non-zero to cancel the render. */
+typedef int (*nr_event_fn)(void *ud, const nr_event *ev);
+nr_status nr_set_events(nr_ctx *ctx, nr_event_fn fn, void *ud);
+
+/* Receives the audio: mono signed 16-bit at nr_sample_rate(), in order.
+   Return non-zero to cancel (the render then fails with NR_ERR_CANCELLED). */
+typedef int (*nr_pcm_fn)(void *ud, const int16_t *pcm, size_t n);
+/* Renders the loaded article to a PCM callback instead of a file. */
+nr_status nr_synthesize(nr_ctx *ctx, nr_pcm_fn pcm, void *ud);
+
+/* Sidecars from the last render, written atomically like the audio:
+   WebVTT (.vtt) or SubRip (.srt) with one cue per sentence as written,
+   exact to the sample; Podcasting 2.0 chapters JSON (version 1.2.0). */
+nr_status nr_write_transcript(nr_ctx *ctx, const char *path);
+nr_status nr_write_chapters_json(nr_ctx *ctx, const char *path);
+
+/* Stops a render in progress soon; async-signal-safe. */
+void nr_cancel(nr_ctx *ctx);
+
+/* Results of the last render: duration and chapters (times in ms). */
+uint64_t nr_duration_ms(const nr_ctx *ctx);
+size_t nr_chapter_count(const nr_ctx *ctx);
+/* Title (UTF-8, as written) and times of chapter i; NULL when i is out of range. */
+const char *nr_chapter(const nr_ctx *ctx, size_t i,
+                       uint64_t *start_ms, uint64_t *end_ms);
+/* Sample rate of the selected voice (16000, or 8000 for kal). */
+int nr_sample_rate(const nr_ctx *ctx);
+
+#ifdef __cplusplus
+}
+#endif
+#endif

@@ -1,0 +1,145 @@
+/*
+ * acronym.c - say an all-capitals word as a word (NATO) or spell it (FBI).
+ *
+ * The lexicon decides first.  Otherwise a general rule: short tokens (two or
+ * three letters) are spelled, as nearly all are in news copy; longer ones are
+ * said as a word when they split into syllables English allows - an onset
+ * cluster English words can begin with, a vowel group English spells, and
+ * consonant clusters between them no longer than three - and spelled when
+ * they do not (GCHQ, HSBC, DVLA).  A plural "s" (MPs) or possessive ('s)
+ * stays attached to the last letter so Flite says "M P's".
+ */
+#include "internal.h"
+
+#include <string.h>
+
+static int vowel(int c)
+{
+    return c == 'A' || c == 'E' || c == 'I' || c == 'O' || c == 'U';
+}
+
+static const char *const onsets[] = {
+    "B", "BL", "BR", "C", "CH", "CL", "CR", "D", "DR", "DW", "F", "FL", "FR",
+    "G", "GL", "GR", "GW", "H", "J", "K", "KL", "KN", "KR", "KW", "L", "M",
+    "N", "P", "PH", "PL", "PR", "QU", "R", "RH", "S", "SC", "SCR", "SH", "SK",
+    "SL", "SM", "SN", "SP", "SPL", "SPR", "ST", "STR", "SW", "T", "TH", "THR",
+    "TR", "TW", "V", "W", "WH", "WR", "Y", "Z", "ZH", NULL
+};
+static const char *const codas[] = {
+    "B", "C", "CH", "CK", "CT", "D", "DS", "F", "FF", "FT", "G", "GS", "K",
+    "KS", "L", "LD", "LF", "LK", "LL", "LM", "LP", "LS", "LT", "M", "MB", "MP",
+    "MS", "N", "NCH", "ND", "NDS", "NG", "NK", "NS", "NT", "NTS", "P", "PS",
+    "PT", "R", "RB", "RC", "RD", "RF", "RG", "RK", "RL", "RM", "RN", "RP",
+    "RS", "RT", "RTH", "S", "SH", "SK", "SP", "SS", "ST", "T", "TH", "TS",
+    "V", "W", "X", "Y", "Z", "ZZ", NULL
+};
+static const char *const vgroups[] = {
+    "A", "E", "I", "O", "U", "AI", "AU", "EA", "EE", "EI", "EU", "IE", "IO",
+    "OA", "OE", "OI", "OO", "OU", "UA", "UE", "UI", NULL
+};
+
+static int in_list(const char *s, size_t n, const char *const *l)
+{
+    for (size_t i = 0; l[i]; i++)
+        if (strlen(l[i]) == n && !memcmp(l[i], s, n))
+            return 1;
+    return 0;
+}
+
+int acro_pronounceable(const char *s, size_t n)
+{
+    char u[32];
+    if (n < 4 || n >= sizeof u)
+        return 0;
+    for (size_t i = 0; i < n; i++) {
+        int c = (unsigned char)s[i];
+        if (is_lower(c))
+            c -= 32;
+        if (!is_upper(c))
+            return 0;
+        u[i] = (char)c;
+    }
+    size_t i = 0, st = 0;
+    /* onset */
+    while (i < n && !vowel(u[i]) && !(u[i] == 'Y' && i > 0))
+        i++;
+    if (i > 0 && !in_list(u, i, onsets))
+        return 0;
+    if (i == n)
+        return 0;
+    for (;;) {
+        st = i;
+        while (i < n && vowel(u[i]))
+            i++;
+        if (i == st) {
+            /* Y as the vowel */
+            if (u[i] == 'Y')
+                i++;
+            else
+                return 0;
+        } else if (!in_list(u + st, i - st, vgroups)) {
+            return 0;
+        }
+        st = i;
+        while (i < n && !vowel(u[i]))
+            i++;
+        size_t cl = i - st;
+        if (i == n)
+            return cl == 0 || in_list(u + st, cl, codas) ||
+                   (cl == 1 && u[st] == 'Y');
+        if (cl > 3)
+            return 0;
+        if (cl == 3 && !in_list(u + st + 1, 2, onsets) && !in_list(u + st, 2, codas))
+            return 0;
+        if (cl == 2 && u[st] == u[st + 1] && u[st] != 'L' && u[st] != 'S' &&
+            u[st] != 'T' && u[st] != 'F' && u[st] != 'P' && u[st] != 'B' &&
+            u[st] != 'N' && u[st] != 'M' && u[st] != 'R' && u[st] != 'D')
+            return 0;
+    }
+}
+
+void acro_say(nr_out *o, const char *s, size_t n)
+{
+    size_t core = n;
+    int plural = 0, poss = 0;
+    if (n > 2 && s[n - 2] == '\'' && (s[n - 1] == 's' || s[n - 1] == 'S')) {
+        poss = 1;
+        core = n - 2;
+    } else if (n > 2 && s[n - 1] == 's' && is_upper((unsigned char)s[n - 2])) {
+        plural = 1;
+        core = n - 1;
+    } else if (n > 1 && s[n - 1] == '\'' ) {
+        core = n - 1;
+    }
+    const lex_entry *e = lex_find(&o->n->lex, s, core);
+    int word;
+    if (e && e->mode == LEX_SAY) {
+        out_words(o, e->say);
+        if (plural || poss) {
+            if (!o->err && o->b->len) nr_buf_append(o->b, "'s", 2);
+        }
+        return;
+    }
+    if (e)
+        word = e->mode == LEX_WORD;
+    else
+        word = acro_pronounceable(s, core);
+    if (word) {
+        out_word(o, s, n);
+        return;
+    }
+    size_t i = 0;
+    while (i < core) {
+        size_t j = i;
+        if (is_digit((unsigned char)s[i])) {
+            while (j < core && is_digit((unsigned char)s[j]))
+                j++;
+            num_cardinal(o, s + i, j - i);
+        } else {
+            while (j < core && !is_digit((unsigned char)s[j]))
+                j++;
+            out_letters(o, s + i, j - i, (j == core && (plural || poss)) ? "'s" : NULL);
+        }
+        i = j;
+    }
+}

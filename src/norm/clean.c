@@ -1,0 +1,134 @@
+/*
+ * clean.c - UTF-8 in, plain ASCII working text out.
+ *
+ * Flite mis-speaks raw UTF-8, so everything past this stage is ASCII: typo-
+ * graphic quotes, dashes, ellipses and odd spaces are folded to their ASCII
+ * equivalents, accents are stripped with utf8proc (cafe), compatibility forms
+ * are NFKC-decomposed (superscript two -> 2), and the few symbols that carry
+ * meaning later (currency, degree, multiplication, micro, vulgar fractions)
+ * become private control-byte markers that no input byte can fake (input
+ * control characters become spaces).  Invalid UTF-8 bytes are dropped.
+ * One pass, no allocation per character.
+ */
+#include "internal.h"
+
+#include <string.h>
+#include <utf8proc.h>
+
+static int put(nr_buf *b, const char *s, size_t n)
+{
+    return nr_buf_append(b, s, n);
+}
+
+/* Symbols with a fixed replacement; checked before decomposition. */
+static const struct { int cp; const char *rep; } fixed[] = {
+    {0x2018, "'"}, {0x2019, "'"}, {0x201A, "'"}, {0x201B, "'"}, {0x2032, "'"},
+    {0x02BC, "'"}, {0x00B4, "'"}, {0x0060, "'"},
+    {0x201C, "\""}, {0x201D, "\""}, {0x201E, "\""}, {0x201F, "\""},
+    {0x2033, "\""}, {0x00AB, "\""}, {0x00BB, "\""},
+    {0x2010, "-"}, {0x2011, "-"}, {0x2012, "-"}, {0x2013, "-"},
+    {0x2212, "-"}, {0xFE63, "-"}, {0xFF0D, "-"},
+    {0x2014, " - "}, {0x2015, " - "},
+    {0x2026, "..."},
+    {0x00A0, " "}, {0x2007, " "}, {0x2009, " "}, {0x202F, " "}, {0x200A, " "},
+    {0x2002, " "}, {0x2003, " "}, {0x3000, " "}, {0x2028, " "}, {0x2029, " "},
+    {0x00AD, ""}, {0x200B, ""}, {0x200C, ""}, {0x200D, ""}, {0xFEFF, ""},
+    {0x2060, ""},
+    {0x2022, " , "}, {0x25CF, " , "}, {0x25AA, " , "}, {0x2023, " , "},
+    {0x25E6, " , "}, {0x2043, " , "}, {0x00B7, " , "},
+    {0x00A3, "\x01"}, {0x20AC, "\x02"}, {0x00A5, "\x03"}, {0x00B0, "\x04"},
+    {0x00BA, "\x04"}, {0x02DA, "\x04"},
+    {0x00D7, "\x05"}, {0x00B5, "\x07"}, {0x03BC, "\x07"}, {0x20A9, "\x0e"},
+    {0x20B9, "\x0f"}, {0x00A2, "\x10"},
+    {0x00BD, "\x06" "1/2"}, {0x00BC, "\x06" "1/4"}, {0x00BE, "\x06" "3/4"},
+    {0x2153, "\x06" "1/3"}, {0x2154, "\x06" "2/3"}, {0x215B, "\x06" "1/8"},
+    {0x215C, "\x06" "3/8"}, {0x215D, "\x06" "5/8"}, {0x215E, "\x06" "7/8"},
+    {0x2122, ""}, {0x00AE, ""}, {0x00A9, " copyright "},
+    {0x2190, " "}, {0x2192, " to "}, {0x2248, " approximately "},
+    {0x2264, " less than or equal to "}, {0x2265, " at least "},
+    {0x00F7, " divided by "}, {0x00B1, " plus or minus "}, {0x2030, " per mille "},
+    {0x00DF, "ss"}, {0x00E6, "ae"}, {0x00C6, "AE"}, {0x0153, "oe"}, {0x0152, "OE"},
+    {0x00F8, "o"}, {0x00D8, "O"}, {0x0142, "l"}, {0x0141, "L"}, {0x0111, "d"},
+    {0x0110, "D"}, {0x00F0, "d"}, {0x00DE, "Th"}, {0x00FE, "th"}, {0x0131, "i"},
+    {0x03B1, " alpha "}, {0x03B2, " beta "}, {0x03B3, " gamma "},
+    {0x03B4, " delta "}, {0x03C0, " pi "}, {0x03A9, " ohms "},
+};
+
+static const char *fixed_find(int cp)
+{
+    for (size_t i = 0; i < sizeof fixed / sizeof fixed[0]; i++)
+        if (fixed[i].cp == cp)
+            return fixed[i].rep;
+    return NULL;
+}
+
+int clean_text(const char *in, size_t len, nr_buf *out)
+{
+    const utf8proc_uint8_t *p = (const utf8proc_uint8_t *)in;
+    size_t i = 0;
+    int r = NR_BUF_OK;
+    while (i < len && r == NR_BUF_OK) {
+        unsigned char c = (unsigned char)in[i];
+        if (c < 0x80) {
+            /* fast path: runs of printable ASCII */
+            size_t j = i;
+            while (j < len && (unsigned char)in[j] >= 0x20 && (unsigned char)in[j] < 0x7f)
+                j++;
+            if (j > i) {
+                r = put(out, in + i, j - i);
+                i = j;
+                continue;
+            }
+            r = put(out, " ", 1);   /* control characters and DEL */
+            i++;
+            continue;
+        }
+        utf8proc_int32_t cp;
+        utf8proc_ssize_t k = utf8proc_iterate(p + i, (utf8proc_ssize_t)(len - i), &cp);
+        if (k <= 0) {
+            i++;                    /* invalid byte: dropped */
+            continue;
+        }
+        i += (size_t)k;
+        const char *rep = fixed_find(cp);
+        if (rep) {
+            r = put(out, rep, strlen(rep));
+            continue;
+        }
+        utf8proc_int32_t dec[32];
+        int last = 0;
+        utf8proc_ssize_t m = utf8proc_decompose_char(cp, dec, 32,
+            UTF8PROC_COMPAT | UTF8PROC_DECOMPOSE | UTF8PROC_STRIPMARK, &last);
+        int wrote = 0;
+        if (m > 0 && m <= 32) {
+            for (utf8proc_ssize_t t = 0; t < m && r == NR_BUF_OK; t++) {
+                utf8proc_int32_t d = dec[t];
+                if (d >= 0x20 && d < 0x7f) {
+                    char ch = (char)d;
+                    r = put(out, &ch, 1);
+                    wrote = 1;
+                } else if (d < 0x80) {
+                    r = put(out, " ", 1);
+                    wrote = 1;
+                } else if ((rep = fixed_find(d)) != NULL) {
+                    r = put(out, rep, strlen(rep));
+                    wrote = 1;
+                }
+            }
+        }
+        if (!wrote && r == NR_BUF_OK) {
+            /* unknown symbol or script: a space keeps neighbours apart
+             * only if it was a separator; letters of other scripts vanish */
+            const utf8proc_property_t *pr = utf8proc_get_property(cp);
+            if (pr->category == UTF8PROC_CATEGORY_ZS ||
+                pr->category == UTF8PROC_CATEGORY_PD ||
+                pr->category == UTF8PROC_CATEGORY_PS ||
+                pr->category == UTF8PROC_CATEGORY_PE ||
+                pr->category == UTF8PROC_CATEGORY_PO ||
+                pr->category == UTF8PROC_CATEGORY_SO ||
+                pr->category == UTF8PROC_CATEGORY_SM)
+                r = put(out, " ", 1);
+        }
+    }
+    return r;
+}

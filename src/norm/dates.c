@@ -1,0 +1,383 @@
+/*
+ * dates.c - dates, decades and clock times.
+ *
+ * Written dates come in many orders; the spoken forms are fixed: "May
+ * thirteenth, twenty fourteen" for month-first and "the thirteenth of May"
+ * for day-first, as a newsreader keeps the writer's order.  All-numeric
+ * dates are read day-first in en-GB and month-first in en-US unless a field
+ * above 12 settles it.  Month names that are also common words ("may",
+ * "march") count only when capitalised or next to a day number.
+ */
+#include "token.h"
+
+#include <string.h>
+
+#define SET(c_, k_, r_) do { if (!(c_)->cls) { (c_)->cls = (k_); (c_)->rule = (r_); } } while (0)
+
+static int parse_uint(const char *s, size_t n, unsigned *v)
+{
+    if (!n || n > 9)
+        return 0;
+    unsigned x = 0;
+    for (size_t i = 0; i < n; i++) {
+        if (!is_digit((unsigned char)s[i]))
+            return 0;
+        x = x * 10 + (unsigned)(s[i] - '0');
+    }
+    *v = x;
+    return 1;
+}
+
+/* "13", "13th", "1st" -> day number when 1..31. */
+static int day_of(const tok *t, unsigned *d)
+{
+    if (!t || !t->n)
+        return 0;
+    size_t n = t->n;
+    if (n > 2 && is_alpha((unsigned char)t->s[n - 1]) && is_alpha((unsigned char)t->s[n - 2])) {
+        const char *sf = t->s + n - 2;
+        if (!ieq(sf, 2, "st") && !ieq(sf, 2, "nd") && !ieq(sf, 2, "rd") && !ieq(sf, 2, "th"))
+            return 0;
+        n -= 2;
+    }
+    if (n > 2 || !parse_uint(t->s, n, d))
+        return 0;
+    return *d >= 1 && *d <= 31;
+}
+
+static int year_of(const tok *t, unsigned *y)
+{
+    if (!t || t->n != 4 || t->leadn || !parse_uint(t->s, 4, y))
+        return 0;
+    return *y >= 1000 && *y <= 2199;
+}
+
+static const char *const ambiguous_months[] = {
+    "may", "march", "mar", "jan", "jun", "sep", "dec", "aug", NULL
+};
+
+/* A token naming a month.  Lower-case "may"/"march" are verbs and nouns. */
+static int month_of(const tok *t)
+{
+    if (!t || !t->n)
+        return 0;
+    int m = month_find(t->s, t->n);
+    if (!m)
+        return 0;
+    if (is_lower((unsigned char)t->s[0]) && word_in(t->s, t->n, ambiguous_months) &&
+        t->s[t->n - 1] != '.')
+        return 0;
+    return m;
+}
+
+static void say_month(nr_out *o, int m) { out_words(o, month_names[m]); }
+
+static void say_day(nr_out *o, unsigned d)
+{
+    num_cardinal_u(o, d);
+    out_ordinalize(o);
+}
+
+static int last_word_is(nr_out *o, const char *w)
+{
+    size_t n = strlen(w);
+    return o->b->len >= n && o->b->len - o->last_word == n &&
+           ieq(o->b->data + o->last_word, n, w);
+}
+
+static void say_dmy(nr_out *o, unsigned d, int m, int has_year, unsigned y, int yshort)
+{
+    if (!last_word_is(o, "the"))
+        out_word(o, "the", 3);
+    say_day(o, d);
+    out_word(o, "of", 2);
+    say_month(o, m);
+    if (has_year) {
+        if (yshort) {
+            if (y < 10) { out_word(o, "o", 1); }
+            num_cardinal_u(o, y);
+        } else {
+            num_year(o, y);
+        }
+    }
+}
+
+static void say_mdy(nr_out *o, unsigned d, int m, int has_year, unsigned y, int yshort)
+{
+    say_month(o, m);
+    say_day(o, d);
+    if (has_year) {
+        if (yshort) {
+            if (y < 10) { out_word(o, "o", 1); }
+            num_cardinal_u(o, y);
+        } else {
+            num_year(o, y);
+        }
+    }
+}
+
+static const char *const ampm_words[] = {
+    "am", "pm", "a.m.", "p.m.", "a.m", "p.m", NULL
+};
+
+static int is_ampm(const tok *t)
+{
+    return t && t->n && word_in(t->s, t->n, ampm_words);
+}
+
+static void say_ampm(nr_out *o, const char *s)
+{
+    out_word(o, (s[0] == 'a' || s[0] == 'A') ? "A" : "P", 1);
+    out_word(o, "M", 1);
+}
+
+static void say_clock(nr_out *o, unsigned h, unsigned m, int ampm)
+{
+    num_cardinal_u(o, h);
+    if (m == 0) {
+        if (!ampm) {
+            if (h <= 12)
+                out_word(o, "o'clock", 7);
+            else
+                out_word(o, "hundred", 7);
+        }
+    } else if (m < 10) {
+        out_word(o, h == 0 ? "zero" : "o", h == 0 ? 4 : 1);
+        num_cardinal_u(o, m);
+    } else {
+        num_cardinal_u(o, m);
+    }
+}
+
+size_t date_multi(ctx *c)
+{
+    const tok *t = &c->t[c->i];
+    nr_out *o = c->o;
+    unsigned d, y;
+    int m = month_of(t);
+    const tok *n1 = tok_at(c, 1), *n2 = tok_at(c, 2);
+    if (m && (is_upper((unsigned char)t->s[0]) || t->s[t->n - 1] == '.' ||
+              !word_in(t->s, t->n, ambiguous_months))) {
+        if (n1 && !n1->leadn && day_of(n1, &d) && !(n2 && n2->n && (unit_find(n2->s, n2->n) && n2->n > 1))) {
+            c->cls = "date";
+            c->rule = "month-day";
+            int hy = !n1->trailn || n1->trail[0] == ',' ? year_of(n2, &y) : 0;
+            say_mdy(o, d, m, hy, y, 0);
+            return hy ? 3 : 2;
+        }
+        if (year_of(n1, &y) && (t->n > 3 || t->s[t->n - 1] == '.')) {
+            c->cls = "date";
+            c->rule = "month-year";
+            say_month(o, m);
+            num_year(o, y);
+            return 2;
+        }
+        if (t->s[t->n - 1] == '.' || (t->n == 3 && is_upper((unsigned char)t->s[0]) &&
+            (n1 == NULL || !is_lower((unsigned char)n1->s[0])) && !c->sentence_start &&
+            ieq(t->s, 3, month_names[m]) == 0 && m != 5)) {
+            c->cls = "date";
+            c->rule = "month-abbreviation";
+            say_month(o, m);
+            return 1;
+        }
+    }
+    if (day_of(t, &d) && n1 && !t->trailn && !n1->leadn) {
+        int m2 = month_of(n1);
+        if (m2 && (is_upper((unsigned char)n1->s[0]) || n1->s[n1->n - 1] == '.' ||
+                   !word_in(n1->s, n1->n, ambiguous_months))) {
+            c->cls = "date";
+            c->rule = "day-month";
+            int hy = !n1->trailn || n1->trail[0] == ',' ? year_of(n2, &y) : 0;
+            say_dmy(o, d, m2, hy, y, 0);
+            return hy ? 3 : 2;
+        }
+    }
+    int wd = weekday_find(t->s, t->n);
+    if (wd && !ieq(t->s, t->n, weekday_names[wd]) && is_upper((unsigned char)t->s[0]) &&
+        (t->s[t->n - 1] == '.' || (n1 && (month_of(n1) || day_of(n1, &d))) ||
+         (t->trailn && t->trail[0] == ','))) {
+        c->cls = "date";
+        c->rule = "weekday-abbreviation";
+        out_words(o, weekday_names[wd]);
+        return 1;
+    }
+    /* "10:30 am", "5 pm", "10.30 p.m." */
+    if (is_ampm(n1) && t->n <= 5 && is_digit((unsigned char)t->s[0])) {
+        unsigned h = 0, mi = 0;
+        const char *sep = NULL;
+        for (size_t i = 0; i < t->n; i++)
+            if (t->s[i] == ':' || t->s[i] == '.')
+                sep = t->s + i;
+        int ok = sep ? parse_uint(t->s, (size_t)(sep - t->s), &h) &&
+                       (size_t)(t->s + t->n - sep - 1) == 2 &&
+                       parse_uint(sep + 1, 2, &mi)
+                     : parse_uint(t->s, t->n, &h);
+        if (ok && h >= 1 && h <= 12 && mi < 60) {
+            c->cls = "time";
+            c->rule = "clock-ampm";
+            say_clock(o, h, mi, 1);
+            say_ampm(o, n1->s);
+            return 2;
+        }
+    }
+    return 0;
+}
+
+static void pluralize_last(nr_out *o)
+{
+    if (o->err || o->last_word >= o->b->len)
+        return;
+    char last = o->b->data[o->b->len - 1];
+    if (last == 'y') {
+        nr_buf_truncate(o->b, o->b->len - 1);
+        nr_buf_append(o->b, "ies", 3);
+    } else if (last == 'x' || last == 's') {
+        nr_buf_append(o->b, "es", 2);
+    } else {
+        nr_buf_append(o->b, "s", 1);
+    }
+}
+
+void say_decade(nr_out *o, const char *s, size_t n)
+{
+    unsigned v;
+    if (!parse_uint(s, n, &v))
+        return;
+    if (n == 4)
+        num_year(o, v);
+    else
+        num_cardinal_u(o, v);
+    pluralize_last(o);
+}
+
+/* Numeric dates, decades and times inside one token. */
+int date_numeric(ctx *c, const char *s, size_t n)
+{
+    nr_out *o = c->o;
+    /* decades: 1990s 1990's '90s 90s */
+    {
+        const char *p = s;
+        size_t k = n;
+        int apos = 0;
+        if (k && p[0] == '\'') { p++; k--; apos = 1; }
+        if (k > 1 && p[k - 1] == 's') {
+            k--;
+            if (k && p[k - 1] == '\'') k--;
+            unsigned v;
+            if ((k == 4 || (k == 2 && (apos || 1))) && parse_uint(p, k, &v) && v % 10 == 0 &&
+                (k == 2 || (v >= 1000 && v < 2100))) {
+                SET(c, "date", "decade");
+                say_decade(o, p, k);
+                return 1;
+            }
+        }
+    }
+    /* split into up to three numeric fields on one separator kind */
+    unsigned f[3];
+    size_t fl[3];
+    int nf = 0;
+    char sep = 0;
+    size_t i = 0, st = 0;
+    const char *rest = NULL;
+    for (i = 0; i <= n; i++) {
+        if (i == n || !is_digit((unsigned char)s[i])) {
+            if (i == st || nf == 3)
+                break;
+            if (!parse_uint(s + st, i - st, &f[nf]))
+                return 0;
+            fl[nf++] = i - st;
+            if (i == n)
+                break;
+            char ch = s[i];
+            if (ch == '/' || ch == '-' || ch == '.' || ch == ':') {
+                if (sep && sep != ch)
+                    break;
+                sep = ch;
+                st = i + 1;
+                if (st >= n || !is_digit((unsigned char)s[st])) {
+                    rest = s + i;
+                    break;
+                }
+                continue;
+            }
+            rest = s + i;
+            break;
+        }
+    }
+    if (!nf)
+        return 0;
+    size_t restn = rest ? n - (size_t)(rest - s) : 0;
+    if (i < n && !rest)
+        return 0;
+    /* times */
+    if ((sep == ':' || sep == '.') && nf >= 2 && fl[1] == 2 && f[0] <= 24 && f[1] < 60) {
+        const char *ap = NULL;
+        if (restn && word_in(rest, restn, ampm_words))
+            ap = rest;
+        if (nf == 2 && !restn && sep == ':') {
+            const tok *nx = tok_at(c, 1);
+            (void)nx;
+            SET(c, "time", "clock");
+            say_clock(o, f[0], f[1], 0);
+            return 1;
+        }
+        if (nf == 2 && ap && f[0] <= 12) {
+            SET(c, "time", "clock-ampm");
+            say_clock(o, f[0], f[1], 1);
+            say_ampm(o, ap);
+            return 1;
+        }
+        if (nf == 3 && sep == ':' && fl[2] == 2 && f[2] < 60 && !restn) {
+            SET(c, "time", "duration");
+            num_cardinal_u(o, f[0]);
+            out_word(o, f[0] == 1 ? "hour" : "hours", f[0] == 1 ? 4 : 5);
+            num_cardinal_u(o, f[1]);
+            out_word(o, f[1] == 1 ? "minute" : "minutes", f[1] == 1 ? 6 : 7);
+            out_word(o, "and", 3);
+            num_cardinal_u(o, f[2]);
+            out_word(o, f[2] == 1 ? "second" : "seconds", f[2] == 1 ? 6 : 7);
+            return 1;
+        }
+    }
+    if (nf == 1 && restn && word_in(rest, restn, ampm_words) && f[0] >= 1 && f[0] <= 12) {
+        SET(c, "time", "hour-ampm");
+        num_cardinal_u(o, f[0]);
+        say_ampm(o, rest);
+        return 1;
+    }
+    if (sep == ':' && nf == 2 && !restn) {
+        SET(c, "cardinal", "ratio");
+        num_cardinal_u(o, f[0]);
+        out_word(o, "to", 2);
+        num_cardinal_u(o, f[1]);
+        return 1;
+    }
+    if (nf != 3 || restn || sep == ':')
+        return 0;
+    /* dates */
+    unsigned d, m, y;
+    int yshort = 0;
+    if (fl[0] == 4) {                       /* 2014-05-13, 2016/07/03 */
+        y = f[0]; m = f[1]; d = f[2];
+    } else if (fl[2] == 4 || fl[2] == 2) {
+        y = f[2];
+        yshort = fl[2] == 2;
+        if (sep == '.' && fl[2] == 2)
+            return 0;                       /* 1.2.3 is a version */
+        int gb = o->gb;
+        if (f[0] > 12) gb = 1;
+        else if (f[1] > 12) gb = 0;
+        d = gb ? f[0] : f[1];
+        m = gb ? f[1] : f[0];
+    } else {
+        return 0;
+    }
+    if (m < 1 || m > 12 || d < 1 || d > 31 || fl[1] > 2)
+        return 0;
+    SET(c, "date", "numeric-date");
+    if (o->gb || fl[0] == 4)          /* ISO order reads day first */
+        say_dmy(o, d, (int)m, 1, y, yshort);
+    else
+        say_mdy(o, d, (int)m, 1, y, yshort);
+    return 1;
+}

@@ -1,0 +1,134 @@
+/*
+ * electronic.c - URLs, e-mail addresses, @handles and #hashtags.
+ *
+ * Said the way a presenter reads them out: the scheme ("https://") is
+ * dropped, dots, slashes and dashes are named, pronounceable parts are said
+ * as words and the rest spelled, digits read one by one.
+ */
+#include "token.h"
+
+#include <string.h>
+
+#define SET(c_, k_, r_) do { if (!(c_)->cls) { (c_)->cls = (k_); (c_)->rule = (r_); } } while (0)
+
+static const char *const tlds[] = {
+    "com", "org", "net", "edu", "gov", "io", "co", "uk", "us", "de", "fr",
+    "it", "es", "nl", "eu", "info", "biz", "ly", "tv", "me", "ai", "app",
+    "news", "int", "ie", "au", "ca", "in", "jp", "cn", "ru", "ch", "se", "no",
+    "be", "at", "nz", "za", "br", "mx", "dev", "ac", "mil", "gl", "to", "fm",
+    "sm", "html", "htm", "php", "pdf", NULL
+};
+
+static int url_char(char ch)
+{
+    return is_alpha((unsigned char)ch) || is_digit((unsigned char)ch) ||
+           strchr("-._~:/?#[]@!$&'()*+,;=%", ch);
+}
+
+static const struct { char ch; const char *say; } url_syms[] = {
+    {'.', "dot"}, {'/', "slash"}, {'-', "dash"}, {'_', "underscore"},
+    {'@', "at"}, {':', "colon"}, {'?', "question mark"}, {'=', "equals"},
+    {'&', "and"}, {'#', "hash"}, {'~', "tilde"}, {'+', "plus"}, {'%', "percent"},
+};
+
+static int has_vowel(const char *s, size_t n)
+{
+    for (size_t i = 0; i < n; i++)
+        if (strchr("aeiouyAEIOUY", s[i]))
+            return 1;
+    return 0;
+}
+
+void say_url(nr_out *o, const char *s, size_t n)
+{
+    while (n && s[n - 1] == '/')
+        n--;
+    size_t i = 0;
+    while (i < n) {
+        size_t j = i;
+        if (is_alpha((unsigned char)s[i])) {
+            while (j < n && is_alpha((unsigned char)s[j]))
+                j++;
+            size_t l = j - i;
+            if (ieq(s + i, l, "www") || l <= 2 || (l <= 4 && !has_vowel(s + i, l)))
+                out_spell(o, s + i, l);
+            else
+                out_word(o, s + i, l);
+        } else if (is_digit((unsigned char)s[i])) {
+            while (j < n && is_digit((unsigned char)s[j]))
+                j++;
+            num_digits(o, s + i, j - i, 0);
+        } else {
+            j = i + 1;
+            for (size_t k = 0; k < sizeof url_syms / sizeof url_syms[0]; k++)
+                if (url_syms[k].ch == s[i])
+                    out_words(o, url_syms[k].say);
+        }
+        i = j;
+    }
+}
+
+static int looks_like_domain(const char *s, size_t n)
+{
+    /* label(.label)+ ending in a known TLD, optional /path */
+    const char *sl = memchr(s, '/', n);
+    size_t hn = sl ? (size_t)(sl - s) : n;
+    const char *dot = NULL;
+    for (size_t i = 0; i < hn; i++) {
+        char ch = s[i];
+        if (ch == '.')
+            dot = s + i;
+        else if (!is_lower((unsigned char)ch) && !is_digit((unsigned char)ch) && ch != '-' &&
+                 !is_upper((unsigned char)ch))
+            return 0;
+    }
+    if (!dot || dot == s || (size_t)(dot - s) + 1 >= hn)
+        return 0;
+    const char *tld = dot + 1;
+    size_t tn = hn - (size_t)(tld - s);
+    for (size_t i = 0; i < tn; i++)
+        if (!is_lower((unsigned char)tld[i]))
+            return 0;
+    return word_in(tld, tn, tlds);
+}
+
+int electronic_token(ctx *c, const char *s, size_t n)
+{
+    if (n < 2)
+        return 0;
+    for (size_t i = 0; i < n; i++)
+        if (!url_char(s[i]))
+            return 0;
+    if (s[0] == '@' && is_alpha((unsigned char)s[1])) {
+        SET(c, "electronic", "handle");
+        out_word(c->o, "at", 2);
+        say_url(c->o, s + 1, n - 1);
+        return 1;
+    }
+    if (s[0] == '#' && is_alpha((unsigned char)s[1])) {
+        SET(c, "electronic", "hashtag");
+        out_word(c->o, "hashtag", 7);
+        /* CamelCase hashtags are several words */
+        size_t st = 1;
+        for (size_t i = 2; i <= n; i++) {
+            if (i == n || (is_upper((unsigned char)s[i]) && is_lower((unsigned char)s[i - 1]))) {
+                say_token(c, s + st, i - st);
+                st = i;
+            }
+        }
+        return 1;
+    }
+    const char *at = memchr(s, '@', n);
+    if (at && at > s && memchr(at, '.', n - (size_t)(at - s)) && is_alpha((unsigned char)s[n - 1])) {
+        SET(c, "electronic", "email");
+        say_url(c->o, s, n);
+        return 1;
+    }
+    if ((n > 7 && !strncmp(s, "http://", 7)) || (n > 8 && !strncmp(s, "https://", 8)) ||
+        (n > 4 && !strncmp(s, "www.", 4)) || looks_like_domain(s, n)) {
+        SET(c, "electronic", "url");
+        say_url(c->o, s, n);
+        return 1;
+    }
+    return 0;
+}

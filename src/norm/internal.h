@@ -1,0 +1,136 @@
+/*
+ * internal.h - shared declarations of the normalizer's parts (src/norm/).
+ *
+ * Pipeline: clean.c maps UTF-8 to a plain ASCII working text (accents
+ * stripped, typographic punctuation folded, a few symbols kept as private
+ * marker bytes); norm.c cuts it into whitespace tokens and walks them,
+ * trying multi-token rules (dates, money, measures, titles) before the
+ * single-token rules in rules.c; numbers.c, acronym.c, lexicon.c and the
+ * tables in tables.c are the shared vocabulary.  Every writer appends words
+ * through the nr_out helpers so spacing and the explain callback stay in one
+ * place.
+ */
+#ifndef NR_NORM_INTERNAL_H
+#define NR_NORM_INTERNAL_H
+
+#include <stddef.h>
+#include "../normalize.h"
+
+/* Marker bytes for symbols that survive cleaning (control bytes never do). */
+#define MK_POUND  '\x01'
+#define MK_EURO   '\x02'
+#define MK_YEN    '\x03'
+#define MK_DEGREE '\x04'
+#define MK_TIMES  '\x05'
+#define MK_FRAC   '\x06' /* glue before a vulgar fraction: "2½" -> 2 MK 1/2 */
+#define MK_MICRO  '\x07'
+#define MK_WON    '\x0e'
+#define MK_RUPEE  '\x0f'
+#define MK_CENT   '\x10'
+
+typedef struct lex_entry {
+    char *key;      /* as written */
+    char *say;      /* respelling, or NULL for the spell/word flags */
+    int   mode;     /* LEX_SAY, LEX_SPELL, LEX_WORD */
+    int   icase;    /* key matches case-insensitively */
+} lex_entry;
+
+enum { LEX_SAY = 0, LEX_SPELL = 1, LEX_WORD = 2 };
+
+typedef struct nr_lexicon {
+    lex_entry *e;       /* open-addressing table, keyed on lower-case key */
+    size_t     cap, n;
+} nr_lexicon;
+
+struct nr_norm {
+    nr_locale     locale;
+    nr_explain_fn explain;
+    void         *explain_ud;
+    nr_lexicon    lex;
+};
+
+/* Output writer: words joined by single spaces, punctuation glued left. */
+typedef struct nr_out {
+    nr_buf *b;
+    int     err;        /* first nr_buf error, sticky */
+    int     gb;         /* British conventions ("and" in numbers, metres) */
+    size_t  last_word;  /* offset of the last word written */
+    const nr_norm *n;
+} nr_out;
+
+void out_word(nr_out *o, const char *s, size_t n);
+void out_words(nr_out *o, const char *s); /* NUL-terminated, may hold spaces */
+void out_punct(nr_out *o, char c);
+/* Replaces the last word with its ordinal ("twenty one" -> "twenty first"). */
+void out_ordinalize(nr_out *o);
+/* Pluralises the last word when plural is set ("one" stays singular). */
+void out_letter(nr_out *o, char c, int next_is_letter);
+void out_spell(nr_out *o, const char *s, size_t n); /* letters and digits */
+void out_letters(nr_out *o, const char *s, size_t n, const char *suffix);
+/* words.c: en-US spelling of British forms (colour -> color); 0 if none */
+int  us_spelling(const char *s, size_t n, char *out, size_t outsz);
+
+/* clean.c */
+int  clean_text(const char *in, size_t len, nr_buf *out);
+
+/* numbers.c */
+void num_cardinal(nr_out *o, const char *d, size_t n);  /* digits only */
+void num_cardinal_u(nr_out *o, unsigned long long v);
+void num_ordinal(nr_out *o, const char *d, size_t n);
+void num_digits(nr_out *o, const char *d, size_t n, int oh);
+void num_year(nr_out *o, unsigned v);
+/* "1,234.50" style; returns chars used (0 if none).  Sets *ok. */
+typedef struct numlit {
+    const char *ip; size_t ipn;  /* integer part incl. commas */
+    const char *fp; size_t fpn;  /* fraction digits */
+    int commas, point, neg;
+    size_t len;                  /* chars consumed from the start */
+} numlit;
+size_t num_scan(const char *s, size_t n, numlit *nl);
+/* Strips commas of nl's integer part into buf (caller gives room ipn). */
+void num_say(nr_out *o, const numlit *nl);
+unsigned long long num_value(const numlit *nl, int *overflow);
+int  is_digit(int c);
+int  is_alpha(int c);
+int  is_upper(int c);
+int  is_lower(int c);
+
+/* acronym.c */
+int  acro_pronounceable(const char *s, size_t n);
+/* Says an all-capitals word: lexicon, then word-or-spell rule. */
+void acro_say(nr_out *o, const char *s, size_t n);
+
+/* lexicon.c */
+const lex_entry *lex_find(const nr_lexicon *lx, const char *s, size_t n);
+void lex_free(nr_lexicon *lx);
+int  lex_load_builtin(nr_lexicon *lx);
+
+/* tables.c */
+int  month_find(const char *s, size_t n);         /* 1..12 or 0 */
+extern const char *const month_names[13];
+int  weekday_find(const char *s, size_t n);       /* 1..7 or 0 */
+extern const char *const weekday_names[8];
+typedef struct unit {
+    const char *abbr, *one, *many, *one_us, *many_us;
+    int flags;
+} unit;
+enum { U_GLUED_ONLY = 1, U_CASE = 2, U_PER = 4 };
+const unit *unit_find(const char *s, size_t n);
+typedef struct currency {
+    const char *key, *one, *many, *sub_one, *sub_many;
+} currency;
+const currency *currency_code(const char *s, size_t n);
+const currency *currency_sign(const char *s, size_t n, size_t *used);
+const currency *currency_word(const char *key);
+typedef struct abbrev {
+    const char *key, *say;
+    int flags;
+} abbrev;
+enum { AB_TITLE = 1, AB_DOT = 2, AB_NUMBER = 4, AB_AFTERNAME = 8, AB_ANY = 16 };
+const abbrev *abbrev_find(const char *s, size_t n);
+int  word_in(const char *s, size_t n, const char *const *list);
+int  ieq(const char *a, size_t an, const char *b);
+
+/* sentences.c uses abbrev_find too. */
+
+#endif

@@ -1,0 +1,312 @@
+/*
+ * money.c - amounts of money and measurements.
+ *
+ * The currency word goes after the number, as spoken ("five point three
+ * million pounds" for "£5.3m"), with pence/cents said separately when there
+ * are exactly two decimals.  Units are only expanded after a number, so "m"
+ * alone stays a letter; a glued "m" is metres unless money or a plural noun
+ * after it ("5m people") shows it means million.  Units that are also common
+ * words ("in", "s", "g") count only when glued to the number.
+ */
+#include "token.h"
+
+#include <string.h>
+
+#define SET(c_, k_, r_) do { if (!(c_)->cls) { (c_)->cls = (k_); (c_)->rule = (r_); } } while (0)
+
+static const struct { const char *w; const char *say; } scales[] = {
+    {"k", "thousand"}, {"K", "thousand"}, {"thousand", "thousand"},
+    {"m", "million"}, {"M", "million"}, {"mn", "million"}, {"mln", "million"},
+    {"million", "million"}, {"b", "billion"}, {"B", "billion"},
+    {"bn", "billion"}, {"BN", "billion"}, {"billion", "billion"},
+    {"tn", "trillion"}, {"trn", "trillion"}, {"trillion", "trillion"},
+};
+
+static const char *scale_of(const char *s, size_t n, int allow_short)
+{
+    for (size_t i = 0; i < sizeof scales / sizeof scales[0]; i++) {
+        size_t l = strlen(scales[i].w);
+        if (l == n && !memcmp(scales[i].w, s, n) && (allow_short || l > 2 ||
+            !strcmp(scales[i].w, "bn") || !strcmp(scales[i].w, "tn") ||
+            !strcmp(scales[i].w, "m")))
+            return scales[i].say;
+    }
+    return NULL;
+}
+
+static const struct { const char *w; const char *say; } pers[] = {
+    {"mo", "month"}, {"month", "month"}, {"yr", "year"}, {"year", "year"},
+    {"wk", "week"}, {"week", "week"}, {"d", "day"}, {"day", "day"},
+    {"hr", "hour"}, {"h", "hour"}, {"hour", "hour"}, {"kg", "kilogram"},
+    {"lb", "pound"}, {"head", "head"}, {"person", "person"}, {"night", "night"},
+    {"annum", "annum"}, {"litre", "litre"}, {"l", "litre"}, {"km", "kilometre"},
+    {"mile", "mile"}, {"share", "share"},
+};
+
+static const char *per_of(const char *s, size_t n)
+{
+    for (size_t i = 0; i < sizeof pers / sizeof pers[0]; i++)
+        if (ieq(s, n, pers[i].w))
+            return pers[i].say;
+    return NULL;
+}
+
+static int is_one(const numlit *nl)
+{
+    if (nl->neg || nl->point)
+        return 0;
+    size_t i = 0;
+    while (i + 1 < nl->ipn && nl->ip[i] == '0')
+        i++;
+    return nl->ipn - i == 1 && nl->ip[i] == '1';
+}
+
+static void say_money(nr_out *o, const currency *cur, const numlit *nl, const char *scale)
+{
+    if (scale) {
+        num_say(o, nl);
+        out_words(o, scale);
+        out_words(o, cur->many);
+        return;
+    }
+    size_t fpn = nl->fpn;
+    while (fpn > 2 && nl->fp[fpn - 1] == '0')
+        fpn--;                          /* $2.000 */
+    if (nl->point && fpn <= 2 && cur->sub_one) {
+        unsigned cents = 0;
+        for (size_t i = 0; i < 2; i++)
+            cents = cents * 10 + (unsigned)(i < fpn ? nl->fp[i] - '0' : 0);
+        numlit ip = *nl;
+        ip.point = 0;
+        ip.fpn = 0;
+        int intzero = 1;
+        for (size_t i = 0; i < ip.ipn; i++)
+            if (ip.ip[i] != '0' && ip.ip[i] != ',')
+                intzero = 0;
+        if (!intzero || !cents) {
+            if (!ip.ipn) {
+                out_word(o, "zero", 4);
+            } else {
+                num_say(o, &ip);
+            }
+            out_words(o, is_one(&ip) ? cur->one : cur->many);
+        } else if (nl->neg) {
+            out_word(o, "minus", 5);
+        }
+        if (cents) {
+            if (!intzero)
+                out_word(o, "and", 3);
+            num_cardinal_u(o, cents);
+            out_words(o, cents == 1 ? cur->sub_one : cur->sub_many);
+        }
+        return;
+    }
+    num_say(o, nl);
+    out_words(o, is_one(nl) ? cur->one : cur->many);
+}
+
+int money_token(ctx *c, const char *s, size_t n, size_t *consumed)
+{
+    *consumed = 0;
+    int neg = 0;
+    if (n > 1 && s[0] == '-') {
+        neg = 1;
+        s++;
+        n--;
+    }
+    size_t used = 0;
+    const currency *cur = currency_sign(s, n, &used);
+    numlit nl;
+    size_t k;
+    const char *rest;
+    size_t restn;
+    const tok *nx = tok_at(c, 1);
+    if (cur) {
+        k = num_scan(s + used, n - used, &nl);
+        if (!k || nl.neg)
+            return 0;
+        rest = s + used + k;
+        restn = n - used - k;
+    } else {
+        k = num_scan(s, n, &nl);
+        if (!k || nl.neg)
+            return 0;
+        rest = s + k;
+        restn = n - k;
+        if (restn == 1 && rest[0] == 'p' && !nl.point && nl.ipn <= 3) {
+            SET(c, "money", "pence");
+            if (neg) out_word(c->o, "minus", 5);
+            num_say(c->o, &nl);
+            out_word(c->o, is_one(&nl) ? "penny" : "pence", is_one(&nl) ? 5 : 5);
+            return 1;
+        }
+        if (restn == 1 && rest[0] == MK_CENT) {
+            cur = currency_word("\x10");
+            restn = 0;
+        } else if (restn == 0 && nx && !nx->leadn && (cur = currency_code(nx->s, nx->n)) != NULL) {
+            *consumed = 1;
+        } else {
+            const tok *pv = tok_at(c, -1);
+            if (restn || !pv || !(cur = currency_code(pv->s, pv->n)))
+                return 0;
+            /* the code before was already said as letters: say the amount,
+             * then the currency name again is clumsy; keep simple */
+            return 0;
+        }
+    }
+    nl.neg = neg;
+    const char *scale = NULL;
+    const char *per = NULL;
+    if (restn) {
+        const char *sl = memchr(rest, '/', restn);
+        size_t sn = sl ? (size_t)(sl - rest) : restn;
+        if (sn) {
+            scale = scale_of(rest, sn, 1);
+            if (!scale)
+                return 0;
+        }
+        if (sl) {
+            per = per_of(sl + 1, restn - sn - 1);
+            if (!per)
+                return 0;
+        }
+    } else if (!*consumed && nx && !nx->leadn && (scale = scale_of(nx->s, nx->n, 0)) != NULL) {
+        *consumed = 1;
+    }
+    SET(c, "money", scale ? "money-scaled" : "money");
+    say_money(c->o, cur, &nl, scale);
+    if (per) {
+        out_word(c->o, "per", 3);
+        out_words(c->o, per);
+    }
+    return 1;
+}
+
+static const char *const million_nouns[] = {
+    "people", "users", "viewers", "customers", "children", "homes", "jobs",
+    "households", "votes", "visitors", "years", "residents", "patients",
+    "doses", "tonnes", "barrels", "copies", "subscribers", "followers",
+    "passengers", "adults", "workers", "members", "deaths", "cases", NULL
+};
+
+static void say_unit(ctx *c, const unit *u, const numlit *nl)
+{
+    const char *w;
+    int one = is_one(nl);
+    if (!c->o->gb && u->one_us)
+        w = one ? u->one_us : u->many_us;
+    else
+        w = one ? u->one : u->many;
+    out_words(c->o, w);
+}
+
+int measure_token(ctx *c, const char *s, size_t n, size_t *consumed)
+{
+    *consumed = 0;
+    numlit nl;
+    size_t k = num_scan(s, n, &nl);
+    if (!k)
+        return 0;
+    const char *rest = s + k;
+    size_t restn = n - k;
+    const tok *nx = tok_at(c, 1);
+    if (!restn) {
+        if (!nx || nx->leadn || !nx->n || c->t[c->i].trailn)
+            return 0;
+        if (nx->n == 1 && nx->s[0] == '%') {
+            SET(c, "measure", "percent");
+            num_say(c->o, &nl);
+            out_word(c->o, "percent", 7);
+            *consumed = 1;
+            return 1;
+        }
+        const unit *u = unit_find(nx->s, nx->n);
+        if (!u || (u->flags & U_GLUED_ONLY) || !strcmp(u->abbr, "%"))
+            return 0;
+        /* "5 m" after a number: metres, but "100 m people" is unlikely; a
+         * capital M alone is ambiguous, leave it */
+        SET(c, "measure", "number-unit");
+        num_say(c->o, &nl);
+        say_unit(c, u, &nl);
+        *consumed = 1;
+        return 1;
+    }
+    if (rest[0] == MK_FRAC) {
+        size_t before = c->o->b->len;
+        (void)before;
+        SET(c, "fraction", "vulgar-mixed");
+        num_say(c->o, &nl);
+        out_word(c->o, "and", 3);
+        if (restn == 4 && rest[1] == '1' && rest[2] == '/' && (rest[3] == '2' || rest[3] == '4')) {
+            out_word(c->o, "a", 1);
+            out_word(c->o, rest[3] == '2' ? "half" : "quarter", rest[3] == '2' ? 4 : 7);
+        } else {
+            say_token(c, rest + 1, restn - 1);
+        }
+        return 1;
+    }
+    if (restn == 1 && rest[0] == '%') {
+        SET(c, "measure", "percent");
+        num_say(c->o, &nl);
+        out_word(c->o, "percent", 7);
+        return 1;
+    }
+    if (rest[0] == '^' && restn > 1) {
+        SET(c, "math", "power");
+        num_say(c->o, &nl);
+        out_words(c->o, "to the power of");
+        say_token(c, rest + 1, restn - 1);
+        return 1;
+    }
+    const char *sl = memchr(rest, '/', restn);
+    size_t un = sl ? (size_t)(sl - rest) : restn;
+    const unit *u = unit_find(rest, un);
+    if (!u)
+        return 0;
+    const unit *per = NULL;
+    if (sl) {
+        per = unit_find(sl + 1, restn - un - 1);
+        if (!per) {
+            const char *p = per_of(sl + 1, restn - un - 1);
+            if (!p)
+                return 0;
+        }
+    }
+    if (!strcmp(u->abbr, "m") && !nl.neg) {
+        const tok *pv = tok_at(c, -1);
+        int million = 0;
+        if (nx && nx->n && !nx->leadn && word_in(nx->s, nx->n, million_nouns))
+            million = 1;
+        if (pv && (tok_is(pv, "over") || tok_is(pv, "about") || tok_is(pv, "almost") ||
+                   tok_is(pv, "nearly")) && nx && is_lower((unsigned char)nx->s[0]) &&
+            nx->s[nx->n - 1] == 's')
+            million = 1;
+        if (million) {
+            SET(c, "cardinal", "million");
+            num_say(c->o, &nl);
+            out_word(c->o, "million", 7);
+            return 1;
+        }
+    }
+    SET(c, "measure", "glued-unit");
+    num_say(c->o, &nl);
+    if (!strcmp(u->many, "thousand") || !strcmp(u->many, "billion") ||
+        !strcmp(u->many, "million") || !strcmp(u->many, "trillion") ||
+        !strcmp(u->many, "times") || !strcmp(u->many, "percent"))
+        out_words(c->o, u->many);
+    else
+        say_unit(c, u, &nl);
+    if (sl) {
+        out_word(c->o, "per", 3);
+        if (per) {
+            numlit one;
+            memset(&one, 0, sizeof one);
+            one.ip = "1";
+            one.ipn = 1;
+            say_unit(c, per, &one);
+        } else {
+            out_words(c->o, per_of(sl + 1, restn - un - 1));
+        }
+    }
+    return 1;
+}

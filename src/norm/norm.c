@@ -1,0 +1,303 @@
+/*
+ * norm.c - the public nr_norm API and the token loop.
+ *
+ * nr_norm_text: clean to ASCII (clean.c), split into whitespace tokens with
+ * their punctuation peeled off, then for each token try the multi-token rules
+ * (dates, money with "million", number + unit, titles) and fall back to the
+ * single-token rules.  Nothing here keeps state between calls; the nr_norm is
+ * only read, so several threads may share one.
+ */
+#include "token.h"
+
+#include <stdlib.h>
+#include <string.h>
+
+nr_norm *nr_norm_new(void)
+{
+    nr_norm *n = calloc(1, sizeof *n);
+    if (!n)
+        return NULL;
+    n->locale = NR_LOCALE_AUTO;
+    if (lex_load_builtin(&n->lex) < 0) {
+        nr_norm_free(n);
+        return NULL;
+    }
+    return n;
+}
+
+void nr_norm_free(nr_norm *n)
+{
+    if (!n)
+        return;
+    lex_free(&n->lex);
+    free(n);
+}
+
+void nr_norm_set_locale(nr_norm *n, nr_locale loc) { n->locale = loc; }
+nr_locale nr_norm_get_locale(const nr_norm *n) { return n->locale; }
+
+void nr_norm_set_explain(nr_norm *n, nr_explain_fn fn, void *ud)
+{
+    n->explain = fn;
+    n->explain_ud = ud;
+}
+
+const tok *tok_at(const ctx *c, long off)
+{
+    long j = (long)c->i + off;
+    if (j < 0 || (size_t)j >= c->nt)
+        return NULL;
+    return &c->t[j];
+}
+
+int tok_is_cap_word(const tok *t)
+{
+    if (!t || !t->n || !is_upper((unsigned char)t->s[0]))
+        return 0;
+    for (size_t i = 1; i < t->n; i++)
+        if (!is_alpha((unsigned char)t->s[i]) && t->s[i] != '\'' && t->s[i] != '-')
+            return 0;
+    return 1;
+}
+
+int tok_is(const tok *t, const char *w)
+{
+    return t && ieq(t->s, t->n, w);
+}
+
+int tok_all_digits(const tok *t)
+{
+    if (!t || !t->n)
+        return 0;
+    for (size_t i = 0; i < t->n; i++)
+        if (!is_digit((unsigned char)t->s[i]))
+            return 0;
+    return 1;
+}
+
+static int is_space(char c) { return c == ' ' || c == '\t' || c == '\n' || c == '\r'; }
+
+/* A full stop belongs to the word when the word is an abbreviation or
+ * initialism ("Dr.", "U.S.", "e.g.", "J."), otherwise it is punctuation. */
+static int dot_is_part(const char *s, size_t n)
+{
+    if (abbrev_find(s, n))
+        return 1;
+    if (abbrev_find(s, n - 1))
+        return 1;                                   /* "Dr.", "Inc." */
+    if (n == 2 && is_alpha((unsigned char)s[0]))
+        return 1;                                   /* initial "J." */
+    if (month_find(s, n) || weekday_find(s, n))
+        return n > 3;
+    /* "Jan.-Mar.": the last part decides */
+    for (size_t i = n - 1; i > 0; i--)
+        if (s[i - 1] == '-' || s[i - 1] == '/')
+            return i < n - 1 && dot_is_part(s + i, n - i);
+    /* x.y. pattern */
+    int dots = 0;
+    for (size_t i = 0; i < n; i++) {
+        if (s[i] == '.') {
+            dots++;
+            if (i == 0 || !is_alpha((unsigned char)s[i - 1]))
+                return 0;
+        } else if (!is_alpha((unsigned char)s[i])) {
+            return 0;
+        } else if (i + 1 < n && s[i + 1] != '.') {
+            return 0;
+        }
+    }
+    return dots >= 2;
+}
+
+static void split_punct(tok *t)
+{
+    const char *s = t->s;
+    size_t n = t->n;
+    size_t a = 0;
+    while (a < n && strchr("\"([{'", s[a]) && !(s[a] == '\'' && a + 1 < n &&
+           is_digit((unsigned char)s[a + 1]) && a + 2 < n && is_digit((unsigned char)s[a + 2])))
+        a++;
+    size_t b = n;
+    while (b > a) {
+        char ch = s[b - 1];
+        if (strchr("\")]},;:!?'", ch)) {
+            /* keep "s'" possessive apostrophe and "'" of feet? drop it */
+            b--;
+            continue;
+        }
+        if (ch == '.') {
+            size_t d = b;
+            while (d > a && s[d - 1] == '.')
+                d--;
+            if (b - d == 1 && d > a && dot_is_part(s + a, b - a))
+                break;
+            b = d;
+            continue;
+        }
+        break;
+    }
+    t->lead = s;
+    t->leadn = a;
+    t->s = s + a;
+    t->n = b > a ? b - a : 0;
+    t->trail = s + b;
+    t->trailn = n - b;
+    if (b <= a) {               /* token is all punctuation */
+        t->s = s + a;
+        t->n = 0;
+        t->trail = s + a;
+        t->trailn = n - a;
+    }
+}
+
+/* Scraped text loses spaces: "end.Next", "word,word".  Returns the length of
+ * the first piece, or n when the token should stay whole. */
+static size_t glued_split(const char *s, size_t n)
+{
+    if (memchr(s, '@', n) || memchr(s, '/', n))
+        return n;
+    for (size_t i = 2; i + 2 < n; i++) {
+        char ch = s[i];
+        if ((ch == '.' || ch == '?' || ch == '!') && is_lower((unsigned char)s[i - 1]) &&
+            is_lower((unsigned char)s[i - 2]) && is_upper((unsigned char)s[i + 1]) &&
+            is_lower((unsigned char)s[i + 2]))
+            return i + 1;
+        if ((ch == ',' || ch == ';') && is_alpha((unsigned char)s[i - 1]) &&
+            is_alpha((unsigned char)s[i + 1]))
+            return i + 1;
+    }
+    return n;
+}
+
+static int tokenize(const char *s, size_t n, tok **out, size_t *nt)
+{
+    size_t cap = 16, k = 0;
+    tok *t = malloc(cap * sizeof *t);
+    if (!t)
+        return -1;
+    size_t i = 0;
+    while (i < n) {
+        while (i < n && is_space(s[i]))
+            i++;
+        if (i >= n)
+            break;
+        size_t j = i;
+        while (j < n && !is_space(s[j]))
+            j++;
+        while (i < j) {
+            size_t len = glued_split(s + i, j - i);
+            if (k == cap) {
+                cap *= 2;
+                tok *nt2 = realloc(t, cap * sizeof *t);
+                if (!nt2) {
+                    free(t);
+                    return -1;
+                }
+                t = nt2;
+            }
+            t[k].s = s + i;
+            t[k].n = len;
+            split_punct(&t[k]);
+            k++;
+            i += len;
+        }
+    }
+    *out = t;
+    *nt = k;
+    return 0;
+}
+
+static void emit_trail(nr_out *o, const char *p, size_t n)
+{
+    for (size_t i = 0; i < n; i++) {
+        char ch = p[i];
+        if (ch == '.' && i + 2 < n && p[i + 1] == '.' && p[i + 2] == '.') {
+            out_punct(o, ',');
+            i += 2;
+        } else if (strchr(".,;:?!", ch)) {
+            out_punct(o, ch);
+        } else if (ch == ')' || ch == ']' || ch == '}') {
+            out_punct(o, ',');
+        } else if (ch == '-') {
+            out_punct(o, ',');
+        }
+    }
+}
+
+static void emit_lead(nr_out *o, const char *p, size_t n)
+{
+    for (size_t i = 0; i < n; i++)
+        if (p[i] == '(' || p[i] == '[')
+            out_punct(o, ',');
+}
+
+int nr_norm_text(const nr_norm *n, const char *in, size_t len, nr_buf *out)
+{
+    if (!n || !out)
+        return -1;
+    if (!in || !len)
+        return 0;
+    nr_buf clean;
+    nr_buf_init(&clean, 0);
+    if (clean_text(in, len, &clean) != NR_BUF_OK) {
+        nr_buf_free(&clean);
+        return -1;
+    }
+    tok *t = NULL;
+    size_t nt = 0;
+    if (tokenize(clean.data ? clean.data : "", clean.len, &t, &nt) < 0) {
+        nr_buf_free(&clean);
+        return -1;
+    }
+    nr_locale loc = n->locale;
+    if (loc == NR_LOCALE_AUTO)
+        loc = nr_norm_guess_locale(in, len);
+    size_t start_len = out->len;
+    nr_out o = { out, 0, loc == NR_LOCALE_GB, out->len, n };
+    ctx c = { &o, t, nt, 0, NULL, NULL, 1, 0 };
+    while (c.i < nt && !o.err) {
+        const tok *tk = &t[c.i];
+        emit_lead(&o, tk->lead, tk->leadn);
+        size_t before = out->len;
+        c.cls = c.rule = NULL;
+        c.title_used = 0;
+        size_t used = tk->n ? say_multi(&c) : 0;
+        if (!used) {
+            used = 1;
+            if (tk->n)
+                say_token(&c, tk->s, tk->n);
+        }
+        if (n->explain && c.cls && !o.err) {
+            const tok *last = &t[c.i + used - 1];
+            size_t ol = (size_t)(last->s + last->n - tk->s);
+            size_t sb = before < out->len && out->data[before] == ' ' ? before + 1 : before;
+            n->explain(n->explain_ud, tk->s, ol, c.cls, c.rule ? c.rule : c.cls,
+                       out->data ? out->data + sb : "", out->len - sb);
+        }
+        const tok *last = &t[c.i + used - 1];
+        /* the full stop of "Inc." or "Dr." also ends the sentence when no
+         * name follows and the next word starts one */
+        if (last->n && last->s[last->n - 1] == '.' && !last->trailn && !c.title_used &&
+            !memchr(last->s, '.', last->n - 1)) {   /* "i.e.", "p.m." go on */
+            const tok *nx = c.i + used < nt ? &t[c.i + used] : NULL;
+            if (!nx || (nx->n && is_upper((unsigned char)nx->s[0])) ||
+                (nx->leadn && strchr("\"'", nx->lead[0])))
+                out_punct(&o, '.');
+        }
+        emit_trail(&o, last->trail, last->trailn);
+        c.sentence_start = last->trailn && memchr(last->trail, '.', last->trailn) ? 1 :
+                           (last->n && last->s[last->n - 1] == '.' &&
+                            last->trailn == 0 ? 0 : 0);
+        if (last->trailn && (memchr(last->trail, '?', last->trailn) ||
+                             memchr(last->trail, '!', last->trailn)))
+            c.sentence_start = 1;
+        c.i += used;
+    }
+    free(t);
+    nr_buf_free(&clean);
+    if (o.err) {
+        nr_buf_truncate(out, start_len);
+        return -1;
+    }
+    return 0;
+}

@@ -1,0 +1,153 @@
+/*
+ * out.c - the output writer every rule appends through.
+ *
+ * Keeping spacing in one place guarantees the output contract (single spaces,
+ * punctuation glued to the word before it, no leading space) whatever order
+ * the rules fire in, and lets ordinals be made by rewriting the last word.
+ */
+#include "internal.h"
+
+#include <string.h>
+
+static void put(nr_out *o, const char *s, size_t n)
+{
+    if (o->err)
+        return;
+    int r = nr_buf_append(o->b, s, n);
+    if (r != NR_BUF_OK)
+        o->err = r;
+}
+
+void out_word(nr_out *o, const char *s, size_t n)
+{
+    if (!n)
+        return;
+    if (o->b->len && o->b->data[o->b->len - 1] != ' ')
+        put(o, " ", 1);
+    o->last_word = o->b->len;
+    put(o, s, n);
+}
+
+void out_words(nr_out *o, const char *s)
+{
+    while (*s) {
+        while (*s == ' ')
+            s++;
+        size_t k = strcspn(s, " ");
+        out_word(o, s, k);
+        s += k;
+    }
+}
+
+void out_punct(nr_out *o, char c)
+{
+    nr_buf *b = o->b;
+    if (!b->len)
+        return;                 /* never start with punctuation */
+    char last = b->data[b->len - 1];
+    if (strchr(".,;:?!", last)) {
+        /* keep the stronger mark: a full stop beats a comma */
+        if (last == ',' && c != ',') {
+            b->data[b->len - 1] = c;
+        }
+        return;
+    }
+    put(o, &c, 1);
+}
+
+static const char *const ord_irreg[][2] = {
+    {"one", "first"}, {"two", "second"}, {"three", "third"}, {"five", "fifth"},
+    {"eight", "eighth"}, {"nine", "ninth"}, {"twelve", "twelfth"},
+    {"zero", "zeroth"}, {NULL, NULL}
+};
+
+void out_ordinalize(nr_out *o)
+{
+    if (o->err || o->last_word >= o->b->len)
+        return;
+    char *w = o->b->data + o->last_word;
+    size_t n = o->b->len - o->last_word;
+    for (int i = 0; ord_irreg[i][0]; i++) {
+        if (strlen(ord_irreg[i][0]) == n && !memcmp(w, ord_irreg[i][0], n)) {
+            nr_buf_truncate(o->b, o->last_word);
+            put(o, ord_irreg[i][1], strlen(ord_irreg[i][1]));
+            return;
+        }
+    }
+    if (w[n - 1] == 'y') {
+        nr_buf_truncate(o->b, o->b->len - 1);
+        put(o, "ieth", 4);
+    } else {
+        put(o, "th", 2);
+    }
+}
+
+/* Flite reads a lone capital "A" before a word as the article; "ay" is
+ * always the letter name. */
+void out_letter(nr_out *o, char c, int next_is_letter)
+{
+    if (c >= 'a' && c <= 'z')
+        c = (char)(c - 'a' + 'A');
+    if (c == 'A' && !next_is_letter) {
+        out_word(o, "ay", 2);
+        return;
+    }
+    out_word(o, &c, 1);
+}
+
+/* Letters of a spelled run are written joined by hyphens ("D-N-A"): Flite
+ * then says every letter's name, including a final "A", which it would read
+ * as the article if it stood alone. */
+void out_letters(nr_out *o, const char *s, size_t n, const char *suffix)
+{
+    size_t k = 0;
+    for (size_t i = 0; i < n; i++)
+        if (is_alpha((unsigned char)s[i]))
+            k++;
+    if (!k)
+        return;
+    if (k == 1 && !suffix) {
+        for (size_t i = 0; i < n; i++)
+            if (is_alpha((unsigned char)s[i]))
+                out_letter(o, s[i], 0);
+        return;
+    }
+    int first = 1;
+    for (size_t i = 0; i < n; i++) {
+        if (!is_alpha((unsigned char)s[i]))
+            continue;
+        char ch = s[i];
+        if (ch >= 'a' && ch <= 'z')
+            ch = (char)(ch - 32);
+        if (first) {
+            out_word(o, &ch, 1);
+            first = 0;
+        } else if (!o->err) {
+            char two[2] = { '-', ch };
+            int r = nr_buf_append(o->b, two, 2);
+            if (r) o->err = r;
+        }
+    }
+    if (suffix && !o->err) {
+        int r = nr_buf_append(o->b, suffix, strlen(suffix));
+        if (r) o->err = r;
+    }
+}
+
+void out_spell(nr_out *o, const char *s, size_t n)
+{
+    size_t i = 0;
+    while (i < n) {
+        size_t j = i;
+        if (is_digit((unsigned char)s[i])) {
+            num_digits(o, s + i, 1, 0);
+            i++;
+            continue;
+        }
+        while (j < n && is_alpha((unsigned char)s[j]))
+            j++;
+        if (j > i)
+            out_letters(o, s + i, j - i, NULL);
+        i = j > i ? j : i + 1;
+    }
+}

@@ -1,0 +1,777 @@
+/*
+ * rules.c - which rule says a token: the dispatcher, plain numbers in
+ * context (year or quantity), ordinals, fractions and slash forms, ranges,
+ * symbols, and the fallback that splits glued text ("post-9/11threat") into
+ * runs of letters, numbers and symbols and says each.
+ *
+ * Rule order matters and is deliberate: electronic forms first (an e-mail
+ * contains everything), then money (its sign decides), then dates and times
+ * (shape decides), then measures, then bare numbers, then words.
+ */
+#include "token.h"
+
+#include <string.h>
+
+#define SET(c_, k_, r_) do { if (!(c_)->cls) { (c_)->cls = (k_); (c_)->rule = (r_); } } while (0)
+
+static const char *const count_nouns[] = {
+    "people", "men", "women", "children", "staff", "police", "troops",
+    "personnel", "feet", "sheep", "cattle", "crew", "fish", "deer", "votes",
+    NULL
+};
+static const char *const not_plural[] = {
+    "was", "is", "has", "this", "its", "his", "as", "us", "yes", "thus",
+    "plus", "across", "always", "perhaps", "whereas", "besides", "less",
+    "unless", "news", "series", "species", NULL
+};
+
+static int next_is_count_noun(const ctx *c)
+{
+    const tok *nx = tok_at(c, 1);
+    if (!nx || !nx->n || nx->leadn || !is_lower((unsigned char)nx->s[0]))
+        return 0;
+    for (size_t i = 0; i < nx->n; i++)
+        if (!is_alpha((unsigned char)nx->s[i]))
+            return 0;
+    if (word_in(nx->s, nx->n, count_nouns))
+        return 1;
+    if (word_in(nx->s, nx->n, not_plural))
+        return 0;
+    return nx->n > 3 && nx->s[nx->n - 1] == 's' && nx->s[nx->n - 2] != 's' &&
+           nx->s[nx->n - 2] != 'u';
+}
+
+/* A bare integer token: year or quantity? */
+static void say_plain_number(ctx *c, const numlit *nl, int whole)
+{
+    int of;
+    unsigned long long v = num_value(nl, &of);
+    if (whole && !nl->neg && !nl->point && !nl->commas && nl->ipn == 4 &&
+        !of && v >= 1000 && v <= 2099) {
+        const tok *pv = tok_at(c, -1);
+        /* "since 1984" is a year whatever follows; "1984 people" is not */
+        int strong = pv && (tok_is(pv, "since") || tok_is(pv, "during") || tok_is(pv, "until"));
+        if (strong || !next_is_count_noun(c)) {
+            SET(c, "date", "year");
+            num_year(c->o, (unsigned)v);
+            return;
+        }
+    }
+    SET(c, nl->point ? "decimal" : "cardinal", nl->point ? "decimal" : "cardinal");
+    num_say(c->o, nl);
+}
+
+static int ord_suffix_ok(const char *d, size_t dn, const char *suf)
+{
+    char last = d[dn - 1];
+    char tens = dn > 1 ? d[dn - 2] : '0';
+    const char *want = "th";
+    if (tens != '1') {
+        if (last == '1') want = "st";
+        else if (last == '2') want = "nd";
+        else if (last == '3') want = "rd";
+    }
+    return ieq(suf, 2, want);
+}
+
+/* "1st", "21st", "1,000th".  Returns 1 when said. */
+static int say_ordinal(ctx *c, const char *s, size_t n)
+{
+    numlit nl;
+    size_t k = num_scan(s, n, &nl);
+    if (!k || nl.point || nl.neg || k + 2 != n)
+        return 0;
+    const char *suf = s + k;
+    if (!ieq(suf, 2, "st") && !ieq(suf, 2, "nd") && !ieq(suf, 2, "rd") && !ieq(suf, 2, "th"))
+        return 0;
+    char buf[64];
+    size_t m = 0;
+    for (size_t i = 0; i < nl.ipn && m < sizeof buf; i++)
+        if (nl.ip[i] != ',')
+            buf[m++] = nl.ip[i];
+    if (!ord_suffix_ok(buf, m, suf)) {
+        SET(c, "ordinal", "bad-suffix");
+        num_say(c->o, &nl);
+        out_spell(c->o, suf, 2);
+        return 1;
+    }
+    SET(c, "ordinal", "ordinal");
+    if (nl.ipn >= sizeof buf)
+        num_digits(c->o, nl.ip, nl.ipn, 0);
+    else
+        num_ordinal(c->o, buf, m);
+    return 1;
+}
+
+static void say_denominator(nr_out *o, unsigned long long num, unsigned long long den)
+{
+    if (den == 2) {
+        out_word(o, num == 1 ? "half" : "halves", num == 1 ? 4 : 6);
+        return;
+    }
+    if (den == 4) {
+        out_word(o, num == 1 ? "quarter" : "quarters", num == 1 ? 7 : 8);
+        return;
+    }
+    num_cardinal_u(o, den);
+    out_ordinalize(o);
+    if (num != 1 && !o->err)
+        nr_buf_append(o->b, "s", 1);
+}
+
+/* a/b: fraction, or two numbers said in turn (9/11, 24/7, 50/50). */
+static int say_slash_numbers(ctx *c, const char *s, size_t n)
+{
+    const char *sl = memchr(s, '/', n);
+    if (!sl)
+        return 0;
+    size_t an = (size_t)(sl - s), bn = n - an - 1;
+    if (!an || !bn || an > 6 || bn > 6)
+        return 0;
+    for (size_t i = 0; i < n; i++)
+        if (i != an && !is_digit((unsigned char)s[i]))
+            return 0;
+    unsigned long long a = 0, b = 0;
+    for (size_t i = 0; i < an; i++) a = a * 10 + (unsigned)(s[i] - '0');
+    for (size_t i = 0; i < bn; i++) b = b * 10 + (unsigned)(sl[1 + i] - '0');
+    int fraction = b >= 2 && a < b && (b <= 10 || b == 12 || b == 16 || b == 32 ||
+                                       b == 64 || b == 100 || b == 1000);
+    if (fraction) {
+        SET(c, "fraction", "fraction");
+        num_cardinal_u(c->o, a);
+        say_denominator(c->o, a, b);
+    } else {
+        SET(c, "cardinal", "slash-pair");
+        num_cardinal_u(c->o, a);
+        num_cardinal_u(c->o, b);
+    }
+    return 1;
+}
+
+static const char *const score_words[] = {
+    "won", "win", "wins", "lost", "lose", "loses", "beat", "beats", "beating",
+    "drew", "draw", "victory", "defeat", "defeated", "lead", "led", "leads",
+    "trail", "trailing", "score", "scored", "scoreline", "thrashing", "loss",
+    "aggregate", "result", "final", "thrashed", "edged", "against", NULL
+};
+
+static int near_score_word(const ctx *c)
+{
+    for (long off = -3; off <= 2; off++) {
+        const tok *t = tok_at(c, off);
+        if (off && t && word_in(t->s, t->n, score_words))
+            return 1;
+    }
+    return 0;
+}
+
+static int numeric_start(const char *s, size_t n)
+{
+    if (!n)
+        return 0;
+    if (is_digit((unsigned char)s[0]))
+        return 1;
+    size_t used;
+    if (currency_sign(s, n, &used) && used < n && (is_digit((unsigned char)s[used]) ||
+        s[used] == '.'))
+        return 1;
+    return 0;
+}
+
+/* "2009-2013", "10-15%", "$50-$100", "3-1", "1914-18", "Mon-Fri". */
+static int say_range(ctx *c, const char *s, size_t n)
+{
+    const char *h = NULL;
+    for (size_t i = 1; i + 1 < n; i++) {
+        if (s[i] == '-') {
+            if (h)
+                return 0;           /* two hyphens: a date or code */
+            h = s + i;
+        }
+    }
+    if (!h)
+        return 0;
+    size_t an = (size_t)(h - s), bn = n - an - 1;
+    const char *b = h + 1;
+    int wa = weekday_find(s, an), wb = weekday_find(b, bn);
+    if (wa && wb) {
+        SET(c, "date", "weekday-range");
+        out_words(c->o, weekday_names[wa]);
+        out_word(c->o, "to", 2);
+        out_words(c->o, weekday_names[wb]);
+        return 1;
+    }
+    int ma = month_find(s, an), mb = month_find(b, bn);
+    if (ma && mb && an >= 3 && bn >= 3) {
+        SET(c, "date", "month-range");
+        out_words(c->o, month_names[ma]);
+        out_word(c->o, "to", 2);
+        out_words(c->o, month_names[mb]);
+        return 1;
+    }
+    if (!numeric_start(s, an) || !numeric_start(b, bn))
+        return 0;
+    numlit x, y;
+    size_t kx = num_scan(s, an, &x), ky = num_scan(b, bn, &y);
+    /* plain integer pair */
+    if (kx == an && ky == bn && !x.point && !y.point) {
+        int of;
+        unsigned long long va = num_value(&x, &of), vb = num_value(&y, &of);
+        if (an == 4 && va >= 1000 && va <= 2099 && (bn == 4 || bn == 2) && !x.commas) {
+            SET(c, "range", "year-range");
+            num_year(c->o, (unsigned)va);
+            out_word(c->o, "to", 2);
+            if (bn == 2) {
+                numlit t2 = y;
+                (void)t2;
+                if (vb < 10) {
+                    out_word(c->o, "oh", 2);
+                }
+                num_cardinal_u(c->o, vb);
+            } else {
+                num_year(c->o, (unsigned)vb);
+            }
+            return 1;
+        }
+        if (va <= 30 && vb <= 30 && near_score_word(c)) {
+            SET(c, "range", "score");
+            num_cardinal_u(c->o, va);
+            if (!c->o->gb)
+                out_word(c->o, "to", 2);
+            num_cardinal_u(c->o, vb);
+            return 1;
+        }
+    }
+    /* say each side with the general rules, joined by "to"; a unit or %
+     * written only on the right applies to both, as it is spoken once */
+    SET(c, "range", "range");
+    if (kx == an) {
+        num_say(c->o, &x);
+    } else {
+        say_token(c, s, an);
+    }
+    out_word(c->o, "to", 2);
+    say_token(c, b, bn);
+    return 1;
+}
+
+static const struct { char ch; const char *say; } symbols[] = {
+    {'&', "and"}, {'+', "plus"}, {'=', "equals"}, {'%', "percent"},
+    {'@', "at"}, {'#', "number"}, {'~', "approximately"}, {'<', "less than"},
+    {'>', "greater than"}, {MK_TIMES, "times"}, {MK_DEGREE, "degrees"},
+    {MK_POUND, "pounds"}, {MK_EURO, "euros"}, {MK_YEN, "yen"}, {'$', "dollars"},
+    {MK_WON, "won"}, {MK_RUPEE, "rupees"}, {MK_CENT, "cents"},
+    {MK_MICRO, "micro"}, {'^', "to the power of"},
+};
+
+static int say_symbol(ctx *c, char ch)
+{
+    for (size_t i = 0; i < sizeof symbols / sizeof symbols[0]; i++) {
+        if (symbols[i].ch == ch) {
+            SET(c, "symbol", "symbol");
+            out_words(c->o, symbols[i].say);
+            return 1;
+        }
+    }
+    return 0;
+}
+
+/* Splits glued text into runs and says each.  A numeric run keeps the
+ * separators that sit between digits ("9/11", "1,000", "2.5", "10:30"). */
+static void say_runs(ctx *c, const char *s, size_t n)
+{
+    size_t i = 0;
+    while (i < n) {
+        size_t j = i;
+        unsigned char ch = (unsigned char)s[i];
+        if (is_digit(ch)) {
+            while (j < n && (is_digit((unsigned char)s[j]) ||
+                   (strchr(".,:/", s[j]) && j + 1 < n && is_digit((unsigned char)s[j + 1]))))
+                j++;
+            /* keep an ordinal suffix or a unit glued to its number */
+            size_t k = j;
+            while (k < n && is_alpha((unsigned char)s[k]))
+                k++;
+            if (k > j && k - j <= 3) {
+                char sfx[4] = {0};
+                memcpy(sfx, s + j, k - j);
+                if ((k - j == 2 && (ieq(sfx, 2, "st") || ieq(sfx, 2, "nd") ||
+                     ieq(sfx, 2, "rd") || ieq(sfx, 2, "th"))) || unit_find(sfx, k - j) ||
+                    (k - j == 1 && (sfx[0] == 's')))
+                    j = k;
+            }
+            if (j == n && i == 0)
+                break;              /* whole token: avoid looping */
+            say_token(c, s + i, j - i);
+        } else if (is_alpha(ch)) {
+            while (j < n && (is_alpha((unsigned char)s[j]) ||
+                   (s[j] == '\'' && j + 1 < n && is_alpha((unsigned char)s[j + 1]))))
+                j++;
+            if (j == n && i == 0) {
+                out_word(c->o, s, n);
+                return;
+            }
+            say_token(c, s + i, j - i);
+        } else {
+            j = i + 1;
+            say_symbol(c, s[i]);
+        }
+        i = j;
+    }
+    if (i < n) {
+        /* whole token is one numeric run no rule took: say what it holds */
+        numlit nl;
+        size_t k = num_scan(s, n, &nl);
+        if (k) {
+            SET(c, "cardinal", "number-run");
+            num_say(c->o, &nl);
+            if (k < n)
+                say_runs(c, s + k, n - k);
+        } else {
+            num_digits(c->o, s, n, 0);
+        }
+    }
+}
+
+static int split_on(ctx *c, const char *s, size_t n, char sep, const char *join)
+{
+    if (!memchr(s, sep, n))
+        return 0;
+    size_t i = 0;
+    while (i <= n) {
+        const char *e = memchr(s + i, sep, n - i);
+        size_t j = e ? (size_t)(e - s) : n;
+        if (j > i)
+            say_token(c, s + i, j - i);
+        if (e && join && j > i && j + 1 < n)
+            out_words(c->o, join);
+        i = j + 1;
+    }
+    return 1;
+}
+
+static const char *const or_pairs[] = {
+    "and/or", "he/she", "his/her", "him/her", "she/he", "her/his", NULL
+};
+
+/* "2.1.0", "v2.1": versions are read field by field with "point". */
+static int say_version(ctx *c, const char *s, size_t n)
+{
+    int dots = 0;
+    for (size_t i = 0; i < n; i++) {
+        if (s[i] == '.') {
+            if (!i || i + 1 >= n || !is_digit((unsigned char)s[i + 1]))
+                return 0;
+            dots++;
+        } else if (!is_digit((unsigned char)s[i])) {
+            return 0;
+        }
+    }
+    if (!dots || (dots == 1 && !(s > c->t[c->i].s && (s[-1] == 'v' || s[-1] == 'V'))))
+        return 0;
+    SET(c, "version", "version");
+    if (s > c->t[c->i].s && (s[-1] == 'v' || s[-1] == 'V'))
+        out_word(c->o, "version", 7);
+    size_t i = 0;
+    while (i < n) {
+        size_t j = i;
+        while (j < n && s[j] != '.')
+            j++;
+        num_cardinal(c->o, s + i, j - i);
+        if (j < n)
+            out_word(c->o, "point", 5);
+        i = j + 1;
+    }
+    return 1;
+}
+
+/* Telephone numbers: "020 7946 0958", "+44 20 7946 0958", "(555) 123-4567",
+ * "555-123-4567".  Digits one by one, a pause between groups. */
+static void say_phone_group(nr_out *o, const char *s, size_t n)
+{
+    for (size_t i = 0; i < n; i++) {
+        if (is_digit((unsigned char)s[i]))
+            num_digits(o, s + i, 1, o->gb);
+        else if ((s[i] == '-' || s[i] == '.') && i > 0)
+            out_punct(o, ',');
+    }
+    out_punct(o, ',');
+}
+
+static int digits_only(const char *s, size_t n, size_t lo, size_t hi)
+{
+    if (n < lo || n > hi)
+        return 0;
+    for (size_t i = 0; i < n; i++)
+        if (!is_digit((unsigned char)s[i]))
+            return 0;
+    return 1;
+}
+
+static int us_tail(const char *s, size_t n)
+{
+    /* 123-4567 or 123-123-4567 (also with dots) */
+    if (n == 8)
+        return digits_only(s, 3, 3, 3) && (s[3] == '-' || s[3] == '.') &&
+               digits_only(s + 4, 4, 4, 4);
+    if (n == 12)
+        return digits_only(s, 3, 3, 3) && (s[3] == '-' || s[3] == '.') &&
+               digits_only(s + 4, 3, 3, 3) && s[7] == s[3] && digits_only(s + 8, 4, 4, 4);
+    return 0;
+}
+
+/* One token of digit groups: 555-123-4567, (123)-123-5678, 111-11-1111,
+ * 123.123.0.40 (an address: "dot" between groups). */
+static int phone_token(ctx *c, const char *s, size_t n)
+{
+    size_t groups = 0, digits = 0, glen = 0, last = 0, maxg = 0;
+    int dots = 0, dashes = 0;
+    for (size_t i = 0; i < n; i++) {
+        char ch = s[i];
+        if (is_digit((unsigned char)ch)) {
+            digits++;
+            glen++;
+            continue;
+        }
+        if (!strchr("-.()", ch))
+            return 0;
+        if (ch == '.') dots++;
+        if (ch == '-') dashes++;
+        if (glen) { groups++; if (glen > maxg) maxg = glen; }
+        glen = 0;
+    }
+    if (glen) { groups++; last = glen; if (glen > maxg) maxg = glen; }
+    if (groups < 3 || (dots && dashes))
+        return 0;
+    if (dots && groups == 4 && maxg <= 3 && !dashes) {
+        SET(c, "electronic", "ip-address");
+        for (size_t i = 0; i < n; i++) {
+            if (is_digit((unsigned char)s[i]))
+                num_digits(c->o, s + i, 1, 0);
+            else if (s[i] == '.')
+                out_word(c->o, "dot", 3);
+        }
+        return 1;
+    }
+    if (digits < 9 || digits > 16 || maxg > 4 || (last < 4 && !(groups >= 4)))
+        return 0;
+    SET(c, "telephone", "phone");
+    size_t i = 0;
+    while (i < n) {
+        size_t j = i;
+        while (j < n && is_digit((unsigned char)s[j]))
+            j++;
+        if (j > i) {
+            num_digits(c->o, s + i, j - i, 0);
+            out_punct(c->o, ',');
+        }
+        i = j > i ? j : i + 1;
+    }
+    nr_buf *b = c->o->b;
+    if (b->len && b->data[b->len - 1] == ',')
+        nr_buf_truncate(b, b->len - 1);
+    return 1;
+}
+
+int phone_multi(ctx *c, size_t *consumed)
+{
+    const tok *t = &c->t[c->i];
+    nr_out *o = c->o;
+    *consumed = 0;
+    {
+        /* "+1 123-123-5678", "+1-123-123-5678", "+1(123) 123-5678" */
+        const char *s = t->s;
+        size_t n = t->n;
+        int plus = n > 1 && s[0] == '+';
+        size_t cc = 0;
+        while (plus && 1 + cc < n && is_digit((unsigned char)s[1 + cc]))
+            cc++;
+        if (plus && cc >= 1 && cc <= 3 && 1 + cc < n && (s[1 + cc] == '-' || s[1 + cc] == '(')) {
+            size_t before = o->b->len;
+            out_word(o, "plus", 4);
+            num_digits(o, s + 1, cc, 0);
+            out_punct(o, ',');
+            size_t rest = 1 + cc + (s[1 + cc] == '-');
+            const tok *nx = tok_at(c, 1);
+            if (phone_token(c, s + rest, n - rest)) {
+                *consumed = 1;
+                return 1;
+            }
+            /* "+1(123) 123-5678": area code here, number in the next token */
+            if (nx && digits_only(s + rest + 1, n - rest - 1 - (s[n - 1] == ')'), 3, 3) &&
+                us_tail(nx->s, nx->n)) {
+                num_digits(o, s + rest + 1, 3, 0);
+                out_punct(o, ',');
+                say_phone_group(o, nx->s, nx->n);
+                nr_buf_truncate(o->b, o->b->len - (o->b->data[o->b->len - 1] == ','));
+                *consumed = 2;
+                return 1;
+            }
+            nr_buf_truncate(o->b, before);
+        }
+        if (plus && cc >= 1 && cc <= 3 && cc + 1 == n && !t->trailn) {
+            const tok *nx = tok_at(c, 1);
+            if (nx && nx->n >= 8) {
+                size_t before = o->b->len;
+                const char *cls = c->cls, *rule = c->rule;
+                out_word(o, "plus", 4);
+                num_digits(o, s + 1, cc, 0);
+                out_punct(o, ',');
+                size_t save_i = c->i;
+                c->i++;
+                int ok = phone_token(c, nx->s, nx->n);
+                c->i = save_i;
+                if (ok) {
+                    *consumed = 2;
+                    return 1;
+                }
+                nr_buf_truncate(o->b, before);
+                c->cls = cls;
+                c->rule = rule;
+            }
+        }
+        if (!plus && phone_token(c, s, n)) {
+            *consumed = 1;
+            return 1;
+        }
+    }
+    const tok *n1 = tok_at(c, 1);
+    if (t->n == 3 && digits_only(t->s, 3, 3, 3) && t->leadn && t->lead[t->leadn - 1] == '(' &&
+        t->trailn && t->trail[0] == ')' && n1 && us_tail(n1->s, n1->n) && n1->n == 8) {
+        SET(c, "telephone", "us-phone");
+        say_phone_group(o, t->s, t->n);
+        say_phone_group(o, n1->s, n1->n);
+        if (o->b->len && o->b->data[o->b->len - 1] == ',')
+            nr_buf_truncate(o->b, o->b->len - 1);
+        *consumed = 2;
+        return 1;
+    }
+    /* spaced groups: "020 7946 0958", "+44 20 7946 0958", "07700 900123" */
+    int plus = t->s[0] == '+';
+    const char *s0 = t->s + plus;
+    size_t n0 = t->n - plus;
+    if (!digits_only(s0, n0, 1, 5) || t->trailn || !(plus || (s0[0] == '0' && n0 >= 3)))
+        return 0;
+    size_t total = plus ? 0 : n0, k = 1;
+    while (k < 5 && c->i + k < c->nt) {
+        const tok *g = &c->t[c->i + k];
+        if (g->leadn || !digits_only(g->s, g->n, 2, 6))
+            break;
+        total += g->n;
+        k++;
+        if (g->trailn)
+            break;
+    }
+    if (k < 2 || total < 9 || total > 13)
+        return 0;
+    SET(c, "telephone", "phone");
+    if (plus)
+        out_word(o, "plus", 4);
+    for (size_t j = 0; j < k; j++) {
+        if (j == 0 && plus)
+            num_digits(o, s0, n0, 0), out_punct(o, ',');
+        else
+            say_phone_group(o, c->t[c->i + j].s, c->t[c->i + j].n);
+    }
+    if (o->b->len && o->b->data[o->b->len - 1] == ',')
+        nr_buf_truncate(o->b, o->b->len - 1);
+    *consumed = k;
+    return 1;
+}
+
+static int say_numeric(ctx *c, const char *s, size_t n)
+{
+    size_t consumed = 0;
+    if (money_token(c, s, n, &consumed))
+        return 1;
+    if (date_numeric(c, s, n))
+        return 1;
+    if (measure_token(c, s, n, &consumed))
+        return 1;
+    numlit nl;
+    size_t k = num_scan(s, n, &nl);
+    if (k && k == n) {
+        say_plain_number(c, &nl, 1);
+        return 1;
+    }
+    if (k && k + 1 == n && s[k] == '%') {
+        SET(c, "measure", "percent");
+        num_say(c->o, &nl);
+        out_word(c->o, "percent", 7);
+        return 1;
+    }
+    if (say_ordinal(c, s, n))
+        return 1;
+    if (say_slash_numbers(c, s, n))
+        return 1;
+    if (say_range(c, s, n))
+        return 1;
+    return 0;
+}
+
+void say_token(ctx *c, const char *s, size_t n)
+{
+    if (!n)
+        return;
+    if (strspn(s, "-") >= n || (n == 1 && (s[0] == '|' || s[0] == '*' || s[0] == '\\'))) {
+        out_punct(c->o, ',');          /* a dash between words is a pause */
+        return;
+    }
+    if (electronic_token(c, s, n))
+        return;
+    if (numeric_start(s, n) || (n > 1 && (s[0] == '-' || s[0] == '.' || s[0] == '\'' ||
+                                           s[0] == '+') && is_digit((unsigned char)s[1])) ||
+        (n > 2 && s[0] == '-' && numeric_start(s + 1, n - 1))) {
+        if (s[0] == '+' && n > 1) {
+            if (!say_numeric(c, s + 1, n - 1))
+                say_runs(c, s + 1, n - 1);
+            return;
+        }
+        if (s[0] == '-' && !is_digit((unsigned char)s[1]) && s[1] != '.') {
+            out_word(c->o, "minus", 5);
+            if (!say_numeric(c, s + 1, n - 1))
+                say_runs(c, s + 1, n - 1);
+            return;
+        }
+        if (say_numeric(c, s, n))
+            return;
+        if (say_version(c, s, n))
+            return;
+        if (memchr(s, '-', n))
+            split_on(c, s, n, '-', NULL);
+        else
+            say_runs(c, s, n);
+        return;
+    } else if (s[0] == MK_FRAC && n > 1) {
+        if (!say_slash_numbers(c, s + 1, n - 1))
+            say_runs(c, s + 1, n - 1);
+        return;
+    } else if ((s[0] == 'v' || s[0] == 'V') && n > 3 && is_digit((unsigned char)s[1]) &&
+               say_version(c, s + 1, n - 1)) {
+        return;
+    } else if (say_range(c, s, n)) {
+        return;
+    }
+    {
+        /* "x" or "×" between numbers is a dimension: "25 x 7 m" */
+        const tok *pv = tok_at(c, -1), *nx = tok_at(c, 1);
+        if (n == 1 && (s[0] == 'x' || s[0] == MK_TIMES) && pv && nx && pv->n && nx->n &&
+            is_digit((unsigned char)pv->s[pv->n - 1]) && is_digit((unsigned char)nx->s[0])) {
+            SET(c, "measure", "dimension");
+            out_word(c->o, "by", 2);
+            return;
+        }
+        /* a unit after a number said earlier: "4 1/2 lbs", "100 million kg" */
+        const unit *u = unit_find(s, n);
+        if (u && !(u->flags & U_GLUED_ONLY) && pv && pv->n && !pv->trailn &&
+            (is_digit((unsigned char)pv->s[pv->n - 1]) || word_in(pv->s, pv->n,
+             (const char *const[]){"million", "billion", "thousand", "hundred", "trillion", NULL}))) {
+            SET(c, "measure", "unit-after-number");
+            out_words(c->o, c->o->gb || !u->many_us ? u->many : u->many_us);
+            return;
+        }
+    }
+    if (word_token(c, s, n))
+        return;
+    if (n == 1 && say_symbol(c, s[0]))
+        return;
+    if (word_in(s, n, or_pairs)) {
+        SET(c, "word", "slash-or");
+        split_on(c, s, n, '/', ieq(s, n, "and/or") ? NULL : "or");
+        return;
+    }
+    if (memchr(s, '-', n)) {
+        /* "40-year-old", "COVID-19", "3rd-placed" */
+        split_on(c, s, n, '-', NULL);
+        return;
+    }
+    if (memchr(s, '/', n)) {
+        SET(c, "word", "slash");
+        split_on(c, s, n, '/', "slash");
+        return;
+    }
+    if (memchr(s, '&', n)) {
+        SET(c, "word", "ampersand");
+        split_on(c, s, n, '&', "and");
+        return;
+    }
+    say_runs(c, s, n);
+}
+
+size_t say_multi(ctx *c)
+{
+    size_t k = date_multi(c);
+    if (k)
+        return k;
+    const tok *t = &c->t[c->i];
+    size_t consumed = 0;
+    if (t->n > 1 && (t->s[0] == '+' || is_digit((unsigned char)t->s[0])) && phone_multi(c, &consumed))
+        return consumed;
+    {
+        /* "USD 5", "EUR 20m": the code is said after the amount */
+        const currency *cur = currency_code(t->s, t->n);
+        const tok *nx = tok_at(c, 1);
+        numlit nl;
+        if (cur && nx && !t->trailn && nx->n && is_digit((unsigned char)nx->s[0]) &&
+            num_scan(nx->s, nx->n, &nl) == nx->n) {
+            c->cls = "money";
+            c->rule = "currency-code";
+            num_say(c->o, &nl);
+            out_words(c->o, nl.ipn == 1 && nl.ip[0] == '1' && !nl.point ? cur->one : cur->many);
+            return 2;
+        }
+    }
+    if (numeric_start(t->s, t->n) || (t->n > 1 && t->s[0] == '-' && numeric_start(t->s + 1, t->n - 1))) {
+        const tok *nx = tok_at(c, 1);
+        if (money_token(c, t->s, t->n, &consumed))
+            return 1 + consumed;
+        if (phone_multi(c, &consumed))
+            return consumed;
+        if (date_numeric(c, t->s, t->n))
+            return 1;
+        if (measure_token(c, t->s, t->n, &consumed))
+            return 1 + consumed;
+        /* "2 1/2", "2 1/2%": mixed fraction */
+        numlit nl;
+        if (nx && num_scan(t->s, t->n, &nl) == t->n && !nl.point && nx->n >= 3 &&
+            memchr(nx->s, '/', nx->n) && is_digit((unsigned char)nx->s[0]) && !t->trailn) {
+            const char *sl = memchr(nx->s, '/', nx->n);
+            size_t an = (size_t)(sl - nx->s);
+            int ok = an > 0 && an < 4 && nx->n - an - 1 > 0 && nx->n - an - 1 < 4;
+            for (size_t i = 0; ok && i < nx->n; i++)
+                if (i != an && !is_digit((unsigned char)nx->s[i]))
+                    ok = 0;
+            if (ok) {
+                unsigned a = 0, b = 0;
+                for (size_t i = 0; i < an; i++) a = a * 10 + (unsigned)(nx->s[i] - '0');
+                for (size_t i = an + 1; i < nx->n; i++) b = b * 10 + (unsigned)(nx->s[i] - '0');
+                if (b > 1 && a < b) {
+                    c->cls = "fraction";
+                    c->rule = "mixed";
+                    num_say(c->o, &nl);
+                    out_word(c->o, "and", 3);
+                    if (a == 1 && (b == 2 || b == 4))
+                        out_word(c->o, "a", 1);
+                    else
+                        num_cardinal_u(c->o, a);
+                    say_denominator(c->o, a, b);
+                    return 2;
+                }
+            }
+        }
+        /* "28 - 30": a spaced dash between numbers is "to" */
+        const tok *n2 = tok_at(c, 2);
+        if (nx && nx->n == 1 && nx->s[0] == '-' && !t->trailn &&
+            n2 && n2->n && is_digit((unsigned char)n2->s[0])) {
+            say_token(c, t->s, t->n);
+            out_word(c->o, "to", 2);
+            c->i += 2;
+            say_token(c, n2->s, n2->n);
+            c->i -= 2;
+            return 3;
+        }
+    }
+    c->cls = NULL;
+    c->rule = NULL;
+    return 0;
+}

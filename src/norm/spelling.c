@@ -1,0 +1,145 @@
+/*
+ * spelling.c - British to American spelling for en-US output.
+ *
+ * Pronunciation rarely changes, but an en-US edition should read (and its
+ * transcript should look) American: colour -> color, centre -> center,
+ * organisation -> organization, programme -> program.  Rules work on word
+ * stems so inflections follow (colours, colourful, organised); the -ise rule
+ * has an exception list of words that are -ise in both (promise, exercise).
+ */
+#include "internal.h"
+
+#include <string.h>
+
+static const char *const our_stems[] = {
+    "colour", "favour", "honour", "labour", "neighbour", "behaviour", "rumour",
+    "harbour", "humour", "tumour", "vapour", "vigour", "flavour", "odour",
+    "armour", "savour", "parlour", "endeavour", "clamour", "splendour",
+    "valour", "rancour", "candour", "fervour", "saviour", "succour", NULL
+};
+static const char *const tre_stems[] = {
+    "centre", "metre", "litre", "theatre", "fibre", "calibre", "spectre",
+    "sombre", "meagre", "lustre", "sabre", "reconnoitre", "manoeuvre", NULL
+};
+static const struct { const char *gb, *us; } whole[] = {
+    {"programme", "program"}, {"programmes", "programs"}, {"defence", "defense"},
+    {"offence", "offense"}, {"offences", "offenses"}, {"licence", "license"},
+    {"catalogue", "catalog"}, {"analyse", "analyze"}, {"analysed", "analyzed"},
+    {"travelled", "traveled"}, {"travelling", "traveling"}, {"traveller", "traveler"},
+    {"travellers", "travelers"}, {"cancelled", "canceled"}, {"cancelling", "canceling"},
+    {"modelling", "modeling"}, {"labelled", "labeled"}, {"grey", "gray"},
+    {"tyre", "tire"}, {"tyres", "tires"}, {"aluminium", "aluminum"},
+    {"jewellery", "jewelry"}, {"ageing", "aging"}, {"paralysed", "paralyzed"},
+    {"pyjamas", "pajamas"}, {"plough", "plow"}, {"sceptical", "skeptical"},
+    {"cheque", "check"}, {"cheques", "checks"}, {"kerb", "curb"},
+    {"fuelled", "fueled"}, {"counselling", "counseling"}, {"signalled", "signaled"},
+    {"jeweller", "jeweler"}, {"mould", "mold"}, {"moult", "molt"},
+    {"draught", "draft"}, {"storey", "story"}, {"storeys", "stories"},
+    {NULL, NULL}
+};
+/* -ise words that stay -ise in American English */
+static const char *const ise_keep[] = {
+    "rise", "wise", "otherwise", "likewise", "clockwise", "precise", "concise",
+    "promise", "premise", "compromise", "surprise", "enterprise", "exercise",
+    "expertise", "franchise", "merchandise", "devise", "revise", "supervise",
+    "televise", "comprise", "despise", "disguise", "improvise", "incise",
+    "excise", "chastise", "circumcise", "demise", "paradise", "raise", "praise",
+    "noise", "poise", "cruise", "bruise", "treatise", "anise", "turquoise",
+    "reprise", "arise", "advise", "advertise", "guise", "mortise", "porpoise",
+    "tortoise", "valise", "vise", "prise", "sunrise", "upraise", "apprise",
+    "concise", "arise", "moonrise", "noise", "liaise", "wise", "previse", NULL
+};
+
+static void lower(const char *s, size_t n, char *out)
+{
+    for (size_t i = 0; i < n; i++)
+        out[i] = (char)(is_upper((unsigned char)s[i]) ? s[i] + 32 : s[i]);
+    out[n] = 0;
+}
+
+/* Copies s to out with out[at..at+len) replaced by rep; keeps the case of
+ * the first letter. */
+static int splice(const char *s, size_t n, size_t at, size_t len, const char *rep,
+                  char *out, size_t outsz)
+{
+    size_t rl = strlen(rep);
+    if (n - len + rl + 1 > outsz)
+        return 0;
+    memcpy(out, s, at);
+    memcpy(out + at, rep, rl);
+    memcpy(out + at + rl, s + at + len, n - at - len);
+    out[n - len + rl] = 0;
+    if (at == 0 && is_upper((unsigned char)s[0]))
+        out[0] = (char)(out[0] - 32);
+    return 1;
+}
+
+int us_spelling(const char *s, size_t n, char *out, size_t outsz)
+{
+    char lw[40];
+    if (n < 4 || n >= sizeof lw)
+        return 0;
+    for (size_t i = 0; i < n; i++)
+        if (!is_alpha((unsigned char)s[i]))
+            return 0;
+    if (is_upper((unsigned char)s[1]))
+        return 0;                       /* acronyms and capitals stay */
+    lower(s, n, lw);
+    for (size_t i = 0; whole[i].gb; i++)
+        if (!strcmp(lw, whole[i].gb))
+            return splice(s, n, 0, n, whole[i].us, out, outsz);
+    for (size_t i = 0; our_stems[i]; i++) {
+        size_t l = strlen(our_stems[i]);
+        char *p = strstr(lw, our_stems[i]);
+        if (p) {
+            size_t at = (size_t)(p - lw) + l - 3;   /* the "our" */
+            return splice(s, n, at, 3, "or", out, outsz);
+        }
+    }
+    for (size_t i = 0; tre_stems[i]; i++) {
+        size_t l = strlen(tre_stems[i]);
+        char *p = strstr(lw, tre_stems[i]);
+        if (p) {
+            size_t at = (size_t)(p - lw) + l - 2;   /* the "re" */
+            if (!strcmp(tre_stems[i], "manoeuvre"))
+                return splice(s, n, (size_t)(p - lw), l, "maneuver", out, outsz);
+            return splice(s, n, at, 2, "er", out, outsz);
+        }
+    }
+    /* -ise, -ised, -ises, -ising, -iser(s), -isation(s) */
+    static const char *const ends[] = {
+        "isations", "isation", "isers", "iser", "ising", "ised", "ises", "ise",
+        "yse", "ysed", "yses", "ysing", NULL
+    };
+    for (size_t i = 0; ends[i]; i++) {
+        size_t el = strlen(ends[i]);
+        if (n <= el + 2 || strcmp(lw + n - el, ends[i]))
+            continue;
+        /* the base word: stem + "ise" */
+        char base[48];
+        size_t stem = n - el;
+        if (stem + 4 >= sizeof base)
+            return 0;
+        memcpy(base, lw, stem);
+        memcpy(base + stem, ends[i][0] == 'y' ? "yse" : "ise", 4);
+        /* the keep-list word may end the base: "unadvised" ends in "advise" */
+        if (stem >= 1 && !strcmp(base + stem - 1, "wise"))
+            return 0;                   /* clockwise, otherwise */
+        static const char *const prefixes[] = {
+            "", "un", "re", "dis", "mis", "pre", "over", "self", "sun", NULL
+        };
+        for (size_t k = 0; ise_keep[k]; k++) {
+            size_t kl = strlen(ise_keep[k]);
+            size_t bl = stem + 3;
+            if (bl < kl || strcmp(base + bl - kl, ise_keep[k]))
+                continue;
+            for (size_t q = 0; prefixes[q]; q++)
+                if (strlen(prefixes[q]) == bl - kl && !memcmp(base, prefixes[q], bl - kl))
+                    return 0;
+        }
+        if (ends[i][0] == 'y' && strcmp(base + stem - 3, "anal") && strcmp(base + stem - 4, "paral"))
+            return 0;
+        return splice(s, n, stem + 1, 1, "z", out, outsz);
+    }
+    return 0;
+}

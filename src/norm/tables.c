@@ -1,0 +1,356 @@
+/*
+ * tables.c - the fixed vocabulary rules look things up in: month and weekday
+ * names, measurement units, currencies, abbreviations.
+ *
+ * Tables are small const arrays searched linearly (each lookup is a handful
+ * of short comparisons on one token), which keeps them easy to extend: add a
+ * row, no code change.
+ */
+#include "internal.h"
+
+#include <string.h>
+
+int ieq(const char *a, size_t an, const char *b)
+{
+    size_t bn = strlen(b);
+    if (an != bn)
+        return 0;
+    for (size_t i = 0; i < an; i++) {
+        int x = (unsigned char)a[i], y = (unsigned char)b[i];
+        if (x >= 'A' && x <= 'Z') x += 32;
+        if (y >= 'A' && y <= 'Z') y += 32;
+        if (x != y)
+            return 0;
+    }
+    return 1;
+}
+
+int word_in(const char *s, size_t n, const char *const *list)
+{
+    for (size_t i = 0; list[i]; i++)
+        if (ieq(s, n, list[i]))
+            return 1;
+    return 0;
+}
+
+const char *const month_names[13] = {
+    "", "January", "February", "March", "April", "May", "June", "July",
+    "August", "September", "October", "November", "December"
+};
+static const char *const month_abbr[13] = {
+    "", "jan", "feb", "mar", "apr", "may", "jun", "jul", "aug", "sep", "oct",
+    "nov", "dec"
+};
+
+int month_find(const char *s, size_t n)
+{
+    if (n && s[n - 1] == '.')
+        n--;
+    for (int m = 1; m <= 12; m++) {
+        if (ieq(s, n, month_names[m]) || ieq(s, n, month_abbr[m]))
+            return m;
+    }
+    if (ieq(s, n, "sept"))
+        return 9;
+    return 0;
+}
+
+const char *const weekday_names[8] = {
+    "", "Monday", "Tuesday", "Wednesday", "Thursday", "Friday", "Saturday",
+    "Sunday"
+};
+static const char *const weekday_abbr[][3] = {
+    {"", "", ""}, {"mon", "", ""}, {"tue", "tues", ""}, {"wed", "weds", ""},
+    {"thu", "thur", "thurs"}, {"fri", "", ""}, {"sat", "", ""}, {"sun", "", ""}
+};
+
+int weekday_find(const char *s, size_t n)
+{
+    if (n && s[n - 1] == '.')
+        n--;
+    for (int d = 1; d <= 7; d++) {
+        if (ieq(s, n, weekday_names[d]))
+            return d;
+        for (int k = 0; k < 3; k++)
+            if (weekday_abbr[d][k][0] && ieq(s, n, weekday_abbr[d][k]))
+                return d;
+    }
+    return 0;
+}
+
+/* abbr, GB singular, GB plural, US singular, US plural (NULL = same). */
+static const unit units[] = {
+    {"km", "kilometre", "kilometres", "kilometer", "kilometers", 0},
+    {"m", "metre", "metres", "meter", "meters", U_CASE},
+    {"cm", "centimetre", "centimetres", "centimeter", "centimeters", 0},
+    {"mm", "millimetre", "millimetres", "millimeter", "millimeters", 0},
+    {"\x07m", "micrometre", "micrometres", "micrometer", "micrometers", 0},
+    {"nm", "nanometre", "nanometres", "nanometer", "nanometers", 0},
+    {"km2", "square kilometre", "square kilometres", "square kilometer", "square kilometers", 0},
+    {"m2", "square metre", "square metres", "square meter", "square meters", 0},
+    {"km3", "cubic kilometre", "cubic kilometres", "cubic kilometer", "cubic kilometers", 0},
+    {"m3", "cubic metre", "cubic metres", "cubic meter", "cubic meters", 0},
+    {"cm3", "cubic centimetre", "cubic centimetres", "cubic centimeter", "cubic centimeters", 0},
+    {"sq", "square", "square", NULL, NULL, U_GLUED_ONLY},
+    {"ha", "hectare", "hectares", NULL, NULL, 0},
+    {"kg", "kilogram", "kilograms", NULL, NULL, 0},
+    {"g", "gram", "grams", NULL, NULL, U_CASE | U_GLUED_ONLY},
+    {"mg", "milligram", "milligrams", NULL, NULL, 0},
+    {"\x07g", "microgram", "micrograms", NULL, NULL, 0},
+    {"lb", "pound", "pounds", NULL, NULL, 0},
+    {"lbs", "pounds", "pounds", NULL, NULL, 0},
+    {"oz", "ounce", "ounces", NULL, NULL, 0},
+    {"t", "tonne", "tonnes", NULL, NULL, U_GLUED_ONLY | U_CASE},
+    {"mph", "mile per hour", "miles per hour", NULL, NULL, 0},
+    {"kph", "kilometre per hour", "kilometres per hour", "kilometer per hour", "kilometers per hour", 0},
+    {"km/h", "kilometre per hour", "kilometres per hour", "kilometer per hour", "kilometers per hour", 0},
+    {"kmh", "kilometre per hour", "kilometres per hour", "kilometer per hour", "kilometers per hour", 0},
+    {"m/s", "metre per second", "metres per second", "meter per second", "meters per second", 0},
+    {"ft", "foot", "feet", NULL, NULL, 0},
+    {"in", "inch", "inches", NULL, NULL, U_GLUED_ONLY},
+    {"yd", "yard", "yards", NULL, NULL, 0},
+    {"yds", "yards", "yards", NULL, NULL, 0},
+    {"mi", "mile", "miles", NULL, NULL, 0},
+    {"l", "litre", "litres", "liter", "liters", U_GLUED_ONLY},
+    {"L", "litre", "litres", "liter", "liters", U_CASE | U_GLUED_ONLY},
+    {"ml", "millilitre", "millilitres", "milliliter", "milliliters", 0},
+    {"cl", "centilitre", "centilitres", "centiliter", "centiliters", 0},
+    {"cc", "C C", "C C", NULL, NULL, 0},
+    {"gal", "gallon", "gallons", NULL, NULL, 0},
+    {"Hz", "hertz", "hertz", NULL, NULL, 0},
+    {"kHz", "kilohertz", "kilohertz", NULL, NULL, 0},
+    {"MHz", "megahertz", "megahertz", NULL, NULL, 0},
+    {"GHz", "gigahertz", "gigahertz", NULL, NULL, 0},
+    {"KB", "kilobyte", "kilobytes", NULL, NULL, U_CASE},
+    {"kB", "kilobyte", "kilobytes", NULL, NULL, U_CASE},
+    {"MB", "megabyte", "megabytes", NULL, NULL, U_CASE},
+    {"GB", "gigabyte", "gigabytes", NULL, NULL, U_CASE},
+    {"TB", "terabyte", "terabytes", NULL, NULL, U_CASE},
+    {"Mb", "megabit", "megabits", NULL, NULL, U_CASE},
+    {"Gb", "gigabit", "gigabits", NULL, NULL, U_CASE},
+    {"kbps", "kilobit per second", "kilobits per second", NULL, NULL, 0},
+    {"mbps", "megabit per second", "megabits per second", NULL, NULL, 0},
+    {"gbps", "gigabit per second", "gigabits per second", NULL, NULL, 0},
+    {"W", "watt", "watts", NULL, NULL, U_CASE | U_GLUED_ONLY},
+    {"kW", "kilowatt", "kilowatts", NULL, NULL, 0},
+    {"MW", "megawatt", "megawatts", NULL, NULL, U_CASE},
+    {"GW", "gigawatt", "gigawatts", NULL, NULL, U_CASE},
+    {"kWh", "kilowatt hour", "kilowatt hours", NULL, NULL, 0},
+    {"MWh", "megawatt hour", "megawatt hours", NULL, NULL, U_CASE},
+    {"GWh", "gigawatt hour", "gigawatt hours", NULL, NULL, U_CASE},
+    {"V", "volt", "volts", NULL, NULL, U_CASE | U_GLUED_ONLY},
+    {"kV", "kilovolt", "kilovolts", NULL, NULL, 0},
+    {"mAh", "milliamp hour", "milliamp hours", NULL, NULL, U_CASE},
+    {"hp", "horsepower", "horsepower", NULL, NULL, 0},
+    {"bhp", "brake horsepower", "brake horsepower", NULL, NULL, 0},
+    {"psi", "P S I", "P S I", NULL, NULL, 0},
+    {"dB", "decibel", "decibels", NULL, NULL, 0},
+    {"kcal", "kilocalorie", "kilocalories", NULL, NULL, 0},
+    {"cal", "calorie", "calories", NULL, NULL, 0},
+    {"mins", "minutes", "minutes", NULL, NULL, 0},
+    {"min", "minute", "minutes", NULL, NULL, 0},
+    {"hrs", "hours", "hours", NULL, NULL, 0},
+    {"hr", "hour", "hours", NULL, NULL, 0},
+    {"h", "hour", "hours", NULL, NULL, U_GLUED_ONLY | U_CASE},
+    {"secs", "seconds", "seconds", NULL, NULL, 0},
+    {"sec", "second", "seconds", NULL, NULL, 0},
+    {"s", "second", "seconds", NULL, NULL, U_GLUED_ONLY | U_CASE},
+    {"ms", "millisecond", "milliseconds", NULL, NULL, U_CASE},
+    {"yrs", "years", "years", NULL, NULL, 0},
+    {"yr", "year", "years", NULL, NULL, 0},
+    {"\x04" "C", "degree Celsius", "degrees Celsius", NULL, NULL, 0},
+    {"\x04" "F", "degree Fahrenheit", "degrees Fahrenheit", NULL, NULL, 0},
+    {"\x04", "degree", "degrees", NULL, NULL, 0},
+    {"C", "degree Celsius", "degrees Celsius", NULL, NULL, U_CASE | U_GLUED_ONLY},
+    {"F", "degree Fahrenheit", "degrees Fahrenheit", NULL, NULL, U_CASE | U_GLUED_ONLY},
+    {"x", "times", "times", NULL, NULL, U_GLUED_ONLY},
+    {"ppm", "part per million", "parts per million", NULL, NULL, 0},
+    {"%", "percent", "percent", NULL, NULL, 0},
+    {"pc", "percent", "percent", NULL, NULL, U_GLUED_ONLY},
+    {"k", "thousand", "thousand", NULL, NULL, U_GLUED_ONLY | U_CASE},
+    {"K", "thousand", "thousand", NULL, NULL, U_GLUED_ONLY | U_CASE},
+    {"bn", "billion", "billion", NULL, NULL, 0},
+    {"tn", "trillion", "trillion", NULL, NULL, U_GLUED_ONLY},
+    {"mn", "million", "million", NULL, NULL, U_GLUED_ONLY},
+    {"mln", "million", "million", NULL, NULL, 0},
+};
+
+const unit *unit_find(const char *s, size_t n)
+{
+    /* exact case first, then case-insensitive for units that allow it */
+    for (size_t i = 0; i < sizeof units / sizeof units[0]; i++)
+        if (strlen(units[i].abbr) == n && !memcmp(units[i].abbr, s, n))
+            return &units[i];
+    for (size_t i = 0; i < sizeof units / sizeof units[0]; i++)
+        if (!(units[i].flags & U_CASE) && ieq(s, n, units[i].abbr))
+            return &units[i];
+    return NULL;
+}
+
+static const currency currencies[] = {
+    {"\x01", "pound", "pounds", "penny", "pence"},
+    {"$", "dollar", "dollars", "cent", "cents"},
+    {"\x02", "euro", "euros", "cent", "cents"},
+    {"\x03", "yen", "yen", NULL, NULL},
+    {"\x0e", "won", "won", NULL, NULL},
+    {"\x0f", "rupee", "rupees", "paisa", "paise"},
+    {"US$", "US dollar", "US dollars", "cent", "cents"},
+    {"A$", "Australian dollar", "Australian dollars", "cent", "cents"},
+    {"AU$", "Australian dollar", "Australian dollars", "cent", "cents"},
+    {"C$", "Canadian dollar", "Canadian dollars", "cent", "cents"},
+    {"CA$", "Canadian dollar", "Canadian dollars", "cent", "cents"},
+    {"NZ$", "New Zealand dollar", "New Zealand dollars", "cent", "cents"},
+    {"HK$", "Hong Kong dollar", "Hong Kong dollars", "cent", "cents"},
+    {"S$", "Singapore dollar", "Singapore dollars", "cent", "cents"},
+    {"R$", "real", "reais", NULL, NULL},
+    {"Rs", "rupee", "rupees", NULL, NULL},
+    {"USD", "US dollar", "US dollars", "cent", "cents"},
+    {"GBP", "pound", "pounds", "penny", "pence"},
+    {"EUR", "euro", "euros", "cent", "cents"},
+    {"JPY", "yen", "yen", NULL, NULL},
+    {"CNY", "yuan", "yuan", NULL, NULL},
+    {"RMB", "yuan", "yuan", NULL, NULL},
+    {"CHF", "Swiss franc", "Swiss francs", NULL, NULL},
+    {"AUD", "Australian dollar", "Australian dollars", "cent", "cents"},
+    {"CAD", "Canadian dollar", "Canadian dollars", "cent", "cents"},
+    {"INR", "rupee", "rupees", NULL, NULL},
+    {"NZD", "New Zealand dollar", "New Zealand dollars", "cent", "cents"},
+    {"HKD", "Hong Kong dollar", "Hong Kong dollars", "cent", "cents"},
+    {"SEK", "Swedish krona", "Swedish kronor", NULL, NULL},
+    {"NOK", "Norwegian krone", "Norwegian kroner", NULL, NULL},
+    {"ZAR", "rand", "rand", NULL, NULL},
+    {"BTC", "bitcoin", "bitcoin", NULL, NULL},
+    {"\x10", "cent", "cents", NULL, NULL},
+};
+
+const currency *currency_code(const char *s, size_t n)
+{
+    if (n != 3)
+        return NULL;
+    for (size_t i = 0; i < sizeof currencies / sizeof currencies[0]; i++)
+        if (strlen(currencies[i].key) == 3 && !memcmp(currencies[i].key, s, 3) &&
+            is_upper((unsigned char)s[0]))
+            return &currencies[i];
+    return NULL;
+}
+
+/* Longest sign at the start of s ("US$" before "$"). */
+const currency *currency_sign(const char *s, size_t n, size_t *used)
+{
+    const currency *best = NULL;
+    size_t bl = 0;
+    for (size_t i = 0; i < sizeof currencies / sizeof currencies[0]; i++) {
+        const char *k = currencies[i].key;
+        size_t kl = strlen(k);
+        if (kl == 3 && is_upper((unsigned char)k[2]))
+            continue;               /* codes are separate words */
+        if (kl <= n && kl > bl && !memcmp(k, s, kl)) {
+            best = &currencies[i];
+            bl = kl;
+        }
+    }
+    if (best && bl == 2 && !strcmp(best->key, "Rs") && !(n > 2 && (s[2] == '.' || is_digit((unsigned char)s[2]))))
+        return NULL;
+    *used = bl;
+    return best;
+}
+
+const currency *currency_word(const char *key)
+{
+    for (size_t i = 0; i < sizeof currencies / sizeof currencies[0]; i++)
+        if (!strcmp(currencies[i].key, key))
+            return &currencies[i];
+    return NULL;
+}
+
+/* AB_TITLE: expands before a capitalised name; AB_DOT: only when written with
+ * a full stop (the bare form is a common word); AB_NUMBER: only before a
+ * number; AB_ANY: always. */
+static const abbrev abbrevs[] = {
+    {"Mr", "Mister", AB_TITLE | AB_ANY}, {"Mrs", "Missus", AB_TITLE | AB_ANY},
+    {"Ms", "Miz", AB_TITLE}, {"Mx", "Mix", AB_TITLE},
+    {"Dr", "Doctor", AB_TITLE}, {"Prof", "Professor", AB_TITLE | AB_ANY},
+    {"Rev", "Reverend", AB_TITLE}, {"Revd", "Reverend", AB_TITLE | AB_ANY},
+    {"Gov", "Governor", AB_TITLE}, {"Sen", "Senator", AB_TITLE},
+    {"Rep", "Representative", AB_TITLE}, {"Gen", "General", AB_TITLE},
+    {"Lt", "Lieutenant", AB_TITLE | AB_ANY}, {"Col", "Colonel", AB_TITLE},
+    {"Capt", "Captain", AB_TITLE | AB_ANY}, {"Sgt", "Sergeant", AB_TITLE | AB_ANY},
+    {"Cpl", "Corporal", AB_TITLE | AB_ANY}, {"Pte", "Private", AB_TITLE},
+    {"Maj", "Major", AB_TITLE}, {"Adm", "Admiral", AB_TITLE},
+    {"Cmdr", "Commander", AB_TITLE | AB_ANY}, {"Supt", "Superintendent", AB_TITLE | AB_ANY},
+    {"Insp", "Inspector", AB_TITLE | AB_ANY}, {"Det", "Detective", AB_TITLE},
+    {"Cllr", "Councillor", AB_TITLE | AB_ANY}, {"Hon", "Honourable", AB_TITLE},
+    {"Fr", "Father", AB_TITLE}, {"Sr", "Senior", AB_AFTERNAME},
+    {"Jr", "Junior", AB_AFTERNAME | AB_ANY}, {"Snr", "Senior", AB_AFTERNAME | AB_ANY},
+    {"Jnr", "Junior", AB_AFTERNAME | AB_ANY}, {"Mt", "Mount", AB_TITLE | AB_ANY},
+    {"Ft", "Fort", AB_TITLE}, {"Pres", "President", AB_TITLE},
+    {"Gov't", "government", AB_ANY}, {"govt", "government", AB_ANY},
+    {"e.g.", "for example", AB_ANY}, {"eg.", "for example", AB_ANY},
+    {"i.e.", "that is", AB_ANY}, {"ie.", "that is", AB_ANY},
+    {"etc.", "et cetera", AB_ANY}, {"etc", "et cetera", AB_ANY},
+    {"vs", "versus", AB_ANY}, {"vs.", "versus", AB_ANY},
+    {"approx", "approximately", AB_ANY}, {"approx.", "approximately", AB_ANY},
+    {"Inc", "Incorporated", AB_AFTERNAME | AB_ANY}, {"Ltd", "Limited", AB_ANY},
+    {"Corp", "Corporation", AB_AFTERNAME | AB_ANY}, {"Bros", "Brothers", AB_AFTERNAME | AB_ANY},
+    {"plc", "P L C", AB_ANY}, {"PLC", "P L C", AB_ANY}, {"LLC", "L L C", AB_ANY},
+    {"Dept", "Department", AB_ANY}, {"dept", "department", AB_ANY},
+    {"Ave", "Avenue", AB_AFTERNAME}, {"Rd", "Road", AB_AFTERNAME | AB_ANY},
+    {"Blvd", "Boulevard", AB_AFTERNAME | AB_ANY}, {"Ln", "Lane", AB_AFTERNAME},
+    {"Sq", "Square", AB_AFTERNAME}, {"Hwy", "Highway", AB_AFTERNAME | AB_ANY},
+    {"Expy", "Expressway", AB_AFTERNAME | AB_ANY}, {"Pkwy", "Parkway", AB_AFTERNAME | AB_ANY},
+    {"Ct", "Court", AB_AFTERNAME}, {"Cres", "Crescent", AB_AFTERNAME},
+    {"Univ", "University", AB_ANY}, {"Assn", "Association", AB_ANY},
+    {"Intl", "International", AB_ANY}, {"Natl", "National", AB_ANY},
+    {"No.", "number", AB_NUMBER}, {"no.", "number", AB_NUMBER},
+    {"Nos.", "numbers", AB_NUMBER}, {"No", "number", AB_NUMBER},
+    {"p.", "page", AB_NUMBER}, {"pp.", "pages", AB_NUMBER}, {"pp", "pages", AB_NUMBER},
+    {"pg.", "page", AB_NUMBER}, {"para", "paragraph", AB_NUMBER},
+    {"vol.", "volume", AB_NUMBER}, {"Vol.", "volume", AB_NUMBER}, {"Vol", "volume", AB_NUMBER}, {"vol", "volume", AB_ANY},
+    {"ch.", "chapter", AB_NUMBER}, {"Ch.", "chapter", AB_NUMBER},
+    {"fig.", "figure", AB_NUMBER}, {"Fig.", "figure", AB_NUMBER},
+    {"c.", "circa", AB_NUMBER}, {"ca.", "circa", AB_NUMBER}, {"circa", "circa", AB_NUMBER},
+    {"b.", "born", AB_NUMBER}, {"d.", "died", AB_NUMBER},
+    {"est.", "established", AB_NUMBER}, {"Est.", "established", AB_NUMBER},
+    {"aka", "also known as", AB_ANY}, {"a.k.a.", "also known as", AB_ANY},
+    {"et al.", "et al", AB_ANY}, {"al.", "al", AB_DOT},
+    {"cf.", "compare", AB_ANY}, {"viz.", "namely", AB_ANY},
+    {"St", "Saint", AB_TITLE}, {"Ste", "Sainte", AB_TITLE},
+    {"Co", "Company", AB_AFTERNAME}, {"Cos", "Companies", AB_AFTERNAME},
+    {"Gen.", "General", AB_TITLE}, {"Feat.", "featuring", AB_ANY},
+    {"feat.", "featuring", AB_ANY}, {"ft.", "featuring", AB_DOT},
+    {"mins", "minutes", AB_ANY}, {"hrs", "hours", AB_ANY},
+    {"yrs", "years", AB_ANY}, {"wk", "week", AB_NUMBER}, {"wks", "weeks", AB_ANY},
+    {"min", "minutes", AB_NUMBER}, {"max", "maximum", AB_NUMBER},
+    {"tel", "telephone", AB_NUMBER}, {"Tel", "telephone", AB_NUMBER},
+    {"tbc", "to be confirmed", AB_ANY}, {"TBC", "to be confirmed", AB_ANY},
+    {"tba", "to be announced", AB_ANY}, {"TBA", "to be announced", AB_ANY},
+    {"Dec'd", "deceased", AB_ANY}, {"Messrs", "Messieurs", AB_ANY},
+    {"Mme", "Madame", AB_TITLE | AB_ANY}, {"Mlle", "Mademoiselle", AB_TITLE | AB_ANY},
+    {"Sr.", "Senior", AB_AFTERNAME}, {"Jr.", "Junior", AB_ANY},
+};
+
+const abbrev *abbrev_find(const char *s, size_t n)
+{
+    for (size_t i = 0; i < sizeof abbrevs / sizeof abbrevs[0]; i++)
+        if (strlen(abbrevs[i].key) == n && !memcmp(abbrevs[i].key, s, n))
+            return &abbrevs[i];
+    /* "mr", "dr", "st", "ltd": scraped text loses capitals; titles and
+     * name suffixes still match when written all in lower case */
+    if (n >= 2 && n <= 4 && is_lower((unsigned char)s[0])) {
+        for (size_t i = 0; i < sizeof abbrevs / sizeof abbrevs[0]; i++) {
+            const abbrev *a = &abbrevs[i];
+            if ((a->flags & (AB_TITLE | AB_AFTERNAME | AB_ANY)) && is_upper((unsigned char)a->key[0]) &&
+                strlen(a->key) == n && ieq(s, n, a->key) && strcmp(a->key, "Inc") &&
+                strcmp(a->key, "Co") && strcmp(a->key, "Col") && strcmp(a->key, "Gen") &&
+                strcmp(a->key, "Rep") && strcmp(a->key, "Sen") && strcmp(a->key, "Det") &&
+                strcmp(a->key, "Hon") && strcmp(a->key, "Fr") && strcmp(a->key, "Ave") &&
+                strcmp(a->key, "Ft") && strcmp(a->key, "Pres") && strcmp(a->key, "Maj") &&
+                strcmp(a->key, "Pte") && strcmp(a->key, "Cos") && strcmp(a->key, "Ste") &&
+                strcmp(a->key, "Sq") && strcmp(a->key, "Ln") && strcmp(a->key, "Ct") &&
+                strcmp(a->key, "Cres") && strcmp(a->key, "Adm") && strcmp(a->key, "Rev") &&
+                strcmp(a->key, "Gov"))
+                return a;
+        }
+    }
+    return NULL;
+}

@@ -1,0 +1,328 @@
+/*
+ * words.c - alphabetic tokens: lexicon, abbreviations by context, Roman
+ * numerals after names, initialisms and acronyms, letters mixed with digits.
+ *
+ * Context is what decides an abbreviation: "Dr" before a name is Doctor and
+ * after a street name is Drive; "St" likewise Saint/Street; "No." is Number
+ * only before a number.  Roman numerals are read only after a capitalised
+ * word, as ordinals after a personal name (Henry VIII -> Henry the eighth)
+ * and as cardinals after words that number things (World War II, Chapter
+ * IV); the pronoun "I" is never a numeral.
+ */
+#include "token.h"
+
+#include <string.h>
+
+#define SET(c_, k_, r_) do { if (!(c_)->cls) { (c_)->cls = (k_); (c_)->rule = (r_); } } while (0)
+
+static const char *const cardinal_roman_ctx[] = {
+    "war", "chapter", "part", "act", "volume", "vol", "book", "phase", "section",
+    "bowl", "round", "class", "type", "mark", "mk", "schedule", "article",
+    "title", "stage", "level", "grade", "series", "episode", "apollo", "rocky",
+    "league", "division", "tier", "category", "psalm", "scene", "canto",
+    "appendix", "annex", "figure", "table", "vatican", "council", "olympiad",
+    "formula", "super", "star", "wars", "world", "final", "fantasy",
+    "gemini", "henry's", "opus", "no", "number", NULL
+};
+
+/* Names after which a lone "I", "V" or "X" is a regnal number. */
+static const char *const regnal_names[] = {
+    "Elizabeth", "Henry", "Edward", "George", "James", "Charles", "William",
+    "Mary", "Richard", "John", "Louis", "Pius", "Benedict", "Gregory", "Leo",
+    "Paul", "Alexander", "Nicholas", "Peter", "Catherine", "Frederick",
+    "Philip", "Felipe", "Juan", "Carlos", "Victor", "Ramesses", "Napoleon",
+    "Wilhelm", "Constantine", "Francis", "Innocent", "Clement", "Urban",
+    "Boniface", "Stephen", "David", "Robert", "Malcolm", "Alfonso", "Sam",
+    "Harald", "Olav", "Gustav", "Christian", "Frederik", "Haakon", "Rama",
+    NULL
+};
+
+static int rv(char ch)
+{
+    switch (ch) {
+    case 'I': return 1; case 'V': return 5; case 'X': return 10;
+    case 'L': return 50; case 'C': return 100; case 'D': return 500;
+    case 'M': return 1000; default: return 0;
+    }
+}
+
+/* Value of a canonical Roman numeral, else 0. */
+int roman_value(const char *s, size_t n)
+{
+    if (!n || n > 15)
+        return 0;
+    int total = 0;
+    for (size_t i = 0; i < n; i++) {
+        int v = rv(s[i]);
+        if (!v)
+            return 0;
+        int nx = i + 1 < n ? rv(s[i + 1]) : 0;
+        total += nx > v ? -v : v;
+    }
+    if (total <= 0 || total >= 4000)
+        return 0;
+    /* canonical check: regenerate and compare */
+    static const struct { int v; const char *r; } tab[] = {
+        {1000, "M"}, {900, "CM"}, {500, "D"}, {400, "CD"}, {100, "C"}, {90, "XC"},
+        {50, "L"}, {40, "XL"}, {10, "X"}, {9, "IX"}, {5, "V"}, {4, "IV"}, {1, "I"}
+    };
+    char buf[20];
+    size_t k = 0;
+    int v = total;
+    for (size_t t = 0; t < sizeof tab / sizeof tab[0]; t++)
+        while (v >= tab[t].v && k + 2 < sizeof buf) {
+            for (const char *p = tab[t].r; *p; p++)
+                buf[k++] = *p;
+            v -= tab[t].v;
+        }
+    if (k != n || memcmp(buf, s, n))
+        return 0;
+    return total;
+}
+
+static int say_roman(ctx *c, const char *s, size_t n)
+{
+    const tok *pv = tok_at(c, -1);
+    if (!pv || pv->trailn)
+        return 0;
+    int counted = word_in(pv->s, pv->n, cardinal_roman_ctx);
+    int regnal = !counted && word_in(pv->s, pv->n, regnal_names);
+    if (!counted && !tok_is_cap_word(pv))
+        return 0;
+    int v = roman_value(s, n);
+    if (!v || v > 89 || !(memchr(s, 'I', n) || memchr(s, 'V', n) || memchr(s, 'X', n)))
+        return 0;
+    if (n == 1 && !regnal && !counted)
+        return 0;
+    const tok *nx = tok_at(c, 1);
+    if (n == 1 && nx && nx->n && is_lower((unsigned char)nx->s[0]) && !c->t[c->i].trailn &&
+        !counted && !tok_is(nx, "of") && !tok_is(nx, "and"))
+        return 0;                      /* "Sam I am", "Henry I think" */
+    if (!regnal) {
+        /* sequels, wars, chapters, ships: "Rocky II", "World War II" */
+        SET(c, "roman", "roman-cardinal");
+        num_cardinal_u(c->o, (unsigned)v);
+        return 1;
+    }
+    SET(c, "roman", "roman-regnal");
+    out_word(c->o, "the", 3);
+    num_cardinal_u(c->o, (unsigned)v);
+    out_ordinalize(c->o);
+    return 1;
+}
+
+static void say_lex(nr_out *o, const lex_entry *e, const char *s, size_t n)
+{
+    if (e->mode == LEX_SAY)
+        out_words(o, e->say);
+    else if (e->mode == LEX_SPELL)
+        acro_say(o, s, n);
+    else
+        out_word(o, s, n);
+}
+
+static int all_upper(const char *s, size_t n)
+{
+    for (size_t i = 0; i < n; i++)
+        if (!is_upper((unsigned char)s[i]))
+            return 0;
+    return n > 0;
+}
+
+static int say_abbrev(ctx *c, const char *s, size_t n)
+{
+    const abbrev *a = abbrev_find(s, n);
+    int dotted = n && s[n - 1] == '.';
+    if (!a && dotted)
+        a = abbrev_find(s, n - 1);
+    if (!a && !dotted)
+        return 0;
+    if (!a)
+        return 0;
+    const tok *pv = tok_at(c, -1), *nx = tok_at(c, 1);
+    int next_num = nx && nx->n && (is_digit((unsigned char)nx->s[0]) || nx->s[0] == '#') &&
+                   !nx->leadn;
+    int next_name = nx && tok_is_cap_word(nx) && !nx->leadn && !c->t[c->i].trailn;
+    int prev_name = pv && tok_is_cap_word(pv) && !pv->trailn && !c->sentence_start;
+    const char *say = NULL;
+    if (a->flags & AB_NUMBER) {
+        if (next_num)
+            say = a->say;
+    } else if (a->flags & AB_TITLE) {
+        if (!strcmp(a->key, "Dr") && prev_name && !next_name)
+            say = "Drive";
+        else if (!strcmp(a->key, "St") && prev_name && !next_name)
+            say = "Street";
+        else if (next_name || (a->flags & AB_ANY))
+            say = a->say;
+        else if (dotted && !strcmp(a->key, "St"))
+            say = "Street";
+    } else if (a->flags & AB_AFTERNAME) {
+        if (prev_name || (a->flags & AB_ANY))
+            say = a->say;
+    } else if (a->flags & AB_DOT) {
+        if (dotted || strchr(a->key, '.'))
+            say = a->say;
+    } else {
+        say = a->say;
+    }
+    if (!say)
+        return 0;
+    if (next_name && (a->flags & AB_TITLE) && strcmp(say, "Drive") && strcmp(say, "Street"))
+        c->title_used = 1;
+    SET(c, "abbreviation", a->key);
+    out_words(c->o, say);
+    return 1;
+}
+
+/* "U.S.", "a.m.", "C." -> letters */
+static int say_initialism(ctx *c, const char *s, size_t n)
+{
+    size_t letters = 0;
+    for (size_t i = 0; i < n; i++) {
+        if (is_alpha((unsigned char)s[i])) {
+            if (i + 1 < n && s[i + 1] != '.')
+                return 0;
+            letters++;
+        } else if (s[i] != '.') {
+            return 0;
+        }
+    }
+    if (!letters || !memchr(s, '.', n))
+        return 0;
+    if (letters == 1 && !is_upper((unsigned char)s[0]))
+        return 0;
+    char buf[64];
+    size_t k = 0;
+    for (size_t i = 0; i < n && k < sizeof buf; i++)
+        if (is_alpha((unsigned char)s[i]))
+            buf[k++] = s[i];
+    const lex_entry *e = lex_find(&c->o->n->lex, buf, k);
+    SET(c, "letters", "initialism");
+    if (e && e->mode == LEX_SAY) {
+        out_words(c->o, e->say);
+        return 1;
+    }
+    if (letters == 1) {
+        out_letter(c->o, buf[0], 0);  /* an initial: "C. S. Lewis" */
+        return 1;
+    }
+    out_letters(c->o, buf, k, NULL);
+    return 1;
+}
+
+/* "MI5", "U18", "IP68", "4G", "G7" */
+static int say_alnum(ctx *c, const char *s, size_t n)
+{
+    int has_d = 0, has_u = 0;
+    for (size_t i = 0; i < n; i++) {
+        if (is_digit((unsigned char)s[i]))
+            has_d = 1;
+        else if (is_upper((unsigned char)s[i]))
+            has_u = 1;
+        else if (!(is_lower((unsigned char)s[i]) && i == n - 1 && n > 2))
+            return 0;
+    }
+    if (!has_d || !has_u)
+        return 0;
+    SET(c, "letters", "letters-digits");
+    size_t i = 0;
+    while (i < n) {
+        size_t j = i;
+        if (is_digit((unsigned char)s[i])) {
+            while (j < n && is_digit((unsigned char)s[j]))
+                j++;
+            if (j - i <= 4 && s[i] != '0')
+                num_cardinal(c->o, s + i, j - i);
+            else
+                num_digits(c->o, s + i, j - i, 1);
+        } else {
+            while (j < n && is_alpha((unsigned char)s[j]))
+                j++;
+            const lex_entry *e = lex_find(&c->o->n->lex, s + i, j - i);
+            if (e)
+                say_lex(c->o, e, s + i, j - i);
+            else if (j - i >= 4 && acro_pronounceable(s + i, j - i))
+                out_word(c->o, s + i, j - i);
+            else
+                out_letters(c->o, s + i, j - i, NULL);
+        }
+        i = j;
+    }
+    return 1;
+}
+
+int word_token(ctx *c, const char *s, size_t n)
+{
+    const lex_entry *e = lex_find(&c->o->n->lex, s, n);
+    if (e) {
+        SET(c, "lexicon", "lexicon");
+        say_lex(c->o, e, s, n);
+        return 1;
+    }
+    if (say_abbrev(c, s, n))
+        return 1;
+    if (n == 1 && (s[0] == 'v' || s[0] == 'V')) {
+        const tok *pv = tok_at(c, -1), *nx = tok_at(c, 1);
+        if (tok_is_cap_word(pv) && tok_is_cap_word(nx) && s[0] == 'v') {
+            SET(c, "abbreviation", "versus");
+            out_word(c->o, "versus", 6);
+            return 1;
+        }
+    }
+    if (all_upper(s, n) && say_roman(c, s, n))
+        return 1;
+    if (say_initialism(c, s, n))
+        return 1;
+    /* A&E, S&P, AT&T */
+    const char *amp = memchr(s, '&', n);
+    if (amp && amp > s && amp + 1 < s + n) {
+        int ok = 1;
+        for (size_t i = 0; i < n; i++)
+            if (s[i] != '&' && !is_upper((unsigned char)s[i]))
+                ok = 0;
+        if (ok) {
+            SET(c, "letters", "ampersand");
+            size_t st = 0;
+            for (size_t i = 0; i <= n; i++) {
+                if (i == n || s[i] == '&') {
+                    out_letters(c->o, s + st, i - st, NULL);
+                    if (i < n)
+                        out_word(c->o, "and", 3);
+                    st = i + 1;
+                }
+            }
+            return 1;
+        }
+    }
+    /* all capitals, maybe with a plural s or possessive */
+    size_t core = n;
+    if (n > 2 && s[n - 2] == '\'' && (s[n - 1] == 's'))
+        core = n - 2;
+    else if (n > 2 && s[n - 1] == 's')
+        core = n - 1;
+    if (core >= 2 && all_upper(s, core)) {
+        /* headline capitals: a long pronounceable run is an ordinary word */
+        SET(c, "letters", "acronym");
+        acro_say(c->o, s, n);
+        return 1;
+    }
+    if (say_alnum(c, s, n))
+        return 1;
+    /* plain word: letters and inner apostrophes */
+    for (size_t i = 0; i < n; i++)
+        if (!is_alpha((unsigned char)s[i]) && s[i] != '\'')
+            return 0;
+    if (s[0] == '\'')
+        return 0;
+    if (!c->o->gb) {
+        char us[48];
+        if (us_spelling(s, n, us, sizeof us)) {
+            SET(c, "spelling", "us-spelling");
+            out_word(c->o, us, strlen(us));
+            return 1;
+        }
+    }
+    out_word(c->o, s, n);
+    return 1;
+}

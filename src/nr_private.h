@@ -1,0 +1,125 @@
+/*
+ * nr_private.h - the context and the plan shared by the library's modules
+ * (internal, never installed).
+ */
+#ifndef NR_PRIVATE_H
+#define NR_PRIVATE_H
+
+#include <signal.h>
+#include <stdatomic.h>
+#include <stddef.h>
+#include <stdint.h>
+
+#include "narrate.h"
+#include "article.h"
+#include "normalize.h"
+#include "buf.h"
+
+/* ---- the plan: what will be spoken, in order ----------------------------
+ *
+ * A unit is one spoken block: the introduction, a heading, a paragraph, a
+ * list item or a quote.  An item is the unit of synthesis work: a run of
+ * whole sentences of one unit, at most NR_ITEM_CHARS of written text, so one
+ * long paragraph cannot hold up the pipeline or its memory.
+ */
+#define NR_ITEM_CHARS 1200
+
+typedef enum {
+    NR_UNIT_INTRO = 0,  /* "Title. By Name. Date." */
+    NR_UNIT_HEADING,
+    NR_UNIT_PARA,
+    NR_UNIT_ITEM,
+    NR_UNIT_QUOTE
+} nr_unit_kind;
+
+typedef struct nr_unit {
+    nr_unit_kind kind;
+    size_t chapter;        /* index into chapters */
+    int opens_chapter;     /* first unit of its chapter */
+    const char *text;      /* written text (borrowed from the article or intro) */
+    size_t len;
+    const size_t *src_map; /* NULL for the generated introduction */
+} nr_unit;
+
+typedef struct nr_item {
+    uint32_t unit;
+    uint32_t first;        /* 1 when this is the first item of its unit */
+    size_t start, end;     /* byte range in the unit's text */
+} nr_item;
+
+typedef struct nr_plan {
+    nr_unit *units;  size_t nunits;
+    nr_item *items;  size_t nitems;
+    char **chapter_titles; size_t nchapters;  /* borrowed strings */
+    char *intro;     /* owned: the generated introduction text */
+} nr_plan;
+
+/* A sentence as heard: its time in the audio and where it is written. */
+typedef struct nr_cue_rec {
+    uint64_t start_ms, end_ms;
+    uint32_t unit;
+    size_t start, end;     /* byte range in the unit's text */
+} nr_cue_rec;
+
+typedef struct nr_chapter_time {
+    uint64_t start_ms, end_ms;
+} nr_chapter_time;
+
+struct nr_ctx {
+    /* settings */
+    char *voice_name;
+    int jobs;
+    double rate;
+    nr_locale locale;
+    int bitrate;
+    nr_input_format input_format;
+    char *meta[4];                 /* nr_meta_key -> override or NULL */
+    char **keep;  size_t nkeep;
+    char **drop;  size_t ndrop;
+    nr_norm *norm;                 /* lexicon and locale live here */
+    nr_progress_fn progress;  void *progress_ud;
+    nr_event_fn event_fn;     void *event_ud;
+    nr_pcm_fn pcm_fn;         void *pcm_ud;   /* during nr_synthesize only */
+
+    /* loaded article */
+    char *text;  size_t text_len;  /* decoded UTF-8 input */
+    nr_article *article;
+    nr_plan plan;
+
+    /* results of the last render */
+    nr_chapter_time *chapter_times;
+    uint64_t duration_ms;
+    int sample_rate;
+    nr_cue_rec *cues;  size_t ncues, cues_cap;
+
+    atomic_int cancelled;
+    char errmsg[512];
+};
+
+/* Records a one-line detail for nr_errmsg() and returns s.  fmt is always a
+   literal in our code; user text only ever goes through %s. */
+nr_status nr_fail(nr_ctx *ctx, nr_status s, const char *fmt, ...)
+    __attribute__((format(printf, 3, 4)));
+
+/* plan.c */
+nr_status nr_plan_build(nr_ctx *ctx);
+void nr_plan_free(nr_plan *p);
+/* Spoken text of items [the unit's sentences in [start,end)] appended to out. */
+int nr_speak_range(const nr_ctx *ctx, const nr_unit *u, size_t start,
+                   size_t end, nr_buf *out);
+
+/* decode.c: input bytes -> valid UTF-8 (BOM removed, UTF-16 converted,
+   invalid sequences replaced by U+FFFD, NUL bytes dropped).  Caller frees. */
+int nr_decode_text(const char *in, size_t len, char **out, size_t *out_len);
+
+/* outfile.c: runs fn on a descriptor for path, through a temporary file
+   renamed into place on success (see outfile.c). */
+typedef nr_status (*nr_output_fn)(nr_ctx *ctx, int fd, int seekable, void *arg);
+nr_status nr_with_output_file(nr_ctx *ctx, const char *path, nr_output_fn fn,
+                              void *arg);
+
+/* render.c */
+nr_status nr_render_to(nr_ctx *ctx, int fd, int seekable, nr_out_format fmt);/* Internal output format: the nr_synthesize() PCM callback. */
+#define NR_OUT_CALLBACK ((nr_out_format)100)
+
+#endif

@@ -1,0 +1,227 @@
+/*
+ * plan.c - from the article model to the plan: the ordered units that will
+ * be spoken, the chapters they belong to, and the items (runs of sentences)
+ * that are the unit of synthesis work.  See nr_private.h.
+ *
+ * The plan borrows the article's block texts; only the generated
+ * introduction ("Title. By Name, Publication. Date.") is owned here.
+ */
+#include "nr_private.h"
+
+#include <stdlib.h>
+#include <string.h>
+
+void nr_plan_free(nr_plan *p)
+{
+    free(p->units);
+    free(p->items);
+    free(p->chapter_titles);
+    free(p->intro);
+    memset(p, 0, sizeof *p);
+}
+
+static int ends_with_stop(const char *s)
+{
+    size_t n = strlen(s);
+    while (n && (s[n - 1] == ' '))
+        n--;
+    return n && strchr(".?!", s[n - 1]) != NULL;
+}
+
+/* "Title. By Name. Date." with the metadata overrides applied. */
+static char *build_intro(const nr_ctx *ctx, const nr_article *a)
+{
+    const char *title = ctx->meta[NR_META_TITLE] ? ctx->meta[NR_META_TITLE] : a->title;
+    const char *by = ctx->meta[NR_META_AUTHOR] ? ctx->meta[NR_META_AUTHOR] : a->byline;
+    const char *date = a->date;
+    nr_buf b;
+    nr_buf_init(&b, 0);
+    int rc = nr_buf_puts(&b, title ? title : "");
+    if (title && *title && !ends_with_stop(title))
+        rc |= nr_buf_putc(&b, '.');
+    if (by && *by) {
+        rc |= nr_buf_puts(&b, b.len ? " By " : "By ");
+        rc |= nr_buf_puts(&b, by);
+        if (!ends_with_stop(by))
+            rc |= nr_buf_putc(&b, '.');
+    }
+    if (date && *date) {
+        rc |= nr_buf_putc(&b, ' ');
+        rc |= nr_buf_puts(&b, date);
+        if (!ends_with_stop(date))
+            rc |= nr_buf_putc(&b, '.');
+    }
+    if (rc) {
+        nr_buf_free(&b);
+        return NULL;
+    }
+    return nr_buf_steal(&b);
+}
+
+typedef struct item_builder {
+    nr_plan *p;
+    size_t cap;
+    uint32_t unit;
+    int have_open;        /* an item of this unit is being grown */
+    int failed;
+} item_builder;
+
+static int push_item(item_builder *ib, size_t start, size_t end, int first)
+{
+    nr_plan *p = ib->p;
+    if (p->nitems == ib->cap) {
+        size_t cap = ib->cap ? ib->cap * 2 : 64;
+        nr_item *n = realloc(p->items, cap * sizeof *n);
+        if (!n)
+            return -1;
+        p->items = n;
+        ib->cap = cap;
+    }
+    nr_item *it = &p->items[p->nitems++];
+    it->unit = ib->unit;
+    it->first = (uint32_t)first;
+    it->start = start;
+    it->end = end;
+    return 0;
+}
+
+/* Groups whole sentences into items of at most NR_ITEM_CHARS. */
+static int on_sentence(void *ud, size_t start, size_t end)
+{
+    item_builder *ib = ud;
+    nr_plan *p = ib->p;
+    if (ib->have_open) {
+        nr_item *last = &p->items[p->nitems - 1];
+        if (end - last->start <= NR_ITEM_CHARS) {
+            last->end = end;
+            return 0;
+        }
+    }
+    if (push_item(ib, start, end, !ib->have_open) != 0) {
+        ib->failed = 1;
+        return 1;
+    }
+    ib->have_open = 1;
+    return 0;
+}
+
+static int add_unit(nr_plan *p, size_t *cap, nr_unit_kind kind, size_t chapter,
+                    int opens, const char *text, size_t len, const size_t *map)
+{
+    if (p->nunits == *cap) {
+        size_t c = *cap ? *cap * 2 : 32;
+        nr_unit *n = realloc(p->units, c * sizeof *n);
+        if (!n)
+            return -1;
+        p->units = n;
+        *cap = c;
+    }
+    nr_unit *u = &p->units[p->nunits++];
+    u->kind = kind;
+    u->chapter = chapter;
+    u->opens_chapter = opens;
+    u->text = text;
+    u->len = len;
+    u->src_map = map;
+    return 0;
+}
+
+nr_status nr_plan_build(nr_ctx *ctx)
+{
+    const nr_article *a = ctx->article;
+    nr_plan *p = &ctx->plan;
+    nr_plan_free(p);
+
+    size_t nheadings = 0;
+    for (size_t i = 0; i < a->nblocks; i++)
+        nheadings += a->blocks[i].kind == NR_BLOCK_HEADING;
+    p->nchapters = nheadings + 1;
+    p->chapter_titles = calloc(p->nchapters, sizeof *p->chapter_titles);
+    p->intro = build_intro(ctx, a);
+    if (!p->chapter_titles || !p->intro)
+        goto nomem;
+    p->chapter_titles[0] = ctx->meta[NR_META_TITLE] ? ctx->meta[NR_META_TITLE] : a->title;
+
+    size_t ucap = 0, chapter = 0;
+    if (add_unit(p, &ucap, NR_UNIT_INTRO, 0, 1, p->intro, strlen(p->intro), NULL))
+        goto nomem;
+    for (size_t i = 0; i < a->nblocks; i++) {
+        const nr_block *b = &a->blocks[i];
+        nr_unit_kind k = NR_UNIT_PARA;
+        int opens = 0;
+        switch (b->kind) {
+        case NR_BLOCK_HEADING:
+            k = NR_UNIT_HEADING;
+            opens = 1;
+            p->chapter_titles[++chapter] = b->text;
+            break;
+        case NR_BLOCK_ITEM:  k = NR_UNIT_ITEM;  break;
+        case NR_BLOCK_QUOTE: k = NR_UNIT_QUOTE; break;
+        default: break;
+        }
+        if (add_unit(p, &ucap, k, chapter, opens, b->text, b->len, b->src_map))
+            goto nomem;
+    }
+
+    item_builder ib = {.p = p};
+    for (size_t u = 0; u < p->nunits; u++) {
+        ib.unit = (uint32_t)u;
+        ib.have_open = 0;
+        nr_split_sentences(p->units[u].text, p->units[u].len, on_sentence, &ib);
+        if (ib.failed)
+            goto nomem;
+        /* a unit with no sentence still opens its chapter: give it an item */
+        if (!ib.have_open && push_item(&ib, 0, 0, 1) != 0)
+            goto nomem;
+    }
+    return NR_OK;
+
+nomem:
+    nr_plan_free(p);
+    return nr_fail(ctx, NR_ERR_NOMEM, "out of memory planning the article");
+}
+
+typedef struct speak_state {
+    const nr_ctx *ctx;
+    const char *text;
+    nr_buf *out;
+    size_t base;      /* out->len when the range started */
+    nr_buf scratch;   /* one sentence's spoken form */
+    int failed;
+} speak_state;
+
+static int speak_sentence(void *ud, size_t start, size_t end)
+{
+    speak_state *s = ud;
+    nr_buf_reset(&s->scratch);
+    if (nr_norm_text(s->ctx->norm, s->text + start, end - start, &s->scratch) != 0)
+        goto fail;
+    const char *p = s->scratch.data;
+    size_t n = s->scratch.len;
+    while (n && *p == ' ') {
+        p++;
+        n--;
+    }
+    while (n && p[n - 1] == ' ')
+        n--;
+    if (!n)
+        return 0;  /* nothing spoken: no stray space */
+    if (s->out->len > s->base && nr_buf_putc(s->out, ' ') != 0)
+        goto fail;
+    if (nr_buf_append(s->out, p, n) != 0)
+        goto fail;
+    return 0;
+fail:
+    s->failed = 1;
+    return 1;
+}
+
+int nr_speak_range(const nr_ctx *ctx, const nr_unit *u, size_t start,
+                   size_t end, nr_buf *out)
+{
+    speak_state s = {ctx, u->text + start, out, out->len, {0}, 0};
+    nr_buf_init(&s.scratch, out->max);
+    nr_split_sentences(u->text + start, end - start, speak_sentence, &s);
+    nr_buf_free(&s.scratch);
+    return s.failed ? -1 : 0;
+}

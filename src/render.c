@@ -1,0 +1,521 @@
+/*
+ * render.c - the audio pipeline: workers synthesize items in parallel, the
+ * calling thread stitches and encodes them strictly in order.
+ *
+ *   items --(next_take)--> workers: normalize + Flite + trim --> ring slots
+ *   ring slots --(next_consume, in order)--> stitcher --> sink (encoder)
+ *
+ * The ring has a fixed number of slots, so at most that many items' PCM is
+ * in memory whatever the article's length: a worker may take item i only
+ * when i < next_consume + nslots.  Every item's seeds come from its position
+ * in the plan, never from which worker ran it, so the output is
+ * bit-identical for every number of workers.
+ */
+#include "nr_private.h"
+#include "stitch.h"
+#include "synth.h"
+#include "audio/sink.h"
+
+#include <errno.h>
+#include <pthread.h>
+#include <stdlib.h>
+#include <string.h>
+#include <sys/stat.h>
+#include <unistd.h>
+
+typedef struct sentence_audio {
+    nr_pcm pcm;        /* trimmed copy */
+    size_t start, end; /* written text range inside the unit */
+} sentence_audio;
+
+typedef struct item_result {
+    int ready;
+    nr_status st;
+    sentence_audio *s;
+    size_t n, cap;
+} item_result;
+
+typedef struct pipeline {
+    nr_ctx *ctx;
+    nr_voice *voice;
+    int guarded;
+    pthread_mutex_t mu;
+    pthread_cond_t cv_work, cv_done;
+    size_t next_take, next_consume;
+    size_t nslots;
+    item_result *slots;
+    int stop;
+} pipeline;
+
+static void result_clear(item_result *r)
+{
+    for (size_t i = 0; i < r->n; i++)
+        free(r->s[i].pcm.samples);
+    free(r->s);
+    memset(r, 0, sizeof *r);
+}
+
+static uint32_t item_seed(size_t item, size_t sentence)
+{
+    /* any fixed mix of the position will do; this is FNV-1a over both */
+    uint32_t h = 2166136261u;
+    uint64_t v[2] = {item, sentence};
+    const unsigned char *p = (const unsigned char *)v;
+    for (size_t i = 0; i < sizeof v; i++)
+        h = (h ^ p[i]) * 16777619u;
+    return h;
+}
+
+typedef struct synth_job {
+    pipeline *pl;
+    size_t item;
+    const nr_unit *unit;
+    size_t base;       /* offset of the item inside the unit text */
+    nr_buf spoken;
+    item_result *res;
+    size_t nsent;
+    nr_status st;
+} synth_job;
+
+static int synth_sentence(void *ud, size_t start, size_t end)
+{
+    synth_job *j = ud;
+    nr_ctx *ctx = j->pl->ctx;
+    if (atomic_load(&ctx->cancelled)) {
+        j->st = NR_ERR_CANCELLED;
+        return 1;
+    }
+    nr_buf_reset(&j->spoken);
+    if (nr_norm_text(ctx->norm, j->unit->text + j->base + start, end - start,
+                     &j->spoken) != 0) {
+        j->st = NR_ERR_NOMEM;
+        return 1;
+    }
+    size_t sidx = j->nsent++;
+    if (j->spoken.len == 0)
+        return 0;  /* nothing to say (e.g. only punctuation) */
+
+    nr_pcm pcm;
+    nr_synth_status ss = nr_synth(j->pl->voice, j->spoken.data,
+                                  item_seed(j->item, sidx), j->pl->guarded, &pcm);
+    if (ss != NR_SYNTH_OK) {
+        j->st = ss == NR_SYNTH_NOMEM ? NR_ERR_NOMEM : NR_ERR_SYNTH;
+        return 1;
+    }
+    size_t first, n;
+    nr_trim_silence(pcm.samples, pcm.n, &first, &n, nr_voice_rate(j->pl->voice));
+    if (n == 0) {
+        free(pcm.samples);
+        return 0;
+    }
+    if (first)
+        memmove(pcm.samples, pcm.samples + first, n * sizeof *pcm.samples);
+    pcm.n = n;
+
+    item_result *r = j->res;
+    if (r->n == r->cap) {
+        size_t cap = r->cap ? r->cap * 2 : 8;
+        sentence_audio *s = realloc(r->s, cap * sizeof *s);
+        if (!s) {
+            free(pcm.samples);
+            j->st = NR_ERR_NOMEM;
+            return 1;
+        }
+        r->s = s;
+        r->cap = cap;
+    }
+    r->s[r->n].pcm = pcm;
+    r->s[r->n].start = j->base + start;
+    r->s[r->n].end = j->base + end;
+    r->n++;
+    return 0;
+}
+
+static void synth_item(pipeline *pl, size_t i, item_result *out)
+{
+    const nr_item *it = &pl->ctx->plan.items[i];
+    synth_job j = {0};
+    j.pl = pl;
+    j.item = i;
+    j.unit = &pl->ctx->plan.units[it->unit];
+    j.base = it->start;
+    j.res = out;
+    nr_buf_init(&j.spoken, (size_t)1 << 26);
+    nr_split_sentences(j.unit->text + it->start, it->end - it->start,
+                       synth_sentence, &j);
+    nr_buf_free(&j.spoken);
+    out->st = j.st;
+}
+
+static void *worker_main(void *arg)
+{
+    pipeline *pl = arg;
+    pthread_mutex_lock(&pl->mu);
+    for (;;) {
+        if (pl->stop || pl->next_take >= pl->ctx->plan.nitems)
+            break;
+        if (pl->next_take >= pl->next_consume + pl->nslots) {
+            pthread_cond_wait(&pl->cv_work, &pl->mu);
+            continue;
+        }
+        size_t i = pl->next_take++;
+        pthread_mutex_unlock(&pl->mu);
+
+        item_result r = {0};
+        synth_item(pl, i, &r);
+
+        pthread_mutex_lock(&pl->mu);
+        r.ready = 1;
+        pl->slots[i % pl->nslots] = r;
+        pthread_cond_broadcast(&pl->cv_done);
+    }
+    pthread_mutex_unlock(&pl->mu);
+    return NULL;
+}
+
+static int online_cpus(void)
+{
+    long n = sysconf(_SC_NPROCESSORS_ONLN);
+    return n > 0 ? (int)(n > 64 ? 64 : n) : 1;
+}
+
+static nr_status sink_error(nr_ctx *ctx, int rc, const char *what)
+{
+    if (rc == -2)
+        return nr_fail(ctx, NR_ERR_OUTPUT, "the encoder failed while %s", what);
+    if (errno == EPIPE)
+        return nr_fail(ctx, NR_ERR_CLOSED, "output closed by its reader");
+    return nr_fail(ctx, NR_ERR_OUTPUT, "cannot write output: %s", strerror(errno));
+}
+
+/* ---- events and cues ---------------------------------------------------- */
+
+static size_t src_of(const nr_unit *u, size_t off)
+{
+    return u->src_map ? u->src_map[off] : SIZE_MAX;
+}
+
+static int emit(nr_ctx *ctx, nr_event_kind kind, const nr_unit *u, size_t start,
+                size_t end, const nr_stitcher *stc, uint64_t nsamples)
+{
+    if (!ctx->event_fn)
+        return 0;
+    nr_event ev = {0};
+    ev.kind = kind;
+    ev.chapter = u->chapter;
+    ev.start_sample = stc->pos;
+    ev.start_ms = nr_stitch_ms(stc, stc->pos);
+    ev.end_ms = nr_stitch_ms(stc, stc->pos + nsamples);
+    ev.src_start = src_of(u, start);
+    /* the end is one past the last byte of the range */
+    ev.src_end = end > start && u->src_map ? u->src_map[end - 1] + 1 : ev.src_start;
+    ev.text = u->text + start;
+    ev.text_len = end - start;
+    if (kind == NR_EVENT_CHAPTER) {
+        ev.text = ctx->plan.chapter_titles[u->chapter];
+        ev.text_len = strlen(ev.text);
+    }
+    return ctx->event_fn(ctx->event_ud, &ev);
+}
+
+static int record_cue(nr_ctx *ctx, const nr_stitcher *stc, uint32_t unit,
+                      const sentence_audio *sa)
+{
+    if (ctx->ncues == ctx->cues_cap) {
+        size_t cap = ctx->cues_cap ? ctx->cues_cap * 2 : 256;
+        nr_cue_rec *c = realloc(ctx->cues, cap * sizeof *c);
+        if (!c)
+            return -1;
+        ctx->cues = c;
+        ctx->cues_cap = cap;
+    }
+    nr_cue_rec *c = &ctx->cues[ctx->ncues++];
+    c->start_ms = nr_stitch_ms(stc, stc->pos);
+    c->end_ms = nr_stitch_ms(stc, stc->pos + sa->pcm.n);
+    c->unit = unit;
+    c->start = sa->start;
+    c->end = sa->end;
+    return 0;
+}
+
+/* The stitcher loop: consumes items in order.  Runs on the calling thread. */
+static nr_status consume(pipeline *pl, nr_stitcher *stc, nr_chapter_time *ch)
+{
+    nr_ctx *ctx = pl->ctx;
+    const nr_plan *p = &ctx->plan;
+    nr_unit_kind prev = NR_UNIT_INTRO;
+    int started = 0;
+    for (size_t i = 0; i < p->nitems; i++) {
+        pthread_mutex_lock(&pl->mu);
+        item_result *slot = &pl->slots[i % pl->nslots];
+        while (!slot->ready)
+            pthread_cond_wait(&pl->cv_done, &pl->mu);
+        item_result r = *slot;
+        memset(slot, 0, sizeof *slot);
+        pl->next_consume = i + 1;
+        pthread_cond_broadcast(&pl->cv_work);
+        pthread_mutex_unlock(&pl->mu);
+
+        nr_status st = r.st;
+        if (st == NR_OK && atomic_load(&ctx->cancelled))
+            st = NR_ERR_CANCELLED;
+        const nr_item *it = &p->items[i];
+        const nr_unit *u = &p->units[it->unit];
+        int rc = 0, stop = 0;
+        if (st == NR_OK && it->first) {
+            if (started)
+                rc = nr_stitch_pause(stc, nr_pause_between(prev, u->kind, u->opens_chapter));
+            if (rc == 0 && u->opens_chapter) {
+                ch[u->chapter].start_ms = nr_stitch_ms(stc, stc->pos);
+                stop = emit(ctx, NR_EVENT_CHAPTER, u, 0, 0, stc, 0);
+            }
+            if (rc == 0 && !stop)
+                stop = emit(ctx, NR_EVENT_PARAGRAPH, u, 0, u->len, stc, 0);
+        }
+        for (size_t k = 0; st == NR_OK && rc == 0 && !stop && k < r.n; k++) {
+            if (started && !(it->first && k == 0))
+                rc = nr_stitch_pause(stc, NR_PAUSE_SENTENCE);
+            if (rc)
+                break;
+            if (record_cue(ctx, stc, it->unit, &r.s[k]) != 0) {
+                st = NR_ERR_NOMEM;
+                break;
+            }
+            stop = emit(ctx, NR_EVENT_SENTENCE, u, r.s[k].start, r.s[k].end, stc,
+                        r.s[k].pcm.n);
+            if (!stop)
+                rc = nr_stitch_audio(stc, r.s[k].pcm.samples, r.s[k].pcm.n);
+            started = 1;
+        }
+        if (stop && st == NR_OK)
+            st = NR_ERR_CANCELLED;
+        if (it->first)
+            prev = u->kind;
+        result_clear(&r);
+        if (rc == -3)
+            st = NR_ERR_CANCELLED;  /* the PCM callback asked to stop */
+        else if (rc != 0)
+            st = sink_error(ctx, rc, "encoding");
+        if (st != NR_OK) {
+            if (st == NR_ERR_NOMEM)
+                nr_fail(ctx, st, "out of memory during synthesis");
+            else if (st == NR_ERR_SYNTH)
+                nr_fail(ctx, st, "Flite failed on the text of paragraph %zu", (size_t)it->unit);
+            else if (st == NR_ERR_CANCELLED)
+                nr_fail(ctx, st, "cancelled");
+            return st;
+        }
+        if (ctx->progress)
+            ctx->progress(ctx->progress_ud, i + 1, p->nitems, nr_stitch_ms(stc, stc->pos));
+    }
+    if (!started)
+        return nr_fail(ctx, NR_ERR_EMPTY, "the article produced no speech");
+    int rc = nr_stitch_pause(stc, NR_PAUSE_END);
+    return rc ? sink_error(ctx, rc, "encoding") : NR_OK;
+}
+
+/* ---- the nr_synthesize() sink: PCM to the caller's callback --------------- */
+
+typedef struct callback_sink {
+    nr_sink base;
+    nr_ctx *ctx;
+} callback_sink;
+
+static int cb_write(nr_sink *s, const int16_t *pcm, size_t n)
+{
+    nr_ctx *ctx = ((callback_sink *)s)->ctx;
+    return ctx->pcm_fn(ctx->pcm_ud, pcm, n) ? -3 : 0;
+}
+
+static int cb_finish(nr_sink *s, const nr_sink_meta *m, uint64_t dur)
+{
+    (void)s;
+    (void)m;
+    (void)dur;
+    return 0;
+}
+
+static void cb_destroy(nr_sink *s)
+{
+    free(s);
+}
+
+static nr_sink *callback_sink_new(nr_ctx *ctx)
+{
+    callback_sink *s = calloc(1, sizeof *s);
+    if (!s) {
+        errno = ENOMEM;
+        return NULL;
+    }
+    s->base.write = cb_write;
+    s->base.finish = cb_finish;
+    s->base.destroy = cb_destroy;
+    s->ctx = ctx;
+    return &s->base;
+}
+
+nr_status nr_synthesize(nr_ctx *ctx, nr_pcm_fn pcm, void *ud)
+{
+    if (!pcm)
+        return nr_fail(ctx, NR_ERR_ARG, "no PCM callback");
+    ctx->pcm_fn = pcm;
+    ctx->pcm_ud = ud;
+    nr_status s = nr_render_to(ctx, -1, 0, NR_OUT_CALLBACK);
+    ctx->pcm_fn = NULL;
+    ctx->pcm_ud = NULL;
+    return s;
+}
+
+nr_status nr_set_events(nr_ctx *ctx, nr_event_fn fn, void *ud)
+{
+    ctx->event_fn = fn;
+    ctx->event_ud = ud;
+    return NR_OK;
+}
+
+static void meta_year(const char *iso, char year[5], char ddmm[5])
+{
+    year[0] = ddmm[0] = '\0';
+    if (!iso || strlen(iso) < 4)
+        return;
+    memcpy(year, iso, 4);
+    year[4] = '\0';
+    if (strlen(iso) >= 10 && iso[4] == '-' && iso[7] == '-') {
+        ddmm[0] = iso[8];
+        ddmm[1] = iso[9];
+        ddmm[2] = iso[5];
+        ddmm[3] = iso[6];
+        ddmm[4] = '\0';
+    }
+}
+
+nr_status nr_render_to(nr_ctx *ctx, int fd, int seekable, nr_out_format fmt)
+{
+    if (!ctx->article)
+        return nr_fail(ctx, NR_ERR_STATE, "no article loaded");
+    atomic_store(&ctx->cancelled, 0);
+    free(ctx->chapter_times);
+    ctx->chapter_times = NULL;
+    ctx->duration_ms = 0;
+    ctx->ncues = 0;
+
+    const nr_plan *p = &ctx->plan;
+    nr_status st = NR_OK;
+    nr_sink *sink = NULL;
+    nr_sink_chapter *sch = calloc(p->nchapters, sizeof *sch);
+    nr_chapter_time *ch = calloc(p->nchapters, sizeof *ch);
+    pipeline pl = {0};
+    pthread_t *th = NULL;
+    size_t nth = 0;
+    if (!sch || !ch) {
+        st = nr_fail(ctx, NR_ERR_NOMEM, "out of memory");
+        goto out;
+    }
+
+    pl.ctx = ctx;
+    pl.voice = nr_voice_load(ctx->voice_name, ctx->rate);
+    if (!pl.voice) {
+        st = nr_fail(ctx, NR_ERR_VOICE, "cannot load voice '%s'", ctx->voice_name);
+        goto out;
+    }
+    ctx->sample_rate = nr_voice_rate(pl.voice);
+
+    const nr_article *a = ctx->article;
+    char year[5], ddmm[5];
+    meta_year(ctx->meta[NR_META_DATE] ? ctx->meta[NR_META_DATE] : a->date_iso, year, ddmm);
+    for (size_t i = 0; i < p->nchapters; i++)
+        sch[i].title = p->chapter_titles[i];
+    nr_sink_meta meta = {
+        .title = p->chapter_titles[0],
+        .artist = ctx->meta[NR_META_AUTHOR] ? ctx->meta[NR_META_AUTHOR] : a->byline,
+        .album = ctx->meta[NR_META_ALBUM],
+        .year = year[0] ? year : NULL,
+        .date_ddmm = ddmm[0] ? ddmm : NULL,
+        .comment = a->subtitle,
+        .chapters = sch,
+        .nchapters = p->nchapters,
+    };
+    nr_sink_opts so = {.fd = fd, .seekable = seekable, .rate = ctx->sample_rate,
+                       .bitrate = ctx->bitrate, .meta = &meta};
+    errno = 0;
+    if (fmt == NR_OUT_CALLBACK)
+        sink = callback_sink_new(ctx);
+    else if (fmt == NR_OUT_WAV)
+        sink = nr_sink_wav_new(&so);
+    else if (fmt == NR_OUT_RAW)
+        sink = nr_sink_raw_new(&so);
+    else
+        sink = nr_sink_mp3_new(&so);
+    if (!sink) {
+        st = errno == ENOMEM ? nr_fail(ctx, NR_ERR_NOMEM, "out of memory")
+           : errno == EINVAL ? nr_fail(ctx, NR_ERR_ARG,
+                                       "the encoder rejected the settings (bitrate %d at %d Hz)",
+                                       ctx->bitrate, ctx->sample_rate)
+           : sink_error(ctx, -1, "starting");
+        goto out;
+    }
+
+    int jobs = ctx->jobs ? ctx->jobs : online_cpus();
+    pl.guarded = jobs == 1;
+    pl.nslots = (size_t)jobs * 2 + 2;
+    pl.slots = calloc(pl.nslots, sizeof *pl.slots);
+    th = calloc((size_t)jobs, sizeof *th);
+    if (!pl.slots || !th) {
+        st = nr_fail(ctx, NR_ERR_NOMEM, "out of memory");
+        goto out;
+    }
+    pthread_mutex_init(&pl.mu, NULL);
+    pthread_cond_init(&pl.cv_work, NULL);
+    pthread_cond_init(&pl.cv_done, NULL);
+    for (; nth < (size_t)jobs; nth++)
+        if (pthread_create(&th[nth], NULL, worker_main, &pl) != 0)
+            break;
+    if (nth == 0) {
+        st = nr_fail(ctx, NR_ERR_NOMEM, "cannot start a synthesis thread");
+    } else {
+        nr_stitcher stc = {.sink = sink, .rate = ctx->sample_rate, .speed = ctx->rate};
+        st = consume(&pl, &stc, ch);
+        /* stop the workers whatever happened, then wait for them */
+        pthread_mutex_lock(&pl.mu);
+        pl.stop = 1;
+        pthread_cond_broadcast(&pl.cv_work);
+        pthread_mutex_unlock(&pl.mu);
+        for (size_t i = 0; i < nth; i++)
+            pthread_join(th[i], NULL);
+        nth = 0;
+        if (st == NR_OK) {
+            uint64_t dur = nr_stitch_ms(&stc, stc.pos);
+            for (size_t i = 0; i < p->nchapters; i++) {
+                ch[i].end_ms = i + 1 < p->nchapters ? ch[i + 1].start_ms : dur;
+                sch[i].start_ms = ch[i].start_ms;
+                sch[i].end_ms = ch[i].end_ms;
+            }
+            errno = 0;
+            int rc = sink->finish(sink, &meta, dur);
+            if (rc)
+                st = sink_error(ctx, rc, "finishing");
+            else {
+                ctx->duration_ms = dur;
+                ctx->chapter_times = ch;
+                ch = NULL;
+            }
+        }
+    }
+    pthread_mutex_destroy(&pl.mu);
+    pthread_cond_destroy(&pl.cv_work);
+    pthread_cond_destroy(&pl.cv_done);
+
+out:
+    if (pl.slots) {
+        for (size_t i = 0; i < pl.nslots; i++)
+            result_clear(&pl.slots[i]);
+        free(pl.slots);
+    }
+    free(th);
+    if (sink)
+        sink->destroy(sink);
+    nr_voice_free(pl.voice);
+    free(sch);
+    free(ch);
+    return st;
+}

@@ -1,0 +1,61 @@
+/*
+ * stitch.h - the stitcher: the one place that counts samples (internal).
+ *
+ * Synthesized sentences arrive in order; the stitcher trims each one's own
+ * leading and trailing silence, inserts the pauses narrate chooses, pushes the
+ * PCM to the sink and records where every chapter and sentence lands.  Since
+ * nothing else counts samples, chapter times, transcript cues and the
+ * duration share one source of truth.
+ *
+ * Pauses (milliseconds at rate 1.0; divided by the rate):
+ *   between sentences of a paragraph   350   (about Flite's own gap)
+ *   between paragraphs                 750
+ *   between list items                 500
+ *   after the introduction             900
+ *   after a heading                    700
+ *   before a heading (new chapter)    1500
+ *   at the very end                    500
+ * A chapter starts at the first sample of its heading's speech, so a player
+ * that jumps to a chapter lands on the heading, not on the silence before.
+ */
+#ifndef NR_STITCH_H
+#define NR_STITCH_H
+
+#include <stddef.h>
+#include <stdint.h>
+
+#include "audio/sink.h"
+#include "nr_private.h"
+
+enum {
+    NR_PAUSE_SENTENCE = 350,
+    NR_PAUSE_PARAGRAPH = 750,
+    NR_PAUSE_ITEM = 500,
+    NR_PAUSE_AFTER_INTRO = 900,
+    NR_PAUSE_AFTER_HEADING = 700,
+    NR_PAUSE_CHAPTER = 1500,
+    NR_PAUSE_END = 500
+};
+
+/* Pause in ms at rate 1.0 before a unit of kind next that follows prev. */
+int nr_pause_between(nr_unit_kind prev, nr_unit_kind next, int opens_chapter);
+
+/* Trims silence at both ends of a synthesized utterance in place: returns the
+   first sample to keep in *first and the count in *n. */
+void nr_trim_silence(const int16_t *pcm, size_t len, size_t *first, size_t *n,
+                     int rate);
+
+typedef struct nr_stitcher {
+    nr_sink *sink;
+    int rate;             /* samples per second */
+    double speed;         /* speech rate; pauses are divided by it */
+    uint64_t pos;         /* samples written so far */
+} nr_stitcher;
+
+/* Writes ms of silence (scaled by the speed).  0 or the sink's error. */
+int nr_stitch_pause(nr_stitcher *st, int ms);
+int nr_stitch_audio(nr_stitcher *st, const int16_t *pcm, size_t n);
+/* Samples -> milliseconds, rounded to nearest. */
+uint64_t nr_stitch_ms(const nr_stitcher *st, uint64_t samples);
+
+#endif

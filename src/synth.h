@@ -1,0 +1,46 @@
+/*
+ * synth.h - the synthesizer stage: spoken text -> 16-bit PCM (internal).
+ *
+ * synth_flite.c is the only file that includes Flite's headers.  Voices are
+ * registered once, before any worker thread starts (Flite's voice cache is
+ * not thread-safe); after that several threads may synthesize with the same
+ * voice at once.
+ *
+ * Determinism: Flite's vocoder draws noise from libc rand().  narrate defines
+ * its own rand()/srand() with thread-local state (rand.c) and seeds it before
+ * every utterance from the utterance's position in the article, so the audio
+ * is bit-identical whatever the number of workers and from run to run.
+ */
+#ifndef NR_SYNTH_H
+#define NR_SYNTH_H
+
+#include <stddef.h>
+#include <stdint.h>
+
+typedef struct nr_voice nr_voice;
+
+/* Loads a built-in voice by name; NULL when unknown.  Not thread-safe:
+   call before starting workers. */
+nr_voice *nr_voice_load(const char *name, double rate);
+void nr_voice_free(nr_voice *v);
+int nr_voice_rate(const nr_voice *v);
+
+/* A synthesized utterance, owned by the caller (free with free()). */
+typedef struct nr_pcm {
+    int16_t *samples;
+    size_t n;
+} nr_pcm;
+
+typedef enum { NR_SYNTH_OK = 0, NR_SYNTH_NOMEM, NR_SYNTH_FAIL } nr_synth_status;
+
+/* Synthesizes ASCII text.  seed makes the vocoder noise reproducible.
+   Thread-safe for distinct calls with the same voice.  guarded = 1 turns a
+   Flite internal error into NR_SYNTH_FAIL instead of exit(); only allowed
+   when no other thread can be inside Flite (see synth_flite.c). */
+nr_synth_status nr_synth(const nr_voice *v, const char *text, uint32_t seed,
+                         int guarded, nr_pcm *out);
+
+/* Thread-local replacements for libc rand()/srand() (see above). */
+void nr_rand_seed(uint32_t seed);
+
+#endif

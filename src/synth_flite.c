@@ -1,0 +1,146 @@
+/*
+ * synth_flite.c - the Flite backend of the synthesizer stage (see synth.h).
+ *
+ * Flite reports internal errors through cst_error(), which longjmps to
+ * cst_errjmp when it is set and otherwise calls exit().  cst_errjmp is one
+ * process-wide pointer, so it can only guard calls made while no other thread
+ * is inside Flite: voice loading (always single-threaded) and synthesis when
+ * one worker runs.  With several workers a Flite internal error would still
+ * end the process; Flite raises those only on corrupt voice data or when
+ * memory runs out, never because of input text, which reaches it as plain
+ * ASCII words from the normalizer.
+ */
+#include "synth.h"
+
+#include <flite.h>
+#include <pthread.h>
+#include <setjmp.h>
+#include <stdlib.h>
+#include <string.h>
+
+/* Flite's voice registration functions have no header. */
+cst_voice *register_cmu_us_kal(const char *voxdir);
+cst_voice *register_cmu_us_kal16(const char *voxdir);
+cst_voice *register_cmu_us_awb(const char *voxdir);
+cst_voice *register_cmu_us_rms(const char *voxdir);
+cst_voice *register_cmu_us_slt(const char *voxdir);
+
+struct nr_voice {
+    cst_voice *cv;
+    int rate;
+};
+
+typedef cst_voice *(*register_fn)(const char *);
+
+static const struct {
+    const char *name;
+    register_fn reg;
+} builtin[] = {
+    {"kal", register_cmu_us_kal},
+    {"kal16", register_cmu_us_kal16},
+    {"awb", register_cmu_us_awb},
+    {"rms", register_cmu_us_rms},
+    {"slt", register_cmu_us_slt},
+};
+
+static pthread_once_t init_once = PTHREAD_ONCE_INIT;
+static void flite_init_once(void)
+{
+    flite_init();
+}
+
+/* Registers a voice with Flite's error exit turned into a NULL return. */
+static cst_voice *register_guarded(register_fn reg, double rate)
+{
+    jmp_buf jb;
+    cst_voice *volatile cv = NULL;
+    if (setjmp(jb) == 0) {
+        cst_errjmp = &jb;
+        cv = reg(NULL);
+        /* Always set: built-in voices are cached by Flite, so a stretch set
+           by an earlier load would otherwise stick. */
+        if (cv)
+            flite_feat_set_float(cv->features, "duration_stretch",
+                                 (float)(1.0 / (rate > 0 ? rate : 1.0)));
+    }
+    cst_errjmp = NULL;
+    return cv;
+}
+
+nr_voice *nr_voice_load(const char *name, double rate)
+{
+    register_fn reg = NULL;
+    for (size_t i = 0; i < sizeof builtin / sizeof builtin[0]; i++)
+        if (strcmp(builtin[i].name, name) == 0)
+            reg = builtin[i].reg;
+    if (!reg)
+        return NULL;
+    pthread_once(&init_once, flite_init_once);
+
+    nr_voice *v = calloc(1, sizeof *v);
+    if (!v)
+        return NULL;
+    v->cv = register_guarded(reg, rate);
+    if (!v->cv) {
+        free(v);
+        return NULL;
+    }
+    /* The rate is a property of the voice; ask Flite rather than assume. */
+    cst_wave *w = flite_text_to_wave("a", v->cv);
+    v->rate = w ? w->sample_rate : 16000;
+    delete_wave(w);
+    return v;
+}
+
+void nr_voice_free(nr_voice *v)
+{
+    /* Built-in voices live in Flite's static data and are never unloaded:
+       unregistering them would break a later load of the same voice. */
+    free(v);
+}
+
+int nr_voice_rate(const nr_voice *v)
+{
+    return v->rate;
+}
+
+static nr_synth_status synth_unguarded(const nr_voice *v, const char *text,
+                                       nr_pcm *out)
+{
+    cst_wave *w = flite_text_to_wave(text, v->cv);
+    if (!w)
+        return NR_SYNTH_FAIL;
+    nr_synth_status st = NR_SYNTH_OK;
+    size_t n = w->num_samples > 0 ? (size_t)w->num_samples : 0;
+    out->samples = NULL;
+    out->n = 0;
+    if (n) {
+        out->samples = malloc(n * sizeof(int16_t));
+        if (!out->samples)
+            st = NR_SYNTH_NOMEM;
+        else {
+            memcpy(out->samples, w->samples, n * sizeof(int16_t));
+            out->n = n;
+        }
+    }
+    delete_wave(w);
+    return st;
+}
+
+nr_synth_status nr_synth(const nr_voice *v, const char *text, uint32_t seed,
+                         int guarded, nr_pcm *out)
+{
+    nr_rand_seed(seed);
+    out->samples = NULL;
+    out->n = 0;
+    if (!guarded)
+        return synth_unguarded(v, text, out);
+    jmp_buf jb;
+    volatile nr_synth_status st = NR_SYNTH_FAIL;
+    if (setjmp(jb) == 0) {
+        cst_errjmp = &jb;
+        st = synth_unguarded(v, text, out);
+    }
+    cst_errjmp = NULL;
+    return st;
+}

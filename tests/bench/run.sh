@@ -1,0 +1,82 @@
+#!/bin/sh
+# run.sh BUILD_DIR - narrate against the plain Flite + LAME pipeline, side by
+# side in one run, on the same text; medians of RUNS runs.  Prints wall time,
+# CPU time, peak RSS and real-time factor for each, and the ratios.
+#
+#   RUNS=3 LONG_CHARS=1700000 tests/bench/run.sh build-bench
+set -eu
+B=$1
+TOP=$(cd "$(dirname "$0")/../.." && pwd)
+N="$B/narrate"
+RUNS=${RUNS:-3}
+W=$(mktemp -d "${TMPDIR:-/tmp}/narrate-bench.XXXXXX")
+trap 'rm -rf "$W"' EXIT INT TERM
+export NARRATE_LEXICON="$TOP/voices/lexicon.txt"
+
+py=/usr/bin/python3
+$py "$TOP/tests/bench/make_text.py" "$TOP/samples/seed-article.txt" 50000 >"$W/article.txt"
+# The baseline speaks exactly what narrate speaks, so both do the same work.
+"$N" --script "$W/article.txt" | grep -v '^# ' >"$W/spoken.txt"
+
+# measure NAME CMD...: appends "name wall cpu rss_kb" for one run
+measure() {
+    name=$1; shift
+    /usr/bin/time -f "$name %e %U %S %M" -o "$W/t" sh -c "$*" >/dev/null 2>&1
+    awk '{printf "%s %.3f %.3f %d\n", $1, $2, $3 + $4, $5}' "$W/t" >>"$W/times"
+}
+: >"$W/times"
+i=0
+while [ $i -lt "$RUNS" ]; do
+    measure baseline "flite -voice slt -f '$W/spoken.txt' -o '$W/T.wav' && lame --silent -m m -b 64 '$W/T.wav' '$W/T.mp3'"
+    measure narrate_j1 "'$N' -q -j 1 '$W/article.txt' -o '$W/n1.mp3'"
+    measure narrate "'$N' -q '$W/article.txt' -o '$W/n.mp3'"
+    i=$((i + 1))
+done
+audio=$(ffprobe -v error -show_entries format=duration -of csv=p=0 "$W/n.mp3")
+
+# ttfb: seconds until the first MP3 byte leaves on -o -
+ttfb() {
+    $py - "$N" "$1" <<'PY'
+import subprocess, sys, time
+t = time.monotonic()
+p = subprocess.Popen([sys.argv[1], "-q", sys.argv[2], "-o", "-"], stdout=subprocess.PIPE)
+p.stdout.read(1)
+print(f"{time.monotonic() - t:.3f}")
+p.kill(); p.wait()
+PY
+}
+
+echo "machine: $(nproc) cores, $(awk '/MemTotal/{printf "%.0f GiB", $2/1048576}' /proc/meminfo), $(uname -m), $(sed -n 's/^model name\s*: //p' /proc/cpuinfo | head -n 1)"
+echo "text: $(wc -c <"$W/article.txt") characters, $(printf '%.0f' "$audio") s of audio; $RUNS runs, medians"
+printf '%-12s %8s %8s %9s %8s\n' what wall_s cpu_s rss_MiB x_realtime
+# medians need each column sorted on its own
+for name in baseline narrate_j1 narrate; do
+    for col in 2 3 4; do
+        grep "^$name " "$W/times" | awk -v c=$col '{print $c}' | sort -n | awk -v r="$RUNS" '{v[NR]=$1} END {print v[int((r+1)/2)]}'
+    done | paste -sd' ' - | sed "s/^/$name /"
+done >"$W/med"
+awk -v a="$audio" '{printf "%-12s %8.2f %8.2f %9.1f %8.1f\n", $1, $2, $3, $4/1024, a/$2}' "$W/med"
+awk '
+    {w[$1]=$2; c[$1]=$3; m[$1]=$4}
+    END {
+        printf "ratio narrate/baseline: wall %.2f (target <= 0.60), cpu %.2f (target <= 1.05)\n", w["narrate"]/w["baseline"], c["narrate"]/c["baseline"]
+        printf "ratio narrate -j1/baseline: wall %.2f, cpu %.2f\n", w["narrate_j1"]/w["baseline"], c["narrate_j1"]/c["baseline"]
+    }' "$W/med"
+
+# memory does not grow with length: about 3 hours of audio
+long=${LONG_CHARS:-1700000}
+$py "$TOP/tests/bench/make_text.py" "$TOP/samples/seed-article.txt" "$long" >"$W/long.txt"
+/usr/bin/time -f "%e %M" -o "$W/tl" "$N" -q "$W/long.txt" -o "$W/long.mp3"
+long_audio=$(ffprobe -v error -show_entries format=duration -of csv=p=0 "$W/long.mp3")
+read -r lw lm <"$W/tl"
+short_rss=$(awk '$1=="narrate"{print $4}' "$W/med")
+printf 'long text: %s characters, %.0f s of audio (%.1f h), wall %.1f s, peak RSS %.1f MiB (%.2f x the 50k-text peak; target < 64 MiB and within 10%%)\n' \
+    "$(wc -c <"$W/long.txt")" "$long_audio" "$(echo "$long_audio/3600" | bc -l)" "$lw" "$(echo "$lm/1024" | bc -l)" "$(echo "$lm/$short_rss" | bc -l)"
+
+# time to first byte on -o -, seed and a text 20 times longer
+$py "$TOP/tests/bench/make_text.py" "$TOP/samples/seed-article.txt" 110000 >"$W/x20.txt"
+t1=$(ttfb "$TOP/samples/seed-article.txt"); t1b=$(ttfb "$TOP/samples/seed-article.txt"); t1c=$(ttfb "$TOP/samples/seed-article.txt")
+t2=$(ttfb "$W/x20.txt"); t2b=$(ttfb "$W/x20.txt"); t2c=$(ttfb "$W/x20.txt")
+m1=$(printf '%s\n' "$t1" "$t1b" "$t1c" | sort -n | sed -n 2p)
+m2=$(printf '%s\n' "$t2" "$t2b" "$t2c" | sort -n | sed -n 2p)
+echo "time to first MP3 byte on -o - (median of 3): seed ${m1} s, 20x text ${m2} s (ratio $(echo "$m2/$m1" | bc -l | cut -c1-4); target < 0.3 s)"

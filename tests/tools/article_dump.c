@@ -1,0 +1,90 @@
+/*
+ * article_dump.c - prints the article model of one input file in the golden
+ * ".model" line format (tests/golden/articles/NAME.model), so a reviewer can
+ * read what the readers made of an article and the golden suite can diff it.
+ *
+ *   article_dump [-s] FILE      (-s also lists stripped[] on stderr)
+ *
+ * The format comes from the file's extension, as in the narrate program.
+ */
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "article.h"
+
+static char *slurp(const char *path, size_t *len)
+{
+    FILE *f = fopen(path, "rb");
+    if (!f)
+        return NULL;
+    size_t cap = 65536, n = 0;
+    char *b = malloc(cap);
+    while (b) {
+        size_t r = fread(b + n, 1, cap - n, f);
+        n += r;
+        if (n < cap)
+            break;
+        cap *= 2;
+        char *m = realloc(b, cap);
+        if (!m) {
+            free(b);
+            b = NULL;
+        }
+        b = m;
+    }
+    fclose(f);
+    *len = n;
+    return b;
+}
+
+static void field(const char *name, const char *v)
+{
+    if (v)
+        printf("%s: %s\n", name, v);
+}
+
+int main(int argc, char **argv)
+{
+    int show = 0, a = 1;
+    if (a < argc && !strcmp(argv[a], "-s")) {
+        show = 1;
+        a++;
+    }
+    if (a + 1 != argc) {
+        fprintf(stderr, "usage: article_dump [-s] FILE\n");
+        return 2;
+    }
+    size_t len;
+    char *src = slurp(argv[a], &len);
+    if (!src) {
+        perror(argv[a]);
+        return 1;
+    }
+    nr_article_opts o = {0};
+    o.name = argv[a];
+    nr_article *art;
+    nr_article_status st = nr_article_parse(src, len, &o, &art);
+    if (st != NR_ARTICLE_OK) {
+        printf("error: %d\n", (int)st);
+        free(src);
+        return 1;
+    }
+    field("title", art->title);
+    field("subtitle", art->subtitle);
+    field("byline", art->byline);
+    field("date", art->date);
+    field("date_iso", art->date_iso);
+    for (size_t i = 0; i < art->nblocks; i++)
+        printf("%s: %s\n", nr_block_kind_name(art->blocks[i].kind),
+               art->blocks[i].text);
+    if (show)
+        for (size_t i = 0; i < art->nstripped; i++) {
+            const nr_stripped *s = &art->stripped[i];
+            int n = s->src_len > 70 ? 70 : (int)s->src_len;
+            fprintf(stderr, "stripped %-16s %.*s\n", s->rule, n, src + s->src_off);
+        }
+    nr_article_free(art);
+    free(src);
+    return 0;
+}

@@ -1,0 +1,888 @@
+/*
+ * test_article.c - unit tests of the article readers (src/article/): the
+ * seed article exactly, line endings, the source map, each boilerplate
+ * family with a case that must go and one that must stay, headings, lists,
+ * the Markdown and HTML readers, keep/drop patterns, empty input, and inputs
+ * built to break a parser (deep nesting, a 1 MB line, entity floods).
+ */
+#include <stdarg.h>
+#include <stddef.h>
+#include <setjmp.h>
+#include <stdint.h>
+#include <cmocka.h>
+
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "article.h"
+#include "article/internal.h"   /* nr_date_find */
+
+static const char seed[] =
+    "UK : The crucial world of counter terror collaboration\n"
+    "\n"
+    "\n"
+    "The crucial world of counter terror collaboration\n"
+    "\n"
+    "As the Home Affairs Committee recommends a shift in responsibility for terrorism matters, Andrew Staniforth examines the key relationship between the police and security services.\n"
+    "\n"
+    "Date \xE2""\x80""\x93"" 13th May 2014\n"
+    "ByAndrew Staniforth \xE2""\x80""\x93"" Police Oracle\n"
+    "\n"
+    "The recent recommendations by MPs for national counter-terrorism issues to be moved from the police to the National Crime Agency would represent an unprecedented change in the 130 year history of the Metropolitan Police leading the policing of political violence.\n"
+    "\n"
+    "The potential shift towards a federal approach to counter-terrorism policing raises concerns for the local community focus of contemporary counter-terrorism efforts and the continued collaboration with the Security Service (MI5), who retain primacy of the domestic threat from terrorism.\n"
+    "\n"
+    "Defending the realm\n"
+    "\n"
+    "Since the creation of the Special Irish Branch at Scotland Yard during 1883, the citizens of the UK have enjoyed protection from terrorism under the aegis of various departments and agencies across the landscape of government, but critical to the success of domestic counter-terrorism has been the collaborative approach between MI5 and the Police Service.\n"
+    "\n"
+    "This collaboration between the covert and overt arms of government to counter-terrorism is unique. There are no other partnership models that are directly comparable and is a relationship that is unmatched anywhere in the world.\n"
+    "\n"
+    "For over a century, the police and MI5 have worked together, and while their shared missions have not been without their imperfections, at each juncture where tragic events or increased threats to national security have been identified, MI5 and the police have risen collectively to address the emerging security challenges of the time.\n"
+    "\n"
+    "Senior support\n"
+    "\n"
+    "Together, the police and MI5, who represent very different emanations of state power, have served the public well, tackling all manner of security hazards. Former Metropolitan Police Service Deputy Assistant Commissioner Peter Clarke, states that: \xE2""\x80""\x9C""There can be no doubt that the most important change in counter-terrorism in the UK in recent years has been the development of the relationship between the police and Security Service\xE2""\x80""\x9C"".\n"
+    "\n"
+    "He added: \xE2""\x80""\x9C""It is no exaggeration to say that the joint working between the police and MI5 has become recognised as a beacon of good practice. Colleagues from across the globe, in law enforcement and intelligence, look to the UK as a model, and many of them are, quite frankly, envious.\xE2""\x80""\x9D""\n"
+    "\n"
+    "The Police Service and MI5 responded rapidly to the post-9/11threat from international terrorism, a threat of such magnitude that it shaped the first decade of the new century of counter-terrorism. Of the two bodies of government, it is the Police Service in particular that has expanded its counter-terrorism mission the most noticeably over recent years.\n"
+    "\n"
+    "Local focus\n"
+    "\n"
+    "The close collaboration in counter-terrorism between the police and MI5 was amplified during the build of the national police counter-terrorism network, a series of police units established across the UK in response to the London 7/7 bombings. These units, operating outside of London but coordinated by senior Metropolitan Police officers, were designed to assess local threats, being armed with the resources to tackle them effectively.\n"
+    "\n"
+    "Stuart Osborne, former Deputy Assistant Commissioner, National Co-ordinator of counter-terrorism and the head of the Counter Terrorism Command at the Metropolitan Police Service from 2009-2013, believes that the police counter-terrorism network is one of the most significant changes in UK counter terrorism. He adds: \xE2""\x80""\x9C""Through the national network of specialist and dedicated counter terrorism policing units a richer picture of the threats emerging locally and regionally has been both obtainable and obtained\xE2""\x80""\x9D"".\n"
+    "\n"
+    "Security concerns\n"
+    "\n"
+    "The inter-dependencies of the Police Service and MI5 are very close \xE2""\x80""\x93"" each is the other\xE2""\x80""\x99""s most important partner in this arena but they remain independent of each other. However, the world is a markedly different place following the terrorist attacks of 9/11 and 7/7\xE2""\x80""\xA6""\xE2""\x80""\xA6""\xE2""\x80""\xA6"".continue\xE2""\x80""\xA6""\xE2""\x80""\xA6""\xE2""\x80""\xA6"".\n"
+    "\n"
+    "Dr Andrew Staniforth is Senior Research Fellow, Centre of Excellence in Terrorism, Resilience, Intelligence & Organised Crime Research (CENTRIC)\n"
+    "\n"
+    "\xE2""\x80""\xA6""\xE2""\x80""\xA6"" more at :\n"
+    "\n"
+    "Enhanced by Zemanta\n"
+    "\n"
+    "Leave a Reply\n"
+    "\n"
+    "Fill in your details below or click an icon to log in: Logo\n"
+    "\n"
+    "You are commenting using your account. Log\xC2""\xA0""Out\xC2""\xA0""/\xC2""\xA0"" Change\xC2""\xA0"")\n"
+    "\n"
+    "Google photo\n"
+    "\n"
+    "You are commenting using your Google account. Log\xC2""\xA0""Out\xC2""\xA0""/\xC2""\xA0"" Change\xC2""\xA0"")\n"
+    "\n"
+    "Twitter picture\n"
+    "\n"
+    "You are commenting using your Twitter account. Log\xC2""\xA0""Out\xC2""\xA0""/\xC2""\xA0"" Change\xC2""\xA0"")\n"
+    "\n"
+    "Facebook photo\n"
+    "\n"
+    "You are commenting using your Facebook account. Log\xC2""\xA0""Out\xC2""\xA0""/\xC2""\xA0"" Change\xC2""\xA0"")\n"
+    "\n"
+    "Connecting to %s";
+
+/* ---------------- helpers ---------------- */
+
+static nr_article *parse_fmt(const char *src, size_t len, nr_input_format f)
+{
+    nr_article_opts o = {0};
+    o.format = f;
+    nr_article *a = NULL;
+    nr_article_status st = nr_article_parse(src, len, &o, &a);
+    if (st != NR_ARTICLE_OK)
+        fail_msg("parse failed with status %d", (int)st);
+    return a;
+}
+
+static nr_article *text(const char *src)
+{
+    return parse_fmt(src, strlen(src), NR_FORMAT_TEXT);
+}
+
+static int has_block(const nr_article *a, const char *needle)
+{
+    for (size_t i = 0; i < a->nblocks; i++)
+        if (strstr(a->blocks[i].text, needle))
+            return 1;
+    return 0;
+}
+
+static const nr_block *find_block(const nr_article *a, const char *needle)
+{
+    for (size_t i = 0; i < a->nblocks; i++)
+        if (strstr(a->blocks[i].text, needle))
+            return &a->blocks[i];
+    return NULL;
+}
+
+/* The rule that stripped source text containing needle, or NULL. */
+static const char *stripped_by(const nr_article *a, const char *src,
+                               const char *needle)
+{
+    size_t nl = strlen(needle);
+    for (size_t i = 0; i < a->nstripped; i++) {
+        const nr_stripped *s = &a->stripped[i];
+        for (size_t k = 0; k + nl <= s->src_len; k++)
+            if (!memcmp(src + s->src_off + k, needle, nl))
+                return s->rule;
+    }
+    return NULL;
+}
+
+static void check_map(const nr_article *a, const char *src, size_t len)
+{
+    for (size_t b = 0; b < a->nblocks; b++) {
+        const nr_block *bl = &a->blocks[b];
+        assert_int_equal(strlen(bl->text), bl->len);
+        assert_true(bl->src_map[bl->len] <= len);
+        for (size_t i = 0; i < bl->len; i++) {
+            unsigned char c = (unsigned char)bl->text[i];
+            assert_true(bl->src_map[i] < len);
+            if (i > 0)
+                assert_true(bl->src_map[i] >= bl->src_map[i - 1]);
+            if (c < 0x80 && c != ' ' && c != '&' && c != '<' && c != '>' &&
+                c != '"' && c != '\'')
+                assert_int_equal(c, (unsigned char)src[bl->src_map[i]]);
+        }
+    }
+}
+
+/* A body long enough that furniture around it is judged as furniture. */
+#define BODY1 "The council met on Tuesday evening to discuss the plans for the new library, which have been delayed twice since the project was first announced in 2019.\n\n"
+#define BODY2 "Residents packed the public gallery, and several spoke in favour of the scheme, saying the old building was cold, cramped and no longer fit for purpose.\n\n"
+#define BODY3 "The leader of the council said a final decision would be taken next month, once the cost estimates had been checked by independent surveyors.\n\n"
+#define HEAD "Library plans approved after long debate\n\n"
+
+/* ---------------- the seed article ---------------- */
+
+static void test_seed_metadata(void **state)
+{
+    (void)state;
+    nr_article *a = text(seed);
+    assert_string_equal(a->title, "The crucial world of counter terror collaboration");
+    assert_non_null(a->subtitle);
+    assert_true(!strncmp(a->subtitle, "As the Home Affairs Committee recommends", 40));
+    assert_string_equal(a->byline, "Andrew Staniforth, Police Oracle");
+    assert_string_equal(a->date, "13th May 2014");
+    assert_string_equal(a->date_iso, "2014-05-13");
+    nr_article_free(a);
+}
+
+static void test_seed_chapters(void **state)
+{
+    (void)state;
+    static const char *const heads[] = {"Defending the realm", "Senior support",
+                                        "Local focus", "Security concerns"};
+    nr_article *a = text(seed);
+    size_t nh = 0, before = 0;
+    for (size_t i = 0; i < a->nblocks; i++) {
+        if (a->blocks[i].kind == NR_BLOCK_HEADING) {
+            assert_true(nh < 4);
+            assert_string_equal(a->blocks[i].text, heads[nh]);
+            nh++;
+        } else if (nh == 0) {
+            before++;
+        }
+    }
+    assert_int_equal(nh, 4);      /* 5 chapters with the title's */
+    assert_int_equal(before, 2);
+    const nr_block *last = &a->blocks[a->nblocks - 1];
+    assert_true(!strncmp(last->text, "Dr Andrew Staniforth is Senior Research Fellow", 46));
+    assert_non_null(strstr(last->text, "(CENTRIC)"));
+    const nr_block *sec = &a->blocks[a->nblocks - 2];
+    assert_null(strstr(sec->text, "continue"));
+    assert_true(sec->len >= 12);
+    assert_string_equal(sec->text + sec->len - 12, "9/11 and 7/7");
+    static const char *const tail[] = {
+        "more at", "Zemanta", "Leave a Reply", "Fill in your details",
+        "commenting using", "Google photo", "Twitter picture", "Log Out",
+        "Connecting to", "UK : The crucial", "Date \xE2\x80\x93", "ByAndrew"};
+    for (size_t i = 0; i < sizeof tail / sizeof *tail; i++)
+        assert_false(has_block(a, tail[i]));
+    /* the title is spoken once, not repeated as a block */
+    assert_false(has_block(a, "The crucial world of counter terror"));
+    nr_article_free(a);
+}
+
+static void test_seed_stripped(void **state)
+{
+    (void)state;
+    nr_article *a = text(seed);
+    static const char *const gone[] = {
+        "UK : The crucial", "continue", "more at", "Enhanced by Zemanta",
+        "Leave a Reply", "Fill in your details below", "You are commenting using",
+        "Google photo", "Twitter picture", "Facebook photo", "Change",
+        "Connecting to %s"};
+    for (size_t i = 0; i < sizeof gone / sizeof *gone; i++) {
+        const char *r = stripped_by(a, seed, gone[i]);
+        if (!r)
+            fail_msg("not in stripped[]: %s", gone[i]);
+        assert_true(strlen(r) > 0);
+    }
+    assert_string_equal(stripped_by(a, seed, "Leave a Reply"), "comment-form");
+    assert_string_equal(stripped_by(a, seed, "UK : The crucial"), "breadcrumb");
+    for (size_t i = 1; i < a->nstripped; i++)
+        assert_true(a->stripped[i].src_off >= a->stripped[i - 1].src_off);
+    nr_article_free(a);
+}
+
+static char *convert_eol(const char *s, const char *eol)
+{
+    size_t n = strlen(s), el = strlen(eol);
+    char *o = malloc(n * el + 1), *p = o;
+    for (size_t i = 0; i < n; i++) {
+        if (s[i] == '\n') {
+            memcpy(p, eol, el);
+            p += el;
+        } else {
+            *p++ = s[i];
+        }
+    }
+    *p = '\0';
+    return o;
+}
+
+static void same_model(const nr_article *x, const nr_article *y)
+{
+    assert_string_equal(x->title, y->title);
+    assert_string_equal(x->subtitle, y->subtitle);
+    assert_string_equal(x->byline, y->byline);
+    assert_string_equal(x->date, y->date);
+    assert_string_equal(x->date_iso, y->date_iso);
+    assert_int_equal(x->nblocks, y->nblocks);
+    for (size_t i = 0; i < x->nblocks; i++) {
+        assert_int_equal(x->blocks[i].kind, y->blocks[i].kind);
+        assert_string_equal(x->blocks[i].text, y->blocks[i].text);
+    }
+}
+
+static void test_seed_line_endings(void **state)
+{
+    (void)state;
+    nr_article *a = text(seed);
+    char *crlf = convert_eol(seed, "\r\n"), *cr = convert_eol(seed, "\r");
+    nr_article *b = text(crlf), *c = text(cr);
+    same_model(a, b);
+    same_model(a, c);
+    check_map(b, crlf, strlen(crlf));
+    check_map(c, cr, strlen(cr));
+    nr_article_free(a);
+    nr_article_free(b);
+    nr_article_free(c);
+    free(crlf);
+    free(cr);
+}
+
+static void test_seed_src_map(void **state)
+{
+    (void)state;
+    nr_article *a = text(seed);
+    check_map(a, seed, strlen(seed));
+    /* a block's map starts at its first source byte */
+    const nr_block *b = find_block(a, "Since the creation");
+    assert_non_null(b);
+    assert_int_equal(b->src_map[0], (size_t)(strstr(seed, "Since the creation") - seed));
+    nr_article_free(a);
+}
+
+/* ---------------- boilerplate families ---------------- */
+
+static void test_listen_and_advert(void **state)
+{
+    (void)state;
+    const char *src = HEAD "Listen to this article\n\n" BODY1 "Advertisement\n\n" BODY2
+                      "ADVERTISEMENT\n\n" BODY3;
+    nr_article *a = text(src);
+    assert_false(has_block(a, "Listen to this"));
+    assert_false(has_block(a, "Advertisement"));
+    assert_false(has_block(a, "ADVERTISEMENT"));
+    assert_int_equal(a->nblocks, 3);
+    assert_string_equal(stripped_by(a, src, "Advertisement"), "advert");
+    nr_article_free(a);
+    /* a sentence about adverts and listening stays */
+    src = HEAD BODY1 "Listen to this: the advertisement campaign for the new library cost more than the building work itself, and nobody on the council can explain why.\n\n" BODY2;
+    a = text(src);
+    assert_true(has_block(a, "advertisement campaign"));
+    nr_article_free(a);
+}
+
+static void test_read_more_teaser(void **state)
+{
+    (void)state;
+    const char *src = HEAD BODY1 "READ MORE: Council tax to rise by five per cent\n\n" BODY2 BODY3;
+    nr_article *a = text(src);
+    assert_false(has_block(a, "READ MORE"));
+    assert_false(has_block(a, "Council tax to rise"));
+    assert_true(has_block(a, "Residents packed"));
+    assert_true(has_block(a, "The leader of the council"));
+    assert_int_equal(a->nblocks, 3);
+    nr_article_free(a);
+    /* "read more" inside a sentence is body text */
+    src = HEAD BODY1 "Those who want to read more about the scheme can find the plans at the town hall.\n\n" BODY2;
+    a = text(src);
+    assert_true(has_block(a, "want to read more"));
+    nr_article_free(a);
+}
+
+static void test_captions(void **state)
+{
+    (void)state;
+    const char *src = HEAD BODY1 "Photo: Reuters\n\n" BODY2
+                      "Image copyright Getty Images\n\n" "Image caption The old library building\n\n" BODY3;
+    nr_article *a = text(src);
+    assert_false(has_block(a, "Reuters"));
+    assert_false(has_block(a, "Getty"));
+    assert_false(has_block(a, "Image caption"));
+    assert_int_equal(a->nblocks, 3);
+    assert_string_equal(stripped_by(a, src, "Photo: Reuters"), "caption");
+    nr_article_free(a);
+    src = HEAD BODY1 "Photo albums from the 1950s show the library when it was new, packed with children.\n\n";
+    a = text(src);
+    assert_true(has_block(a, "Photo albums"));
+    nr_article_free(a);
+}
+
+static void test_footnotes(void **state)
+{
+    (void)state;
+    const char *src = HEAD "The library opened in 1902.[1] It was paid for by a local mill owner\xC2\xB9 and cost \xC2\xA3" "4,000 [2] in all, a huge sum at the time for a small town.\n\n"
+                      "The floor area is 300 m\xC2\xB2 across two storeys, with a reading room on each.\n\n";
+    nr_article *a = text(src);
+    const nr_block *b = find_block(a, "opened in 1902");
+    assert_non_null(b);
+    assert_null(strstr(b->text, "[1]"));
+    assert_null(strstr(b->text, "owner\xC2\xB9"));
+    assert_non_null(strstr(b->text, "1902. It was"));
+    assert_non_null(strstr(b->text, "mill owner and"));
+    assert_true(has_block(a, "m\xC2\xB2"));
+    check_map(a, src, strlen(src));
+    nr_article_free(a);
+}
+
+static void test_share_widgets(void **state)
+{
+    (void)state;
+    const char *src = HEAD "Share this article\n\n" BODY1 "Facebook Twitter LinkedIn WhatsApp Email\n\n" BODY2 BODY3
+                      "Share this:\n\nTwitter\n\nFacebook\n\nLike this:\n\nLike Loading...\n";
+    nr_article *a = text(src);
+    assert_int_equal(a->nblocks, 3);
+    assert_false(has_block(a, "Share"));
+    assert_false(has_block(a, "Facebook"));
+    nr_article_free(a);
+    src = HEAD BODY1 "Residents were asked to share their views on Facebook, and more than 400 did so in a week.\n\n" BODY2
+          "Share your memories of the old library at the drop-in session on Saturday.\n";
+    a = text(src);
+    assert_true(has_block(a, "asked to share their views"));
+    assert_true(has_block(a, "Share your memories"));
+    nr_article_free(a);
+}
+
+static void test_comment_tail(void **state)
+{
+    (void)state;
+    const char *src = HEAD BODY1 BODY2 BODY3 "12 Comments\n\nJohn Smith says:\n\nGreat news for the town, about time too.\n\n"
+                      "Leave a Reply\n\nYour email address will not be published. Required fields are marked *\n";
+    nr_article *a = text(src);
+    assert_int_equal(a->nblocks, 3);
+    assert_false(has_block(a, "Great news"));
+    assert_string_equal(stripped_by(a, src, "12 Comments"), "comment-form");
+    assert_non_null(stripped_by(a, src, "Great news"));
+    nr_article_free(a);
+    /* body text that talks about comments is kept */
+    src = HEAD BODY1 "Leave a comment at the library desk, the council said, and every comment will be read before the vote.\n\n" BODY2;
+    a = text(src);
+    assert_true(has_block(a, "every comment will be read"));
+    assert_int_equal(a->nblocks, 3);
+    nr_article_free(a);
+    /* a stray marker with the body carrying on after it does not cut it */
+    src = HEAD BODY1 "Comments\n\n" BODY2 BODY3 BODY1;
+    a = text(src);
+    assert_true(has_block(a, "The leader of the council"));
+    nr_article_free(a);
+}
+
+static void test_related_and_newsletter(void **state)
+{
+    (void)state;
+    const char *src = HEAD BODY1 "Related articles\n\n- Town hall roof repairs delayed\n- New bus route for the east of town\n\n" BODY2
+                      "Sign up for our daily newsletter and get the top stories in your inbox\n\n" BODY3
+                      "We use cookies to improve your experience. By continuing you accept our cookie policy.\n\n"
+                      "\xC2\xA9 2024 Riverside Gazette Ltd. All rights reserved.\n";
+    nr_article *a = text(src);
+    assert_int_equal(a->nblocks, 3);
+    assert_false(has_block(a, "roof repairs"));
+    assert_false(has_block(a, "newsletter"));
+    assert_false(has_block(a, "cookies"));
+    assert_false(has_block(a, "rights reserved"));
+    assert_string_equal(stripped_by(a, src, "Sign up for"), "newsletter");
+    assert_string_equal(stripped_by(a, src, "We use cookies"), "cookie");
+    nr_article_free(a);
+    src = HEAD BODY1 "The library newsletter, which goes to 2,000 homes, will carry the full plans next month.\n\n"
+          "The bakery next door said its cookies had sold out on the day of the vote.\n";
+    a = text(src);
+    assert_true(has_block(a, "library newsletter"));
+    assert_true(has_block(a, "cookies had sold out"));
+    nr_article_free(a);
+}
+
+static void test_continue_and_zemanta(void **state)
+{
+    (void)state;
+    const char *src = HEAD BODY1 "The vote is expected to be close, with two councillors undecided\xE2\x80\xA6 continue reading \xE2\x86\x92\n\n"
+                      "Enhanced by Zemanta\n";
+    nr_article *a = text(src);
+    const nr_block *b = find_block(a, "The vote is expected");
+    assert_non_null(b);
+    assert_null(strstr(b->text, "continue"));
+    assert_false(has_block(a, "Zemanta"));
+    nr_article_free(a);
+    src = HEAD BODY1 "Work will continue through the summer, the contractor said.\n";
+    a = text(src);
+    assert_true(has_block(a, "Work will continue through the summer, the contractor said."));
+    nr_article_free(a);
+}
+
+static void test_byline_and_date_forms(void **state)
+{
+    (void)state;
+    struct { const char *line, *byline, *date, *iso; } cases[] = {
+        {"By Jane Smith | May 13, 2014", "Jane Smith", "May 13, 2014", "2014-05-13"},
+        {"Posted on 2014-05-13 by Jane Smith", "Jane Smith", "2014-05-13", "2014-05-13"},
+        {"By Jane Smith, Political Editor\nPublished 13/05/2014", "Jane Smith, Political Editor", "13/05/2014", "2014-05-13"},
+        {"Words: Jane Smith\nUpdated: Tuesday 3 March 2020 10:32 GMT", "Jane Smith", "Tuesday 3 March 2020", "2020-03-03"},
+        {"By Jane Smith\n03/04/2014", "Jane Smith", "03/04/2014", NULL},
+    };
+    for (size_t i = 0; i < sizeof cases / sizeof *cases; i++) {
+        char src[2048];
+        snprintf(src, sizeof src, "%s%s\n\n%s%s", HEAD, cases[i].line, BODY1, BODY2);
+        nr_article *a = text(src);
+        assert_string_equal(a->byline, cases[i].byline);
+        assert_string_equal(a->date, cases[i].date);
+        if (cases[i].iso)
+            assert_string_equal(a->date_iso, cases[i].iso);
+        else
+            assert_null(a->date_iso);
+        assert_int_equal(a->nblocks, 2);
+        nr_article_free(a);
+    }
+    /* "By" starting a sentence is not a byline */
+    const char *src = HEAD "By the end of the evening, the vote had been taken.\n\n" BODY1;
+    nr_article *a = text(src);
+    assert_null(a->byline);
+    assert_true(has_block(a, "By the end of the evening"));
+    nr_article_free(a);
+}
+
+/* ---------------- structure ---------------- */
+
+static void test_headings_labels_items(void **state)
+{
+    (void)state;
+    const char *src = HEAD BODY1 "Health\n\n" BODY2 "What the plans include\n\n"
+                      "The new building will have:\n\n\xE2\x80\xA2 a children's library\n\xE2\x80\xA2 a cafe\n- study rooms\n1. a roof garden\n2) a lift\n\n"
+                      "Introduction\n\n" BODY3;
+    nr_article *a = text(src);
+    assert_false(has_block(a, "Health"));
+    const nr_block *h = find_block(a, "What the plans include");
+    assert_non_null(h);
+    assert_int_equal(h->kind, NR_BLOCK_HEADING);
+    const nr_block *lead = find_block(a, "The new building will have:");
+    assert_non_null(lead);
+    assert_int_equal(lead->kind, NR_BLOCK_PARA);
+    const char *items[] = {"a children's library", "a cafe", "study rooms", "a roof garden", "a lift"};
+    for (size_t i = 0; i < 5; i++) {
+        const nr_block *it = find_block(a, items[i]);
+        assert_non_null(it);
+        assert_int_equal(it->kind, NR_BLOCK_ITEM);
+        assert_string_equal(it->text, items[i]);
+    }
+    const nr_block *intro = find_block(a, "Introduction");
+    assert_non_null(intro);
+    assert_int_equal(intro->kind, NR_BLOCK_HEADING);
+    check_map(a, src, strlen(src));
+    nr_article_free(a);
+}
+
+static void test_hard_wrap(void **state)
+{
+    (void)state;
+    const char *src =
+        "Library plans approved after long debate\n\n"
+        "The council met on Tuesday evening to discuss the plans for the new\n"
+        "library, which have been delayed twice since the project was first\n"
+        "announced in 2019. Residents packed the public gallery.\n\n"
+        "Several spoke in favour of the scheme, saying the old building was\n"
+        "cold, cramped and no longer fit for purpose. The leader of the counter-\n"
+        "terrorism unit was not there.\n";
+    nr_article *a = text(src);
+    assert_int_equal(a->nblocks, 2);
+    assert_string_equal(a->blocks[0].text,
+        "The council met on Tuesday evening to discuss the plans for the new library, which have been delayed twice since the project was first announced in 2019. Residents packed the public gallery.");
+    assert_non_null(strstr(a->blocks[1].text, "counter-terrorism unit"));
+    check_map(a, src, strlen(src));
+    nr_article_free(a);
+}
+
+static void test_repeated_lines(void **state)
+{
+    (void)state;
+    const char *src = HEAD BODY1 "Pull quote: a great day for the town\n\n" BODY2 "Pull quote: a great day for the town\n\n" BODY3;
+    nr_article *a = text(src);
+    size_t n = 0;
+    for (size_t i = 0; i < a->nblocks; i++)
+        n += strstr(a->blocks[i].text, "great day") != NULL;
+    assert_int_equal(n, 1);
+    nr_article_free(a);
+}
+
+/* ---------------- Markdown ---------------- */
+
+static void test_markdown(void **state)
+{
+    (void)state;
+    const char *src =
+        "---\ntitle: \"Why the river keeps rising\"\nauthor: Jane Doe\ndate: 2021-03-04\n---\n\n"
+        "# Why the river keeps rising\n\n"
+        "The *river* has [risen](http://example.com/a \"t\") again ![a photo](a.png) this **week**, said `the_agency`.\n\n"
+        "What happens next\n-----------------\n\n"
+        "- First item with a_snake_case name\n- Second item\n  continued here\n\n"
+        "> A quote line one\n> line two\n\n"
+        "```\nint code = 1;\n```\n\n"
+        "    indented code\n\n"
+        "<!-- an editor's note -->\n\n"
+        "Share this:\n\nLeave a comment\n";
+    nr_article *a = parse_fmt(src, strlen(src), NR_FORMAT_AUTO);
+    assert_string_equal(a->title, "Why the river keeps rising");
+    assert_string_equal(a->byline, "Jane Doe");
+    assert_string_equal(a->date_iso, "2021-03-04");
+    assert_int_equal(a->nblocks, 5);
+    assert_string_equal(a->blocks[0].text, "The river has risen again this week, said the_agency.");
+    assert_int_equal(a->blocks[1].kind, NR_BLOCK_HEADING);
+    assert_string_equal(a->blocks[1].text, "What happens next");
+    assert_int_equal(a->blocks[2].kind, NR_BLOCK_ITEM);
+    assert_string_equal(a->blocks[2].text, "First item with a_snake_case name");
+    assert_string_equal(a->blocks[3].text, "Second item continued here");
+    assert_int_equal(a->blocks[4].kind, NR_BLOCK_QUOTE);
+    assert_string_equal(a->blocks[4].text, "A quote line one line two");
+    assert_string_equal(stripped_by(a, src, "int code"), "code");
+    assert_string_equal(stripped_by(a, src, "indented code"), "code");
+    assert_string_equal(stripped_by(a, src, "editor's note"), "html-comment");
+    assert_non_null(stripped_by(a, src, "Leave a comment"));
+    check_map(a, src, strlen(src));
+    nr_article_free(a);
+}
+
+static void test_markdown_title_from_heading(void **state)
+{
+    (void)state;
+    const char *src = "# Flood defences tested\n\nBy Sam Jones\n\n## The night of the storm\n\n" BODY1;
+    nr_article_opts o = {0};
+    o.name = "story.md";
+    nr_article *a = NULL;
+    assert_int_equal(nr_article_parse(src, strlen(src), &o, &a), NR_ARTICLE_OK);
+    assert_string_equal(a->title, "Flood defences tested");
+    assert_string_equal(a->byline, "Sam Jones");
+    assert_int_equal(a->blocks[0].kind, NR_BLOCK_HEADING);
+    assert_int_equal(a->blocks[0].level, 2);
+    nr_article_free(a);
+}
+
+/* ---------------- HTML ---------------- */
+
+static const char html_page[] =
+    "<!DOCTYPE html>\n<html><head><title>Council approves new bridge | Riverside Gazette</title>\n"
+    "<meta name=\"author\" content=\"Tom Baker\">\n"
+    "<meta property=\"article:published_time\" content=\"2023-06-14T08:30:00+01:00\">\n"
+    "</head><body>\n<header class=\"site-header\"><nav><a href=\"/\">Home</a> <a href=\"/news\">News</a></nav></header>\n"
+    "<div class=\"share-bar\"><a>Share on Facebook</a></div>\n"
+    "<article class=\"story\">\n<h1>Council approves new bridge</h1>\n"
+    "<p class=\"byline\">By Tom Baker</p>\n<time datetime=\"2023-06-14\">14 June 2023</time>\n"
+    "<p>The town council voted on Tuesday night to approve a &pound;4m footbridge over the River Ash, ending a decade of debate.</p>\n"
+    "<figure><img src=\"a.jpg\"><figcaption>The old crossing. Photo: Tom Baker</figcaption></figure>\n"
+    "<h2>What happens next</h2>\n<p>Work is expected to start in the spring &amp; finish by 2025, councillors said.</p>\n"
+    "<ul><li>First item</li><li>Second <b>item</b></li></ul>\n"
+    "<blockquote><p>It is a great day for the town.</p></blockquote>\n"
+    "<div class=\"related-stories\"><h3>Related</h3><ul><li><a>Other story</a></li></ul></div>\n"
+    "<script>var share = 'Leave a Reply';</script>\n"
+    "</article>\n<div id=\"comments\"><h3>Leave a Reply</h3><p>Great news, this is a comment by a reader of the site.</p></div>\n"
+    "<footer>Copyright 2023</footer>\n</body></html>\n";
+
+static void test_html(void **state)
+{
+    (void)state;
+    nr_article_opts o = {0};
+    o.name = "bridge.html";
+    nr_article *a = NULL;
+    assert_int_equal(nr_article_parse(html_page, strlen(html_page), &o, &a), NR_ARTICLE_OK);
+    assert_string_equal(a->title, "Council approves new bridge");
+    assert_string_equal(a->byline, "Tom Baker");
+    assert_string_equal(a->date, "14 June 2023");
+    assert_string_equal(a->date_iso, "2023-06-14");
+    assert_int_equal(a->nblocks, 6);
+    assert_string_equal(a->blocks[0].text, "The town council voted on Tuesday night to approve a \xC2\xA3" "4m footbridge over the River Ash, ending a decade of debate.");
+    assert_int_equal(a->blocks[1].kind, NR_BLOCK_HEADING);
+    assert_string_equal(a->blocks[2].text, "Work is expected to start in the spring & finish by 2025, councillors said.");
+    assert_int_equal(a->blocks[4].kind, NR_BLOCK_ITEM);
+    assert_string_equal(a->blocks[4].text, "Second item");
+    assert_int_equal(a->blocks[5].kind, NR_BLOCK_QUOTE);
+    assert_false(has_block(a, "Photo"));
+    assert_false(has_block(a, "Other story"));
+    assert_false(has_block(a, "Great news"));
+    assert_false(has_block(a, "Home"));
+    check_map(a, html_page, strlen(html_page));
+    /* src_map points into the source, past the entity */
+    const nr_block *b = &a->blocks[2];
+    const char *amp = strchr(b->text, '&');
+    assert_int_equal(memcmp(html_page + b->src_map[amp - b->text], "&amp;", 5), 0);
+    nr_article_free(a);
+}
+
+static void test_html_density(void **state)
+{
+    (void)state;
+    const char *src =
+        "<html><head><title>Storm closes coast road - The Coast Times</title></head><body>"
+        "<div class=\"menu\"><ul><li>News</li><li>Sport</li></ul></div>"
+        "<div class=\"col\"><div class=\"text\">"
+        "<p>The coast road between Seaton and Beer was closed on Sunday after waves threw shingle across both lanes, police said.</p>"
+        "<p>Drivers were sent inland on a twelve-mile detour, and the council said the road would stay shut until it had been cleared and inspected.</p>"
+        "</div></div><div class=\"sidebar\"><p>Most read: the ten best beaches in the county, chosen by our readers this summer.</p></div>"
+        "</body></html>";
+    nr_article *a = parse_fmt(src, strlen(src), NR_FORMAT_AUTO);
+    assert_string_equal(a->title, "Storm closes coast road");
+    assert_int_equal(a->nblocks, 2);
+    assert_false(has_block(a, "Most read"));
+    check_map(a, src, strlen(src));
+    nr_article_free(a);
+}
+
+static void test_html_hostile(void **state)
+{
+    (void)state;
+    size_t depth = 10000;
+    size_t cap = depth * 20 + 4096;
+    char *s = malloc(cap), *p = s;
+    p += sprintf(p, "<html><body>");
+    for (size_t i = 0; i < depth; i++)
+        p += sprintf(p, "<div>");
+    p += sprintf(p, "<p>Deep text here that is long enough to count as a paragraph of some sort.</p>");
+    for (size_t i = 0; i < depth; i++)
+        p += sprintf(p, "</div>");
+    p += sprintf(p, "</body></html>");
+    nr_article *a = NULL;
+    nr_article_opts o = {0};
+    o.format = NR_FORMAT_HTML;
+    nr_article_status st = nr_article_parse(s, (size_t)(p - s), &o, &a);
+    assert_true(st == NR_ARTICLE_OK || st == NR_ARTICLE_EMPTY);
+    nr_article_free(a);
+    /* unclosed */
+    p = s;
+    p += sprintf(p, "<html><body>");
+    for (size_t i = 0; i < depth; i++)
+        p += sprintf(p, "<div><b>");
+    p += sprintf(p, "<p>Unclosed text");
+    a = NULL;
+    st = nr_article_parse(s, (size_t)(p - s), &o, &a);
+    assert_true(st == NR_ARTICLE_OK || st == NR_ARTICLE_EMPTY);
+    nr_article_free(a);
+    free(s);
+    /* an entity flood */
+    size_t reps = 200000;
+    s = malloc(reps * 5 + 256);
+    p = s;
+    p += sprintf(p, "<article><p>");
+    for (size_t i = 0; i < reps; i++) {
+        memcpy(p, "&amp;", 5);
+        p += 5;
+    }
+    p += sprintf(p, " end of the flood.</p></article>");
+    a = NULL;
+    st = nr_article_parse(s, (size_t)(p - s), &o, &a);
+    assert_true(st == NR_ARTICLE_OK || st == NR_ARTICLE_EMPTY);
+    nr_article_free(a);
+    free(s);
+}
+
+static void test_long_line(void **state)
+{
+    (void)state;
+    size_t n = 1 << 20;
+    char *s = malloc(n + 64);
+    strcpy(s, "A title\n\n");
+    size_t k = strlen(s);
+    for (; k < n; k++)
+        s[k] = "word [1] ."[k % 10];
+    s[k] = '\0';
+    nr_article *a = NULL;
+    nr_article_status st = nr_article_parse(s, k, NULL, &a);
+    assert_true(st == NR_ARTICLE_OK || st == NR_ARTICLE_EMPTY);
+    nr_article_free(a);
+    nr_article_opts o = {0};
+    o.format = NR_FORMAT_MARKDOWN;
+    a = NULL;
+    for (size_t i = 9; i < k; i++)
+        s[i] = "[*_`<&!]("[i % 9];
+    st = nr_article_parse(s, k, &o, &a);
+    assert_true(st == NR_ARTICLE_OK || st == NR_ARTICLE_EMPTY);
+    nr_article_free(a);
+    free(s);
+}
+
+/* ---------------- options and edge cases ---------------- */
+
+static void test_keep_drop(void **state)
+{
+    (void)state;
+    const char *src = HEAD BODY1 "Advertisement\n\n" BODY2 BODY3;
+    const char *keep[] = {"^advertisement$"};
+    const char *drop[] = {"leader of the council"};
+    nr_article_opts o = {0};
+    o.format = NR_FORMAT_TEXT;
+    o.keep = keep;
+    o.nkeep = 1;
+    o.drop = drop;
+    o.ndrop = 1;
+    nr_article *a = NULL;
+    assert_int_equal(nr_article_parse(src, strlen(src), &o, &a), NR_ARTICLE_OK);
+    assert_true(has_block(a, "Advertisement"));
+    assert_false(has_block(a, "leader of the council"));
+    assert_string_equal(stripped_by(a, src, "The leader"), "user-drop");
+    nr_article_free(a);
+    const char *bad[] = {"(unclosed"};
+    o.keep = bad;
+    a = NULL;
+    assert_int_equal(nr_article_parse(src, strlen(src), &o, &a), NR_ARTICLE_BADPATTERN);
+    assert_null(a);
+}
+
+static void test_empty(void **state)
+{
+    (void)state;
+    const char *cases[] = {
+        "", "   \n\n\t  \r\n", "Share this:\n\nTwitter\n\nFacebook\n\nLeave a Reply\n",
+        "Advertisement\n\nSkip to content\n\nMenu\n",
+    };
+    for (size_t i = 0; i < sizeof cases / sizeof *cases; i++) {
+        nr_article *a = NULL;
+        assert_int_equal(nr_article_parse(cases[i], strlen(cases[i]), NULL, &a),
+                         NR_ARTICLE_EMPTY);
+        assert_null(a);
+    }
+    nr_article *a = NULL;
+    assert_int_equal(nr_article_parse("<html><body><nav>Home</nav></body></html>", 41, NULL, &a),
+                     NR_ARTICLE_EMPTY);
+}
+
+static void test_nul_bytes(void **state)
+{
+    (void)state;
+    const char src[] = "A title for the test\n\nSome\0body text that carries a stray NUL byte in it.\n";
+    nr_article *a = NULL;
+    assert_int_equal(nr_article_parse(src, sizeof src - 1, NULL, &a), NR_ARTICLE_OK);
+    assert_string_equal(a->blocks[0].text, "Some body text that carries a stray NUL byte in it.");
+    nr_article_free(a);
+}
+
+static void test_dates(void **state)
+{
+    (void)state;
+    struct { const char *in, *written, *iso; } cases[] = {
+        {"Date \xE2\x80\x93 13th May 2014", "13th May 2014", "2014-05-13"},
+        {"Published May 13, 2014 at 9am", "May 13, 2014", "2014-05-13"},
+        {"2014-05-13T09:30:00Z", "2014-05-13", "2014-05-13"},
+        {"on 13/05/2014", "13/05/2014", "2014-05-13"},
+        {"on 05/13/2014", "05/13/2014", "2014-05-13"},
+        {"on 03/04/2014", "03/04/2014", ""},
+        {"Tuesday, 1st April 2025", "Tuesday, 1st April 2025", "2025-04-01"},
+        {"Sept. 9, 2001", "Sept. 9, 2001", "2001-09-09"},
+        {"the 2nd of June 1953", "2nd of June 1953", "1953-06-02"},
+        {"29 February 2024", "29 February 2024", "2024-02-29"},
+    };
+    for (size_t i = 0; i < sizeof cases / sizeof *cases; i++) {
+        size_t b, e;
+        char iso[11];
+        const char *s = cases[i].in;
+        assert_true(nr_date_find(s, strlen(s), &b, &e, iso));
+        char got[64];
+        snprintf(got, sizeof got, "%.*s", (int)(e - b), s + b);
+        assert_string_equal(got, cases[i].written);
+        assert_string_equal(iso, cases[i].iso);
+    }
+    const char *none[] = {"31 February 2014", "May 2014", "in 1999", "13/13/2014",
+                          "Maybe 12, 2014", "version 2.0.1"};
+    for (size_t i = 0; i < sizeof none / sizeof *none; i++) {
+        size_t b, e;
+        char iso[11];
+        assert_false(nr_date_find(none[i], strlen(none[i]), &b, &e, iso));
+    }
+}
+
+static void test_binary_and_format_sniffing(void **state)
+{
+    (void)state;
+    const char bin[] = "\x01\x02\x03\x04\x05\x06\x07\x08\x0e\x0f\x10\x11 not text";
+    nr_article *a = NULL;
+    assert_int_equal(nr_article_parse(bin, sizeof bin - 1, NULL, &a), NR_ARTICLE_BADINPUT);
+    /* sniffed: HTML and Markdown without a file name */
+    const char *h = "<!DOCTYPE html><html><body><article><h1>Sniffed headline here</h1>"
+                    "<p>A paragraph of body text that is long enough to be the article itself, with a comma or two, and a full stop.</p>"
+                    "</article></body></html>";
+    a = parse_fmt(h, strlen(h), NR_FORMAT_AUTO);
+    assert_string_equal(a->title, "Sniffed headline here");
+    assert_int_equal(a->nblocks, 1);
+    nr_article_free(a);
+    const char *m = "# Sniffed *markdown* title\n\nSome **bold** body text that goes on for a while.\n";
+    a = parse_fmt(m, strlen(m), NR_FORMAT_AUTO);
+    assert_string_equal(a->title, "Sniffed markdown title");
+    assert_string_equal(a->blocks[0].text, "Some bold body text that goes on for a while.");
+    nr_article_free(a);
+}
+
+static void test_kind_names(void **state)
+{
+    (void)state;
+    assert_string_equal(nr_block_kind_name(NR_BLOCK_PARA), "para");
+    assert_string_equal(nr_block_kind_name(NR_BLOCK_HEADING), "heading");
+    assert_string_equal(nr_block_kind_name(NR_BLOCK_ITEM), "item");
+    assert_string_equal(nr_block_kind_name(NR_BLOCK_QUOTE), "quote");
+}
+
+int main(void)
+{
+    const struct CMUnitTest tests[] = {
+        cmocka_unit_test(test_seed_metadata),
+        cmocka_unit_test(test_seed_chapters),
+        cmocka_unit_test(test_seed_stripped),
+        cmocka_unit_test(test_seed_line_endings),
+        cmocka_unit_test(test_seed_src_map),
+        cmocka_unit_test(test_listen_and_advert),
+        cmocka_unit_test(test_read_more_teaser),
+        cmocka_unit_test(test_captions),
+        cmocka_unit_test(test_footnotes),
+        cmocka_unit_test(test_share_widgets),
+        cmocka_unit_test(test_comment_tail),
+        cmocka_unit_test(test_related_and_newsletter),
+        cmocka_unit_test(test_continue_and_zemanta),
+        cmocka_unit_test(test_byline_and_date_forms),
+        cmocka_unit_test(test_headings_labels_items),
+        cmocka_unit_test(test_hard_wrap),
+        cmocka_unit_test(test_repeated_lines),
+        cmocka_unit_test(test_markdown),
+        cmocka_unit_test(test_markdown_title_from_heading),
+        cmocka_unit_test(test_html),
+        cmocka_unit_test(test_html_density),
+        cmocka_unit_test(test_html_hostile),
+        cmocka_unit_test(test_long_line),
+        cmocka_unit_test(test_keep_drop),
+        cmocka_unit_test(test_empty),
+        cmocka_unit_test(test_nul_bytes),
+        cmocka_unit_test(test_dates),
+        cmocka_unit_test(test_binary_and_format_sniffing),
+        cmocka_unit_test(test_kind_names),
+    };
+    return cmocka_run_group_tests(tests, NULL, NULL);
+}
