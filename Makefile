@@ -30,6 +30,12 @@ ALL_CFLAGS = -std=c11 -D_GNU_SOURCE -DNR_VERSION='"$(VERSION)"' \
              $(PKG_CFLAGS) $(OPT) $(WARN) $(CFLAGS)
 
 B       ?= build
+# quiet rules; `make V=1` shows the commands
+ifeq ($(V),1)
+Q =
+else
+Q = @
+endif
 LIB_SRC  = $(sort $(wildcard src/*.c src/norm/*.c src/article/*.c src/audio/*.c))
 CLI_SRC  = $(sort $(wildcard src/cli/*.c))
 LIB_OBJ  = $(LIB_SRC:%.c=$(B)/%.o)
@@ -39,13 +45,16 @@ UNIT_BIN = $(UNIT_SRC:tests/unit/%.c=$(B)/tests/%)
 
 TOOL_SRC = $(sort $(wildcard tests/tools/*.c))
 TOOL_BIN = $(TOOL_SRC:tests/tools/%.c=$(B)/tests/tools/%) $(B)/example
-TEST_BIN = $(UNIT_BIN) $(TOOL_BIN)
+FUZZ_SRC = $(sort $(wildcard tests/fuzz/fuzz_*.c))
+FUZZ_REG = $(FUZZ_SRC:tests/fuzz/fuzz_%.c=$(B)/fuzz/regress_%)
+INJECT_SO = $(B)/tests/inject_io.so $(B)/tests/inject_alloc.so
+TEST_BIN = $(UNIT_BIN) $(TOOL_BIN) $(FUZZ_REG) $(INJECT_SO)
 
 NARRATE  = $(B)/narrate
 LIBA     = $(B)/libnarrate.a
 LIBSO    = $(B)/libnarrate.so.$(SOVER)
 
-.PHONY: asan-tests all deps deps-build deps-test demo check unit golden e2e asan install \
+.PHONY: fuzz asan-tests all deps deps-build deps-test demo check unit golden e2e asan install \
         uninstall clean list bench tn-score
 
 ## all: build the narrate program and libnarrate (static and shared)
@@ -53,34 +62,62 @@ all: $(NARRATE) $(LIBSO)
 
 $(B)/%.o: %.c
 	@mkdir -p $(dir $@)
-	$(CC) $(ALL_CFLAGS) -MMD -MP -c $< -o $@
+	@$(if $(Q),echo "  CC      $<")
+	$(Q)$(CC) $(ALL_CFLAGS) -MMD -MP -c $< -o $@
 
 $(LIBA): $(LIB_OBJ)
 	@rm -f $@
-	ar rcs $@ $^
+	$(Q)ar rcs $@ $^
 
 $(LIBSO): $(LIB_OBJ)
-	$(CC) -shared -Wl,-soname,libnarrate.so.$(SOVER) $(OPT) $(CFLAGS) $(LDFLAGS) -o $@ $^ $(LIBS)
-	ln -sf libnarrate.so.$(SOVER) $(B)/libnarrate.so
+	$(Q)$(CC) -shared -Wl,-soname,libnarrate.so.$(SOVER) $(OPT) $(CFLAGS) $(LDFLAGS) -o $@ $^ $(LIBS)
+	$(Q)ln -sf libnarrate.so.$(SOVER) $(B)/libnarrate.so
 
 # the command adds what only the batch/feed front end needs
 CLI_LIBS := $(shell pkg-config --libs jansson nettle 2>/dev/null)
 
 $(NARRATE): $(CLI_OBJ) $(LIBA)
-	$(CC) $(OPT) $(CFLAGS) $(LDFLAGS) -o $@ $(CLI_OBJ) $(LIBA) $(LIBS) $(CLI_LIBS)
+	@$(if $(Q),echo "  LD      $@")
+	$(Q)$(CC) $(OPT) $(CFLAGS) $(LDFLAGS) -o $@ $(CLI_OBJ) $(LIBA) $(LIBS) $(CLI_LIBS)
 
 $(B)/tests/%: tests/unit/%.c $(LIBA)
 	@mkdir -p $(dir $@)
-	$(CC) $(ALL_CFLAGS) -Wno-missing-prototypes -o $@ $< $(LIBA) $(LIBS) -lcmocka
+	$(Q)$(CC) $(ALL_CFLAGS) -Wno-missing-prototypes -o $@ $< $(LIBA) $(LIBS) -lcmocka
 
 # helper programs for the suites, linked like the unit tests
 $(B)/tests/tools/%: tests/tools/%.c $(LIBA)
 	@mkdir -p $(dir $@)
-	$(CC) $(ALL_CFLAGS) -Wno-missing-prototypes -o $@ $< $(LIBA) $(LIBS)
+	$(Q)$(CC) $(ALL_CFLAGS) -Wno-missing-prototypes -o $@ $< $(LIBA) $(LIBS)
+
+# LD_PRELOAD fault injection (tests/inject/): never sanitized, they wrap libc
+$(B)/tests/inject_%.so: tests/inject/inject_%.c
+	@mkdir -p $(dir $@)
+	$(Q)$(CC) -shared -fPIC -O1 -g $(WARN) -Wno-missing-prototypes -o $@ $< -ldl
+
+# each fuzz target also runs over its corpus as a plain test (make check)
+$(B)/fuzz/regress_%: tests/fuzz/fuzz_%.c tests/fuzz/regression_driver.c $(LIBA)
+	@mkdir -p $(dir $@)
+	$(Q)$(CC) $(ALL_CFLAGS) -Wno-missing-prototypes -o $@ $< tests/fuzz/regression_driver.c $(LIBA) $(LIBS)
+
+## fuzz: libFuzzer (clang) on every target for FUZZ_SECONDS each (default 60)
+FUZZ_SECONDS ?= 60
+FUZZ_FLAGS = -O1 -g -fsanitize=address,undefined -fno-sanitize-recover=all
+fuzz: deps-test
+	@command -v clang >/dev/null || tools/deps.sh fuzz
+	@$(MAKE) --no-print-directory B=build-fuzz CC=clang WARN="-Wall -Wextra" \
+	    OPT="$(FUZZ_FLAGS) -fsanitize=fuzzer-no-link" build-fuzz/libnarrate.a
+	@set -e; for t in $(FUZZ_SRC:tests/fuzz/fuzz_%.c=%); do \
+	    clang $(filter-out -Werror,$(ALL_CFLAGS)) $(FUZZ_FLAGS) -fsanitize=fuzzer -Wno-missing-prototypes \
+	        -o build-fuzz/fuzz_$$t tests/fuzz/fuzz_$$t.c build-fuzz/libnarrate.a $(LIBS); \
+	    mkdir -p build-fuzz/corpus/$$t; cp -n tests/fuzz/corpus/$$t/* build-fuzz/corpus/$$t/ 2>/dev/null || true; \
+	    echo "fuzz: $$t for $(FUZZ_SECONDS) s"; \
+	    build-fuzz/fuzz_$$t -max_total_time=$(FUZZ_SECONDS) -max_len=65536 -timeout=20 \
+	        -print_final_stats=1 build-fuzz/corpus/$$t 2>&1 | grep -E 'stat::number_of_executed_units|ERROR|SUMMARY|crash' ; \
+	done
 
 # the embedding example, built as a user would: public header, shared library
 $(B)/example: docs/example.c $(LIBSO) src/narrate.h
-	$(CC) -std=c11 $(OPT) $(WARN) $(CFLAGS) -Isrc -o $@ $< -L$(B) -lnarrate
+	$(Q)$(CC) -std=c11 $(OPT) $(WARN) $(CFLAGS) -Isrc -o $@ $< -L$(B) -lnarrate
 
 -include $(LIB_OBJ:.o=.d) $(CLI_OBJ:.o=.d)
 

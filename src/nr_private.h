@@ -92,6 +92,7 @@ struct nr_ctx {
     int sample_rate;
     nr_cue_rec *cues;  size_t ncues, cues_cap;
 
+    const char *out_name;          /* output being written, for messages */
     atomic_int cancelled;
     char errmsg[512];
 };

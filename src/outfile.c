@@ -67,8 +67,20 @@ nr_status nr_render_file(nr_ctx *ctx, const char *path, nr_out_format fmt)
     return nr_with_output_file(ctx, path, render_cb, &ra);
 }
 
+static nr_status output_file(nr_ctx *ctx, const char *path, nr_output_fn fn,
+                             void *arg);
+
 nr_status nr_with_output_file(nr_ctx *ctx, const char *path, nr_output_fn fn,
                               void *arg)
+{
+    ctx->out_name = path;
+    nr_status s = output_file(ctx, path, fn, arg);
+    ctx->out_name = NULL;
+    return s;
+}
+
+static nr_status output_file(nr_ctx *ctx, const char *path, nr_output_fn fn,
+                             void *arg)
 {
     struct stat st;
     int exists = stat(path, &st) == 0;

@@ -185,7 +185,8 @@ static nr_status sink_error(nr_ctx *ctx, int rc, const char *what)
         return nr_fail(ctx, NR_ERR_OUTPUT, "the encoder failed while %s", what);
     if (errno == EPIPE)
         return nr_fail(ctx, NR_ERR_CLOSED, "output closed by its reader");
-    return nr_fail(ctx, NR_ERR_OUTPUT, "cannot write output: %s", strerror(errno));
+    return nr_fail(ctx, NR_ERR_OUTPUT, "cannot write '%s': %s",
+                   ctx->out_name ? ctx->out_name : "standard output", strerror(errno));
 }
 
 /* ---- events and cues ---------------------------------------------------- */

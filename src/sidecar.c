@@ -24,7 +24,8 @@ static nr_status write_buf(nr_ctx *ctx, int fd, int seekable, void *arg)
     (void)seekable;
     const nr_buf *b = ((text_arg *)arg)->text;
     if (b->len && nr_write_all(fd, b->data, b->len) != 0)
-        return nr_fail(ctx, NR_ERR_OUTPUT, "cannot write: %s", strerror(errno));
+        return nr_fail(ctx, NR_ERR_OUTPUT, "cannot write '%s': %s", ctx->out_name,
+                       strerror(errno));
     return NR_OK;
 }
 

@@ -10,13 +10,14 @@ set -eu
 BUILD="gcc make pkg-config flite1-dev libmp3lame-dev libsndfile1-dev
 libutf8proc-dev libxml2-dev libjansson-dev nettle-dev"
 TEST="libcmocka-dev ffmpeg mp3val python3 python3-mutagen python3-podcastparser
-libxml2-utils parallel flite lame"
+libxml2-utils parallel flite lame valgrind"
 
 case "${1:-all}" in
     build) want=$BUILD ;;
     test)  want="$BUILD $TEST" ;;
     all)   want="$BUILD $TEST" ;;
-    *) echo "usage: $0 build|test|all" >&2; exit 2 ;;
+    fuzz)  want="$BUILD $TEST clang libclang-rt-14-dev" ;;
+    *) echo "usage: $0 build|test|all|fuzz" >&2; exit 2 ;;
 esac
 
 missing=""

@@ -122,6 +122,14 @@ static const phrase exact[] = {
     {"trending now", "related", 1}, {"popular posts", "related", 1},
     {"recent posts", "related", 1}, {"latest news", "related", 1},
     {"latest stories", "related", 1}, {"more on this story", "related", 1},
+    {"explore more on these topics", "related", 1},
+    {"explore more", "related", 1}, {"more on these topics", "related", 1},
+    {"reuse this content", "widget", 1},
+    {"from wikipedia the free encyclopedia", "nav", 0},
+    {"jump to navigation jump to search", "nav", 0},
+    {"jump to navigation", "nav", 0}, {"jump to search", "nav", 0},
+    {"jump to content", "nav", 0}, {"follow", "nav", 0},
+    {"subscribe to newsletter", "newsletter", 0},
     {"more on this topic", "related", 1}, {"read more", "read-more", 0},
     {"also read", "related", 0}, {"see also", "related", 0},
     {"don t miss", "related", 0}, {"editor s picks", "related", 1},
@@ -197,6 +205,8 @@ static const phrase prefixes[] = {
     {"editing by", "credits", 0}, {"writing by", "credits", 0},
     {"posted in", "tags", 1}, {"filed under", "tags", 1},
     {"tagged", "tags", 1},
+    {"more from", "related", 1}, {"recommended from", "related", 1},
+    {"retrieved from", "link", 1},
 };
 
 /* Labels that introduce furniture when followed by ':' (or a dash):
@@ -338,6 +348,10 @@ static const char *count_widget(const char *k, int *tail)
             *tail = 1;
             return "share-widget";
         }
+        if (!strcmp(p, "min read") || !strcmp(p, "minute read") ||
+            !strcmp(p, "mins read") || !strcmp(p, "minutes read") ||
+            !strcmp(p, "min listen"))
+            return "reading-time";
         return NULL;
     }
     if (key_starts(k, "comments")) {
@@ -413,12 +427,24 @@ static int is_breadcrumb(const char *s, size_t n)
     return seps >= 2 && maxwords <= 4 && letters;
 }
 
-int nr_is_related_label(const char *key)
+/* Extra shape a prefix match needs, so that prose starting with the same
+   words ("Copyright law was not the issue...") stays. */
+static int prefix_fits(const phrase *p, const char *s, size_t n, const char *k)
 {
-    for (size_t i = 0; i < sizeof exact / sizeof *exact; i++)
-        if (!strcmp(key, exact[i].key) && !strcmp(exact[i].rule, "related"))
-            return 1;
-    return 0;
+    if (!strcmp(p->rule, "listen-widget"))
+        return n <= 60;
+    if (!strcmp(p->rule, "tags"))
+        return !nr_ends_sentence(s, n);
+    if (!strcmp(p->rule, "related"))
+        return n <= 60 && !nr_ends_sentence(s, n);
+    if (!strcmp(p->rule, "copyright")) {
+        int year = 0;
+        for (const char *q = k; *q && !year; q++)
+            year = isdigit((unsigned char)q[0]) && isdigit((unsigned char)q[1]) &&
+                   isdigit((unsigned char)q[2]) && isdigit((unsigned char)q[3]);
+        return year || n <= 60;
+    }
+    return 1;
 }
 
 const char *nr_boiler_rule(const nr_unit *u, int *tail)
@@ -464,8 +490,7 @@ const char *nr_boiler_rule(const nr_unit *u, int *tail)
                 goto done;
             }
         for (size_t i = 0; i < sizeof prefixes / sizeof *prefixes; i++)
-            if (key_starts(k, prefixes[i].key) &&
-                (strcmp(prefixes[i].rule, "listen-widget") || n <= 60)) {
+            if (key_starts(k, prefixes[i].key) && prefix_fits(&prefixes[i], s, n, k)) {
                 rule = prefixes[i].rule;
                 *tail = prefixes[i].tail;
                 goto done;
@@ -503,6 +528,10 @@ const char *nr_boiler_rule(const nr_unit *u, int *tail)
                 rule = "caption";
                 goto done;
             }
+    }
+    if (n <= 300 && n > 2 && s[0] == '^' && s[1] == ' ') {
+        rule = "footnote";   /* "^ Hadfield, Charles (1967)..." */
+        goto done;
     }
     if (n <= 300 && s[0] == '[' && n > 3 && isdigit((unsigned char)s[1])) {
         /* "[1] Exeter Flying Post, 1814." - a note, not for reading out */
@@ -559,11 +588,12 @@ static size_t skip_marks_back(const nr_unit *u, size_t i, int *dots,
             (*dots)++;
         else if (w == 3 && !memcmp(c, "\xE2\x80\xA6", 3))
             *dots += 2;
-        else if (w == 1 && (*c == '[' || *c == ']' || *c == '(' || *c == ')'))
-            (*brackets)++;
-        else if (!(w == 1 && (*c == ' ' || *c == '>')) &&
-                 !(w == 2 && !memcmp(c, "\xC2\xBB", 2)) &&
-                 !(w == 3 && !memcmp(c, "\xE2\x86\x92", 3)))
+        else if ((w == 1 && (*c == '[' || *c == ']' || *c == '(' || *c == ')' ||
+                             *c == '>')) ||
+                 (w == 2 && !memcmp(c, "\xC2\xBB", 2)) ||
+                 (w == 3 && !memcmp(c, "\xE2\x86\x92", 3)))
+            (*brackets)++;   /* brackets and arrows */
+        else if (!(w == 1 && *c == ' '))
             break;
         i = p;
     }
@@ -589,7 +619,10 @@ static void trim_continue(nr_doc *d, nr_unit *u)
             size_t j = skip_marks_back(u, i - k, &d2, &b2);
             if (j == 0)
                 return;  /* the whole unit is the mark: handled as a rule */
-            if (dots + d2 >= 2 || brackets + b2 >= 2) {
+            /* marks on both sides: "……continue……", "[Read more »]";
+               "there would be more…" is prose */
+            if ((dots >= 1 || brackets >= 1) && (d2 >= 1 || b2 >= 1) &&
+                dots + d2 + brackets + b2 >= 2) {
                 cut = j;
                 /* leave a sentence's own full stop in place */
                 if (u->text[j] == '.' && d2 <= 1)
@@ -645,6 +678,14 @@ static size_t footnote_at(const nr_unit *u, size_t i)
         while (j < n && j - i <= 3 && isdigit((unsigned char)s[j]))
             j++;
         if (j > i + 1 && j < n && s[j] == ']')
+            return j + 1 - i;
+        /* wiki-style editorial marks glued to a word: "[edit]",
+           "[citation needed]", "[when?]", "[a]" */
+        j = i + 1;
+        while (j < n && j - i <= 25 &&
+               (islower((unsigned char)s[j]) || s[j] == ' ' || s[j] == '?'))
+            j++;
+        if (j > i + 1 && j < n && s[j] == ']' && s[i + 1] != ' ')
             return j + 1 - i;
         return 0;
     }
@@ -795,6 +836,13 @@ static int namelike(const char *s, size_t n)
         i = j;
     }
     return words >= 1 && words <= 8 && caps == words;
+}
+
+int nr_namelike(const char *s, size_t n)
+{
+    size_t w = nr_word_count(s, n);
+    return n <= 40 && w >= 2 && w <= 4 && !nr_ends_sentence(s, n) &&
+           !memchr(s, ',', n) && !memchr(s, ':', n) && namelike(s, n);
 }
 
 static int sep_at(const char *s, size_t n, size_t i, size_t *w)

@@ -189,6 +189,26 @@ static int attr_has(const xmlNode *n, const char *const *words)
     return has_word(attr(n, "class"), words) || has_word(attr(n, "id"), words);
 }
 
+/* The rule name --show-stripped gives a skipped element; NULL for those
+   whose text was never meant to be read (script, style, head...). */
+static const char *furniture_rule(const xmlNode *n)
+{
+    static const struct { const char *tag, *rule; } by_tag[] = {
+        {"nav", "nav"}, {"footer", "footer"}, {"aside", "aside"},
+        {"form", "form"}, {"figure", "caption"}, {"figcaption", "caption"},
+        {"table", "table"}, {"pre", "code"}, {"button", "widget"},
+        {"select", "widget"}, {"label", "widget"}, {"textarea", "widget"},
+        {"menu", "nav"}, {"dialog", "widget"}, {"iframe", "embed"},
+        {"video", "embed"}, {"audio", "embed"}, {"object", "embed"},
+        {"svg", "embed"}, {"math", "embed"}, {"map", "embed"},
+        {"script", NULL}, {"style", NULL}, {"noscript", NULL},
+        {"template", NULL}, {"head", NULL}, {"title", NULL}};
+    for (size_t i = 0; i < sizeof by_tag / sizeof *by_tag; i++)
+        if (is(n, by_tag[i].tag))
+            return by_tag[i].rule;
+    return "furniture-class";
+}
+
 static int furniture(const xmlNode *n)
 {
     if (n->type != XML_ELEMENT_NODE)
@@ -257,7 +277,6 @@ typedef struct aligner {
     const char *s;
     size_t n, cur;
     size_t budget;     /* bytes the searches may still scan, in all */
-    int failures;
     size_t *offs;
     size_t cap;
 } aligner;
@@ -354,7 +373,7 @@ static int align(aligner *al, const char *t, size_t tn)
     while (lead < tn && nr_is_space_at(t, tn, lead, &w))
         lead += w;
     size_t start = n;
-    if (lead < tn && al->failures < 16 && al->budget > 0) {
+    if (lead < tn && al->budget > 0) {
         size_t lim = n - al->cur > ALIGN_WINDOW ? al->cur + ALIGN_WINDOW : n;
         size_t want = tn - lead > 24 ? 24 : tn - lead;
         for (size_t p = al->cur; p < lim && al->budget > 0; al->budget--) {
@@ -370,13 +389,10 @@ static int align(aligner *al, const char *t, size_t tn)
         }
     }
     if (start == n) {
-        if (lead < tn)
-            al->failures++;
         for (size_t i = 0; i < tn; i++)
             al->offs[i] = al->cur;
         return 0;
     }
-    al->failures = 0;
     for (size_t i = 0; i < lead; i++)
         al->offs[i] = start;
     size_t p = start, ti = lead;
@@ -466,7 +482,9 @@ static xmlNode *find_root(nr_doc *d, xmlNode *top)
     /* paragraph scores to parent and grandparent; paragraph text to every
        ancestor, accumulated once per element on the way up */
     for (xmlNode *n = top; n;) {
-        int skip = n != top && furniture(n) && !is(n, "head");
+        /* layout tables hold whole articles on old sites: score inside
+           them (the walk still skips a table inside the article) */
+        int skip = n != top && furniture(n) && !is(n, "head") && !is(n, "table");
         if (n->type == XML_ELEMENT_NODE && !skip &&
             (is(n, "p") || is(n, "pre") || is(n, "blockquote"))) {
             size_t len = text_len(n);
@@ -480,6 +498,26 @@ static xmlNode *find_root(nr_doc *d, xmlNode *top)
             }
             sc[IDX(n)].ptext += len;
             skip = 1;
+        } else if (n->type == XML_ELEMENT_NODE && !skip &&
+                   (is(n, "div") || is(n, "td") || is(n, "section") ||
+                    is(n, "article") || is(n, "main") || is(n, "font") ||
+                    is(n, "center") || is(n, "span"))) {
+            /* old pages put the text straight in a <div> between <br>s */
+            size_t len = 0, commas = 0;
+            for (xmlNode *c = n->children; c; c = c->next)
+                if (c->type == XML_TEXT_NODE && c->content) {
+                    for (const char *p = (const char *)c->content; *p; p++) {
+                        len += !isspace((unsigned char)*p);
+                        commas += *p == ',';
+                    }
+                }
+            if (len >= 100) {
+                double s = 1.0 + (double)commas + (len / 100 > 3 ? 3 : (double)(len / 100));
+                sc[IDX(n)].score += s;
+                if (n->parent && n->parent->type == XML_ELEMENT_NODE)
+                    sc[IDX(n->parent)].score += s / 2;
+                sc[IDX(n)].ptext += len;
+            }
         }
         /* advance, folding ptext into the parent when leaving a subtree */
         if (!skip && n->children && n->type == XML_ELEMENT_NODE) {
@@ -653,7 +691,8 @@ static void flush(walker *w)
     nr_block_kind kind = NR_BLOCK_PARA;
     int level = 0;
     unsigned flags = NR_U_KNOWN_KIND;
-    if (w->heading) {
+    if (w->heading && w->heading <= 3) {
+        /* h4-h6 are too small to open chapters: read as paragraphs */
         kind = NR_BLOCK_HEADING;
         level = w->heading;
     } else if (w->items) {
@@ -721,6 +760,49 @@ static void text(walker *w, xmlNode *n)
     nr_tb_add_map(&w->tb, t, tn, w->al.offs);
 }
 
+/* Records a skipped element's source range in stripped[], aligning its
+   text like any other so the cursor keeps moving forward. */
+static void record_skipped(walker *w, xmlNode *top)
+{
+    const char *rule = furniture_rule(top);
+    if (!rule)
+        return;
+    size_t start = 0, end = 0;
+    int any = 0;
+    xmlNode *n = top->children;
+    while (n && !w->d->nomem) {
+        if (n->type == XML_ELEMENT_NODE) {
+            /* script and style text is never in the text stream */
+            n = next_node(n, top, !furniture_rule(n));
+            continue;
+        }
+        xmlNode *cur = n;
+        n = next_node(n, top, 0);
+        if (cur->type != XML_TEXT_NODE || !cur->content)
+            continue;
+        const char *t = (const char *)cur->content;
+        size_t tn = strlen(t), a = 0, z = tn, sw;
+        while (a < tn && nr_is_space_at(t, tn, a, &sw))
+            a += sw;
+        if (a == tn)
+            continue;
+        while (z > a && (t[z - 1] == ' ' || t[z - 1] == '\n' || t[z - 1] == '\t' ||
+                         t[z - 1] == '\r'))
+            z--;
+        if (align(&w->al, t, tn)) {
+            w->d->nomem = 1;
+            return;
+        }
+        if (!any || w->al.offs[a] < start)
+            start = w->al.offs[a];
+        if (w->al.offs[z - 1] + 1 > end)
+            end = w->al.offs[z - 1] + 1;
+        any = 1;
+    }
+    if (any && end > start)
+        nr_doc_strip(w->d, start, end, rule);
+}
+
 static void walk(walker *w, xmlNode *root)
 {
     xmlNode *n = root->children;
@@ -728,9 +810,18 @@ static void walk(walker *w, xmlNode *root)
         int descend = 0;
         if (n->type == XML_ELEMENT_NODE) {
             if (furniture(n)) {
+                record_skipped(w, n);
                 descend = -1;
             } else if (is(n, "br")) {
-                nr_tb_space(&w->tb, w->al.cur);
+                /* <br><br> separates paragraphs; a single <br> a line */
+                xmlNode *p = n->prev;
+                while (p && p->type == XML_TEXT_NODE && p->content &&
+                       !p->content[strspn((const char *)p->content, " \t\r\n")])
+                    p = p->prev;
+                if (p && is(p, "br"))
+                    flush(w);
+                else
+                    nr_tb_space(&w->tb, w->al.cur);
             } else {
                 enter(w, n);
                 descend = 1;
@@ -774,7 +865,7 @@ static int tag_is_block(const char *s, size_t n, size_t i)
     return k - a == 2 && (s[a] == 'b' || s[a] == 'B') && (s[a + 1] == 'r' || s[a + 1] == 'R');
 }
 
-static void html_fallback(nr_doc *d, size_t from)
+static void html_fallback(nr_doc *d)
 {
     const char *s = d->src;
     size_t n = d->srclen, i = 0;
@@ -817,7 +908,6 @@ static void html_fallback(nr_doc *d, size_t from)
         nr_doc_add_unit(d, &tb, NR_BLOCK_PARA, 0, a, b, NR_U_KNOWN_KIND);
     }
     nr_tb_free(&tb);
-    (void)from;
 }
 
 static const char *const date_words[] = {
@@ -853,6 +943,35 @@ static void outside_meta(nr_doc *d, xmlNode *top)
                 date_from(d, t, 1);
             free(t);
             skip = 1;  /* never re-read a subtree: stays linear */
+        }
+        n = next_node(n, top, skip);
+    }
+}
+
+static int inside(const xmlNode *n, const xmlNode *root)
+{
+    for (; n; n = n->parent)
+        if (n == root)
+            return 1;
+    return 0;
+}
+
+/* A standfirst above the article element ("dek", "standfirst" classes);
+   one inside it is handled as a unit by the header pass. */
+static void outside_standfirst(nr_doc *d, xmlNode *top, xmlNode *root)
+{
+    for (xmlNode *n = top; n;) {
+        int skip = n != top && furniture(n);
+        if (!skip && n->type == XML_ELEMENT_NODE && n != top &&
+            attr_has(n, standfirst_words)) {
+            if (!inside(n, root)) {
+                char *t = element_text(d, n);
+                size_t tl = t ? strlen(t) : 0;
+                if (tl >= 20 && tl <= 400)
+                    nr_doc_set(d, &d->subtitle, t, tl);
+                free(t);
+            }
+            return;   /* only the first candidate: linear */
         }
         n = next_node(n, top, skip);
     }
@@ -905,7 +1024,7 @@ int nr_read_html(nr_doc *d)
     nr_tb_free(&w.tb);
     free(w.al.offs);
     if (d->n == first_unit)
-        html_fallback(d, first_unit);
+        html_fallback(d);
 
     /* title: the article's own h1 first; else a page h1 that agrees with the
        meta title; else the meta title without its site suffix */
@@ -935,9 +1054,11 @@ int nr_read_html(nr_doc *d)
     }
     if (m.author)
         nr_doc_set(d, &d->byline, m.author, strlen(m.author));
-    /* byline and date boxes the article element left outside itself */
+    /* byline, date and standfirst boxes the article element left outside
+       itself */
     if (!d->byline || !d->date)
         outside_meta(d, top);
+    outside_standfirst(d, top, root);
     /* the date as the page shows it, from <time>, else the meta value */
     xmlNode *tm = NULL;
     for (xmlNode *n = root; n && !tm; n = next_node(n, root, 0))

@@ -49,7 +49,6 @@ enum {
     NR_U_ONE_LINE   = 1u << 1,  /* plain text: came from a single line */
     NR_U_BULLET     = 1u << 2,  /* plain text: started with a bullet */
     NR_U_KEEP       = 1u << 3,  /* user keep pattern matched */
-    NR_U_HEADERISH  = 1u << 4,  /* HTML: inside the article's <header> */
     NR_U_STANDFIRST = 1u << 5,  /* markup marks it as the standfirst */
     NR_U_BYLINE     = 1u << 6   /* markup marks it as the byline */
 };
@@ -117,12 +116,13 @@ void nr_boiler_trim(nr_doc *d, nr_unit *u);
 /* Normalized comparison key: ASCII lower case, letters and digits, one
    space between words; other punctuation dropped.  Caller frees. */
 char *nr_key(const char *s, size_t n);
-int nr_is_related_label(const char *key);
 
 /* A byline line: fills name ("Andrew Staniforth, Police Oracle") and, when
    the line also carries a date, the date.  Returns 1 when it is one. */
 int nr_parse_byline(const char *s, size_t n, char **name, char **date,
                     char **date_iso);
+/* A bare personal name ("Jo Bellamy"): 2-4 capitalised words. */
+int nr_namelike(const char *s, size_t n);
 /* A line that is only a date with labels ("Date - 13th May 2014",
    "Published 3 March 2021 10:32 GMT"). */
 int nr_parse_dateline(const char *s, size_t n, char **date, char **date_iso);

@@ -395,6 +395,8 @@ static void front_matter_value(md *m, const char *k, size_t kl, const char *v,
         nr_doc_set(d, &d->title, v, vl);
     else if (KEY("subtitle") || KEY("standfirst") || KEY("dek"))
         nr_doc_set(d, &d->subtitle, v, vl);
+    else if ((KEY("description") || KEY("summary")) && !d->subtitle)
+        nr_doc_set(d, &d->subtitle, v, vl);
     else if (KEY("author") || KEY("byline") || KEY("authors"))
         nr_doc_set(d, &d->byline, v, vl);
     else if (KEY("date") || KEY("published")) {
@@ -454,6 +456,7 @@ int nr_read_markdown(nr_doc *d)
     m.budget = 8 * d->srclen + 65536;
     size_t i = front_matter(&m);
     int prev_blank = 1;
+    int in_list = 0;     /* the last block was a list item */
     while (i < m.n && !d->nomem) {
         mdline *l = &m.L[i];
         char fc;
@@ -477,7 +480,8 @@ int nr_read_markdown(nr_doc *d)
             prev_blank = 0;
             continue;
         }
-        if (l->indent >= 4 && prev_blank) {
+        /* indented under a list item it is the item's next paragraph */
+        if (l->indent >= 4 && prev_blank && !in_list) {
             size_t j = i;
             while (j < m.n && (blank(&m.L[j]) || m.L[j].indent >= 4))
                 j++;
@@ -486,6 +490,8 @@ int nr_read_markdown(nr_doc *d)
             continue;
         }
         prev_blank = 0;
+        int was_list = in_list;
+        in_list = 0;
         if (l->end - l->text >= 4 && !memcmp(s + l->text, "<!--", 4)) {
             size_t j = i;
             while (j < m.n && !strstr_len_ok(s, &m.L[j]))
@@ -553,6 +559,7 @@ int nr_read_markdown(nr_doc *d)
             }
             int level = 1 + (int)(l->indent / 2 > 5 ? 5 : l->indent / 2);
             add(&m, NR_BLOCK_ITEM, level, l->start, m.L[j - 1].end, 0);
+            in_list = 1;
             i = j;
             continue;
         }
@@ -578,6 +585,8 @@ int nr_read_markdown(nr_doc *d)
         }
         inline_text(&m, l->text, m.L[j - 1].end);
         add(&m, NR_BLOCK_PARA, 0, l->start, m.L[j - 1].end, 0);
+        if (was_list && l->indent >= 2)
+            in_list = 1;   /* more paragraphs of the same item may follow */
         i = j;
     }
     nr_tb_free(&m.tb);

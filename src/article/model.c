@@ -246,8 +246,12 @@ nr_unit *nr_doc_add_unit(nr_doc *d, nr_tb *tb, nr_block_kind kind, int level,
     u->map = tb->map;
     u->len = tb->len;
     u->map[u->len] = tb->end;
-    u->src_off = src_off;
-    u->src_end = src_end;
+    /* offsets never point past the input, whatever a reader worked out */
+    for (size_t i = 0; i <= u->len; i++)
+        if (u->map[i] > d->srclen)
+            u->map[i] = d->srclen;
+    u->src_end = src_end > d->srclen ? d->srclen : src_end;
+    u->src_off = src_off > u->src_end ? u->src_end : src_off;
     u->flags = flags;
     tb->s = NULL;
     tb->map = NULL;
@@ -257,6 +261,10 @@ nr_unit *nr_doc_add_unit(nr_doc *d, nr_tb *tb, nr_block_kind kind, int level,
 
 void nr_doc_strip(nr_doc *d, size_t off, size_t end, const char *rule)
 {
+    if (end > d->srclen)
+        end = d->srclen;
+    if (off > end)
+        off = end;
     if (d->nst == d->capst) {
         size_t cap = d->capst ? d->capst * 2 : 16;
         nr_stripped *s = realloc(d->st, cap * sizeof *s);

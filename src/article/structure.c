@@ -8,11 +8,12 @@
  *      rest of the page is furniture - guarded so that real paragraphs
  *      after a stray marker survive;
  *   4. in-text trims ("...continue...", footnote markers);
- *   5. the header: title (and its breadcrumb/site-suffixed duplicates),
- *      standfirst, byline, date;
- *   6. repeated lines (hash set, linear);
- *   7. plain text only: which short lines are headings, which one-word
- *      lines are section labels.
+ *   5. the header: title (and its breadcrumb/site-suffixed duplicates,
+ *      a masthead above it), standfirst, byline, date;
+ *   6. later date and byline lines ("Updated ...", "Written by ..."), then
+ *      repeated lines (hash set, linear);
+ *   7. plain text only: which short lines (and lone numbered lines) are
+ *      headings, which one-word lines are section labels.
  */
 #include <ctype.h>
 #include <stdint.h>
@@ -111,7 +112,10 @@ static void boilerplate(nr_doc *d, unsigned char *tail)
 static void tail_cut(nr_doc *d, const unsigned char *tail)
 {
     size_t *after = calloc(d->n + 1, sizeof *after);
-    if (!after) {
+    unsigned char *heading_after = calloc(d->n + 1, 1);
+    if (!after || !heading_after) {
+        free(after);
+        free(heading_after);
         d->nomem = 1;
         return;
     }
@@ -119,6 +123,8 @@ static void tail_cut(nr_doc *d, const unsigned char *tail)
         const nr_unit *u = &d->u[i];
         int counts = alive(u) && (body_like(u) || u->kind == NR_BLOCK_HEADING);
         after[i] = after[i + 1] + (counts ? u->len : 0);
+        heading_after[i] = heading_after[i + 1] ||
+                           (alive(u) && u->kind == NR_BLOCK_HEADING);
     }
     size_t before = 0, body_units = 0, start = d->n;
     for (size_t i = 0; i < d->n; i++) {
@@ -142,7 +148,15 @@ static void tail_cut(nr_doc *d, const unsigned char *tail)
                 }
                 seen++;
             }
-            ok = rest < before || more;
+            /* without more furniture at once, the marker must not be
+               followed straight away by a body paragraph, nor by a heading
+               anywhere: the story carrying on means it was a stray button */
+            size_t nx = i + 1;
+            while (nx < d->n && !alive(&d->u[nx]))
+                nx++;
+            int story_goes_on = (nx < d->n && body_like(&d->u[nx])) ||
+                                heading_after[i + 1];
+            ok = more || (rest < before && !story_goes_on);
         } else {
             /* a share bar or related label: only when no body follows */
             ok = rest == 0;
@@ -153,6 +167,7 @@ static void tail_cut(nr_doc *d, const unsigned char *tail)
         }
     }
     free(after);
+    free(heading_after);
     for (size_t i = start + 1; i < d->n; i++)
         if (removable(&d->u[i]))
             d->u[i].rule = "tail";
@@ -267,6 +282,27 @@ static void header(nr_doc *d)
         if (!tkey) {
             d->nomem = 1;
             goto out;
+        }
+        /* the page title "Parish news: Roof appeal reaches target" and the
+           article's own line "Roof appeal reaches target": the article's
+           line is the headline */
+        for (size_t k = 0; d->fmt == NR_FORMAT_HTML && k < hend && k < 6; k++) {
+            nr_unit *u = &d->u[idx[k]];
+            size_t lk = strlen(keys[k]), lt = strlen(tkey);
+            if (!alive(u) || !title_like(u) || lk >= lt || lk < 8)
+                continue;
+            if ((!strcmp(tkey + lt - lk, keys[k]) && tkey[lt - lk - 1] == ' ') ||
+                (!strncmp(tkey, keys[k], lk) && tkey[lk] == ' ')) {
+                nr_doc_set(d, &d->title, u->text, u->len);
+                u->role = NR_ROLE_TITLE;
+                free(tkey);
+                tkey = strdup(keys[k]);
+                if (!tkey) {
+                    d->nomem = 1;
+                    goto out;
+                }
+                break;
+            }
         }
     } else {
         /* a crumb-prefixed or site-suffixed copy of a later line is not the
@@ -394,6 +430,21 @@ static void header(nr_doc *d)
             take_meta(d, u);
             continue;
         }
+        /* a bare name right next to the date line is the byline */
+        if (!d->byline && (tpos == (size_t)-1 || k > tpos) &&
+            nr_namelike(u->text, u->len)) {
+            int by_date = 0;
+            if (k + 1 < h)
+                by_date = nr_parse_dateline(d->u[idx[k + 1]].text,
+                                            d->u[idx[k + 1]].len, NULL, NULL);
+            if (k > 0 && d->u[idx[k - 1]].role == NR_ROLE_DATE)
+                by_date = 1;
+            if (by_date) {
+                nr_doc_set(d, &d->byline, u->text, u->len);
+                u->role = NR_ROLE_BYLINE;
+                continue;
+            }
+        }
         if (u->flags & NR_U_STANDFIRST) {
             if (!d->subtitle) {
                 nr_doc_set(d, &d->subtitle, u->text, u->len);
@@ -445,7 +496,9 @@ static void repeats(nr_doc *d)
     }
     for (size_t i = 0; i < d->n; i++) {
         nr_unit *u = &d->u[i];
-        if (!alive(u))
+        /* short lines ("Yes.", "Q:") legitimately recur in interviews and
+           lists; furniture that short is caught by the rules */
+        if (!alive(u) || u->len < 16)
             continue;
         keys[i] = nr_key(u->text, u->len);
         if (!keys[i]) {
@@ -475,7 +528,8 @@ static void repeats(nr_doc *d)
 static const char *const heading_words[] = {
     "introduction", "background", "conclusion", "conclusions", "summary",
     "analysis", "context", "methodology", "epilogue", "prologue",
-    "aftermath", "legacy", "verdict", "overview", "outlook", NULL};
+    "aftermath", "legacy", "verdict", "overview", "outlook", "history",
+    "discussion", "results", "method", "methods", NULL};
 
 static int one_word_heading(const nr_unit *u)
 {
@@ -522,7 +576,30 @@ static void text_headings(nr_doc *d)
 {
     for (size_t i = 0; i < d->n; i++) {
         nr_unit *u = &d->u[i];
-        if (!alive(u) || !heading_shape(u))
+        if (!alive(u))
+            continue;
+        /* a lone numbered line between paragraphs ("1. Turn things off at
+           night") is a section heading, not a one-item list */
+        int lone_item = 0;
+        if (u->kind == NR_BLOCK_ITEM && (u->flags & NR_U_ONE_LINE) &&
+            !(u->flags & NR_U_KNOWN_KIND)) {
+            size_t p = i, q = i + 1;
+            while (p > 0 && !alive(&d->u[p - 1]))
+                p--;
+            while (q < d->n && !alive(&d->u[q]))
+                q++;
+            lone_item = p > 0 && d->u[p - 1].kind != NR_BLOCK_ITEM &&
+                        q < d->n && d->u[q].kind == NR_BLOCK_PARA &&
+                        body_like(&d->u[q]) && d->u[p - 1].kind == NR_BLOCK_PARA &&
+                        !nr_ends_sentence(u->text, u->len) && u->len <= 80 &&
+                        d->u[p - 1].text[d->u[p - 1].len - 1] != ':';
+            if (lone_item) {
+                u->kind = NR_BLOCK_HEADING;
+                u->level = 2;
+                continue;
+            }
+        }
+        if (!heading_shape(u))
             continue;
         size_t j = i + 1;
         while (j < d->n && !alive(&d->u[j]))
@@ -571,12 +648,16 @@ void nr_structure_run(nr_doc *d)
         if (alive(&d->u[i]) && d->u[i].len == 0)
             d->u[i].rule = "continue-marker";
     header(d);
-    /* later "Updated 14 May 2014" lines are furniture too */
+    /* later "Updated 14 May 2014" and "Written by X" lines are furniture */
     for (size_t i = 0; i < d->n; i++) {
         nr_unit *u = &d->u[i];
-        if (removable(u) && u->len <= 80 &&
-            nr_parse_dateline(u->text, u->len, NULL, NULL))
+        if (!removable(u) || u->len > 80)
+            continue;
+        if (nr_parse_dateline(u->text, u->len, NULL, NULL))
             u->rule = "dateline";
+        else if (u->kind != NR_BLOCK_QUOTE &&
+                 nr_parse_byline(u->text, u->len, NULL, NULL, NULL))
+            u->rule = "byline";
     }
     repeats(d);
     if (d->fmt == NR_FORMAT_TEXT)

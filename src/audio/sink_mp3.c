@@ -172,7 +172,9 @@ nr_sink *nr_sink_mp3_new(const nr_sink_opts *o)
     lame_set_mode(s->gf, MONO);
     lame_set_VBR(s->gf, vbr_off);
     lame_set_brate(s->gf, o->bitrate);
-    lame_set_quality(s->gf, 2);
+    /* 3 is the lame CLI's default; 2 costs 2.5 times the encoding CPU for no
+       audible gain on 64 kbit/s speech (measured: docs/bench.md) */
+    lame_set_quality(s->gf, 3);
     lame_set_bWriteVbrTag(s->gf, o->seekable);
     lame_set_write_id3tag_automatic(s->gf, 0);
     if (lame_init_params(s->gf) < 0) {
@@ -191,8 +193,14 @@ nr_sink *nr_sink_mp3_new(const nr_sink_opts *o)
         if (o->meta->nchapters && !ch)
             goto nomem;
         meta_to_id3(s, o->meta, &t, ch, 0);
-        s->tag_size = nr_id3_size_bound(&t) + ID3_SLACK;
+        size_t bound = nr_id3_size_bound(&t);
         free(ch);
+        if (bound > SIZE_MAX - ID3_SLACK) {  /* too many chapters for ID3 */
+            mp3_destroy(&s->base);
+            errno = EOVERFLOW;
+            return NULL;
+        }
+        s->tag_size = bound + ID3_SLACK;
         rc = render_tag(s, o->meta, 1, 0, s->tag_size, &tag);
     } else {
         rc = render_tag(s, o->meta, 0, 0, 0, &tag);

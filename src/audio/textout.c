@@ -140,7 +140,7 @@ static void e_line(emit *e, const char *text, int flavour)
         }
         size_t used;
         uint32_t cp = utf8_next(p, &used);
-        if (cp == 0xFFFD && !(used == 3 && memcmp(p, REPLACEMENT, 3) == 0)) {
+        if (cp == 0xFFFD) {                    /* ill-formed, or U+FFFD itself */
             e_put(e, REPLACEMENT, 3);
         } else if (flavour == FLAVOUR_VTT && cp == '&') {
             e_puts(e, "&amp;");

@@ -94,7 +94,7 @@ static void say_dmy(nr_out *o, unsigned d, int m, int has_year, unsigned y, int 
     say_month(o, m);
     if (has_year) {
         if (yshort) {
-            if (y < 10) { out_word(o, "o", 1); }
+            if (y < 10) { out_word(o, "oh", 2); }
             num_cardinal_u(o, y);
         } else {
             num_year(o, y);
@@ -108,7 +108,7 @@ static void say_mdy(nr_out *o, unsigned d, int m, int has_year, unsigned y, int 
     say_day(o, d);
     if (has_year) {
         if (yshort) {
-            if (y < 10) { out_word(o, "o", 1); }
+            if (y < 10) { out_word(o, "oh", 2); }
             num_cardinal_u(o, y);
         } else {
             num_year(o, y);
@@ -136,10 +136,10 @@ static void say_clock(nr_out *o, unsigned h, unsigned m, int ampm)
     num_cardinal_u(o, h);
     if (m == 0) {
         if (!ampm) {
-            if (h <= 12)
+            if (h <= 12 || !o->gb)
                 out_word(o, "o'clock", 7);
             else
-                out_word(o, "hundred", 7);
+                out_word(o, "hundred", 7);  /* British 24-hour: "eighteen hundred" */
         }
     } else if (m < 10) {
         out_word(o, h == 0 ? "zero" : "o", h == 0 ? 4 : 1);
@@ -172,9 +172,8 @@ size_t date_multi(ctx *c)
             num_year(o, y);
             return 2;
         }
-        if (t->s[t->n - 1] == '.' || (t->n == 3 && is_upper((unsigned char)t->s[0]) &&
-            (n1 == NULL || !is_lower((unsigned char)n1->s[0])) && !c->sentence_start &&
-            ieq(t->s, 3, month_names[m]) == 0 && m != 5)) {
+        /* "Sept." alone; a bare "Jan" may be a name, so only with the dot */
+        if (t->s[t->n - 1] == '.' && t->n > 3 && !ieq(t->s, t->n - 1, month_names[m])) {
             c->cls = "date";
             c->rule = "month-abbreviation";
             say_month(o, m);
@@ -183,8 +182,10 @@ size_t date_multi(ctx *c)
     }
     if (day_of(t, &d) && n1 && !t->trailn && !n1->leadn) {
         int m2 = month_of(n1);
+        if (!m2 && year_of(n2, &y) && !n1->trailn)
+            m2 = month_find(n1->s, n1->n);   /* "17 may 2010" */
         if (m2 && (is_upper((unsigned char)n1->s[0]) || n1->s[n1->n - 1] == '.' ||
-                   !word_in(n1->s, n1->n, ambiguous_months))) {
+                   !word_in(n1->s, n1->n, ambiguous_months) || year_of(n2, &y))) {
             c->cls = "date";
             c->rule = "day-month";
             int hy = !n1->trailn || n1->trail[0] == ',' ? year_of(n2, &y) : 0;
@@ -264,7 +265,8 @@ int date_numeric(ctx *c, const char *s, size_t n)
             k--;
             if (k && p[k - 1] == '\'') k--;
             unsigned v;
-            if ((k == 4 || (k == 2 && (apos || 1))) && parse_uint(p, k, &v) && v % 10 == 0 &&
+            (void)apos;                /* '90s and 90s read alike */
+            if ((k == 4 || k == 2) && parse_uint(p, k, &v) && v % 10 == 0 &&
                 (k == 2 || (v >= 1000 && v < 2100))) {
                 SET(c, "date", "decade");
                 say_decade(o, p, k);
@@ -315,8 +317,6 @@ int date_numeric(ctx *c, const char *s, size_t n)
         if (restn && word_in(rest, restn, ampm_words))
             ap = rest;
         if (nf == 2 && !restn && sep == ':') {
-            const tok *nx = tok_at(c, 1);
-            (void)nx;
             SET(c, "time", "clock");
             say_clock(o, f[0], f[1], 0);
             return 1;
@@ -375,7 +375,12 @@ int date_numeric(ctx *c, const char *s, size_t n)
     if (m < 1 || m > 12 || d < 1 || d > 31 || fl[1] > 2)
         return 0;
     SET(c, "date", "numeric-date");
-    if (o->gb || fl[0] == 4)          /* ISO order reads day first */
+    int dayfirst = d == f[0] && d != m;
+    if (d == m)
+        dayfirst = o->gb;
+    if (fl[0] == 4)
+        dayfirst = 1;
+    if (dayfirst)                      /* the writer's order; ISO reads day first */
         say_dmy(o, d, (int)m, 1, y, yshort);
     else
         say_mdy(o, d, (int)m, 1, y, yshort);

@@ -40,6 +40,7 @@ enum { LEX_SAY = 0, LEX_SPELL = 1, LEX_WORD = 2 };
 typedef struct nr_lexicon {
     lex_entry *e;       /* open-addressing table, keyed on lower-case key */
     size_t     cap, n;
+    size_t     n_icase; /* entries matching in any case (skip that probe if 0) */
 } nr_lexicon;
 
 struct nr_norm {
@@ -128,6 +129,7 @@ typedef struct abbrev {
 } abbrev;
 enum { AB_TITLE = 1, AB_DOT = 2, AB_NUMBER = 4, AB_AFTERNAME = 8, AB_ANY = 16 };
 const abbrev *abbrev_find(const char *s, size_t n);
+int  is_opener(const char *s, size_t n);
 int  word_in(const char *s, size_t n, const char *const *list);
 int  ieq(const char *a, size_t an, const char *b);
 

@@ -49,6 +49,8 @@ const lex_entry *lex_find(const nr_lexicon *lx, const char *s, size_t n)
     lex_entry *e = slot(lx, s, n, 0);
     if (e && e->key)
         return e;
+    if (!lx->n_icase)
+        return NULL;
     e = slot(lx, s, n, 1);
     if (e && e->key)
         return e;
@@ -61,7 +63,7 @@ static int grow(nr_lexicon *lx)
     lex_entry *ne = calloc(ncap, sizeof *ne);
     if (!ne)
         return -1;
-    nr_lexicon tmp = { ne, ncap, lx->n };
+    nr_lexicon tmp = { ne, ncap, lx->n, lx->n_icase };
     for (size_t i = 0; i < lx->cap; i++) {
         if (!lx->e[i].key)
             continue;
@@ -105,6 +107,7 @@ static int lex_put(nr_lexicon *lx, const char *k, size_t kn, const char *v,
     e->mode = mode;
     e->icase = icase;
     lx->n++;
+    lx->n_icase += (size_t)icase;
     return 0;
 }
 
@@ -116,7 +119,7 @@ void lex_free(nr_lexicon *lx)
     }
     free(lx->e);
     lx->e = NULL;
-    lx->cap = lx->n = 0;
+    lx->cap = lx->n = lx->n_icase = 0;
 }
 
 static void trim(const char **s, size_t *n)

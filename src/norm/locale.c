@@ -13,20 +13,20 @@
 static const char *const gb_words[] = {
     "colour", "colours", "favour", "favourite", "honour", "labour", "neighbour",
     "centre", "centres", "metre", "metres", "litre", "theatre", "programme",
-    "defence", "licence", "offence", "travelled", "whilst", "tyre", "tyres",
-    "grey", "organisation", "organised", "recognised", "realised", "apologised",
+    "defence", "licence", "offence", "travelled", "whilst", "tyres",
+    "organisation", "organised", "recognised", "realised", "apologised",
     "criticised", "authorised", "behaviour", "rumour", "harbour", "analyse",
-    "cheque", "kerb", "aluminium", "mum", "pensioners", "councillor", "tonnes",
+    "cheque", "aluminium", "pensioners", "councillor", "tonnes",
     "football", "motorway", "petrol", "lorry", NULL
 };
 static const char *const us_words[] = {
     "color", "colors", "favor", "favorite", "honor", "labor", "neighbor",
     "center", "centers", "meter", "meters", "liter", "theater", "program",
-    "defense", "license", "offense", "traveled", "tire", "tires", "gray",
+    "defense", "license", "offense", "traveled", "tires", "gray",
     "organization", "organized", "recognized", "realized", "apologized",
     "criticized", "authorized", "behavior", "rumor", "harbor", "analyze",
-    "check", "curb", "aluminum", "mom", "gasoline", "soccer", "freeway",
-    "truck", "zip", NULL
+    "aluminum", "gasoline", "soccer", "freeway",
+    "truck", NULL
 };
 
 nr_locale nr_norm_guess_locale(const char *text, size_t len)
@@ -57,7 +57,7 @@ nr_locale nr_norm_guess_locale(const char *text, size_t len)
             size_t j = i;
             while (j < len && is_alpha((unsigned char)text[j]))
                 j++;
-            if (j - i >= 3 && j - i <= 12) {
+            if (j - i >= 5 && j - i <= 12) {   /* every listed word is 5-12 */
                 if (word_in(text + i, j - i, gb_words))
                     gb += 2;
                 else if (word_in(text + i, j - i, us_words))

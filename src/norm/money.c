@@ -232,8 +232,6 @@ int measure_token(ctx *c, const char *s, size_t n, size_t *consumed)
         return 1;
     }
     if (rest[0] == MK_FRAC) {
-        size_t before = c->o->b->len;
-        (void)before;
         SET(c, "fraction", "vulgar-mixed");
         num_say(c->o, &nl);
         out_word(c->o, "and", 3);
@@ -260,6 +258,20 @@ int measure_token(ctx *c, const char *s, size_t n, size_t *consumed)
     }
     const char *sl = memchr(rest, '/', restn);
     size_t un = sl ? (size_t)(sl - rest) : restn;
+    if (sl == rest && restn > 1) {
+        const unit *pu = unit_find(rest + 1, restn - 1);
+        if (!pu || !strcmp(pu->abbr, "%"))
+            return 0;
+        numlit one;
+        memset(&one, 0, sizeof one);
+        one.ip = "1";
+        one.ipn = 1;
+        SET(c, "measure", "per-unit");
+        num_say(c->o, &nl);
+        out_word(c->o, "per", 3);
+        say_unit(c, pu, &one);
+        return 1;
+    }
     const unit *u = unit_find(rest, un);
     if (!u)
         return 0;

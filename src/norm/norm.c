@@ -231,6 +231,28 @@ static void emit_lead(nr_out *o, const char *p, size_t n)
             out_punct(o, ',');
 }
 
+/* Flite says a capital "A" before punctuation or at the end as the letter
+ * name, and only before a word as the article; so the "ay" the writer used
+ * for a lone letter can go back to "A" there, which reads better in a
+ * transcript.  One pass over what this call appended. */
+static void restore_letter_a(nr_buf *b, size_t from)
+{
+    char *d = b->data;
+    size_t w = from;
+    for (size_t r = from; r < b->len; r++) {
+        if (d[r] == 'a' && r + 1 < b->len && d[r + 1] == 'y' &&
+            (r == from || d[r - 1] == ' ') &&
+            (r + 2 == b->len || strchr(".,;:?!", d[r + 2]))) {
+            d[w++] = 'A';
+            r++;
+            continue;
+        }
+        d[w++] = d[r];
+    }
+    if (w < b->len)
+        nr_buf_truncate(b, w);
+}
+
 int nr_norm_text(const nr_norm *n, const char *in, size_t len, nr_buf *out)
 {
     if (!n || !out)
@@ -278,7 +300,9 @@ int nr_norm_text(const nr_norm *n, const char *in, size_t len, nr_buf *out)
         /* the full stop of "Inc." or "Dr." also ends the sentence when no
          * name follows and the next word starts one */
         if (last->n && last->s[last->n - 1] == '.' && !last->trailn && !c.title_used &&
-            !memchr(last->s, '.', last->n - 1)) {   /* "i.e.", "p.m." go on */
+            (!memchr(last->s, '.', last->n - 1) || c.i + used >= nt ||
+             is_opener(t[c.i + used].s, t[c.i + used].n))) {
+            /* "i.e.", "p.m." go on unless a sentence clearly starts */
             const tok *nx = c.i + used < nt ? &t[c.i + used] : NULL;
             if (!nx || (nx->n && is_upper((unsigned char)nx->s[0])) ||
                 (nx->leadn && strchr("\"'", nx->lead[0])))
@@ -295,6 +319,8 @@ int nr_norm_text(const nr_norm *n, const char *in, size_t len, nr_buf *out)
     }
     free(t);
     nr_buf_free(&clean);
+    if (!o.err && out->len > start_len)
+        restore_letter_a(out, start_len);
     if (o.err) {
         nr_buf_truncate(out, start_len);
         return -1;

@@ -138,6 +138,14 @@ void num_ordinal(nr_out *o, const char *d, size_t n)
 
 void num_year(nr_out *o, unsigned v)
 {
+    if (v >= 100 && v < 1000 && v % 100) {
+        /* "340 AD": three forty */
+        say_under100(o, v / 100);
+        if (v % 100 < 10)
+            out_word(o, "o", 1);
+        say_under100(o, v % 100);
+        return;
+    }
     if (v < 1000 || v >= 10000) {
         num_cardinal_u(o, v);
         return;
@@ -252,6 +260,6 @@ void num_say(nr_out *o, const numlit *nl)
     say_int(o, nl);
     if (nl->point) {
         out_word(o, "point", 5);
-        num_digits(o, nl->fp, nl->fpn, 0);
+        num_digits(o, nl->fp, nl->fpn, 1);   /* "point o five", as said */
     }
 }

@@ -57,6 +57,15 @@ static void say_plain_number(ctx *c, const numlit *nl, int whole)
             return;
         }
     }
+    if (whole && !nl->neg && !nl->point && !nl->commas && nl->ipn <= 4 && !of && v) {
+        const tok *nx = tok_at(c, 1);
+        if (nx && word_in(nx->s, nx->n, (const char *const[]){"AD", "BC", "BCE", "CE", "A.D",
+                                                              "A.D.", "B.C", "B.C.", NULL})) {
+            SET(c, "date", "year-era");
+            num_year(c->o, (unsigned)v);
+            return;
+        }
+    }
     SET(c, nl->point ? "decimal" : "cardinal", nl->point ? "decimal" : "cardinal");
     num_say(c->o, nl);
 }
@@ -125,6 +134,12 @@ static int say_slash_numbers(ctx *c, const char *s, size_t n)
     const char *sl = memchr(s, '/', n);
     if (!sl)
         return 0;
+    int ordsfx = 0;
+    if (n > 4 && (ieq(s + n - 2, 2, "th") || ieq(s + n - 2, 2, "rd") || ieq(s + n - 2, 2, "nd") ||
+                  ieq(s + n - 2, 2, "st"))) {
+        n -= 2;                        /* "1/4th" is the fraction */
+        ordsfx = 1;
+    }
     size_t an = (size_t)(sl - s), bn = n - an - 1;
     if (!an || !bn || an > 6 || bn > 6)
         return 0;
@@ -134,8 +149,8 @@ static int say_slash_numbers(ctx *c, const char *s, size_t n)
     unsigned long long a = 0, b = 0;
     for (size_t i = 0; i < an; i++) a = a * 10 + (unsigned)(s[i] - '0');
     for (size_t i = 0; i < bn; i++) b = b * 10 + (unsigned)(sl[1 + i] - '0');
-    int fraction = b >= 2 && a < b && (b <= 10 || b == 12 || b == 16 || b == 32 ||
-                                       b == 64 || b == 100 || b == 1000);
+    int fraction = b >= 2 && ((a < b && (b <= 10 || b == 12 || b == 16 || b == 32 ||
+                                        b == 64 || b == 100 || b == 1000)) || ordsfx);
     if (fraction) {
         SET(c, "fraction", "fraction");
         num_cardinal_u(c->o, a);
@@ -184,9 +199,10 @@ static int say_range(ctx *c, const char *s, size_t n)
     const char *h = NULL;
     for (size_t i = 1; i + 1 < n; i++) {
         if (s[i] == '-') {
-            if (h)
+            if (h && !month_find(s, (size_t)(h - s)))
                 return 0;           /* two hyphens: a date or code */
-            h = s + i;
+            if (!h)
+                h = s + i;
         }
     }
     if (!h)
@@ -202,6 +218,27 @@ static int say_range(ctx *c, const char *s, size_t n)
         return 1;
     }
     int ma = month_find(s, an), mb = month_find(b, bn);
+    if (ma && an >= 3 && is_digit((unsigned char)b[0])) {
+        /* "Jan-15", "Jan-15-2020" */
+        numlit dl;
+        size_t k = num_scan(b, bn, &dl);
+        if (k && !dl.point && !dl.commas && dl.ipn <= 2) {
+            int of;
+            unsigned long long dv = num_value(&dl, &of);
+            if (dv >= 1 && dv <= 31 && (k == bn || (b[k] == '-' && bn - k - 1 == 4))) {
+                SET(c, "date", "month-day-dashed");
+                out_words(c->o, month_names[ma]);
+                num_cardinal_u(c->o, dv);
+                out_ordinalize(c->o);
+                if (k < bn) {
+                    numlit yl;
+                    num_scan(b + k + 1, 4, &yl);
+                    num_year(c->o, (unsigned)num_value(&yl, &of));
+                }
+                return 1;
+            }
+        }
+    }
     if (ma && mb && an >= 3 && bn >= 3) {
         SET(c, "date", "month-range");
         out_words(c->o, month_names[ma]);
@@ -222,8 +259,6 @@ static int say_range(ctx *c, const char *s, size_t n)
             num_year(c->o, (unsigned)va);
             out_word(c->o, "to", 2);
             if (bn == 2) {
-                numlit t2 = y;
-                (void)t2;
                 if (vb < 10) {
                     out_word(c->o, "oh", 2);
                 }
@@ -257,15 +292,21 @@ static int say_range(ctx *c, const char *s, size_t n)
 
 static const struct { char ch; const char *say; } symbols[] = {
     {'&', "and"}, {'+', "plus"}, {'=', "equals"}, {'%', "percent"},
-    {'@', "at"}, {'#', "number"}, {'~', "approximately"}, {'<', "less than"},
+    {'@', "at"}, {'#', "hash"}, {'~', "approximately"}, {'<', "less than"},
     {'>', "greater than"}, {MK_TIMES, "times"}, {MK_DEGREE, "degrees"},
-    {MK_POUND, "pounds"}, {MK_EURO, "euros"}, {MK_YEN, "yen"}, {'$', "dollars"},
-    {MK_WON, "won"}, {MK_RUPEE, "rupees"}, {MK_CENT, "cents"},
+    {MK_POUND, "pound"}, {MK_EURO, "euro"}, {MK_YEN, "yen"}, {'$', "dollar"},
+    {MK_WON, "won"}, {MK_RUPEE, "rupee"}, {MK_CENT, "cent"},
     {MK_MICRO, "micro"}, {'^', "to the power of"},
 };
 
 static int say_symbol(ctx *c, char ch)
 {
+    const tok *nx = tok_at(c, 1);
+    if (ch == '#' && nx && nx->n && is_digit((unsigned char)nx->s[0]) && c->t[c->i].n == 1) {
+        SET(c, "symbol", "number-sign");
+        out_word(c->o, "number", 6);   /* "issue # 19" */
+        return 1;
+    }
     for (size_t i = 0; i < sizeof symbols / sizeof symbols[0]; i++) {
         if (symbols[i].ch == ch) {
             SET(c, "symbol", "symbol");
@@ -579,6 +620,62 @@ int phone_multi(ctx *c, size_t *consumed)
     return 1;
 }
 
+/* "1-2=5", "y=x+1": inside an equation "-" is minus. */
+static int say_math(ctx *c, const char *s, size_t n)
+{
+    for (size_t i = 0; i < n; i++)
+        if (!is_digit((unsigned char)s[i]) && !is_alpha((unsigned char)s[i]) &&
+            !strchr("+-=*/.^", s[i]))
+            return 0;
+    SET(c, "math", "equation");
+    size_t i = 0;
+    while (i < n) {
+        size_t j = i;
+        if (is_digit((unsigned char)s[i])) {
+            while (j < n && (is_digit((unsigned char)s[j]) ||
+                   (s[j] == '.' && j + 1 < n && is_digit((unsigned char)s[j + 1]))))
+                j++;
+            numlit nl;
+            num_scan(s + i, j - i, &nl);
+            num_say(c->o, &nl);
+        } else if (is_alpha((unsigned char)s[i])) {
+            while (j < n && is_alpha((unsigned char)s[j]))
+                j++;
+            if (j - i == 1)
+                out_word(c->o, s + i, 1);
+            else
+                say_token(c, s + i, j - i);
+        } else {
+            j = i + 1;
+            static const char *const ops[] = { "plus", "minus", "equals", "times", "divided by", "point", "to the power of" };
+            const char *p = strchr("+-=*/.^", s[i]);
+            out_words(c->o, ops[p - "+-=*/.^"]);
+        }
+        i = j;
+    }
+    return 1;
+}
+
+/* The token after "ISBN" is a code: digits one by one, X as a letter. */
+static int say_isbn(ctx *c, const char *s, size_t n)
+{
+    const tok *pv = tok_at(c, -1);
+    if (!pv || !(tok_is(pv, "ISBN") || tok_is(pv, "LCCN") || tok_is(pv, "ISSN") ||
+                 tok_is(pv, "ISBN-10") || tok_is(pv, "ISBN-13")))
+        return 0;
+    for (size_t i = 0; i < n; i++)
+        if (!is_digit((unsigned char)s[i]) && s[i] != '-' && s[i] != 'X' && s[i] != 'x')
+            return 0;
+    SET(c, "serial", "isbn");
+    for (size_t i = 0; i < n; i++) {
+        if (is_digit((unsigned char)s[i]))
+            num_digits(c->o, s + i, 1, 1);
+        else if (s[i] != '-')
+            out_word(c->o, "X", 1);
+    }
+    return 1;
+}
+
 static int say_numeric(ctx *c, const char *s, size_t n)
 {
     size_t consumed = 0;
@@ -613,16 +710,46 @@ void say_token(ctx *c, const char *s, size_t n)
 {
     if (!n)
         return;
+    if (n == 1 && s[0] == '-') {
+        /* a spaced dash between numbers or times is "to": "4:00 am - 8:12 pm" */
+        const tok *pv = tok_at(c, -1), *nx = tok_at(c, 1);
+        if (pv && nx && pv->n && nx->n && !pv->trailn &&
+            (is_digit((unsigned char)pv->s[pv->n - 1]) || pv->s[pv->n - 1] == '%' ||
+             ieq(pv->s, pv->n, "am") || ieq(pv->s, pv->n, "pm") ||
+             ieq(pv->s, pv->n, "a.m.") || ieq(pv->s, pv->n, "p.m.")) &&
+            (is_digit((unsigned char)nx->s[0]) || nx->s[0] == '$' || nx->s[0] == MK_POUND ||
+             nx->s[0] == MK_EURO)) {
+            SET(c, "range", "spaced-dash");
+            out_word(c->o, "to", 2);
+            return;
+        }
+    }
     if (strspn(s, "-") >= n || (n == 1 && (s[0] == '|' || s[0] == '*' || s[0] == '\\'))) {
         out_punct(c->o, ',');          /* a dash between words is a pause */
         return;
     }
     if (electronic_token(c, s, n))
         return;
+    if (n > 3 && s[n - 2] == '\'' && s[n - 1] == 's' && is_digit((unsigned char)s[0]) &&
+        !(n == 5 && s[0] == '\'')) {
+        /* "29th's", "1990's": say the number, keep the possessive */
+        size_t k = n - 2;
+        if (!(k == 4 || k == 2) || !date_numeric(c, s, n)) {
+            say_token(c, s, k);
+            if (!c->o->err && c->o->b->len && c->o->b->data[c->o->b->len - 1] != ' ')
+                nr_buf_append(c->o->b, "'s", 2);
+        }
+        return;
+    }
+    if (memchr(s, '=', n) && say_math(c, s, n))
+        return;
+    if (is_digit((unsigned char)s[0]) && say_isbn(c, s, n))
+        return;
     if (numeric_start(s, n) || (n > 1 && (s[0] == '-' || s[0] == '.' || s[0] == '\'' ||
                                            s[0] == '+') && is_digit((unsigned char)s[1])) ||
         (n > 2 && s[0] == '-' && numeric_start(s + 1, n - 1))) {
         if (s[0] == '+' && n > 1) {
+            out_word(c->o, "plus", 4);
             if (!say_numeric(c, s + 1, n - 1))
                 say_runs(c, s + 1, n - 1);
             return;
@@ -662,10 +789,12 @@ void say_token(ctx *c, const char *s, size_t n)
             return;
         }
         /* a unit after a number said earlier: "4 1/2 lbs", "100 million kg" */
-        const unit *u = unit_find(s, n);
-        if (u && !(u->flags & U_GLUED_ONLY) && pv && pv->n && !pv->trailn &&
-            (is_digit((unsigned char)pv->s[pv->n - 1]) || word_in(pv->s, pv->n,
-             (const char *const[]){"million", "billion", "thousand", "hundred", "trillion", NULL}))) {
+        const unit *u = NULL;
+        if (pv && pv->n && !pv->trailn && (is_digit((unsigned char)pv->s[pv->n - 1]) ||
+            word_in(pv->s, pv->n, (const char *const[]){"million", "billion", "thousand",
+                                                         "hundred", "trillion", NULL})))
+            u = unit_find(s, n);
+        if (u && !(u->flags & U_GLUED_ONLY)) {
             SET(c, "measure", "unit-after-number");
             out_words(c->o, c->o->gb || !u->many_us ? u->many : u->many_us);
             return;
@@ -705,6 +834,8 @@ size_t say_multi(ctx *c)
         return k;
     const tok *t = &c->t[c->i];
     size_t consumed = 0;
+    if (t->n > 1 && is_digit((unsigned char)t->s[0]) && say_isbn(c, t->s, t->n))
+        return 1;
     if (t->n > 1 && (t->s[0] == '+' || is_digit((unsigned char)t->s[0])) && phone_multi(c, &consumed))
         return consumed;
     {

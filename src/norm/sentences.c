@@ -12,11 +12,6 @@
 
 #include <string.h>
 
-static const char *const openers[] = {
-    "The", "A", "An", "He", "She", "It", "They", "We", "I", "But", "And",
-    "In", "This", "That", "There", "His", "Her", "Their", "Its", "On", "At",
-    "After", "When", "However", "Meanwhile", "Officials", "Police", NULL
-};
 
 static int is_ws(char c) { return c == ' ' || c == '\t' || c == '\n' || c == '\r'; }
 
@@ -37,7 +32,7 @@ static int abbrev_before(const char *text, size_t dot, const char *next, size_t 
         if (a->flags & (AB_TITLE | AB_NUMBER))
             return 1;
         /* etc., Inc., Ltd. may end a sentence */
-        return !word_in(next, nextn, openers);
+        return !is_opener(next, nextn);
     }
     if (wn == 2 && is_upper((unsigned char)w[0]))
         return 1;                           /* initial */
@@ -48,7 +43,7 @@ static int abbrev_before(const char *text, size_t dot, const char *next, size_t 
         else return 0;
     }
     if (dots >= 2 && letters == dots)
-        return !word_in(next, nextn, openers);
+        return !is_opener(next, nextn);
     return 0;
 }
 

@@ -28,7 +28,7 @@ static const struct { const char *gb, *us; } whole[] = {
     {"travelled", "traveled"}, {"travelling", "traveling"}, {"traveller", "traveler"},
     {"travellers", "travelers"}, {"cancelled", "canceled"}, {"cancelling", "canceling"},
     {"modelling", "modeling"}, {"labelled", "labeled"}, {"grey", "gray"},
-    {"tyre", "tire"}, {"tyres", "tires"}, {"aluminium", "aluminum"},
+    {"tyre", "tire"}, {"tyres", "tires"},
     {"jewellery", "jewelry"}, {"ageing", "aging"}, {"paralysed", "paralyzed"},
     {"pyjamas", "pajamas"}, {"plough", "plow"}, {"sceptical", "skeptical"},
     {"cheque", "check"}, {"cheques", "checks"}, {"kerb", "curb"},
@@ -86,9 +86,13 @@ int us_spelling(const char *s, size_t n, char *out, size_t outsz)
         return 0;                       /* acronyms and capitals stay */
     lower(s, n, lw);
     for (size_t i = 0; whole[i].gb; i++)
-        if (!strcmp(lw, whole[i].gb))
+        if (whole[i].gb[0] == lw[0] && !strcmp(lw, whole[i].gb))
             return splice(s, n, 0, n, whole[i].us, out, outsz);
-    for (size_t i = 0; our_stems[i]; i++) {
+    int has_our = strstr(lw, "our") != NULL, has_re = strstr(lw, "re") != NULL;
+    int has_is = strstr(lw, "is") != NULL || strstr(lw, "ys") != NULL;
+    if (!has_our && !has_re && !has_is)
+        return 0;                       /* most words: nothing to do */
+    for (size_t i = 0; has_our && our_stems[i]; i++) {
         size_t l = strlen(our_stems[i]);
         char *p = strstr(lw, our_stems[i]);
         if (p) {
@@ -96,7 +100,7 @@ int us_spelling(const char *s, size_t n, char *out, size_t outsz)
             return splice(s, n, at, 3, "or", out, outsz);
         }
     }
-    for (size_t i = 0; tre_stems[i]; i++) {
+    for (size_t i = 0; has_re && tre_stems[i]; i++) {
         size_t l = strlen(tre_stems[i]);
         char *p = strstr(lw, tre_stems[i]);
         if (p) {
@@ -111,7 +115,7 @@ int us_spelling(const char *s, size_t n, char *out, size_t outsz)
         "isations", "isation", "isers", "iser", "ising", "ised", "ises", "ise",
         "yse", "ysed", "yses", "ysing", NULL
     };
-    for (size_t i = 0; ends[i]; i++) {
+    for (size_t i = 0; has_is && ends[i]; i++) {
         size_t el = strlen(ends[i]);
         if (n <= el + 2 || strcmp(lw + n - el, ends[i]))
             continue;
@@ -126,7 +130,7 @@ int us_spelling(const char *s, size_t n, char *out, size_t outsz)
         if (stem >= 1 && !strcmp(base + stem - 1, "wise"))
             return 0;                   /* clockwise, otherwise */
         static const char *const prefixes[] = {
-            "", "un", "re", "dis", "mis", "pre", "over", "self", "sun", NULL
+            "", "un", "re", "dis", "mis", "pre", "over", "self", "sun", "up", NULL
         };
         for (size_t k = 0; ise_keep[k]; k++) {
             size_t kl = strlen(ise_keep[k]);

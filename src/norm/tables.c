@@ -10,25 +10,37 @@
 
 #include <string.h>
 
+/* Hot: called for every token against every table row, so it stops at the
+ * first differing byte instead of measuring b first. */
 int ieq(const char *a, size_t an, const char *b)
 {
-    size_t bn = strlen(b);
-    if (an != bn)
-        return 0;
     for (size_t i = 0; i < an; i++) {
         int x = (unsigned char)a[i], y = (unsigned char)b[i];
+        if (!y)
+            return 0;
         if (x >= 'A' && x <= 'Z') x += 32;
         if (y >= 'A' && y <= 'Z') y += 32;
         if (x != y)
             return 0;
     }
-    return 1;
+    return b[an] == 0;
 }
+
+/* Exact comparison of s[0..n) with the NUL-terminated key. */
+static int keq(const char *key, const char *s, size_t n)
+{
+    return key[0] == s[0] && !strncmp(key, s, n) && key[n] == 0;
+}
+
+#define LOW(c) ((c) >= 'A' && (c) <= 'Z' ? (c) + 32 : (c))
 
 int word_in(const char *s, size_t n, const char *const *list)
 {
+    if (!n)
+        return 0;
+    int f = LOW((unsigned char)s[0]);
     for (size_t i = 0; list[i]; i++)
-        if (ieq(s, n, list[i]))
+        if (LOW((unsigned char)list[i][0]) == f && ieq(s, n, list[i]))
             return 1;
     return 0;
 }
@@ -46,6 +58,8 @@ int month_find(const char *s, size_t n)
 {
     if (n && s[n - 1] == '.')
         n--;
+    if (n < 3 || n > 9 || !strchr("jfmasondJFMASOND", s[0]))
+        return 0;
     for (int m = 1; m <= 12; m++) {
         if (ieq(s, n, month_names[m]) || ieq(s, n, month_abbr[m]))
             return m;
@@ -68,6 +82,8 @@ int weekday_find(const char *s, size_t n)
 {
     if (n && s[n - 1] == '.')
         n--;
+    if (n < 3 || n > 9 || !strchr("mtwfsMTWFS", s[0]))
+        return 0;
     for (int d = 1; d <= 7; d++) {
         if (ieq(s, n, weekday_names[d]))
             return d;
@@ -178,11 +194,17 @@ static const unit units[] = {
 const unit *unit_find(const char *s, size_t n)
 {
     /* exact case first, then case-insensitive for units that allow it */
+    if (!n)
+        return NULL;
     for (size_t i = 0; i < sizeof units / sizeof units[0]; i++)
-        if (strlen(units[i].abbr) == n && !memcmp(units[i].abbr, s, n))
+        if (keq(units[i].abbr, s, n))
             return &units[i];
+    if (n > 5)
+        return NULL;
+    int f = LOW((unsigned char)s[0]);
     for (size_t i = 0; i < sizeof units / sizeof units[0]; i++)
-        if (!(units[i].flags & U_CASE) && ieq(s, n, units[i].abbr))
+        if (!(units[i].flags & U_CASE) && LOW((unsigned char)units[i].abbr[0]) == f &&
+            ieq(s, n, units[i].abbr))
             return &units[i];
     return NULL;
 }
@@ -227,9 +249,10 @@ const currency *currency_code(const char *s, size_t n)
 {
     if (n != 3)
         return NULL;
+    if (!is_upper((unsigned char)s[0]))
+        return NULL;
     for (size_t i = 0; i < sizeof currencies / sizeof currencies[0]; i++)
-        if (strlen(currencies[i].key) == 3 && !memcmp(currencies[i].key, s, 3) &&
-            is_upper((unsigned char)s[0]))
+        if (keq(currencies[i].key, s, 3))
             return &currencies[i];
     return NULL;
 }
@@ -239,8 +262,12 @@ const currency *currency_sign(const char *s, size_t n, size_t *used)
 {
     const currency *best = NULL;
     size_t bl = 0;
+    if (!n || (s[0] != '$' && (unsigned char)s[0] >= 0x20 && !is_upper((unsigned char)s[0])))
+        return NULL;                    /* fast exit for ordinary words */
     for (size_t i = 0; i < sizeof currencies / sizeof currencies[0]; i++) {
         const char *k = currencies[i].key;
+        if (k[0] != s[0])
+            continue;
         size_t kl = strlen(k);
         if (kl == 3 && is_upper((unsigned char)k[2]))
             continue;               /* codes are separate words */
@@ -329,18 +356,45 @@ static const abbrev abbrevs[] = {
     {"Sr.", "Senior", AB_AFTERNAME}, {"Jr.", "Junior", AB_ANY},
 };
 
+/* Words that usually start a sentence: after "U.S." or "p.m." they show
+ * the full stop also ended the sentence. */
+int is_opener(const char *s, size_t n)
+{
+    static const char *const openers[] = {
+        "The", "A", "An", "He", "She", "It", "They", "We", "I", "But", "And",
+        "In", "This", "That", "There", "His", "Her", "Their", "Its", "On", "At",
+        "After", "When", "However", "Meanwhile", "Then", "Officials", "Police",
+        "You", "If", "As", "So", "Now", NULL
+    };
+    return n && is_upper((unsigned char)s[0]) && word_in(s, n, openers);
+}
+
 const abbrev *abbrev_find(const char *s, size_t n)
 {
+    if (!n || n > 7)
+        return NULL;                    /* no key is longer */
+    if (n >= 5 && is_lower((unsigned char)s[0]) && !memchr(s, '.', n) &&
+        !ieq(s, n, "approx") && !ieq(s, n, "circa"))
+        return NULL;                    /* ordinary lower-case words */
+    static const char *const common[] = {
+        "the", "and", "of", "to", "in", "a", "is", "was", "for", "on", "that",
+        "with", "as", "by", "at", "it", "his", "he", "be", "from", "are", "an",
+        "this", "had", "has", "have", "not", "but", "were", "they", "its", "her",
+        "she", "or", "been", "who", "will", "said", "we", "i", "you", "one",
+        "two", "new", "more", "also", "can", "all", "into", "than", "when", NULL
+    };
+    if (is_lower((unsigned char)s[0]) && word_in(s, n, common))
+        return NULL;                    /* the commonest words, quickly */
     for (size_t i = 0; i < sizeof abbrevs / sizeof abbrevs[0]; i++)
-        if (strlen(abbrevs[i].key) == n && !memcmp(abbrevs[i].key, s, n))
+        if (keq(abbrevs[i].key, s, n))
             return &abbrevs[i];
     /* "mr", "dr", "st", "ltd": scraped text loses capitals; titles and
      * name suffixes still match when written all in lower case */
     if (n >= 2 && n <= 4 && is_lower((unsigned char)s[0])) {
         for (size_t i = 0; i < sizeof abbrevs / sizeof abbrevs[0]; i++) {
             const abbrev *a = &abbrevs[i];
-            if ((a->flags & (AB_TITLE | AB_AFTERNAME | AB_ANY)) && is_upper((unsigned char)a->key[0]) &&
-                strlen(a->key) == n && ieq(s, n, a->key) && strcmp(a->key, "Inc") &&
+            if ((a->key[0] | 32) == s[0] && (a->flags & (AB_TITLE | AB_AFTERNAME | AB_ANY)) && is_upper((unsigned char)a->key[0]) &&
+                ieq(s, n, a->key) && strcmp(a->key, "Inc") &&
                 strcmp(a->key, "Co") && strcmp(a->key, "Col") && strcmp(a->key, "Gen") &&
                 strcmp(a->key, "Rep") && strcmp(a->key, "Sen") && strcmp(a->key, "Det") &&
                 strcmp(a->key, "Hon") && strcmp(a->key, "Fr") && strcmp(a->key, "Ave") &&

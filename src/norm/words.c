@@ -95,8 +95,8 @@ static int say_roman(ctx *c, const char *s, size_t n)
     if (n == 1 && !regnal && !counted)
         return 0;
     const tok *nx = tok_at(c, 1);
-    if (n == 1 && nx && nx->n && is_lower((unsigned char)nx->s[0]) && !c->t[c->i].trailn &&
-        !counted && !tok_is(nx, "of") && !tok_is(nx, "and"))
+    if (n == 1 && s[0] == 'I' && nx && nx->n && is_lower((unsigned char)nx->s[0]) &&
+        !c->t[c->i].trailn && !counted && !tok_is(nx, "of") && !tok_is(nx, "and"))
         return 0;                      /* "Sam I am", "Henry I think" */
     if (!regnal) {
         /* sequels, wars, chapters, ships: "Rocky II", "World War II" */
@@ -144,6 +144,8 @@ static int say_abbrev(ctx *c, const char *s, size_t n)
                    !nx->leadn;
     int next_name = nx && tok_is_cap_word(nx) && !nx->leadn && !c->t[c->i].trailn;
     int prev_name = pv && tok_is_cap_word(pv) && !pv->trailn && !c->sentence_start;
+    if (dotted && prev_name && next_name && is_opener(nx->s, nx->n))
+        next_name = 0;                 /* "Elm St. It was": a street ends here */
     const char *say = NULL;
     if (a->flags & AB_NUMBER) {
         if (next_num)
@@ -158,7 +160,9 @@ static int say_abbrev(ctx *c, const char *s, size_t n)
         else if (dotted && !strcmp(a->key, "St"))
             say = "Street";
     } else if (a->flags & AB_AFTERNAME) {
-        if (prev_name || (a->flags & AB_ANY))
+        if (!strcmp(a->key, "Co") && next_name)
+            say = "County";            /* "Co Durham", "Co. Antrim" */
+        else if (prev_name || (a->flags & AB_ANY))
             say = a->say;
     } else if (a->flags & AB_DOT) {
         if (dotted || strchr(a->key, '.'))
@@ -168,8 +172,9 @@ static int say_abbrev(ctx *c, const char *s, size_t n)
     }
     if (!say)
         return 0;
-    if (next_name && (a->flags & AB_TITLE) && strcmp(say, "Drive") && strcmp(say, "Street"))
-        c->title_used = 1;
+    if (next_name && (((a->flags & AB_TITLE) && strcmp(say, "Drive") && strcmp(say, "Street")) ||
+                      !strcmp(say, "County")))
+        c->title_used = 1;            /* its full stop is not the sentence's */
     SET(c, "abbreviation", a->key);
     out_words(c->o, say);
     return 1;
@@ -197,7 +202,8 @@ static int say_initialism(ctx *c, const char *s, size_t n)
     for (size_t i = 0; i < n && k < sizeof buf; i++)
         if (is_alpha((unsigned char)s[i]))
             buf[k++] = s[i];
-    const lex_entry *e = lex_find(&c->o->n->lex, buf, k);
+    /* the lexicon knows short initialisms only; long ones are spelled */
+    const lex_entry *e = letters < sizeof buf ? lex_find(&c->o->n->lex, buf, k) : NULL;
     SET(c, "letters", "initialism");
     if (e && e->mode == LEX_SAY) {
         out_words(c->o, e->say);
@@ -205,9 +211,12 @@ static int say_initialism(ctx *c, const char *s, size_t n)
     }
     if (letters == 1) {
         out_letter(c->o, buf[0], 0);  /* an initial: "C. S. Lewis" */
+        const tok *nx = tok_at(c, 1);
+        if (nx && tok_is_cap_word(nx) && !is_opener(nx->s, nx->n))
+            c->title_used = 1;         /* part of a name, not a sentence end */
         return 1;
     }
-    out_letters(c->o, buf, k, NULL);
+    out_letters(c->o, s, n, NULL);     /* skips the dots */
     return 1;
 }
 

@@ -403,6 +403,10 @@ static void test_comment_tail(void **state)
     a = text(src);
     assert_true(has_block(a, "The leader of the council"));
     nr_article_free(a);
+    src = HEAD BODY1 BODY2 BODY3 "Comments\n\n" "Residents who want to object have until 30 June to write to the planning office.\n";
+    a = text(src);
+    assert_true(has_block(a, "until 30 June"));
+    nr_article_free(a);
 }
 
 static void test_related_and_newsletter(void **state)
@@ -440,9 +444,15 @@ static void test_continue_and_zemanta(void **state)
     assert_null(strstr(b->text, "continue"));
     assert_false(has_block(a, "Zemanta"));
     nr_article_free(a);
-    src = HEAD BODY1 "Work will continue through the summer, the contractor said.\n";
+    src = HEAD BODY1 "Work will continue through the summer, the contractor said.\n\n"
+          "Nobody knows whether the council will be asked for more\xE2\x80\xA6\n\n"
+          "The library will open in 2026, the council said [read more \xC2\xBB]\n";
     a = text(src);
     assert_true(has_block(a, "Work will continue through the summer, the contractor said."));
+    assert_true(has_block(a, "asked for more\xE2\x80\xA6"));
+    const nr_block *c = find_block(a, "will open in 2026");
+    assert_non_null(c);
+    assert_string_equal(c->text, "The library will open in 2026, the council said");
     nr_article_free(a);
 }
 
@@ -507,6 +517,28 @@ static void test_headings_labels_items(void **state)
     nr_article_free(a);
 }
 
+static void test_numbered_sections_and_wiki_marks(void **state)
+{
+    (void)state;
+    const char *src = HEAD BODY1 "1. Turn things off at night\n\n" BODY2 "2. Right-size the databases\n\n" BODY3
+                      "It was planned as a link between two seas.[citation needed] Work began in 1810.[edit]\n";
+    nr_article *a = text(src);
+    const nr_block *h = find_block(a, "Turn things off at night");
+    assert_non_null(h);
+    assert_int_equal(h->kind, NR_BLOCK_HEADING);
+    assert_string_equal(h->text, "Turn things off at night");
+    const nr_block *b = find_block(a, "two seas");
+    assert_non_null(b);
+    assert_string_equal(b->text, "It was planned as a link between two seas. Work began in 1810.");
+    nr_article_free(a);
+    /* a real list stays a list */
+    src = HEAD BODY1 "The plan has three parts:\n\n1. a new roof\n2. a lift\n3. longer hours\n\n" BODY2;
+    a = text(src);
+    assert_int_equal(find_block(a, "a new roof")->kind, NR_BLOCK_ITEM);
+    assert_int_equal(find_block(a, "longer hours")->kind, NR_BLOCK_ITEM);
+    nr_article_free(a);
+}
+
 static void test_hard_wrap(void **state)
 {
     (void)state;
@@ -536,6 +568,41 @@ static void test_repeated_lines(void **state)
     for (size_t i = 0; i < a->nblocks; i++)
         n += strstr(a->blocks[i].text, "great day") != NULL;
     assert_int_equal(n, 1);
+    nr_article_free(a);
+}
+
+static void test_header_shapes(void **state)
+{
+    (void)state;
+    /* a blog's name and tagline above the post's headline */
+    const char *src = "Crumb & Crust\nA home baker's notebook\n\nWhy my sourdough stopped rising\n\n"
+                      "Posted on April 2, 2019 by Karen Lindqvist\n\n" BODY1 BODY2;
+    nr_article *a = text(src);
+    assert_string_equal(a->title, "Why my sourdough stopped rising");
+    assert_string_equal(a->byline, "Karen Lindqvist");
+    assert_string_equal(a->date_iso, "2019-04-02");
+    assert_int_equal(a->nblocks, 2);
+    assert_string_equal(stripped_by(a, src, "Crumb & Crust"), "masthead");
+    nr_article_free(a);
+    /* a bare name next to the date line; kicker and nav above the title */
+    src = "Menu\nOpinion\nWhy the four-day week is closer than you think\n"
+          "Trials cut hours without cutting pay, and output held steady.\nJo Bellamy\n"
+          "Thu 9 Feb 2023 07.00 GMT\n" BODY1 BODY2;
+    a = text(src);
+    assert_string_equal(a->title, "Why the four-day week is closer than you think");
+    assert_string_equal(a->subtitle, "Trials cut hours without cutting pay, and output held steady.");
+    assert_string_equal(a->byline, "Jo Bellamy");
+    assert_string_equal(a->date, "Thu 9 Feb 2023");
+    assert_int_equal(a->nblocks, 2);
+    nr_article_free(a);
+    /* no title-like line at all: the file name, else the opening words */
+    src = BODY1 BODY2;
+    nr_article_opts o = {0};
+    o.name = "/tmp/council-library-vote.txt";
+    a = NULL;
+    assert_int_equal(nr_article_parse(src, strlen(src), &o, &a), NR_ARTICLE_OK);
+    assert_string_equal(a->title, "council library vote");
+    assert_int_equal(a->nblocks, 2);
     nr_article_free(a);
 }
 
@@ -574,6 +641,35 @@ static void test_markdown(void **state)
     assert_non_null(stripped_by(a, src, "Leave a comment"));
     check_map(a, src, strlen(src));
     nr_article_free(a);
+}
+
+static void test_markdown_line_endings(void **state)
+{
+    (void)state;
+    const char *src = "---\ntitle: A title\n---\n\nSome *text* that\nwraps here.\n\n## A heading\n\n- item one\n- item two\n\n> quoted\n";
+    nr_article *a = parse_fmt(src, strlen(src), NR_FORMAT_MARKDOWN);
+    char *crlf = convert_eol(src, "\r\n"), *cr = convert_eol(src, "\r");
+    nr_article *b = parse_fmt(crlf, strlen(crlf), NR_FORMAT_MARKDOWN);
+    nr_article *c = parse_fmt(cr, strlen(cr), NR_FORMAT_MARKDOWN);
+    assert_int_equal(a->nblocks, 5);
+    assert_string_equal(a->blocks[0].text, "Some text that wraps here.");
+    assert_string_equal(b->title, a->title);
+    assert_string_equal(c->title, a->title);
+    assert_int_equal(b->nblocks, a->nblocks);
+    assert_int_equal(c->nblocks, a->nblocks);
+    for (size_t i = 0; i < a->nblocks; i++) {
+        assert_string_equal(b->blocks[i].text, a->blocks[i].text);
+        assert_string_equal(c->blocks[i].text, a->blocks[i].text);
+        assert_int_equal(b->blocks[i].kind, a->blocks[i].kind);
+        assert_int_equal(c->blocks[i].kind, a->blocks[i].kind);
+    }
+    check_map(b, crlf, strlen(crlf));
+    check_map(c, cr, strlen(cr));
+    nr_article_free(a);
+    nr_article_free(b);
+    nr_article_free(c);
+    free(crlf);
+    free(cr);
 }
 
 static void test_markdown_title_from_heading(void **state)
@@ -647,6 +743,7 @@ static void test_html_density(void **state)
     const char *src =
         "<html><head><title>Storm closes coast road - The Coast Times</title></head><body>"
         "<div class=\"menu\"><ul><li>News</li><li>Sport</li></ul></div>"
+        "<p class=\"standfirst\">Waves threw shingle across both lanes of the road.</p>"
         "<div class=\"col\"><div class=\"text\">"
         "<p>The coast road between Seaton and Beer was closed on Sunday after waves threw shingle across both lanes, police said.</p>"
         "<p>Drivers were sent inland on a twelve-mile detour, and the council said the road would stay shut until it had been cleared and inspected.</p>"
@@ -654,6 +751,7 @@ static void test_html_density(void **state)
         "</body></html>";
     nr_article *a = parse_fmt(src, strlen(src), NR_FORMAT_AUTO);
     assert_string_equal(a->title, "Storm closes coast road");
+    assert_string_equal(a->subtitle, "Waves threw shingle across both lanes of the road.");
     assert_int_equal(a->nblocks, 2);
     assert_false(has_block(a, "Most read"));
     check_map(a, src, strlen(src));
@@ -869,9 +967,12 @@ int main(void)
         cmocka_unit_test(test_continue_and_zemanta),
         cmocka_unit_test(test_byline_and_date_forms),
         cmocka_unit_test(test_headings_labels_items),
+        cmocka_unit_test(test_numbered_sections_and_wiki_marks),
         cmocka_unit_test(test_hard_wrap),
         cmocka_unit_test(test_repeated_lines),
+        cmocka_unit_test(test_header_shapes),
         cmocka_unit_test(test_markdown),
+        cmocka_unit_test(test_markdown_line_endings),
         cmocka_unit_test(test_markdown_title_from_heading),
         cmocka_unit_test(test_html),
         cmocka_unit_test(test_html_density),

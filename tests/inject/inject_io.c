@@ -1,0 +1,125 @@
+/*
+ * inject_io.c - an LD_PRELOAD shim that makes one file system call fail, so
+ * the error paths of writing output are exercised for real.
+ *
+ *   NARRATE_FAIL=write:N    the Nth write()/pwrite() to a regular file fails (ENOSPC)
+ *   NARRATE_FAIL=fsync:1    fsync() fails (EIO)
+ *   NARRATE_FAIL=rename:1   rename() fails (EXDEV)
+ *   NARRATE_FAIL=close:1    close() of a regular file opened for writing fails (EIO)
+ *
+ * Only writes to regular files count, so messages on stderr and pipes are
+ * untouched.
+ */
+#define _GNU_SOURCE
+#include <dlfcn.h>
+#include <errno.h>
+#include <fcntl.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <sys/stat.h>
+#include <unistd.h>
+
+static const char *what;
+static long nth = -1, seen;
+
+static void setup(void)
+{
+    if (nth >= 0)
+        return;
+    nth = 0;
+    const char *s = getenv("NARRATE_FAIL");
+    if (!s)
+        return;
+    const char *colon = strchr(s, ':');
+    if (!colon)
+        return;
+    static char name[16];
+    size_t n = (size_t)(colon - s) < sizeof name - 1 ? (size_t)(colon - s) : sizeof name - 1;
+    memcpy(name, s, n);
+    name[n] = '\0';
+    what = name;
+    nth = strtol(colon + 1, NULL, 10);
+}
+
+static int regular_writable(int fd)
+{
+    struct stat st;
+    int fl = fcntl(fd, F_GETFL);
+    return fstat(fd, &st) == 0 && S_ISREG(st.st_mode) && fl >= 0 && (fl & O_ACCMODE) != O_RDONLY;
+}
+
+/* 1 when this call of kind k on fd should fail */
+static int hit(const char *k, int fd)
+{
+    setup();
+    if (!what || strcmp(what, k) != 0 || (fd >= 0 && !regular_writable(fd)))
+        return 0;
+    return ++seen == nth;
+}
+
+ssize_t write(int fd, const void *buf, size_t n)
+{
+    static ssize_t (*real)(int, const void *, size_t);
+    if (!real)
+        real = (ssize_t (*)(int, const void *, size_t))dlsym(RTLD_NEXT, "write");
+    if (hit("write", fd)) {
+        errno = ENOSPC;
+        return -1;
+    }
+    return real(fd, buf, n);
+}
+
+ssize_t pwrite(int fd, const void *buf, size_t n, off_t off)
+{
+    static ssize_t (*real)(int, const void *, size_t, off_t);
+    if (!real)
+        real = (ssize_t (*)(int, const void *, size_t, off_t))dlsym(RTLD_NEXT, "pwrite");
+    if (hit("write", fd)) {
+        errno = ENOSPC;
+        return -1;
+    }
+    return real(fd, buf, n, off);
+}
+
+ssize_t pwrite64(int fd, const void *buf, size_t n, off_t off)
+{
+    return pwrite(fd, buf, n, off);
+}
+
+int fsync(int fd)
+{
+    static int (*real)(int);
+    if (!real)
+        real = (int (*)(int))dlsym(RTLD_NEXT, "fsync");
+    if (hit("fsync", fd)) {
+        errno = EIO;
+        return -1;
+    }
+    return real(fd);
+}
+
+int close(int fd)
+{
+    static int (*real)(int);
+    if (!real)
+        real = (int (*)(int))dlsym(RTLD_NEXT, "close");
+    if (hit("close", fd)) {
+        real(fd);
+        errno = EIO;
+        return -1;
+    }
+    return real(fd);
+}
+
+int rename(const char *a, const char *b)
+{
+    static int (*real)(const char *, const char *);
+    if (!real)
+        real = (int (*)(const char *, const char *))dlsym(RTLD_NEXT, "rename");
+    if (hit("rename", -1)) {
+        errno = EXDEV;
+        return -1;
+    }
+    return real(a, b);
+}

@@ -1,0 +1,374 @@
+/*
+ * test_normalize.c - API edges of the text normalizer (src/normalize.h):
+ * NULL/empty input, invalid UTF-8, the output size limit, huge tokens,
+ * lexicon loading order and broken lines, the sentence splitter, the
+ * explain callback, locale guessing, and reentrancy across threads.
+ */
+#include <stdarg.h>
+#include <stddef.h>
+#include <setjmp.h>
+#include <stdint.h>
+#include <cmocka.h>
+
+#include <pthread.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "normalize.h"
+
+static char *norm_str(nr_norm *n, const char *in)
+{
+    nr_buf b;
+    nr_buf_init(&b, 0);
+    int r = nr_norm_text(n, in, strlen(in), &b);
+    assert_int_equal(r, 0);
+    char *s = b.len ? nr_buf_steal(&b) : strdup("");
+    nr_buf_free(&b);
+    return s;
+}
+
+static void assert_contract(const char *s)
+{
+    /* printable ASCII, no digits, single spaces, no leading/trailing space */
+    size_t n = strlen(s);
+    for (size_t i = 0; i < n; i++) {
+        unsigned char c = (unsigned char)s[i];
+        assert_true(c >= 0x20 && c < 0x7f);
+        assert_false(c >= '0' && c <= '9');
+        if (c == ' ')
+            assert_true(i > 0 && i + 1 < n && s[i + 1] != ' ');
+    }
+}
+
+static void expect_norm(nr_norm *n, const char *in, const char *want)
+{
+    char *got = norm_str(n, in);
+    if (strcmp(got, want))
+        fail_msg("input \"%s\"\n  want \"%s\"\n  got  \"%s\"", in, want, got);
+    free(got);
+}
+
+static void test_null_and_empty(void **state)
+{
+    (void)state;
+    nr_norm_free(NULL);
+    nr_norm *n = nr_norm_new();
+    assert_non_null(n);
+    nr_buf b;
+    nr_buf_init(&b, 0);
+    assert_int_equal(nr_norm_text(n, NULL, 0, &b), 0);
+    assert_int_equal(nr_norm_text(n, "", 0, &b), 0);
+    assert_int_equal(b.len, 0);
+    assert_int_equal(nr_norm_text(NULL, "x", 1, &b), -1);
+    assert_int_equal(nr_norm_text(n, "   \t\n ", 6, &b), 0);
+    assert_int_equal(b.len, 0);
+    nr_buf_free(&b);
+    nr_norm_free(n);
+}
+
+static void test_invalid_utf8(void **state)
+{
+    (void)state;
+    nr_norm *n = nr_norm_new();
+    const char in[] = "caf\xc3\xa9 \xff\xfe ok \xc3 \xe2\x82 end \x01\x02";
+    nr_buf b;
+    nr_buf_init(&b, 0);
+    assert_int_equal(nr_norm_text(n, in, sizeof in - 1, &b), 0);
+    assert_non_null(b.data);
+    assert_contract(b.data);
+    assert_non_null(strstr(b.data, "cafe ok"));
+    assert_non_null(strstr(b.data, "end"));
+    nr_buf_free(&b);
+    nr_norm_free(n);
+}
+
+static void test_output_limit(void **state)
+{
+    (void)state;
+    nr_norm *n = nr_norm_new();
+    nr_buf b;
+    nr_buf_init(&b, 40);
+    assert_int_equal(nr_buf_append(&b, "kept", 4), NR_BUF_OK);
+    const char *in = "In 2014 there were 1,234,567 people and 3,000 cars.";
+    assert_int_equal(nr_norm_text(n, in, strlen(in), &b), -1);
+    assert_int_equal(b.len, 4);           /* left as it was */
+    assert_memory_equal(b.data, "kept", 4);
+    nr_buf_free(&b);
+    nr_norm_free(n);
+}
+
+static void test_huge_token(void **state)
+{
+    (void)state;
+    nr_norm *n = nr_norm_new();
+    size_t len = 100000;
+    char *in = malloc(len + 1);
+    assert_non_null(in);
+    for (size_t i = 0; i < len; i++)
+        in[i] = (char)("ab1-/.x9"[i % 8]);
+    in[len] = 0;
+    nr_buf b;
+    nr_buf_init(&b, 0);
+    assert_int_equal(nr_norm_text(n, in, len, &b), 0);
+    assert_true(b.len > 0);
+    assert_contract(b.data);
+    nr_buf_reset(&b);
+    memset(in, 'q', len);
+    assert_int_equal(nr_norm_text(n, in, len, &b), 0);
+    assert_int_equal(b.len, len);
+    nr_buf_free(&b);
+    free(in);
+    nr_norm_free(n);
+}
+
+static void test_500_digits(void **state)
+{
+    (void)state;
+    nr_norm *n = nr_norm_new();
+    char in[501];
+    memset(in, '7', 500);
+    in[500] = 0;
+    char *got = norm_str(n, in);
+    assert_contract(got);
+    size_t words = 1;
+    for (char *p = got; *p; p++)
+        words += *p == ' ';
+    assert_int_equal(words, 500);          /* read digit by digit */
+    assert_int_equal(strncmp(got, "seven seven", 11), 0);
+    free(got);
+    /* within the scale names it is a cardinal */
+    expect_norm(n, "1,000,000,000,000", "one trillion");
+    nr_norm_free(n);
+}
+
+static void test_basic_forms(void **state)
+{
+    (void)state;
+    nr_norm *n = nr_norm_new();
+    nr_norm_set_locale(n, NR_LOCALE_GB);
+    assert_int_equal(nr_norm_get_locale(n), NR_LOCALE_GB);
+    expect_norm(n, "It cost \xc2\xa3" "5.3m in 2014.", "It cost five point three million pounds in twenty fourteen.");
+    expect_norm(n, "Henry VIII", "Henry the eighth");
+    expect_norm(n, "130", "one hundred and thirty");
+    nr_norm_set_locale(n, NR_LOCALE_US);
+    expect_norm(n, "130", "one hundred thirty");
+    expect_norm(n, "MI5 and the FBI", "M-I five and the F-B-I");
+    expect_norm(n, "Dr Smith lives on Elm St.", "Doctor Smith lives on Elm Street.");
+    nr_norm_free(n);
+}
+
+static void test_lexicon(void **state)
+{
+    (void)state;
+    nr_norm *n = nr_norm_new();
+    nr_norm_set_locale(n, NR_LOCALE_US);
+    const char *ship = "# shipped\nZorg\tzorg one\nBAD LINE WITHOUT TAB\nQRX\t@spell\nWeird\tbad 9 digits\nx y\tspace in key\nKeep\tkeep\tshouting\n";
+    size_t nbad = 99;
+    char err[128];
+    assert_int_equal(nr_norm_add_lexicon(n, ship, strlen(ship), "ship.txt", &nbad, err, sizeof err), 0);
+    assert_int_equal(nbad, 4);
+    assert_non_null(strstr(err, "ship.txt:3:"));
+    expect_norm(n, "Zorg QRX", "zorg one Q-R-X");
+    /* later entries win */
+    const char *user = "Zorg\tzorg two\nnato\tnay toe\tnocase\n";
+    assert_int_equal(nr_norm_add_lexicon(n, user, strlen(user), "user.txt", &nbad, NULL, 0), 0);
+    assert_int_equal(nbad, 0);
+    expect_norm(n, "Zorg", "zorg two");
+    expect_norm(n, "Nato", "nay toe");
+    /* case-sensitive by default: "zorg" is not "Zorg" */
+    expect_norm(n, "zorg", "zorg");
+    /* no trailing newline, CRLF endings */
+    const char *crlf = "Blip\tblip blop\r\nBlap\tblap";
+    assert_int_equal(nr_norm_add_lexicon(n, crlf, strlen(crlf), NULL, &nbad, NULL, 0), 0);
+    assert_int_equal(nbad, 0);
+    expect_norm(n, "Blip Blap", "blip blop blap");
+    nr_norm_free(n);
+}
+
+struct sent { char buf[8][64]; int n; const char *text; };
+
+static int collect(void *ud, size_t s, size_t e)
+{
+    struct sent *st = ud;
+    if (st->n < 8) {
+        size_t l = e - s < 63 ? e - s : 63;
+        memcpy(st->buf[st->n], st->text + s, l);
+        st->buf[st->n][l] = 0;
+    }
+    st->n++;
+    return 0;
+}
+
+static void split(const char *text, struct sent *st)
+{
+    memset(st, 0, sizeof *st);
+    st->text = text;
+    assert_int_equal(nr_split_sentences(text, strlen(text), collect, st), 0);
+}
+
+static int stop_at_first(void *ud, size_t s, size_t e)
+{
+    (void)ud; (void)s; (void)e;
+    return 7;
+}
+
+static void test_sentences(void **state)
+{
+    (void)state;
+    struct sent st;
+    split("Dr. Smith met Mr. Jones. They talked.", &st);
+    assert_int_equal(st.n, 2);
+    assert_string_equal(st.buf[0], "Dr. Smith met Mr. Jones.");
+    assert_string_equal(st.buf[1], "They talked.");
+    split("  Growth was 2.5 per cent. No. 10 said so... Really? Yes!  ", &st);
+    assert_int_equal(st.n, 4);
+    assert_string_equal(st.buf[0], "Growth was 2.5 per cent.");
+    assert_string_equal(st.buf[1], "No. 10 said so...");
+    assert_string_equal(st.buf[2], "Really?");
+    assert_string_equal(st.buf[3], "Yes!");
+    split("U.S. officials met. The talks ended.", &st);
+    assert_int_equal(st.n, 2);
+    split("Fruit, e.g. Apples, is good. \"It works.\" He said.", &st);
+    assert_int_equal(st.n, 3);
+    assert_string_equal(st.buf[1], "\"It works.\"");
+    split("He lives in the U.S. The weather is fine.", &st);
+    assert_int_equal(st.n, 2);
+    split("J. K. Rowling wrote it.", &st);
+    assert_int_equal(st.n, 1);
+    split("", &st);
+    assert_int_equal(st.n, 0);
+    assert_int_equal(nr_split_sentences("One. Two.", 9, stop_at_first, NULL), 7);
+    assert_int_equal(nr_split_sentences(NULL, 0, collect, &st), 0);
+}
+
+struct expl { int calls; int money; int date; char spoken[64]; };
+
+static void on_explain(void *ud, const char *orig, size_t ol, const char *cls,
+                       const char *rule, const char *spoken, size_t sl)
+{
+    struct expl *e = ud;
+    assert_non_null(rule);
+    e->calls++;
+    if (!strcmp(cls, "money")) {
+        e->money++;
+        assert_int_equal(ol, 3);
+        assert_memory_equal(orig, "$12", 3);
+        size_t l = sl < 63 ? sl : 63;
+        memcpy(e->spoken, spoken, l);
+        e->spoken[l] = 0;
+    }
+    if (!strcmp(cls, "date"))
+        e->date++;
+}
+
+static void test_explain(void **state)
+{
+    (void)state;
+    nr_norm *n = nr_norm_new();
+    nr_norm_set_locale(n, NR_LOCALE_US);
+    struct expl e;
+    memset(&e, 0, sizeof e);
+    nr_norm_set_explain(n, on_explain, &e);
+    char *got = norm_str(n, "It cost $12 on May 5, 2020 and nothing else.");
+    assert_int_equal(e.money, 1);
+    assert_int_equal(e.date, 1);
+    assert_string_equal(e.spoken, "twelve dollars");
+    assert_int_equal(e.calls, 2);          /* plain words are not reported */
+    free(got);
+    nr_norm_free(n);
+}
+
+static void test_guess_locale(void **state)
+{
+    (void)state;
+    const char *gb = "The council spent \xc2\xa3" "5m on the town centre.";
+    const char *us = "The city spent $5m on the downtown center.";
+    assert_int_equal(nr_norm_guess_locale(gb, strlen(gb)), NR_LOCALE_GB);
+    assert_int_equal(nr_norm_guess_locale(us, strlen(us)), NR_LOCALE_US);
+    assert_int_equal(nr_norm_guess_locale("on 24/10/2024", 13), NR_LOCALE_GB);
+    assert_int_equal(nr_norm_guess_locale("on 10/24/2024", 13), NR_LOCALE_US);
+    assert_int_equal(nr_norm_guess_locale(NULL, 0), NR_LOCALE_US);
+}
+
+struct job { const nr_norm *n; const char *in; char *out; };
+
+static void *worker(void *arg)
+{
+    struct job *j = arg;
+    nr_buf b;
+    nr_buf_init(&b, 0);
+    for (int k = 0; k < 50; k++) {
+        nr_buf_reset(&b);
+        if (nr_norm_text(j->n, j->in, strlen(j->in), &b) != 0)
+            return NULL;
+    }
+    j->out = nr_buf_steal(&b);
+    return NULL;
+}
+
+static void test_threads(void **state)
+{
+    (void)state;
+    nr_norm *n = nr_norm_new();
+    nr_norm_set_locale(n, NR_LOCALE_GB);
+    const char *in = "On 13th May 2014 the BBC's MPs paid \xc2\xa3" "1.20 for 2\xc2\xbd kg at 10:30am; "
+                     "see bbc.co.uk/news or call 020 7946 0958. Henry VIII, World War II.";
+    char *ref = norm_str(n, in);
+    assert_contract(ref);
+    pthread_t th[4];
+    struct job jobs[4];
+    for (int i = 0; i < 4; i++) {
+        jobs[i].n = n;
+        jobs[i].in = in;
+        jobs[i].out = NULL;
+        assert_int_equal(pthread_create(&th[i], NULL, worker, &jobs[i]), 0);
+    }
+    for (int i = 0; i < 4; i++) {
+        pthread_join(th[i], NULL);
+        assert_non_null(jobs[i].out);
+        assert_string_equal(jobs[i].out, ref);  /* deterministic, no shared state */
+        free(jobs[i].out);
+    }
+    free(ref);
+    nr_norm_free(n);
+}
+
+static void test_contract_on_mixed_input(void **state)
+{
+    (void)state;
+    nr_norm *n = nr_norm_new();
+    static const char *const inputs[] = {
+        "\xe2\x80\x9cQuote\xe2\x80\x9d \xe2\x80\x94 dash \xe2\x80\xa6 ellipsis \xe2\x80\xa2 bullet",
+        "x^2 + y = 3 # @ & % * ~ < > | \\ { } [ ]",
+        "\xe2\x82\xac" "5 \xc2\xa5" "6 \xc2\xa3" "7 \xe2\x82\xa9" "8 50p 3\xc2\xb0 1\xc2\xbd",
+        "1/0 0/0 99999999999999999999999/3 1e10 0x1F 3.4.5.6.7 --- -- -",
+        "A&E AT&T S&P 500 COVID-19 U18 IP68 v2.1.0 2,000-strong 1st 2nd 3rd 4th",
+        "\xce\xb1\xce\xb2\xce\xb3 \xe4\xb8\xad\xe6\x96\x87 \xd0\xbf\xd1\x80\xd0\xb8 \xf0\x9f\x98\x80",
+    };
+    for (size_t i = 0; i < sizeof inputs / sizeof inputs[0]; i++) {
+        char *got = norm_str(n, inputs[i]);
+        assert_contract(got);
+        free(got);
+    }
+    nr_norm_free(n);
+}
+
+int main(void)
+{
+    const struct CMUnitTest tests[] = {
+        cmocka_unit_test(test_null_and_empty),
+        cmocka_unit_test(test_invalid_utf8),
+        cmocka_unit_test(test_output_limit),
+        cmocka_unit_test(test_huge_token),
+        cmocka_unit_test(test_500_digits),
+        cmocka_unit_test(test_basic_forms),
+        cmocka_unit_test(test_lexicon),
+        cmocka_unit_test(test_sentences),
+        cmocka_unit_test(test_explain),
+        cmocka_unit_test(test_guess_locale),
+        cmocka_unit_test(test_threads),
+        cmocka_unit_test(test_contract_on_mixed_input),
+    };
+    return cmocka_run_group_tests(tests, NULL, NULL);
+}
