@@ -6,6 +6,7 @@
 #include "synth.h"
 
 #include <errno.h>
+#include <math.h>
 #include <regex.h>
 #include <stdarg.h>
 #include <stdio.h>
@@ -64,6 +65,19 @@ static const char *const voice_desc[] = {
     "US female, clustergen, 16 kHz (default)",
 };
 
+/* Gain that brings each voice's speech to -16 LUFS through the limiter:
+   what the measuring (spool) path chose for the seed article, `narrate -v`.
+   Speech from one voice varies little, so pipes use these. */
+static const double voice_gain_16[] = {7.4, 15.7, 5.7, 5.6, 0.3};
+
+double nr_voice_stream_gain(const char *name, double target_lufs)
+{
+    for (size_t i = 0; voice_names[i]; i++)
+        if (strcmp(voice_names[i], name) == 0)
+            return voice_gain_16[i] + (target_lufs + 16.0);
+    return target_lufs + 16.0;
+}
+
 const char *const *nr_voice_names(void)
 {
     return voice_names;
@@ -90,6 +104,8 @@ nr_ctx *nr_new(void)
     }
     ctx->rate = 1.0;
     ctx->bitrate = 64;
+    ctx->loudness_on = 1;
+    ctx->loudness_target = -16.0;
     ctx->locale = NR_LOCALE_AUTO;
     ctx->input_format = NR_FORMAT_AUTO;
     return ctx;
@@ -189,6 +205,28 @@ nr_status nr_set_bitrate(nr_ctx *ctx, int kbps)
     return nr_fail(ctx, NR_ERR_ARG,
                    "bitrate %d is not an MP3 bitrate for speech (8 to 160 kbit/s, e.g. 32, 48, 64, 96)",
                    kbps);
+}
+
+nr_status nr_set_loudness(nr_ctx *ctx, int enabled, double target)
+{
+    if (enabled && !(target >= -40.0 && target <= -5.0))
+        return nr_fail(ctx, NR_ERR_ARG, "loudness target must be between -40 and -5 LUFS");
+    ctx->loudness_on = enabled != 0;
+    if (enabled)
+        ctx->loudness_target = target;
+    return NR_OK;
+}
+
+nr_status nr_get_loudness(const nr_ctx *ctx, double *in, double *gain, double *out)
+{
+    int known = ctx->chapter_times && ctx->loudness_on;
+    if (in)
+        *in = known ? ctx->loudness.input_lufs : NAN;
+    if (gain)
+        *gain = known ? ctx->loudness.gain_db : NAN;
+    if (out)
+        *out = known ? ctx->loudness.output_lufs : NAN;
+    return NR_OK;
 }
 
 nr_status nr_set_input_format(nr_ctx *ctx, const char *f)

@@ -87,6 +87,14 @@ nr_status nr_set_rate(nr_ctx *ctx, double rate);
 nr_status nr_set_locale(nr_ctx *ctx, const char *locale);
 /* MP3 bitrate in kbit/s (CBR; default 64). */
 nr_status nr_set_bitrate(nr_ctx *ctx, int kbps);
+/* EBU R128 loudness normalization of the whole episode to target_lufs
+   (-40 .. -5; default on, -16), true peak at most -1 dBTP.  enabled = 0
+   leaves Flite's own level. */
+nr_status nr_set_loudness(nr_ctx *ctx, int enabled, double target_lufs);
+/* Loudness of the last render: measured before normalization, the gain
+   applied, and the result (LUFS; NaN when unknown or disabled). */
+nr_status nr_get_loudness(const nr_ctx *ctx, double *input_lufs,
+                          double *gain_db, double *output_lufs);
 /* Input format: "auto" (default), "text", "markdown", "html". */
 nr_status nr_set_input_format(nr_ctx *ctx, const char *format);
 /* Adds pronunciation lexicon text (format in voices/lexicon.txt); entries

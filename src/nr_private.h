@@ -14,6 +14,7 @@
 #include "article.h"
 #include "normalize.h"
 #include "buf.h"
+#include "audio/sink.h"
 
 /* ---- the plan: what will be spoken, in order ----------------------------
  *
@@ -72,6 +73,8 @@ struct nr_ctx {
     double rate;
     nr_locale locale;
     int bitrate;
+    int loudness_on;
+    double loudness_target;
     nr_input_format input_format;
     char *meta[4];                 /* nr_meta_key -> override or NULL */
     char **keep;  size_t nkeep;
@@ -91,6 +94,7 @@ struct nr_ctx {
     uint64_t duration_ms;
     int sample_rate;
     nr_cue_rec *cues;  size_t ncues, cues_cap;
+    nr_loudness loudness;
 
     const char *out_name;          /* output being written, for messages */
     atomic_int cancelled;
@@ -101,6 +105,10 @@ struct nr_ctx {
    literal in our code; user text only ever goes through %s. */
 nr_status nr_fail(nr_ctx *ctx, nr_status s, const char *fmt, ...)
     __attribute__((format(printf, 3, 4)));
+
+/* Gain (dB) that brings a built-in voice's speech to target_lufs, for when
+   nothing can be measured first (pipes, callbacks). */
+double nr_voice_stream_gain(const char *name, double target_lufs);
 
 /* plan.c */
 nr_status nr_plan_build(nr_ctx *ctx);

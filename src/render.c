@@ -341,8 +341,9 @@ static void cb_destroy(nr_sink *s)
     free(s);
 }
 
-static nr_sink *callback_sink_new(nr_ctx *ctx)
+static nr_sink *callback_sink_new(const nr_sink_opts *o)
 {
+    nr_ctx *ctx = o->ud;
     callback_sink *s = calloc(1, sizeof *s);
     if (!s) {
         errno = ENOMEM;
@@ -437,16 +438,19 @@ nr_status nr_render_to(nr_ctx *ctx, int fd, int seekable, nr_out_format fmt)
         .nchapters = p->nchapters,
     };
     nr_sink_opts so = {.fd = fd, .seekable = seekable, .rate = ctx->sample_rate,
-                       .bitrate = ctx->bitrate, .meta = &meta};
+                       .bitrate = ctx->bitrate, .meta = &meta, .ud = ctx};
     errno = 0;
-    if (fmt == NR_OUT_CALLBACK)
-        sink = callback_sink_new(ctx);
-    else if (fmt == NR_OUT_WAV)
-        sink = nr_sink_wav_new(&so);
-    else if (fmt == NR_OUT_RAW)
-        sink = nr_sink_raw_new(&so);
+    nr_sink_ctor make = fmt == NR_OUT_WAV ? nr_sink_wav_new
+                      : fmt == NR_OUT_RAW ? nr_sink_raw_new
+                      : fmt == NR_OUT_CALLBACK ? callback_sink_new
+                      : nr_sink_mp3_new;
+    if (ctx->loudness_on)
+        sink = nr_sink_loudness_new(make, &so, ctx->loudness_target,
+                                    seekable && fmt != NR_OUT_CALLBACK,
+                                    nr_voice_stream_gain(ctx->voice_name, ctx->loudness_target),
+                                    &ctx->loudness);
     else
-        sink = nr_sink_mp3_new(&so);
+        sink = make(&so);
     if (!sink) {
         st = errno == ENOMEM ? nr_fail(ctx, NR_ERR_NOMEM, "out of memory")
            : errno == EINVAL ? nr_fail(ctx, NR_ERR_ARG,

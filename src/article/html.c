@@ -145,17 +145,22 @@ static int in_tags(const xmlNode *n, const char *const *tags)
     return 0;
 }
 
-/* Words in class/id values that name page furniture. */
+/* Words in class/id values that name page furniture.  "Strong" ones name
+   things that are never the article however much text they hold (a long
+   comment thread is still comments); "weak" ones only count for elements
+   with little text, since "sidebar" or "paywall" may wrap the story. */
 static const char *const widget_words[] = {
     "share", "sharing", "sharedaddy", "social", "comment", "comments",
     "disqus", "related", "relatedposts", "newsletter", "subscribe",
     "subscription", "signup", "cookie", "cookies", "consent", "gdpr", "ad",
-    "ads", "advert", "adverts", "advertisement", "adslot", "promo",
-    "promotion", "sponsor", "sponsored", "breadcrumb", "breadcrumbs",
-    "sidebar", "widget", "popup", "modal", "banner", "caption", "credit",
-    "tags", "nav", "navigation", "menu", "footer", "paywall", "outbrain",
-    "taboola", "recirc", "recommended", "trending", "toolbar", "skip",
-    "hidden", "print", "masthead", "topbar", "more-stories", NULL};
+    "ads", "advert", "adverts", "advertisement", "adslot", "sponsor",
+    "sponsored", "outbrain", "taboola", "recirc", "recommended", "trending",
+    "footer", NULL};
+static const char *const weak_widget_words[] = {
+    "promo", "promotion", "breadcrumb", "breadcrumbs", "sidebar", "widget",
+    "popup", "modal", "banner", "caption", "credit", "tags", "nav",
+    "navigation", "menu", "paywall", "toolbar", "skip", "hidden", "print",
+    "masthead", "topbar", NULL};
 
 static const char *const byline_words[] = {
     "byline", "author", "authors", "contributor", "writer", "byl", NULL};
@@ -163,23 +168,53 @@ static const char *const standfirst_words[] = {
     "standfirst", "subtitle", "subheadline", "subhead", "dek", "deck",
     "strapline", "summary", "lede", "intro", "excerpt", NULL};
 
-/* Does some word of the class/id value appear in the list? */
+/* Words that turn a class name around: "no-sidebar", "has-comments",
+   "comments-open", "overflow-hidden" describe the page, not furniture. */
+static const char *const negators[] = {
+    "no", "has", "with", "without", "overflow", "show", "allow", "enable",
+    "enabled", "open", "count", NULL};
+
+static int word_in(const char *p, size_t n, const char *const *words)
+{
+    for (size_t i = 0; words[i] && n; i++)
+        if (strlen(words[i]) == n && !strncasecmp(words[i], p, n))
+            return 1;
+    return 0;
+}
+
+/* Does some class name (or the id) hold one of the words?  Names are split
+   at '-' and '_'; a name with a negator word is ignored, and so is a
+   utility-class list ("hidden md:block") for the weak words. */
 static int has_word(const char *v, const char *const *words)
 {
     if (!v)
         return 0;
+    if (words == weak_widget_words && strchr(v, ':'))
+        return 0;
     const char *p = v;
     while (*p) {
-        while (*p && !isalnum((unsigned char)*p))
+        while (*p && isspace((unsigned char)*p))
             p++;
-        const char *e = p;
-        while (*e && isalnum((unsigned char)*e))
-            e++;
-        size_t n = (size_t)(e - p);
-        for (size_t i = 0; words[i] && n; i++)
-            if (strlen(words[i]) == n && !strncasecmp(words[i], p, n))
-                return 1;
-        p = e;
+        const char *end = p;
+        while (*end && !isspace((unsigned char)*end))
+            end++;
+        int hit = 0, neg = 0;
+        for (const char *q = p; q < end;) {
+            while (q < end && !isalnum((unsigned char)*q))
+                q++;
+            const char *e = q;
+            while (e < end && isalnum((unsigned char)*e))
+                e++;
+            size_t n = (size_t)(e - q);
+            if (word_in(q, n, words))
+                hit = 1;
+            if (word_in(q, n, negators))
+                neg = 1;
+            q = e;
+        }
+        if (hit && !neg)
+            return 1;
+        p = end;
     }
     return 0;
 }
@@ -209,6 +244,29 @@ static const char *furniture_rule(const xmlNode *n)
     return "furniture-class";
 }
 
+/* Does the element hold article-sized text?  Looks at a bounded number of
+   nodes so that nested candidates cannot make the walk quadratic. */
+static int substantial(const xmlNode *top)
+{
+    size_t text = 0, seen = 0;
+    const xmlNode *n = top->children;
+    while (n && seen < 4000 && text < 1500) {
+        seen++;
+        if (n->type == XML_TEXT_NODE && n->content)
+            text += strlen((const char *)n->content);
+        if (n->type == XML_ELEMENT_NODE && n->children) {
+            n = n->children;
+            continue;
+        }
+        while (n && n != top && !n->next)
+            n = n->parent;
+        if (!n || n == top)
+            break;
+        n = n->next;
+    }
+    return text >= 1500;
+}
+
 static int furniture(const xmlNode *n)
 {
     if (n->type != XML_ELEMENT_NODE)
@@ -230,7 +288,9 @@ static int furniture(const xmlNode *n)
     /* a byline box may be called "author" but is not furniture */
     if (attr_has(n, byline_words) || attr_has(n, standfirst_words))
         return 0;
-    return attr_has(n, widget_words);
+    if (attr_has(n, widget_words))
+        return 1;
+    return attr_has(n, weak_widget_words) && !substantial(n);
 }
 
 /* ---------------- iterative tree walks ---------------- */
@@ -762,15 +822,14 @@ static void text(walker *w, xmlNode *n)
 
 /* Records a skipped element's source range in stripped[], aligning its
    text like any other so the cursor keeps moving forward. */
-static void record_skipped(walker *w, xmlNode *top)
+static void record_range(nr_doc *d, aligner *al, xmlNode *top, const char *rule)
 {
-    const char *rule = furniture_rule(top);
     if (!rule)
         return;
     size_t start = 0, end = 0;
     int any = 0;
     xmlNode *n = top->children;
-    while (n && !w->d->nomem) {
+    while (n && !d->nomem) {
         if (n->type == XML_ELEMENT_NODE) {
             /* script and style text is never in the text stream */
             n = next_node(n, top, !furniture_rule(n));
@@ -789,18 +848,57 @@ static void record_skipped(walker *w, xmlNode *top)
         while (z > a && (t[z - 1] == ' ' || t[z - 1] == '\n' || t[z - 1] == '\t' ||
                          t[z - 1] == '\r'))
             z--;
-        if (align(&w->al, t, tn)) {
-            w->d->nomem = 1;
+        if (align(al, t, tn)) {
+            d->nomem = 1;
             return;
         }
-        if (!any || w->al.offs[a] < start)
-            start = w->al.offs[a];
-        if (w->al.offs[z - 1] + 1 > end)
-            end = w->al.offs[z - 1] + 1;
+        if (!any || al->offs[a] < start)
+            start = al->offs[a];
+        if (al->offs[z - 1] + 1 > end)
+            end = al->offs[z - 1] + 1;
         any = 1;
     }
     if (any && end > start)
-        nr_doc_strip(w->d, start, end, rule);
+        nr_doc_strip(d, start, end, rule);
+}
+
+static void record_skipped(walker *w, xmlNode *top)
+{
+    record_range(w->d, &w->al, top, furniture_rule(top));
+}
+
+/* Records what lies outside the article element (site header, comments,
+   sidebars, footer), one range per subtree hanging off the chain from the
+   document root down to the article, with a second forward-only aligner
+   that jumps over the article's own text. */
+static void record_outside(nr_doc *d, xmlNode *top, xmlNode *root,
+                           size_t root_end)
+{
+    if (root == top)
+        return;
+    aligner al;
+    memset(&al, 0, sizeof al);
+    al.s = d->src;
+    al.n = d->srclen;
+    al.budget = 16 * d->srclen + (1u << 20);
+    for (xmlNode *a = root->parent; a; a = a->parent)
+        a->_private = (void *)1;
+    for (xmlNode *n = top->children; n && !d->nomem;) {
+        int skip = 1;
+        if (n == root) {
+            if (al.cur < root_end)
+                al.cur = root_end;
+        } else if (n->_private) {
+            skip = 0;   /* an ancestor of the article: look inside */
+        } else if (n->type == XML_ELEMENT_NODE) {
+            const char *r = furniture_rule(n);
+            record_range(d, &al, n, r ? "outside-article" : NULL);
+        }
+        n = next_node(n, top, skip);
+    }
+    for (xmlNode *a = root->parent; a; a = a->parent)
+        a->_private = NULL;
+    free(al.offs);
 }
 
 static void walk(walker *w, xmlNode *root)
@@ -977,6 +1075,56 @@ static void outside_standfirst(nr_doc *d, xmlNode *top, xmlNode *root)
     }
 }
 
+/* Non-space bytes of text, in the tree (outside script, style, head) and
+   in the source outside markup.  A tree holding far less than the source
+   means the parser stopped early (it gives up at 256 levels of nesting). */
+static size_t visible_bytes(const char *p)
+{
+    size_t c = 0;
+    for (; *p; p++)
+        c += !isspace((unsigned char)*p);
+    return c;
+}
+
+static int tree_lost_text(nr_doc *d, xmlNode *top)
+{
+    size_t tree = 0, src = 0;
+    for (xmlNode *n = top; n;) {
+        int skip = n->type == XML_ELEMENT_NODE && !furniture_rule(n);
+        if (n->type == XML_TEXT_NODE && n->content)
+            tree += visible_bytes((const char *)n->content);
+        n = next_node(n, top, skip);
+    }
+    const char *s = d->src;
+    size_t n = d->srclen;
+    for (size_t i = 0; i < n;) {
+        if (s[i] == '<') {
+            if (n - i >= 5 && !strncasecmp(s + i, "<head", 5) &&
+                (s[i + 5] == '>' || s[i + 5] == ' ')) {
+                while (i < n && !(s[i] == '<' && n - i >= 7 &&
+                                  !strncasecmp(s + i, "</head>", 7)))
+                    i++;
+                continue;
+            }
+            i = skip_markup(s, n, i);
+            continue;
+        }
+        if (s[i] == '&') {
+            char out[8];
+            size_t ol, used = nr_entity_at(s, n, i, out, &ol);
+            if (used) {
+                src += 1;
+                i += used;
+                continue;
+            }
+        }
+        src += !isspace((unsigned char)s[i]) && ((unsigned char)s[i] & 0xC0) != 0x80;
+        i++;
+    }
+    /* tree counted bytes, source counted characters: compare loosely */
+    return src > 200 && tree * 3 < src;
+}
+
 static xmlNode *first_h1(xmlNode *top)
 {
     for (xmlNode *n = top; n; n = next_node(n, top, 0))
@@ -1020,11 +1168,21 @@ int nr_read_html(nr_doc *d)
     w.al.budget = 16 * d->srclen + (1u << 20);
     nr_tb_init(&w.tb);
     size_t first_unit = d->n;
+    size_t first_strip = d->nst;
     walk(&w, root);
     nr_tb_free(&w.tb);
     free(w.al.offs);
-    if (d->n == first_unit)
+    record_outside(d, top, root, w.al.cur);
+    if (d->n == first_unit || tree_lost_text(d, top)) {
+        /* libxml2 gave up part-way: read the visible text instead */
+        for (size_t i = first_unit; i < d->n; i++) {
+            free(d->u[i].text);
+            free(d->u[i].map);
+        }
+        d->n = first_unit;
+        d->nst = first_strip;
         html_fallback(d);
+    }
 
     /* title: the article's own h1 first; else a page h1 that agrees with the
        meta title; else the meta title without its site suffix */

@@ -362,10 +362,10 @@ static void header(nr_doc *d)
             }
         }
     }
-    /* a blog's name as its only h1 ("The Allotment Diaries") with the
-       post's own headline below it, carrying the byline: the headline is
-       the title */
-    for (size_t ti = 0; ti < d->n && ti < 40; ti++) {
+    /* Markdown: a blog's name as its only h1 ("The Allotment Diaries")
+       with the post's own headline below it, carrying the byline: the
+       headline is the title.  (An HTML article's own h1 is trusted.) */
+    for (size_t ti = 0; d->fmt == NR_FORMAT_MARKDOWN && ti < d->n && ti < 40; ti++) {
         nr_unit *t = &d->u[ti];
         if (t->role != NR_ROLE_TITLE)
             continue;
@@ -403,7 +403,7 @@ static void header(nr_doc *d)
             continue;
         for (size_t j = 0; j < ti; j++) {
             nr_unit *u = &d->u[j];
-            if (!alive(u) || body_like(u))
+            if (!alive(u) || body_like(u) || (u->flags & NR_U_KEEP))
                 continue;
             if (is_meta_line(u))
                 take_meta(d, u);
@@ -420,6 +420,8 @@ static void header(nr_doc *d)
             continue;
         if (k >= hend && !(k == hend && is_meta_line(u)))
             break;
+        if (u->flags & NR_U_KEEP)
+            continue;   /* the user wants it read where it stands */
         const char *r = tkey ? title_dup(keys[k], tkey, u) : NULL;
         if (r) {
             if (!(u->flags & NR_U_KEEP))

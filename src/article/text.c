@@ -122,7 +122,7 @@ static int split_lines(const char *s, size_t n, line **out, size_t *nout)
 
 /* A hard-wrapped document has almost no lines longer than ~100 columns and
    many just under its wrap width.  Returns the width, or 0. */
-static size_t wrap_width(const line *L, size_t n)
+static size_t wrap_width(const char *s, const line *L, size_t n)
 {
     size_t nonblank = 0, longl = 0, mid = 0, w = 0;
     for (size_t i = 0; i < n; i++) {
@@ -137,6 +137,19 @@ static size_t wrap_width(const line *L, size_t n)
             mid++;
     }
     if (nonblank < 4 || mid < 3 || longl * 20 > nonblank)
+        return 0;
+    /* and a wrapped line usually breaks mid-sentence: short one-sentence
+       paragraphs on consecutive lines are not a hard wrap */
+    size_t full = 0, mid_sentence = 0;
+    for (size_t i = 0; i + 1 < n; i++) {
+        if (L[i].end == L[i].start || L[i + 1].end == L[i + 1].start ||
+            L[i].chars * 4 < w * 3)
+            continue;
+        full++;
+        if (!nr_ends_sentence(s + L[i].start, L[i].end - L[i].start))
+            mid_sentence++;
+    }
+    if (mid_sentence < 2 || mid_sentence * 2 < full)
         return 0;
     return w;
 }
@@ -161,7 +174,7 @@ int nr_read_text(nr_doc *d)
     size_t n;
     if (split_lines(s, d->srclen, &L, &n))
         return -1;
-    size_t W = wrap_width(L, n);
+    size_t W = wrap_width(s, L, n);
     nr_tb tb;
     nr_tb_init(&tb);
     size_t i = 0;

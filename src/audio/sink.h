@@ -39,6 +39,7 @@ typedef struct nr_sink_opts {
     int rate;         /* input sample rate */
     int bitrate;      /* MP3 kbit/s */
     const nr_sink_meta *meta;  /* for the tag reserved up front */
+    void *ud;         /* for sinks that call back into their creator */
 } nr_sink_opts;
 
 /* Each returns NULL when out of memory or the encoder cannot start
@@ -46,6 +47,23 @@ typedef struct nr_sink_opts {
 nr_sink *nr_sink_mp3_new(const nr_sink_opts *o);
 nr_sink *nr_sink_wav_new(const nr_sink_opts *o);
 nr_sink *nr_sink_raw_new(const nr_sink_opts *o);
+
+typedef nr_sink *(*nr_sink_ctor)(const nr_sink_opts *o);
+
+/* What the loudness wrapper measured and did (values in LUFS, dB, dBTP;
+   -HUGE_VAL when unknown, e.g. silence). */
+typedef struct nr_loudness {
+    double input_lufs, input_true_peak, gain_db, output_lufs;
+    int limited;
+} nr_loudness;
+
+/* Wraps the sink make(o) would create with EBU R128 normalization to
+   target_lufs (see sink_loudness.c).  spool = 1 measures first (files);
+   0 applies stream_gain_db on the fly (pipes).  res (may be NULL) is filled
+   at finish. */
+nr_sink *nr_sink_loudness_new(nr_sink_ctor make, const nr_sink_opts *o,
+                              double target_lufs, int spool,
+                              double stream_gain_db, nr_loudness *res);
 
 /* Writes all of buf to fd, retrying on EINTR and short writes. */
 int nr_write_all(int fd, const void *buf, size_t n);

@@ -1,15 +1,645 @@
-/* batch.c - placeholder; the batch subcommand is being written. */
-#include <stdio.h>
+/*
+ * batch.c - `narrate batch IN_DIR OUT_DIR`: every article in IN_DIR becomes
+ * an episode in OUT_DIR (MP3, chapters JSON, sidecar), then feed.xml.
+ *
+ * Articles are narrated one after another, each with --jobs synthesis
+ * threads: the library already keeps the cores busy within an article, and
+ * one article at a time keeps memory flat, progress simple and a failure
+ * isolated.  Scale-out beyond one host is --shard (docs/batch.md).
+ *
+ * Per article: parse, hash what will be spoken plus the voice and audio
+ * options (the incremental key), and re-synthesize only when the key or
+ * the files differ from the sidecar.  The sidecar is written last: it is
+ * the commit point, so a run killed anywhere leaves the previous episode
+ * and feed, and the next run redoes just the unfinished work.
+ */
+#include "batch.h"
 #include "commands.h"
+#include "config.h"
+#include "episode.h"
+#include "feed.h"
+#include "lock.h"
+#include "narrate.h"
+#include "report.h"
+#include "slug.h"
+
+#include <errno.h>
+#include <getopt.h>
+#include <nettle/sha2.h>
+#include <signal.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <strings.h>
+#include <sys/stat.h>
+#include <time.h>
+#include <unistd.h>
+
+static nr_ctx *volatile g_ctx;
+static volatile sig_atomic_t g_signal;
+
+static void on_signal(int sig)
+{
+    g_signal = sig;
+    nr_ctx *c = g_ctx;
+    if (c)
+        nr_cancel(c);
+}
+
+typedef struct run {
+    const char *in_dir, *out_dir;
+    nb_config cfg;
+    int jobs;
+    unsigned shard_k, shard_n;  /* 1-based K of N; N = 0 unsharded */
+    int prune;
+    const char *voice;          /* effective voice name (for the key) */
+    char channel_guid[37];
+    uint8_t guid_ns[16];        /* namespace of episode guids */
+    nb_episode *old;            /* sidecars found in OUT_DIR */
+    size_t nold;
+    int64_t now;
+    nb_report *report;
+} run;
+
+static uint64_t mono_ms(void)
+{
+    struct timespec ts;
+    clock_gettime(CLOCK_MONOTONIC, &ts);
+    return (uint64_t)ts.tv_sec * 1000 + (uint64_t)ts.tv_nsec / 1000000;
+}
+
+static int is_article(const char *name)
+{
+    if (name[0] == '.')
+        return 0;  /* hidden files and editors' temporaries */
+    const char *dot = strrchr(name, '.');
+    if (!dot)
+        return 0;
+    static const char *const ext[] = {".txt", ".md", ".markdown", ".html", ".htm"};
+    for (size_t i = 0; i < sizeof ext / sizeof *ext; i++)
+        if (strcasecmp(dot, ext[i]) == 0)
+            return 1;
+    return 0;
+}
+
+static nb_episode *find_old(run *r, const char *source)
+{
+    for (size_t i = 0; i < r->nold; i++)
+        if (strcmp(r->old[i].source, source) == 0)
+            return &r->old[i];
+    return NULL;
+}
+
+static int in_shard(const run *r, const char *source)
+{
+    return !r->shard_n || nb_shard_of(source, r->shard_n) == r->shard_k - 1;
+}
+
+/* ---- the incremental key ---- */
+
+static int hash_write(void *ud, const void *data, size_t len)
+{
+    sha256_update(ud, len, data);
+    return 0;
+}
+
+/* SHA-256 over a version tag, voice, rate, bitrate and the spoken script:
+   everything that changes the audio, nothing that does not (a new date or
+   description keeps the audio). */
+static nr_status make_key(run *r, nr_ctx *ctx, char out[65])
+{
+    struct sha256_ctx h;
+    char opts[128];
+    sha256_init(&h);
+    snprintf(opts, sizeof opts, "narrate-key-1\nvoice=%s\nrate=%.3f\nbitrate=%d\n",
+             r->voice, r->cfg.rate > 0 ? r->cfg.rate : 1.0,
+             r->cfg.bitrate > 0 ? r->cfg.bitrate : 64);
+    sha256_update(&h, strlen(opts), (const uint8_t *)opts);
+    nr_status s = nr_script(ctx, hash_write, &h);
+    if (s != NR_OK)
+        return s;
+    uint8_t d[SHA256_DIGEST_SIZE];
+    sha256_digest(&h, sizeof d, d);
+    for (int i = 0; i < SHA256_DIGEST_SIZE; i++)
+        snprintf(out + 2 * i, 3, "%02x", d[i]);
+    return NR_OK;
+}
+
+/* ---- one article ---- */
+
+static int file_size(const char *dir, const char *name, uint64_t *size)
+{
+    char *p = nb_path(dir, name);
+    struct stat st;
+    int ok = p && stat(p, &st) == 0 && S_ISREG(st.st_mode);
+    free(p);
+    if (ok)
+        *size = (uint64_t)st.st_size;
+    return ok ? 0 : -1;
+}
+
+static char *with_suffix(const char *stem, const char *suffix)
+{
+    size_t n = strlen(stem) + strlen(suffix) + 1;
+    char *s = malloc(n);
+    if (s)
+        snprintf(s, n, "%s%s", stem, suffix);
+    return s;
+}
+
+/* The file name without its extension, for an article with no title. */
+static char *stem_of(const char *source)
+{
+    char *s = nb_strdup(source);
+    char *dot = s ? strrchr(s, '.') : NULL;
+    if (dot && dot != s)
+        *dot = '\0';
+    return s;
+}
+
+static void warn(nb_report_item *it, const char *source, const char *text)
+{
+    nb_msg(2, "%s: warning: %s", source, text);
+    nb_report_warn(it, text);
+}
+
+/* Narrates one article.  Returns the report status ("synthesized",
+   "reused") or NULL on failure with the reason in err. */
+static const char *do_article(run *r, const char *source, nb_report_item *it,
+                              nb_episode *ep, char *err, size_t errlen)
+{
+    const char *status = NULL;
+    char *data = NULL, *path = NULL, *tmp = NULL;
+    size_t len;
+    nr_ctx *ctx = NULL;
+    nr_status s;
+
+    path = nb_path(r->in_dir, source);
+    if (!path) {
+        snprintf(err, errlen, "out of memory");
+        goto out;
+    }
+    int e = nb_read_file(path, &data, &len);
+    if (e) {
+        snprintf(err, errlen, "cannot read '%s': %s", path, strerror(e));
+        goto out;
+    }
+    ctx = nr_new();
+    if (!ctx) {
+        snprintf(err, errlen, "out of memory");
+        goto out;
+    }
+    g_ctx = ctx;
+    if ((s = nr_set_jobs(ctx, r->jobs)) != NR_OK ||
+        (r->cfg.voice && (s = nr_set_voice(ctx, r->cfg.voice)) != NR_OK) ||
+        (r->cfg.rate > 0 && (s = nr_set_rate(ctx, r->cfg.rate)) != NR_OK) ||
+        (r->cfg.bitrate > 0 && (s = nr_set_bitrate(ctx, r->cfg.bitrate)) != NR_OK) ||
+        (r->cfg.title && (s = nr_set_meta(ctx, NR_META_ALBUM, r->cfg.title)) != NR_OK) ||
+        (s = nr_load(ctx, data, len, source)) != NR_OK)
+        goto lib_error;
+
+    char key[65];
+    if ((s = make_key(r, ctx, key)) != NR_OK)
+        goto lib_error;
+
+    nb_episode *old = find_old(r, source);
+    const char *t = nr_get_meta(ctx, NR_META_TITLE);
+    if (t && *t)
+        ep->title = nb_strdup(t);
+    else {
+        ep->title = stem_of(source);
+        warn(it, source, "no title found; the file name is the title");
+    }
+    ep->source = nb_strdup(source);
+    ep->description = nb_strdup(nr_get_meta(ctx, NR_META_DESCRIPTION));
+    if (!ep->description)
+        warn(it, source, "no description found; the title is used");
+    ep->author = nb_strdup(nr_get_meta(ctx, NR_META_AUTHOR));
+    ep->key = nb_strdup(key);
+    if (old) {
+        /* identity and file names never change once chosen */
+        ep->slug = nb_strdup(old->slug);
+        ep->guid = nb_strdup(old->guid);
+        ep->first_seen = old->first_seen;
+    } else {
+        char g[37];
+        ep->slug = nb_slug(ep->title, source);
+        nb_uuid5(r->guid_ns, source, strlen(source), g);
+        ep->guid = nb_strdup(g);
+        ep->first_seen = r->now;
+    }
+    if (!ep->title || !ep->source || !ep->key || !ep->slug || !ep->guid) {
+        snprintf(err, errlen, "out of memory");
+        goto out;
+    }
+    if (!old) {
+        for (size_t i = 0; i < r->nold; i++)
+            if (strcmp(r->old[i].slug, ep->slug) == 0) {
+                snprintf(err, errlen, "file name '%s' is taken by %s",
+                         ep->slug, r->old[i].source);
+                goto out;
+            }
+    }
+    ep->audio = with_suffix(ep->slug, ".mp3");
+    ep->chapters = with_suffix(ep->slug, NB_CHAPTERS_SUFFIX);
+    if (!ep->audio || !ep->chapters) {
+        snprintf(err, errlen, "out of memory");
+        goto out;
+    }
+    const char *iso = nr_get_meta(ctx, NR_META_DATE_ISO);
+    if (iso && nb_parse_iso_date(iso, &ep->pub_date) == 0)
+        ep->dated = 1;
+    else {
+        ep->pub_date = ep->first_seen;
+        warn(it, source, "no date found; pubDate is the time the article was first seen");
+    }
+
+    uint64_t size, csize;
+    if (old && strcmp(old->key, key) == 0 &&
+        file_size(r->out_dir, old->audio, &size) == 0 && size == old->bytes &&
+        file_size(r->out_dir, ep->chapters, &csize) == 0) {
+        ep->duration_ms = old->duration_ms;
+        ep->bytes = old->bytes;
+        ep->nchapters = old->nchapters;
+        status = "reused";
+    } else {
+        free(tmp);
+        tmp = nb_path(r->out_dir, ep->audio);
+        if (!tmp) {
+            snprintf(err, errlen, "out of memory");
+            goto out;
+        }
+        if ((s = nr_render_file(ctx, tmp, NR_OUT_MP3)) != NR_OK)
+            goto lib_error;
+        free(tmp);
+        tmp = nb_path(r->out_dir, ep->chapters);
+        if (!tmp) {
+            snprintf(err, errlen, "out of memory");
+            goto out;
+        }
+        if ((s = nr_write_chapters_json(ctx, tmp)) != NR_OK)
+            goto lib_error;
+        if (file_size(r->out_dir, ep->audio, &ep->bytes) != 0) {
+            snprintf(err, errlen, "'%s' vanished after it was written", ep->audio);
+            goto out;
+        }
+        ep->duration_ms = nr_duration_ms(ctx);
+        ep->nchapters = nr_chapter_count(ctx);
+        status = "synthesized";
+    }
+    /* the commit point: from here the feed sees the new episode */
+    e = nb_episode_save(r->out_dir, ep);
+    if (e) {
+        snprintf(err, errlen, "cannot write the sidecar of '%s': %s", ep->slug,
+                 e == EINVAL ? "a field is not valid UTF-8" : strerror(e));
+        status = NULL;
+    }
+    goto out;
+
+lib_error:;
+    const char *d = nr_errmsg(ctx);
+    snprintf(err, errlen, "%s", s == NR_ERR_CANCELLED ? "interrupted"
+                               : d && *d ? d : nr_strerror(s));
+out:
+    g_ctx = NULL;
+    nr_free(ctx);
+    free(data);
+    free(path);
+    free(tmp);
+    return status;
+}
+
+/* ---- progress ---- */
+
+static void fmt_dur(char *b, size_t n, uint64_t s)
+{
+    if (s >= 3600)
+        snprintf(b, n, "%u:%02u:%02u", (unsigned)(s / 3600), (unsigned)(s / 60 % 60),
+                 (unsigned)(s % 60));
+    else
+        snprintf(b, n, "%u:%02u", (unsigned)(s / 60), (unsigned)(s % 60));
+}
+
+/* "articles done of total, elapsed, estimate", redrawn in place on a
+   terminal; the estimate assumes the rest take as long as the average. */
+static void progress(size_t done, size_t total, uint64_t start_ms)
+{
+    char el[32], left[32];
+    uint64_t e = (mono_ms() - start_ms) / 1000;
+    fmt_dur(el, sizeof el, e);
+    if (done)
+        fmt_dur(left, sizeof left, e * (total - done) / done);
+    else
+        snprintf(left, sizeof left, "?");
+    fprintf(stderr, "\rnarrate: %zu/%zu articles  %s elapsed  ~%s left   ",
+            done, total, el, left);
+    if (done == total)
+        fputc('\n', stderr);
+}
+
+/* ---- pruning ---- */
+
+static int name_in(char **names, size_t n, const char *s)
+{
+    for (size_t i = 0; i < n; i++)
+        if (strcmp(names[i], s) == 0)
+            return 1;
+    return 0;
+}
+
+static void remove_file(const char *dir, const char *name)
+{
+    char *p = name ? nb_path(dir, name) : NULL;
+    if (p && unlink(p) != 0 && errno != ENOENT)
+        nb_msg(1, "warning: cannot remove '%s': %s", p, strerror(errno));
+    free(p);
+}
+
+/* Episodes of this shard whose article is gone: removed with --prune
+   (sidecar first, so a crash never leaves a sidecar without audio), else
+   counted and kept. */
+static void prune(run *r, char **names, size_t n)
+{
+    size_t orphans = 0;
+    for (size_t i = 0; i < r->nold; i++) {
+        nb_episode *o = &r->old[i];
+        if (!in_shard(r, o->source) || name_in(names, n, o->source))
+            continue;
+        orphans++;
+        if (!r->prune)
+            continue;
+        char *side = with_suffix(o->slug, NB_EPISODE_SUFFIX);
+        remove_file(r->out_dir, side);
+        free(side);
+        remove_file(r->out_dir, o->audio);
+        remove_file(r->out_dir, o->chapters);
+        nb_report_item *it = nb_report_add(r->report, o->source);
+        nb_report_set(it, "pruned", o->slug, o->duration_ms, 0);
+        nb_msg(2, "%s: article gone; episode '%s' removed", o->source, o->slug);
+    }
+    if (orphans && !r->prune)
+        nb_msg(1, "%zu episode%s no article in '%s' any more; kept (--prune removes them)",
+               orphans, orphans == 1 ? " has" : "s have", r->in_dir);
+}
+
+/* ---- options ---- */
+
+static void batch_usage(FILE *f)
+{
+    fputs(
+"Usage: narrate batch IN_DIR OUT_DIR [OPTIONS]\n"
+"Narrates every article in IN_DIR (.txt, .md, .html) into OUT_DIR/<slug>.mp3\n"
+"with its chapters (<slug>.chapters.json) and sidecar (<slug>.episode.json),\n"
+"then writes OUT_DIR/feed.xml.  Unchanged articles are not synthesized again.\n"
+"\n"
+"  -c, --config FILE   channel settings and voice (see docs/batch.md)\n"
+"  -j, --jobs N        synthesis threads per article (default: CPUs)\n"
+"      --shard K/N     only the K-th of N parts of the articles (1 <= K <= N);\n"
+"                      no feed.xml: run 'narrate feed OUT_DIR' after all parts\n"
+"      --voice NAME    voice, overriding the configuration\n"
+"      --prune         remove episodes whose article is gone\n"
+"      --report FILE   JSON run report (default OUT_DIR/report.json, or\n"
+"                      OUT_DIR/report-K-of-N.json with --shard)\n"
+"  -q, --quiet         no messages but errors\n"
+"  -v, --verbose       more messages\n"
+"  -h, --help          this help\n"
+"\n"
+"SOURCE_DATE_EPOCH, when set, replaces the clock (lastBuildDate, first seen).\n"
+"Exit codes: 0 ok, 1 internal, 2 usage or bad configuration value,\n"
+"3 IN_DIR or configuration unreadable, 4 OUT_DIR unwritable or in use by\n"
+"another run, 6 some articles failed (the others are done), 130 interrupted.\n",
+        f);
+}
+
+static int parse_shard(const char *s, unsigned *k, unsigned *n)
+{
+    char *end;
+    errno = 0;
+    unsigned long a = strtoul(s, &end, 10);
+    if (errno || end == s || *end != '/' || *s == '-')
+        return -1;
+    const char *q = end + 1;
+    unsigned long b = strtoul(q, &end, 10);
+    if (errno || end == q || *end || *q == '-' || a < 1 || b < 1 || a > b ||
+        b > 1000000)
+        return -1;
+    *k = (unsigned)a;
+    *n = (unsigned)b;
+    return 0;
+}
+
+enum { OPT_SHARD = 256, OPT_VOICE, OPT_PRUNE, OPT_REPORT };
+
 int nr_cmd_batch(int argc, char **argv)
 {
-    (void)argc; (void)argv;
-    fputs("narrate: batch: not available yet\n", stderr);
-    return 2;
-}
-int nr_cmd_feed(int argc, char **argv)
-{
-    (void)argc; (void)argv;
-    fputs("narrate: feed: not available yet\n", stderr);
-    return 2;
+    static const struct option longopts[] = {
+        {"config", required_argument, NULL, 'c'},
+        {"jobs", required_argument, NULL, 'j'},
+        {"shard", required_argument, NULL, OPT_SHARD},
+        {"voice", required_argument, NULL, OPT_VOICE},
+        {"prune", no_argument, NULL, OPT_PRUNE},
+        {"report", required_argument, NULL, OPT_REPORT},
+        {"quiet", no_argument, NULL, 'q'},
+        {"verbose", no_argument, NULL, 'v'},
+        {"help", no_argument, NULL, 'h'},
+        {NULL, 0, NULL, 0},
+    };
+    run r;
+    memset(&r, 0, sizeof r);
+    nb_config_init(&r.cfg);
+    const char *config = NULL, *voice = NULL, *report_path = NULL;
+    char *report_alloc = NULL;
+    int c, rc = NB_EXIT_OK, locked = 0;
+    nb_lock lk;
+    char **names = NULL;
+    size_t nnames = 0;
+    optind = 1;
+    while ((c = getopt_long(argc, argv, ":c:j:qvh", longopts, NULL)) != -1) {
+        switch (c) {
+        case 'c': config = optarg; break;
+        case 'j': {
+            char *end;
+            long v = strtol(optarg, &end, 10);
+            if (end == optarg || *end || v < 0 || v > 256) {
+                nb_msg(0, "batch: --jobs needs a number from 0 to 256, not '%s'", optarg);
+                rc = NB_EXIT_USAGE;
+                goto done;
+            }
+            r.jobs = (int)v;
+            break;
+        }
+        case OPT_SHARD:
+            if (parse_shard(optarg, &r.shard_k, &r.shard_n) != 0) {
+                nb_msg(0, "batch: --shard needs K/N with 1 <= K <= N, not '%s'", optarg);
+                rc = NB_EXIT_USAGE;
+                goto done;
+            }
+            break;
+        case OPT_VOICE: voice = optarg; break;
+        case OPT_PRUNE: r.prune = 1; break;
+        case OPT_REPORT: report_path = optarg; break;
+        case 'q': nb_verbosity = 0; break;
+        case 'v': nb_verbosity = 2; break;
+        case 'h': batch_usage(stdout); goto done;
+        case ':':
+            nb_msg(0, "batch: %s needs a value (try 'narrate batch --help')", argv[optind - 1]);
+            rc = NB_EXIT_USAGE;
+            goto done;
+        default:
+            nb_msg(0, "batch: unknown option '%s' (try 'narrate batch --help')", argv[optind - 1]);
+            rc = NB_EXIT_USAGE;
+            goto done;
+        }
+    }
+    if (argc - optind != 2) {
+        nb_msg(0, "batch: expected IN_DIR and OUT_DIR (try 'narrate batch --help')");
+        rc = NB_EXIT_USAGE;
+        goto done;
+    }
+    r.in_dir = argv[optind];
+    r.out_dir = argv[optind + 1];
+    if ((rc = nb_config_setup(&r.cfg, config, r.out_dir)) != 0)
+        goto done;
+    if (voice) {
+        const char *const *vn = nr_voice_names();
+        size_t i = 0;
+        while (vn && vn[i] && strcmp(vn[i], voice) != 0)
+            i++;
+        if (!vn || !vn[i]) {
+            nb_msg(0, "batch: unknown voice '%s' (see narrate --list-voices)", voice);
+            rc = NB_EXIT_USAGE;
+            goto done;
+        }
+        free(r.cfg.voice);
+        if (!(r.cfg.voice = nb_strdup(voice))) {
+            rc = NB_EXIT_INTERNAL;
+            goto done;
+        }
+    }
+    r.voice = r.cfg.voice ? r.cfg.voice : "slt";  /* the library's default */
+    if ((r.now = nb_now()) < 0) {
+        rc = NB_EXIT_USAGE;
+        goto done;
+    }
+    nb_channel_guid(&r.cfg, r.channel_guid);
+    nb_uuid_parse(r.channel_guid, r.guid_ns);
+
+    int e = nb_list_dir(r.in_dir, is_article, &names, &nnames);
+    if (e) {
+        nb_msg(0, "batch: cannot read '%s': %s", r.in_dir, strerror(e));
+        rc = NB_EXIT_INPUT;
+        goto done;
+    }
+    if (mkdir(r.out_dir, 0777) != 0 && errno != EEXIST) {
+        nb_msg(0, "batch: cannot create '%s': %s", r.out_dir, strerror(errno));
+        rc = NB_EXIT_OUTPUT;
+        goto done;
+    }
+    char err[1024];
+    if (nb_lock_take(&lk, r.out_dir, r.shard_k, r.shard_n, err, sizeof err) != 0) {
+        nb_msg(0, "batch: %s", err);
+        rc = NB_EXIT_OUTPUT;
+        goto done;
+    }
+    locked = 1;
+    if (!r.shard_n)
+        nb_remove_stale_temps(r.out_dir);  /* exclusive: no writer is running */
+    if ((e = nb_episodes_load_dir(r.out_dir, &r.old, &r.nold)) != 0) {
+        nb_msg(0, "batch: cannot read '%s': %s", r.out_dir, strerror(e));
+        rc = NB_EXIT_OUTPUT;
+        goto done;
+    }
+    if (!report_path) {
+        char name[64];
+        if (r.shard_n)
+            snprintf(name, sizeof name, "report-%u-of-%u.json", r.shard_k, r.shard_n);
+        else
+            snprintf(name, sizeof name, "report.json");
+        report_path = report_alloc = nb_path(r.out_dir, name);
+    }
+    r.report = nb_report_new(r.now, r.shard_k, r.shard_n);
+    if (!report_path || !r.report) {
+        nb_msg(0, "out of memory");
+        rc = NB_EXIT_INTERNAL;
+        goto done;
+    }
+
+    struct sigaction sa;
+    memset(&sa, 0, sizeof sa);
+    sa.sa_handler = on_signal;
+    sigemptyset(&sa.sa_mask);
+    sigaction(SIGINT, &sa, NULL);
+    sigaction(SIGTERM, &sa, NULL);
+
+    size_t total = 0;
+    for (size_t i = 0; i < nnames; i++)
+        total += (size_t)in_shard(&r, names[i]);
+    int tty = nb_verbosity >= 1 && isatty(2);
+    uint64_t start = mono_ms();
+    size_t done_n = 0;
+    if (tty && total)
+        progress(0, total, start);
+    for (size_t i = 0; i < nnames && !g_signal; i++) {
+        if (!in_shard(&r, names[i]))
+            continue;
+        uint64_t t0 = mono_ms();
+        nb_report_item *it = nb_report_add(r.report, names[i]);
+        nb_episode ep;
+        memset(&ep, 0, sizeof ep);
+        const char *st = do_article(&r, names[i], it, &ep, err, sizeof err);
+        nb_report_set(it, st ? st : g_signal ? "interrupted" : "failed", ep.slug,
+                      st ? ep.duration_ms : 0, mono_ms() - t0);
+        if (!st) {
+            nb_report_error(it, err);
+            if (tty)
+                fputc('\n', stderr);
+            if (!g_signal)
+                nb_msg(1, "%s: %s; skipped", names[i], err);
+        } else
+            nb_msg(2, "%s: %s -> %s", names[i], st, ep.audio);
+        nb_episode_free(&ep);
+        done_n++;
+        if (tty && !g_signal)
+            progress(done_n, total, start);
+    }
+    if (!g_signal)
+        prune(&r, names, nnames);
+    int feed_written = 0;
+    if (!g_signal && !r.shard_n) {
+        int fr = nb_rebuild_feed(r.out_dir, &r.cfg);
+        if (fr)
+            rc = fr;
+        else
+            feed_written = 1;
+    }
+    size_t nfail = nb_report_count(r.report, "failed");
+    int64_t fin = nb_now();
+    e = nb_report_write(r.report, report_path, fin < 0 ? r.now : fin, g_signal != 0,
+                        feed_written);
+    if (e) {
+        nb_msg(0, "batch: cannot write the report '%s': %s", report_path, strerror(e));
+        if (!rc)
+            rc = NB_EXIT_OUTPUT;
+    }
+    if (g_signal) {
+        nb_msg(1, "interrupted; finished episodes are kept, rerun to complete");
+        rc = NB_EXIT_INTERRUPTED;
+    } else {
+        nb_msg(1, "%zu article%s: %zu synthesized, %zu reused, %zu failed%s",
+               total, total == 1 ? "" : "s",
+               nb_report_count(r.report, "synthesized"),
+               nb_report_count(r.report, "reused"), nfail,
+               feed_written ? "; feed.xml written" : "");
+        if (!rc && nfail)
+            rc = NB_EXIT_PARTIAL;
+    }
+done:
+    if (locked)
+        nb_lock_release(&lk);
+    nb_report_free(r.report);
+    nb_episodes_free(r.old, r.nold);
+    nb_free_list(names, nnames);
+    free(report_alloc);
+    nb_config_free(&r.cfg);
+    return rc;
 }

@@ -76,6 +76,7 @@ static void usage(FILE *f)
 "      --voice NAME       kal, kal16, awb, rms or slt (default slt)\n"
 "      --list-voices      list the voices and exit\n"
 "      --rate R           speech rate 0.5 to 3.0 (default 1.0)\n"
+"      --loudness L       EBU R128 target in LUFS, or off (default -16)\n"
 "  -j, --jobs N           synthesis threads (default: number of CPUs)\n"
 "Text:\n"
 "      --script           print the spoken text, one paragraph a line\n"
@@ -371,7 +372,7 @@ enum {
     OPT_SCRIPT = 256, OPT_NORMALIZE, OPT_VOICE, OPT_LIST_VOICES, OPT_TITLE,
     OPT_AUTHOR, OPT_ALBUM, OPT_BITRATE, OPT_RATE, OPT_LOCALE, OPT_LEXICON,
     OPT_FROM, OPT_FORMAT, OPT_EXPLAIN, OPT_STRIPPED, OPT_KEEP, OPT_DROP,
-    OPT_TRANSCRIPT, OPT_CHAPTERS_JSON
+    OPT_TRANSCRIPT, OPT_CHAPTERS_JSON, OPT_LOUDNESS
 };
 
 int main(int argc, char **argv)
@@ -396,6 +397,7 @@ int main(int argc, char **argv)
         {"show-stripped", no_argument, NULL, OPT_STRIPPED},
         {"keep", required_argument, NULL, OPT_KEEP},
         {"transcript", required_argument, NULL, OPT_TRANSCRIPT},
+        {"loudness", required_argument, NULL, OPT_LOUDNESS},
         {"chapters-json", required_argument, NULL, OPT_CHAPTERS_JSON},
         {"drop", required_argument, NULL, OPT_DROP},
         {"quiet", no_argument, NULL, 'q'},
@@ -483,6 +485,20 @@ int main(int argc, char **argv)
         case OPT_STRIPPED: show_stripped = 1; break;
         case OPT_KEEP: s = nr_add_pattern(ctx, 1, optarg); break;
         case OPT_TRANSCRIPT: transcript = optarg; break;
+        case OPT_LOUDNESS: {
+            if (strcmp(optarg, "off") == 0) {
+                s = nr_set_loudness(ctx, 0, 0);
+                break;
+            }
+            char *e;
+            double l = strtod(optarg, &e);
+            if (e == optarg || *e) {
+                rc = usage_error("--loudness needs LUFS (e.g. -16) or off, not '%s'", optarg);
+                goto end;
+            }
+            s = nr_set_loudness(ctx, 1, l);
+            break;
+        }
         case OPT_CHAPTERS_JSON: chapters_json = optarg; break;
         case OPT_DROP: s = nr_add_pattern(ctx, 0, optarg); break;
         case 'q': verbosity = 0; break;
@@ -616,6 +632,11 @@ int main(int argc, char **argv)
         msg(2, "%s: %llu.%03llu s, %zu chapters", output,
             (unsigned long long)(d / 1000), (unsigned long long)(d % 1000),
             nr_chapter_count(ctx));
+        double in, gain, out;
+        nr_get_loudness(ctx, &in, &gain, &out);
+        if (gain == gain)  /* not NaN: loudness normalization ran */
+            msg(2, "loudness: measured %.1f LUFS, gain %+.1f dB, result %.1f LUFS",
+                in, gain, out);
     }
 
 end:

@@ -20,6 +20,19 @@ static int put(nr_buf *b, const char *s, size_t n)
     return nr_buf_append(b, s, n);
 }
 
+/* Records that out grew to its current length from input offset `from`. */
+static int map_to(nr_buf *map, const nr_buf *out, size_t from)
+{
+    if (!map)
+        return NR_BUF_OK;
+    while (map->len / sizeof(size_t) < out->len) {
+        int r = nr_buf_append(map, &from, sizeof from);
+        if (r != NR_BUF_OK)
+            return r;
+    }
+    return NR_BUF_OK;
+}
+
 /* Symbols with a fixed replacement; checked before decomposition. */
 static const struct { int cp; const char *rep; } fixed[] = {
     {0x2018, "'"}, {0x2019, "'"}, {0x201A, "'"}, {0x201B, "'"}, {0x2032, "'"},
@@ -62,20 +75,48 @@ static const char *fixed_find(int cp)
     return NULL;
 }
 
-int clean_text(const char *in, size_t len, nr_buf *out)
+int clean_text(const char *in, size_t len, nr_buf *out, nr_buf *map)
 {
     const utf8proc_uint8_t *p = (const utf8proc_uint8_t *)in;
     size_t i = 0;
     int r = NR_BUF_OK;
+    size_t at = 0;
     while (i < len && r == NR_BUF_OK) {
+        if (map && (r = map_to(map, out, at)) != NR_BUF_OK)
+            break;
+        at = i;
         unsigned char c = (unsigned char)in[i];
+        if (c == '<' && i + 2 < len && (is_alpha((unsigned char)in[i + 1]) ||
+                                        (in[i + 1] == '/' && is_alpha((unsigned char)in[i + 2])))) {
+            /* stray markup ("<br/>", "<noise/>") is not read out; a tag ends
+             * within 200 bytes at '>' with no '<' inside, else it is text */
+            size_t j = i + 1;
+            while (j < len && j - i < 200 && in[j] != '>' && in[j] != '<' && in[j] != '\n')
+                j++;
+            if (j < len && in[j] == '>') {
+                r = put(out, " ", 1);
+                i = j + 1;
+                continue;       /* mapped to the tag's '<' on the next round */
+            }
+        }
         if (c < 0x80) {
-            /* fast path: runs of printable ASCII */
+            /* fast path: runs of printable ASCII, stopping at a possible tag */
             size_t j = i;
-            while (j < len && (unsigned char)in[j] >= 0x20 && (unsigned char)in[j] < 0x7f)
+            while (j < len && (unsigned char)in[j] >= 0x20 && (unsigned char)in[j] < 0x7f &&
+                   (in[j] != '<' || j == i))
                 j++;
             if (j > i) {
-                r = put(out, in + i, j - i);
+                if (map) {
+                    /* one byte each: map them one by one */
+                    for (size_t q = i; q < j && r == NR_BUF_OK; q++) {
+                        r = put(out, in + q, 1);
+                        if (r == NR_BUF_OK)
+                            r = map_to(map, out, q);
+                    }
+                    at = j;
+                } else {
+                    r = put(out, in + i, j - i);
+                }
                 i = j;
                 continue;
             }
@@ -130,5 +171,7 @@ int clean_text(const char *in, size_t len, nr_buf *out)
                 r = put(out, " ", 1);
         }
     }
+    if (r == NR_BUF_OK && map)
+        r = map_to(map, out, at);
     return r;
 }

@@ -12,8 +12,6 @@
 
 #include <string.h>
 
-#define SET(c_, k_, r_) do { if (!(c_)->cls) { (c_)->cls = (k_); (c_)->rule = (r_); } } while (0)
-
 static int parse_uint(const char *s, size_t n, unsigned *v)
 {
     if (!n || n > 9)
@@ -173,7 +171,8 @@ size_t date_multi(ctx *c)
             return 2;
         }
         /* "Sept." alone; a bare "Jan" may be a name, so only with the dot */
-        if (t->s[t->n - 1] == '.' && t->n > 3 && !ieq(t->s, t->n - 1, month_names[m])) {
+        if (t->s[t->n - 1] == '.' && t->n > 3 && !ieq(t->s, t->n - 1, month_names[m]) &&
+            is_upper((unsigned char)t->s[0])) {
             c->cls = "date";
             c->rule = "month-abbreviation";
             say_month(o, m);
@@ -195,8 +194,7 @@ size_t date_multi(ctx *c)
     }
     int wd = weekday_find(t->s, t->n);
     if (wd && !ieq(t->s, t->n, weekday_names[wd]) && is_upper((unsigned char)t->s[0]) &&
-        (t->s[t->n - 1] == '.' || (n1 && (month_of(n1) || day_of(n1, &d))) ||
-         (t->trailn && t->trail[0] == ','))) {
+        (t->s[t->n - 1] == '.' || (n1 && !t->trailn && (month_of(n1) || day_of(n1, &d))))) {
         c->cls = "date";
         c->rule = "weekday-abbreviation";
         out_words(o, weekday_names[wd]);
@@ -336,6 +334,16 @@ int date_numeric(ctx *c, const char *s, size_t n)
             out_word(o, "and", 3);
             num_cardinal_u(o, f[2]);
             out_word(o, f[2] == 1 ? "second" : "seconds", f[2] == 1 ? 6 : 7);
+            return 1;
+        }
+    }
+    if (sep == '.' && nf == 2 && fl[1] == 2 && !restn && f[0] <= 23 && f[1] < 60) {
+        /* British "at 9.30": a clock time after a time preposition */
+        const tok *pv = tok_at(c, -1);
+        if (pv && word_in(pv->s, pv->n, (const char *const[]){"at", "from", "until", "till",
+                                                             "by", "before", "after", "around", NULL})) {
+            SET(c, "time", "clock-dotted");
+            say_clock(o, f[0], f[1], 0);
             return 1;
         }
     }

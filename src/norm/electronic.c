@@ -9,8 +9,6 @@
 
 #include <string.h>
 
-#define SET(c_, k_, r_) do { if (!(c_)->cls) { (c_)->cls = (k_); (c_)->rule = (r_); } } while (0)
-
 static const char *const tlds[] = {
     "com", "org", "net", "edu", "gov", "io", "co", "uk", "us", "de", "fr",
     "it", "es", "nl", "eu", "info", "biz", "ly", "tv", "me", "ai", "app",

@@ -72,7 +72,10 @@ void out_letters(nr_out *o, const char *s, size_t n, const char *suffix);
 int  us_spelling(const char *s, size_t n, char *out, size_t outsz);
 
 /* clean.c */
-int  clean_text(const char *in, size_t len, nr_buf *out);
+/* map (may be NULL): receives, for every output byte, the offset in `in` of
+ * the character it came from (size_t values appended as raw bytes), so the
+ * explain callback can quote the original text. */
+int  clean_text(const char *in, size_t len, nr_buf *out, nr_buf *map);
 
 /* numbers.c */
 void num_cardinal(nr_out *o, const char *d, size_t n);  /* digits only */

@@ -69,7 +69,7 @@ static const char lexdata[] =
     "MIT\t@spell\n"
     "UCAS\tyou kass\n"
     "Ucas\tyou kass\n"
-    "OK\toh kay\n"
+    "OK\tokay\n"
     "Mencap\t@word\n"
     "Unison\t@word\n"
     "Interpol\t@word\n"

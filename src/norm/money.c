@@ -12,8 +12,6 @@
 
 #include <string.h>
 
-#define SET(c_, k_, r_) do { if (!(c_)->cls) { (c_)->cls = (k_); (c_)->rule = (r_); } } while (0)
-
 static const struct { const char *w; const char *say; } scales[] = {
     {"k", "thousand"}, {"K", "thousand"}, {"thousand", "thousand"},
     {"m", "million"}, {"M", "million"}, {"mn", "million"}, {"mln", "million"},
@@ -61,8 +59,37 @@ static int is_one(const numlit *nl)
     return nl->ipn - i == 1 && nl->ip[i] == '1';
 }
 
-static void say_money(nr_out *o, const currency *cur, const numlit *nl, const char *scale)
+/* Before these nouns an amount is an adjective and the currency stays
+ * singular: "a $1.2bn deal" is "a one point two billion dollar deal". */
+static const char *const attributive[] = {
+    "deal", "package", "contract", "fund", "scheme", "project", "investment",
+    "bid", "takeover", "loan", "budget", "bailout", "plan", "programme",
+    "program", "settlement", "transfer", "upgrade", "redevelopment", "fee",
+    "note", "ticket", "charge", "coin", "bill", "bonus", "payout", "donation",
+    "grant", "lawsuit", "fine", "stake", "acquisition", "merger", "expansion",
+    "overhaul", "scandal", "fraud", "industry", "business", "company", "sale",
+    "price", "prize", "salary", "bet", "offer", "order", "payment", "mansion",
+    "home", "house", "stadium", "facility", "hospital", "bridge", "tunnel", NULL
+};
+
+static int next_is_attributive(const ctx *c, size_t consumed)
 {
+    const tok *nx = tok_at(c, 1 + (long)consumed);
+    const tok *me = tok_at(c, (long)consumed);
+    return nx && me && !me->trailn && !nx->leadn && nx->n &&
+           is_lower((unsigned char)nx->s[0]) && word_in(nx->s, nx->n, attributive);
+}
+
+static void say_money(nr_out *o, const currency *cur, const numlit *nl, const char *scale,
+                      int attrib)
+{
+    if (attrib && !(nl->point && !scale && cur->sub_one)) {
+        num_say(o, nl);
+        if (scale)
+            out_words(o, scale);
+        out_words(o, cur->one);
+        return;
+    }
     if (scale) {
         num_say(o, nl);
         out_words(o, scale);
@@ -137,7 +164,7 @@ int money_token(ctx *c, const char *s, size_t n, size_t *consumed)
             SET(c, "money", "pence");
             if (neg) out_word(c->o, "minus", 5);
             num_say(c->o, &nl);
-            out_word(c->o, is_one(&nl) ? "penny" : "pence", is_one(&nl) ? 5 : 5);
+            out_word(c->o, is_one(&nl) ? "penny" : "pence", 5);
             return 1;
         }
         if (restn == 1 && rest[0] == MK_CENT) {
@@ -146,12 +173,7 @@ int money_token(ctx *c, const char *s, size_t n, size_t *consumed)
         } else if (restn == 0 && nx && !nx->leadn && (cur = currency_code(nx->s, nx->n)) != NULL) {
             *consumed = 1;
         } else {
-            const tok *pv = tok_at(c, -1);
-            if (restn || !pv || !(cur = currency_code(pv->s, pv->n)))
-                return 0;
-            /* the code before was already said as letters: say the amount,
-             * then the currency name again is clumsy; keep simple */
-            return 0;
+            return 0;       /* "USD 5" is handled before, at the code */
         }
     }
     nl.neg = neg;
@@ -174,7 +196,7 @@ int money_token(ctx *c, const char *s, size_t n, size_t *consumed)
         *consumed = 1;
     }
     SET(c, "money", scale ? "money-scaled" : "money");
-    say_money(c->o, cur, &nl, scale);
+    say_money(c->o, cur, &nl, scale, !per && next_is_attributive(c, *consumed));
     if (per) {
         out_word(c->o, "per", 3);
         out_words(c->o, per);
@@ -221,6 +243,19 @@ int measure_token(ctx *c, const char *s, size_t n, size_t *consumed)
             return 1;
         }
         const unit *u = unit_find(nx->s, nx->n);
+        const tok *n2 = tok_at(c, 2);
+        if (u && !strcmp(u->abbr, "sq") && n2 && !nx->trailn && n2->n) {
+            /* "2.06 sq mi", "500 sq ft" */
+            const unit *u2 = unit_find(n2->s, n2->n);
+            if (!u2 || (u2->flags & U_GLUED_ONLY))
+                return 0;
+            SET(c, "measure", "square-unit");
+            num_say(c->o, &nl);
+            out_word(c->o, "square", 6);
+            say_unit(c, u2, &nl);
+            *consumed = 2;
+            return 1;
+        }
         if (!u || (u->flags & U_GLUED_ONLY) || !strcmp(u->abbr, "%"))
             return 0;
         /* "5 m" after a number: metres, but "100 m people" is unlikely; a
@@ -285,13 +320,16 @@ int measure_token(ctx *c, const char *s, size_t n, size_t *consumed)
         }
     }
     if (!strcmp(u->abbr, "m") && !nl.neg) {
-        const tok *pv = tok_at(c, -1);
         int million = 0;
         if (nx && nx->n && !nx->leadn && word_in(nx->s, nx->n, million_nouns))
             million = 1;
-        if (pv && (tok_is(pv, "over") || tok_is(pv, "about") || tok_is(pv, "almost") ||
-                   tok_is(pv, "nearly")) && nx && is_lower((unsigned char)nx->s[0]) &&
-            nx->s[nx->n - 1] == 's')
+        static const char *const race_words[] = {
+            "hurdles", "freestyle", "butterfly", "backstroke", "breaststroke",
+            "medley", "heats", "semis", "finals", "metres", "meters", NULL
+        };
+        /* "3m homes": a plural noun after it counts things, unless it is a race */
+        if (nx && nx->n > 3 && !nx->leadn && is_lower((unsigned char)nx->s[0]) &&
+            nx->s[nx->n - 1] == 's' && nx->s[nx->n - 2] != 's' && !word_in(nx->s, nx->n, race_words))
             million = 1;
         if (million) {
             SET(c, "cardinal", "million");

@@ -152,9 +152,9 @@ static void split_punct(tok *t)
 
 /* Scraped text loses spaces: "end.Next", "word,word".  Returns the length of
  * the first piece, or n when the token should stay whole. */
-static size_t glued_split(const char *s, size_t n)
+static size_t glued_split(const char *s, size_t n, int electronic)
 {
-    if (memchr(s, '@', n) || memchr(s, '/', n))
+    if (electronic)
         return n;
     for (size_t i = 2; i + 2 < n; i++) {
         char ch = s[i];
@@ -163,7 +163,7 @@ static size_t glued_split(const char *s, size_t n)
             is_lower((unsigned char)s[i + 2]))
             return i + 1;
         if ((ch == ',' || ch == ';') && is_alpha((unsigned char)s[i - 1]) &&
-            is_alpha((unsigned char)s[i + 1]))
+            (is_alpha((unsigned char)s[i + 1]) || is_digit((unsigned char)s[i + 1])))
             return i + 1;
     }
     return n;
@@ -184,8 +184,10 @@ static int tokenize(const char *s, size_t n, tok **out, size_t *nt)
         size_t j = i;
         while (j < n && !is_space(s[j]))
             j++;
+        /* decided once per word so that splitting stays linear */
+        int electronic = memchr(s + i, '@', j - i) || memchr(s + i, '/', j - i);
         while (i < j) {
-            size_t len = glued_split(s + i, j - i);
+            size_t len = glued_split(s + i, j - i, electronic);
             if (k == cap) {
                 cap *= 2;
                 tok *nt2 = realloc(t, cap * sizeof *t);
@@ -259,16 +261,19 @@ int nr_norm_text(const nr_norm *n, const char *in, size_t len, nr_buf *out)
         return -1;
     if (!in || !len)
         return 0;
-    nr_buf clean;
+    nr_buf clean, map;
     nr_buf_init(&clean, 0);
-    if (clean_text(in, len, &clean) != NR_BUF_OK) {
+    nr_buf_init(&map, 0);
+    if (clean_text(in, len, &clean, n->explain ? &map : NULL) != NR_BUF_OK) {
         nr_buf_free(&clean);
+        nr_buf_free(&map);
         return -1;
     }
     tok *t = NULL;
     size_t nt = 0;
     if (tokenize(clean.data ? clean.data : "", clean.len, &t, &nt) < 0) {
         nr_buf_free(&clean);
+        nr_buf_free(&map);
         return -1;
     }
     nr_locale loc = n->locale;
@@ -290,11 +295,18 @@ int nr_norm_text(const nr_norm *n, const char *in, size_t len, nr_buf *out)
                 say_token(&c, tk->s, tk->n);
         }
         if (n->explain && c.cls && !o.err) {
+            /* quote the original input, not the cleaned text */
             const tok *last = &t[c.i + used - 1];
-            size_t ol = (size_t)(last->s + last->n - tk->s);
+            const size_t *mp = (const size_t *)(void *)map.data;
+            size_t cs = (size_t)(tk->s - clean.data);
+            size_t ce = (size_t)(last->s + last->n - clean.data);
+            size_t os = mp && cs < clean.len ? mp[cs] : 0;
+            size_t oe = mp && ce < clean.len ? mp[ce] : len;
+            while (oe > os && (in[oe - 1] == ' ' || in[oe - 1] == '\t' || in[oe - 1] == '\n'))
+                oe--;
             size_t sb = before < out->len && out->data[before] == ' ' ? before + 1 : before;
-            n->explain(n->explain_ud, tk->s, ol, c.cls, c.rule ? c.rule : c.cls,
-                       out->data ? out->data + sb : "", out->len - sb);
+            n->explain(n->explain_ud, in + os, oe > os ? oe - os : 0, c.cls,
+                       c.rule ? c.rule : c.cls, out->data ? out->data + sb : "", out->len - sb);
         }
         const tok *last = &t[c.i + used - 1];
         /* the full stop of "Inc." or "Dr." also ends the sentence when no
@@ -319,6 +331,7 @@ int nr_norm_text(const nr_norm *n, const char *in, size_t len, nr_buf *out)
     }
     free(t);
     nr_buf_free(&clean);
+    nr_buf_free(&map);
     if (!o.err && out->len > start_len)
         restore_letter_a(out, start_len);
     if (o.err) {

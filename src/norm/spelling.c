@@ -112,7 +112,8 @@ int us_spelling(const char *s, size_t n, char *out, size_t outsz)
     }
     /* -ise, -ised, -ises, -ising, -iser(s), -isation(s) */
     static const char *const ends[] = {
-        "isations", "isation", "isers", "iser", "ising", "ised", "ises", "ise",
+        "isationally", "isational", "isations", "isation", "isers", "iser",
+        "ising", "ised", "ises", "ise",
         "yse", "ysed", "yses", "ysing", NULL
     };
     for (size_t i = 0; has_is && ends[i]; i++) {
@@ -129,6 +130,8 @@ int us_spelling(const char *s, size_t n, char *out, size_t outsz)
         /* the keep-list word may end the base: "unadvised" ends in "advise" */
         if (stem >= 1 && !strcmp(base + stem - 1, "wise"))
             return 0;                   /* clockwise, otherwise */
+        if (ends[i][0] == 'i' && stem >= 1 && strchr("aeiou", base[stem - 1]))
+            return 0;                   /* praise, appraise, cruise, noise */
         static const char *const prefixes[] = {
             "", "un", "re", "dis", "mis", "pre", "over", "self", "sun", "up", NULL
         };

@@ -342,7 +342,7 @@ static const abbrev abbrevs[] = {
     {"et al.", "et al", AB_ANY}, {"al.", "al", AB_DOT},
     {"cf.", "compare", AB_ANY}, {"viz.", "namely", AB_ANY},
     {"St", "Saint", AB_TITLE}, {"Ste", "Sainte", AB_TITLE},
-    {"Co", "Company", AB_AFTERNAME}, {"Cos", "Companies", AB_AFTERNAME},
+    {"Co", "Co", AB_AFTERNAME},  /* "and Co" is said so; "Co Durham" is County */
     {"Gen.", "General", AB_TITLE}, {"Feat.", "featuring", AB_ANY},
     {"feat.", "featuring", AB_ANY}, {"ft.", "featuring", AB_DOT},
     {"mins", "minutes", AB_ANY}, {"hrs", "hours", AB_ANY},
@@ -354,6 +354,7 @@ static const abbrev abbrevs[] = {
     {"Dec'd", "deceased", AB_ANY}, {"Messrs", "Messieurs", AB_ANY},
     {"Mme", "Madame", AB_TITLE | AB_ANY}, {"Mlle", "Mademoiselle", AB_TITLE | AB_ANY},
     {"Sr.", "Senior", AB_AFTERNAME}, {"Jr.", "Junior", AB_ANY},
+    {"Ph.D.", "P-H-D", AB_ANY}, {"Ph.D", "P-H-D", AB_ANY}, {"PhD", "P-H-D", AB_ANY},
 };
 
 /* Words that usually start a sentence: after "U.S." or "p.m." they show
@@ -397,8 +398,7 @@ const abbrev *abbrev_find(const char *s, size_t n)
                 ieq(s, n, a->key) && strcmp(a->key, "Inc") &&
                 strcmp(a->key, "Co") && strcmp(a->key, "Col") && strcmp(a->key, "Gen") &&
                 strcmp(a->key, "Rep") && strcmp(a->key, "Sen") && strcmp(a->key, "Det") &&
-                strcmp(a->key, "Hon") && strcmp(a->key, "Fr") && strcmp(a->key, "Ave") &&
-                strcmp(a->key, "Ft") && strcmp(a->key, "Pres") && strcmp(a->key, "Maj") &&
+                strcmp(a->key, "Hon") && strcmp(a->key, "Fr") &&                 strcmp(a->key, "Ft") && strcmp(a->key, "Pres") && strcmp(a->key, "Maj") &&
                 strcmp(a->key, "Pte") && strcmp(a->key, "Cos") && strcmp(a->key, "Ste") &&
                 strcmp(a->key, "Sq") && strcmp(a->key, "Ln") && strcmp(a->key, "Ct") &&
                 strcmp(a->key, "Cres") && strcmp(a->key, "Adm") && strcmp(a->key, "Rev") &&

@@ -49,6 +49,14 @@ void   say_url(nr_out *o, const char *s, size_t n);
 int    word_token(ctx *c, const char *s, size_t n);
 int    roman_value(const char *s, size_t n);
 
+/* phone.c, serial.c */
+int    say_version(ctx *c, const char *s, size_t n);
+int    say_math(ctx *c, const char *s, size_t n);
+int    say_isbn(ctx *c, const char *s, size_t n);
+
+/* Records the class and rule of what a rule says (first setter wins). */
+#define SET(c_, k_, r_) do { if (!(c_)->cls) { (c_)->cls = (k_); (c_)->rule = (r_); } } while (0)
+
 /* Neighbour access that tolerates the ends of the array. */
 const tok *tok_at(const ctx *c, long off);
 int tok_is_cap_word(const tok *t);

@@ -13,8 +13,6 @@
 
 #include <string.h>
 
-#define SET(c_, k_, r_) do { if (!(c_)->cls) { (c_)->cls = (k_); (c_)->rule = (r_); } } while (0)
-
 static const char *const cardinal_roman_ctx[] = {
     "war", "chapter", "part", "act", "volume", "vol", "book", "phase", "section",
     "bowl", "round", "class", "type", "mark", "mk", "schedule", "article",
@@ -235,6 +233,9 @@ static int say_alnum(ctx *c, const char *s, size_t n)
     if (!has_d || !has_u)
         return 0;
     SET(c, "letters", "letters-digits");
+    int plural = s[n - 1] == 's' && is_digit((unsigned char)s[n - 2]);
+    if (plural)
+        n--;                           /* "U21s": U twenty ones */
     size_t i = 0;
     while (i < n) {
         size_t j = i;
@@ -257,6 +258,16 @@ static int say_alnum(ctx *c, const char *s, size_t n)
                 out_letters(c->o, s + i, j - i, NULL);
         }
         i = j;
+    }
+    if (plural && !c->o->err && c->o->b->len) {
+        nr_buf *b = c->o->b;
+        char last = b->data[b->len - 1];
+        if (last == 'y') {
+            nr_buf_truncate(b, b->len - 1);
+            nr_buf_append(b, "ies", 3);
+        } else {
+            nr_buf_append(b, last == 'x' ? "es" : "s", last == 'x' ? 2 : 1);
+        }
     }
     return 1;
 }

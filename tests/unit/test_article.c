@@ -557,6 +557,15 @@ static void test_hard_wrap(void **state)
     assert_non_null(strstr(a->blocks[1].text, "counter-terrorism unit"));
     check_map(a, src, strlen(src));
     nr_article_free(a);
+    /* one short paragraph a line is not a hard wrap */
+    src = "Short paragraphs title\n\n"
+          "The first paragraph is a single sentence that fits on one line.\n"
+          "The second paragraph is another single sentence, also on its line.\n"
+          "A third one follows it here, again one sentence that is complete.\n"
+          "And a fourth paragraph, which also ends properly with a full stop.\n";
+    a = text(src);
+    assert_int_equal(a->nblocks, 4);
+    nr_article_free(a);
 }
 
 static void test_repeated_lines(void **state)
@@ -729,6 +738,10 @@ static void test_html(void **state)
     assert_false(has_block(a, "Other story"));
     assert_false(has_block(a, "Great news"));
     assert_false(has_block(a, "Home"));
+    /* --show-stripped can say where everything else went */
+    assert_string_equal(stripped_by(a, html_page, "Great news"), "outside-article");
+    assert_string_equal(stripped_by(a, html_page, "The old crossing"), "caption");
+    assert_string_equal(stripped_by(a, html_page, "Other story"), "furniture-class");
     check_map(a, html_page, strlen(html_page));
     /* src_map points into the source, past the entity */
     const nr_block *b = &a->blocks[2];
@@ -755,6 +768,28 @@ static void test_html_density(void **state)
     assert_int_equal(a->nblocks, 2);
     assert_false(has_block(a, "Most read"));
     check_map(a, src, strlen(src));
+    nr_article_free(a);
+}
+
+static void test_html_class_words(void **state)
+{
+    (void)state;
+    /* class names that describe the page, not furniture */
+    const char *src =
+        "<html><body><article class=\"post no-sidebar comments-open\">"
+        "<h1>Harbour wall to be rebuilt</h1>"
+        "<div class=\"relative overflow-hidden\"><p>The harbour wall at Porthleven will be rebuilt next year after storms left a gap wide enough to drive a van through, the council said.</p></div>"
+        "<div class=\"hidden md:block\"><p>Engineers say the work will take about eight months and cost roughly four million pounds in all.</p></div>"
+        "<div class=\"comments-area\"><p>First! Great news for the town, about time they did something about it.</p></div>"
+        "<div class=\"sidebar\"><p>Most popular this week</p></div>"
+        "</article></body></html>";
+    nr_article *a = parse_fmt(src, strlen(src), NR_FORMAT_HTML);
+    assert_string_equal(a->title, "Harbour wall to be rebuilt");
+    assert_int_equal(a->nblocks, 2);
+    assert_true(has_block(a, "gap wide enough"));
+    assert_true(has_block(a, "eight months"));
+    assert_false(has_block(a, "First!"));
+    assert_false(has_block(a, "Most popular"));
     nr_article_free(a);
 }
 
@@ -849,6 +884,16 @@ static void test_keep_drop(void **state)
     assert_true(has_block(a, "Advertisement"));
     assert_false(has_block(a, "leader of the council"));
     assert_string_equal(stripped_by(a, src, "The leader"), "user-drop");
+    nr_article_free(a);
+    /* keep also holds a byline line in place as a block */
+    const char *keep2[] = {"^By Jane"};
+    const char *src2 = HEAD "By Jane Smith\n\n" BODY1;
+    o.keep = keep2;
+    o.nkeep = 1;
+    o.ndrop = 0;
+    a = NULL;
+    assert_int_equal(nr_article_parse(src2, strlen(src2), &o, &a), NR_ARTICLE_OK);
+    assert_true(has_block(a, "By Jane Smith"));
     nr_article_free(a);
     const char *bad[] = {"(unclosed"};
     o.keep = bad;
@@ -976,6 +1021,7 @@ int main(void)
         cmocka_unit_test(test_markdown_title_from_heading),
         cmocka_unit_test(test_html),
         cmocka_unit_test(test_html_density),
+        cmocka_unit_test(test_html_class_words),
         cmocka_unit_test(test_html_hostile),
         cmocka_unit_test(test_long_line),
         cmocka_unit_test(test_keep_drop),

@@ -1,0 +1,265 @@
+/*
+ * batch_fs.c - file-system helpers shared by the batch and feed modules.
+ *
+ * Every file batch produces goes through nb_write_atomic: temporary name in
+ * the target's directory, fsync, rename.  A crash leaves either the old file
+ * or the new one, and at worst a stray temporary file that the next run
+ * holding the exclusive lock removes (nb_remove_stale_temps).
+ */
+#include "batch.h"
+
+#include <dirent.h>
+#include <errno.h>
+#include <fcntl.h>
+#include <stdarg.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <sys/stat.h>
+#include <unistd.h>
+
+int nb_verbosity = 1;
+
+/* The largest file the feed modules read (sidecars, config): far above any
+   real one, low enough that a wrong path cannot exhaust memory. */
+#define NB_MAX_READ ((size_t)64 << 20)
+
+void nb_msg(int level, const char *fmt, ...)
+{
+    if (nb_verbosity < level)
+        return;
+    va_list ap;
+    va_start(ap, fmt);
+    fputs("narrate: ", stderr);
+    vfprintf(stderr, fmt, ap);
+    fputc('\n', stderr);
+    va_end(ap);
+}
+
+char *nb_strdup(const char *s)
+{
+    if (!s)
+        return NULL;
+    size_t n = strlen(s) + 1;
+    char *d = malloc(n);
+    if (d)
+        memcpy(d, s, n);
+    return d;
+}
+
+char *nb_path(const char *dir, const char *name)
+{
+    size_t a = strlen(dir), b = strlen(name);
+    char *p = malloc(a + b + 2);
+    if (!p)
+        return NULL;
+    memcpy(p, dir, a);
+    size_t k = a;
+    if (k == 0 || p[k - 1] != '/')
+        p[k++] = '/';
+    memcpy(p + k, name, b + 1);
+    return p;
+}
+
+int nb_ends_with(const char *name, const char *suffix)
+{
+    size_t a = strlen(name), b = strlen(suffix);
+    return a >= b && strcmp(name + a - b, suffix) == 0;
+}
+
+int nb_read_file(const char *path, char **data, size_t *len)
+{
+    int fd = open(path, O_RDONLY | O_CLOEXEC);
+    if (fd < 0)
+        return errno;
+    struct stat st;
+    if (fstat(fd, &st) != 0) {
+        int e = errno;
+        close(fd);
+        return e;
+    }
+    if (S_ISDIR(st.st_mode)) {
+        close(fd);
+        return EISDIR;
+    }
+    if (!S_ISREG(st.st_mode) || (uint64_t)st.st_size > NB_MAX_READ) {
+        close(fd);
+        return S_ISREG(st.st_mode) ? EFBIG : EINVAL;
+    }
+    size_t cap = (size_t)st.st_size, n = 0;
+    char *buf = malloc(cap + 1);
+    if (!buf) {
+        close(fd);
+        return ENOMEM;
+    }
+    /* read to the size fstat gave; a file growing meanwhile is cut there */
+    while (n < cap) {
+        ssize_t k = read(fd, buf + n, cap - n);
+        if (k < 0 && errno == EINTR)
+            continue;
+        if (k < 0) {
+            int e = errno;
+            free(buf);
+            close(fd);
+            return e;
+        }
+        if (k == 0)
+            break;
+        n += (size_t)k;
+    }
+    close(fd);
+    buf[n] = '\0';
+    *data = buf;
+    *len = n;
+    return 0;
+}
+
+int nb_write_atomic(const char *path, const void *data, size_t len)
+{
+    const char *slash = strrchr(path, '/');
+    size_t dlen = slash ? (size_t)(slash - path) : 0;
+    const char *base = slash ? slash + 1 : path;
+    size_t n = strlen(path) + 16;
+    char *tmp = malloc(n);
+    char *dir = malloc(dlen + 2);
+    if (!tmp || !dir) {
+        free(tmp);
+        free(dir);
+        return ENOMEM;
+    }
+    if (slash) {
+        memcpy(dir, path, dlen ? dlen : 1);
+        dir[dlen ? dlen : 1] = '\0';
+        snprintf(tmp, n, "%s/.%s.XXXXXX", dlen ? dir : "", base);
+    } else {
+        strcpy(dir, ".");
+        snprintf(tmp, n, ".%s.XXXXXX", base);
+    }
+    int e = 0;
+    int fd = mkstemp(tmp);
+    if (fd < 0) {
+        e = errno;
+        goto out;
+    }
+    /* mkstemp makes 0600; published files are world-readable like creat() */
+    mode_t um = umask(0);
+    umask(um);
+    (void)fchmod(fd, 0666 & ~um);
+    const char *p = data;
+    size_t left = len;
+    while (left) {
+        ssize_t k = write(fd, p, left);
+        if (k < 0 && errno == EINTR)
+            continue;
+        if (k < 0) {
+            e = errno;
+            break;
+        }
+        p += k;
+        left -= (size_t)k;
+    }
+    /* fsync before rename: otherwise a power cut may leave the new name
+       pointing at an empty file on some file systems */
+    if (!e && fsync(fd) != 0)
+        e = errno;
+    if (close(fd) != 0 && !e)
+        e = errno;
+    if (!e && rename(tmp, path) != 0)
+        e = errno;
+    if (e)
+        unlink(tmp);
+    else {
+        int dfd = open(dir, O_RDONLY | O_DIRECTORY | O_CLOEXEC);
+        if (dfd >= 0) {
+            (void)fsync(dfd);
+            close(dfd);
+        }
+    }
+out:
+    free(tmp);
+    free(dir);
+    return e;
+}
+
+static int cmp_str(const void *a, const void *b)
+{
+    return strcmp(*(char *const *)a, *(char *const *)b);
+}
+
+void nb_free_list(char **names, size_t n)
+{
+    for (size_t i = 0; i < n; i++)
+        free(names[i]);
+    free(names);
+}
+
+int nb_list_dir(const char *dir, int (*keep)(const char *name),
+                char ***names, size_t *n)
+{
+    DIR *d = opendir(dir);
+    if (!d)
+        return errno;
+    char **v = NULL;
+    size_t k = 0, cap = 0;
+    int e = 0;
+    struct dirent *de;
+    errno = 0;
+    while ((de = readdir(d)) != NULL) {
+        if (!keep(de->d_name))
+            continue;
+        if (k == cap) {
+            cap = cap ? cap * 2 : 32;
+            char **nv = realloc(v, cap * sizeof *v);
+            if (!nv) {
+                e = ENOMEM;
+                break;
+            }
+            v = nv;
+        }
+        if (!(v[k] = nb_strdup(de->d_name))) {
+            e = ENOMEM;
+            break;
+        }
+        k++;
+    }
+    closedir(d);
+    if (e) {
+        nb_free_list(v, k);
+        return e;
+    }
+    if (k)
+        qsort(v, k, sizeof *v, cmp_str);
+    *names = v;
+    *n = k;
+    return 0;
+}
+
+/* .NAME.EXT.XXXXXX for the kinds of file batch writes */
+static int is_stale_temp(const char *name)
+{
+    size_t n = strlen(name);
+    if (name[0] != '.' || n < 9 || name[n - 7] != '.')
+        return 0;
+    static const char *const kinds[] = {".mp3", ".json", ".xml"};
+    for (size_t i = 0; i < sizeof kinds / sizeof *kinds; i++) {
+        size_t k = strlen(kinds[i]);
+        if (n - 7 >= k + 1 && memcmp(name + n - 7 - k, kinds[i], k) == 0)
+            return 1;
+    }
+    return 0;
+}
+
+void nb_remove_stale_temps(const char *dir)
+{
+    char **v;
+    size_t n;
+    if (nb_list_dir(dir, is_stale_temp, &v, &n) != 0)
+        return;
+    for (size_t i = 0; i < n; i++) {
+        char *p = nb_path(dir, v[i]);
+        if (p && unlink(p) == 0)
+            nb_msg(2, "removed '%s' left by an interrupted run", p);
+        free(p);
+    }
+    nb_free_list(v, n);
+}

@@ -1,0 +1,52 @@
+/*
+ * episode.h - the per-episode sidecar, OUT_DIR/<slug>.episode.json: all the
+ * feed needs to know about one episode, and the state that must survive
+ * reruns (slug, guid, first-seen time, incremental key).
+ *
+ * The sidecar is written last, after the MP3 and chapters: it is the commit
+ * point of an episode.  `narrate feed` reads only sidecars.
+ *
+ * Internal to the narrate command.
+ */
+#ifndef NB_EPISODE_H
+#define NB_EPISODE_H
+
+#include <stddef.h>
+#include <stdint.h>
+
+#define NB_EPISODE_SUFFIX ".episode.json"
+#define NB_CHAPTERS_SUFFIX ".chapters.json"
+
+typedef struct nb_episode {
+    char *source;        /* article file name in IN_DIR: the identity */
+    char *slug;          /* file stem in OUT_DIR, fixed once chosen */
+    char *title;
+    char *description;   /* may be NULL */
+    char *author;        /* may be NULL */
+    char *guid;          /* UUIDv5 of the source in the channel, fixed */
+    char *key;           /* SHA-256 of script + voice + audio options */
+    char *audio;         /* "<slug>.mp3" */
+    char *chapters;      /* "<slug>.chapters.json" */
+    int64_t pub_date;    /* seconds since the epoch */
+    int64_t first_seen;
+    int dated;           /* pub_date comes from the article */
+    uint64_t duration_ms;
+    uint64_t bytes;      /* size of the audio file */
+    uint64_t nchapters;
+} nb_episode;
+
+void nb_episode_free(nb_episode *ep);
+
+/* Reads a sidecar.  Returns 0, or -1 with the reason in err. */
+int nb_episode_load(const char *path, nb_episode *ep, char *err, size_t errlen);
+
+/* Writes dir/<slug>.episode.json atomically.  Returns 0 or an errno value. */
+int nb_episode_save(const char *dir, const nb_episode *ep);
+
+/* Loads every sidecar in dir (sorted by file name); an unreadable or
+   malformed one is skipped with a warning.  *eps is malloc'd; free with
+   nb_episodes_free.  Returns 0 or an errno value (dir unreadable). */
+int nb_episodes_load_dir(const char *dir, nb_episode **eps, size_t *n);
+void nb_episodes_free(nb_episode *eps, size_t n);
+
+#endif

@@ -1,0 +1,206 @@
+/*
+ * phone.c - telephone numbers and IP addresses.
+ *
+ * Read digit by digit with a pause (comma) between the groups the writer
+ * used, as a presenter reads a number out: UK spaced groups starting with 0
+ * or +44, US (555) 123-4567 / 555-123-4567, a +country code, and dotted
+ * IPv4 addresses ("one two three dot ...").  Only shapes that cannot be
+ * quantities qualify: enough digits, a leading 0 or +, or three groups.
+ */
+#include "token.h"
+
+#include <string.h>
+
+/* Telephone numbers: "020 7946 0958", "+44 20 7946 0958", "(555) 123-4567",
+ * "555-123-4567".  Digits one by one, a pause between groups. */
+static void say_phone_group(nr_out *o, const char *s, size_t n)
+{
+    for (size_t i = 0; i < n; i++) {
+        if (is_digit((unsigned char)s[i]))
+            num_digits(o, s + i, 1, o->gb);
+        else if ((s[i] == '-' || s[i] == '.') && i > 0)
+            out_punct(o, ',');
+    }
+    out_punct(o, ',');
+}
+
+static int digits_only(const char *s, size_t n, size_t lo, size_t hi)
+{
+    if (n < lo || n > hi)
+        return 0;
+    for (size_t i = 0; i < n; i++)
+        if (!is_digit((unsigned char)s[i]))
+            return 0;
+    return 1;
+}
+
+static int us_tail(const char *s, size_t n)
+{
+    /* 123-4567 or 123-123-4567 (also with dots) */
+    if (n == 8)
+        return digits_only(s, 3, 3, 3) && (s[3] == '-' || s[3] == '.') &&
+               digits_only(s + 4, 4, 4, 4);
+    if (n == 12)
+        return digits_only(s, 3, 3, 3) && (s[3] == '-' || s[3] == '.') &&
+               digits_only(s + 4, 3, 3, 3) && s[7] == s[3] && digits_only(s + 8, 4, 4, 4);
+    return 0;
+}
+
+/* One token of digit groups: 555-123-4567, (123)-123-5678, 111-11-1111,
+ * 123.123.0.40 (an address: "dot" between groups). */
+static int phone_token(ctx *c, const char *s, size_t n)
+{
+    size_t groups = 0, digits = 0, glen = 0, last = 0, maxg = 0;
+    int dots = 0, dashes = 0;
+    for (size_t i = 0; i < n; i++) {
+        char ch = s[i];
+        if (is_digit((unsigned char)ch)) {
+            digits++;
+            glen++;
+            continue;
+        }
+        if (!strchr("-.()", ch))
+            return 0;
+        if (ch == '.') dots++;
+        if (ch == '-') dashes++;
+        if (glen) { groups++; if (glen > maxg) maxg = glen; }
+        glen = 0;
+    }
+    if (glen) { groups++; last = glen; if (glen > maxg) maxg = glen; }
+    if (groups < 3 || (dots && dashes))
+        return 0;
+    if (dots && groups == 4 && maxg <= 3 && !dashes) {
+        SET(c, "electronic", "ip-address");
+        for (size_t i = 0; i < n; i++) {
+            if (is_digit((unsigned char)s[i]))
+                num_digits(c->o, s + i, 1, 0);
+            else if (s[i] == '.')
+                out_word(c->o, "dot", 3);
+        }
+        return 1;
+    }
+    if (digits < 9 || digits > 16 || maxg > 4 || (last < 4 && !(groups >= 4)))
+        return 0;
+    SET(c, "telephone", "phone");
+    size_t i = 0;
+    while (i < n) {
+        size_t j = i;
+        while (j < n && is_digit((unsigned char)s[j]))
+            j++;
+        if (j > i) {
+            num_digits(c->o, s + i, j - i, 0);
+            out_punct(c->o, ',');
+        }
+        i = j > i ? j : i + 1;
+    }
+    nr_buf *b = c->o->b;
+    if (b->len && b->data[b->len - 1] == ',')
+        nr_buf_truncate(b, b->len - 1);
+    return 1;
+}
+
+int phone_multi(ctx *c, size_t *consumed)
+{
+    const tok *t = &c->t[c->i];
+    nr_out *o = c->o;
+    *consumed = 0;
+    {
+        /* "+1 123-123-5678", "+1-123-123-5678", "+1(123) 123-5678" */
+        const char *s = t->s;
+        size_t n = t->n;
+        int plus = n > 1 && s[0] == '+';
+        size_t cc = 0;
+        while (plus && 1 + cc < n && is_digit((unsigned char)s[1 + cc]))
+            cc++;
+        if (plus && cc >= 1 && cc <= 3 && 1 + cc < n && (s[1 + cc] == '-' || s[1 + cc] == '(')) {
+            size_t before = o->b->len;
+            out_word(o, "plus", 4);
+            num_digits(o, s + 1, cc, 0);
+            out_punct(o, ',');
+            size_t rest = 1 + cc + (s[1 + cc] == '-');
+            const tok *nx = tok_at(c, 1);
+            if (phone_token(c, s + rest, n - rest)) {
+                *consumed = 1;
+                return 1;
+            }
+            /* "+1(123) 123-5678": area code here, number in the next token */
+            if (nx && digits_only(s + rest + 1, n - rest - 1 - (s[n - 1] == ')'), 3, 3) &&
+                us_tail(nx->s, nx->n)) {
+                num_digits(o, s + rest + 1, 3, 0);
+                out_punct(o, ',');
+                say_phone_group(o, nx->s, nx->n);
+                nr_buf_truncate(o->b, o->b->len - (o->b->data[o->b->len - 1] == ','));
+                *consumed = 2;
+                return 1;
+            }
+            nr_buf_truncate(o->b, before);
+        }
+        if (plus && cc >= 1 && cc <= 3 && cc + 1 == n && !t->trailn) {
+            const tok *nx = tok_at(c, 1);
+            if (nx && nx->n >= 8) {
+                size_t before = o->b->len;
+                const char *cls = c->cls, *rule = c->rule;
+                out_word(o, "plus", 4);
+                num_digits(o, s + 1, cc, 0);
+                out_punct(o, ',');
+                size_t save_i = c->i;
+                c->i++;
+                int ok = phone_token(c, nx->s, nx->n);
+                c->i = save_i;
+                if (ok) {
+                    *consumed = 2;
+                    return 1;
+                }
+                nr_buf_truncate(o->b, before);
+                c->cls = cls;
+                c->rule = rule;
+            }
+        }
+        if (!plus && phone_token(c, s, n)) {
+            *consumed = 1;
+            return 1;
+        }
+    }
+    const tok *n1 = tok_at(c, 1);
+    if (t->n == 3 && digits_only(t->s, 3, 3, 3) && t->leadn && t->lead[t->leadn - 1] == '(' &&
+        t->trailn && t->trail[0] == ')' && n1 && us_tail(n1->s, n1->n) && n1->n == 8) {
+        SET(c, "telephone", "us-phone");
+        say_phone_group(o, t->s, t->n);
+        say_phone_group(o, n1->s, n1->n);
+        if (o->b->len && o->b->data[o->b->len - 1] == ',')
+            nr_buf_truncate(o->b, o->b->len - 1);
+        *consumed = 2;
+        return 1;
+    }
+    /* spaced groups: "020 7946 0958", "+44 20 7946 0958", "07700 900123" */
+    int plus = t->s[0] == '+';
+    const char *s0 = t->s + plus;
+    size_t n0 = t->n - plus;
+    if (!digits_only(s0, n0, 1, 5) || t->trailn || !(plus || (s0[0] == '0' && n0 >= 3)))
+        return 0;
+    size_t total = plus ? 0 : n0, k = 1;
+    while (k < 5 && c->i + k < c->nt) {
+        const tok *g = &c->t[c->i + k];
+        if (g->leadn || !digits_only(g->s, g->n, 2, 6))
+            break;
+        total += g->n;
+        k++;
+        if (g->trailn)
+            break;
+    }
+    if (k < 2 || total < 9 || total > 13)
+        return 0;
+    SET(c, "telephone", "phone");
+    if (plus)
+        out_word(o, "plus", 4);
+    for (size_t j = 0; j < k; j++) {
+        if (j == 0 && plus)
+            num_digits(o, s0, n0, 0), out_punct(o, ',');
+        else
+            say_phone_group(o, c->t[c->i + j].s, c->t[c->i + j].n);
+    }
+    if (o->b->len && o->b->data[o->b->len - 1] == ',')
+        nr_buf_truncate(o->b, o->b->len - 1);
+    *consumed = k;
+    return 1;
+}
