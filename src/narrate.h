@@ -26,6 +26,9 @@
  * Ownership: strings passed in are copied; the library never keeps a caller
  * pointer past the call, except the callback user data (ud) arguments.
  *
+ * FFmpeg: writing FLAC, Ogg, Opus or M4B uses FFmpeg's libraries, whose
+ * log output libnarrate turns off (av_log_set_level) so nothing is printed.
+ *
  * Threads: one nr_ctx must be used by one thread at a time.  Rendering uses
  * worker threads internally (nr_set_jobs).  nr_cancel() may be called from
  * any thread or from a signal handler.
@@ -156,7 +159,11 @@ typedef enum nr_out_format {
     NR_OUT_AUTO = 0,   /* from the file name's extension; MP3 otherwise */
     NR_OUT_MP3,
     NR_OUT_WAV,
-    NR_OUT_RAW         /* signed 16-bit little-endian mono at the voice rate */
+    NR_OUT_RAW,        /* signed 16-bit little-endian mono at the voice rate */
+    NR_OUT_FLAC,       /* FLAC, Vorbis-comment chapters */
+    NR_OUT_OGG,        /* Ogg Vorbis, Vorbis-comment chapters */
+    NR_OUT_OPUS,       /* Ogg Opus, Vorbis-comment chapters */
+    NR_OUT_M4B         /* AAC in MP4 (audiobook), MP4 chapters; files only */
 } nr_out_format;
 
 /*

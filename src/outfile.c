@@ -26,8 +26,14 @@ static nr_out_format format_from_name(const char *path)
     const char *slash = strrchr(path, '/');
     if (!dot || (slash && dot < slash))
         return NR_OUT_MP3;
-    if (strcasecmp(dot, ".wav") == 0)
-        return NR_OUT_WAV;
+    static const struct { const char *ext; nr_out_format f; } tab[] = {
+        {".wav", NR_OUT_WAV}, {".flac", NR_OUT_FLAC}, {".ogg", NR_OUT_OGG},
+        {".oga", NR_OUT_OGG}, {".opus", NR_OUT_OPUS}, {".m4b", NR_OUT_M4B},
+        {".m4a", NR_OUT_M4B},
+    };
+    for (size_t i = 0; i < sizeof tab / sizeof tab[0]; i++)
+        if (strcasecmp(dot, tab[i].ext) == 0)
+            return tab[i].f;
     if (strcasecmp(dot, ".raw") == 0 || strcasecmp(dot, ".pcm") == 0)
         return NR_OUT_RAW;
     return NR_OUT_MP3;

@@ -375,6 +375,21 @@ nr_status nr_set_events(nr_ctx *ctx, nr_event_fn fn, void *ud)
     return NR_OK;
 }
 
+static nr_sink_ctor sink_for(nr_out_format fmt)
+{
+    if (fmt == NR_OUT_CALLBACK)
+        return callback_sink_new;
+    switch (fmt) {
+    case NR_OUT_WAV: return nr_sink_wav_new;
+    case NR_OUT_RAW: return nr_sink_raw_new;
+    case NR_OUT_FLAC: return nr_sink_flac_new;
+    case NR_OUT_OGG: return nr_sink_vorbis_new;
+    case NR_OUT_OPUS: return nr_sink_opus_new;
+    case NR_OUT_M4B: return nr_sink_m4b_new;
+    default: return nr_sink_mp3_new;
+    }
+}
+
 static void meta_year(const char *iso, char year[5], char ddmm[5])
 {
     year[0] = ddmm[0] = '\0';
@@ -440,13 +455,13 @@ nr_status nr_render_to(nr_ctx *ctx, int fd, int seekable, nr_out_format fmt)
     nr_sink_opts so = {.fd = fd, .seekable = seekable, .rate = ctx->sample_rate,
                        .bitrate = ctx->bitrate, .meta = &meta, .ud = ctx};
     errno = 0;
-    nr_sink_ctor make = fmt == NR_OUT_WAV ? nr_sink_wav_new
-                      : fmt == NR_OUT_RAW ? nr_sink_raw_new
-                      : fmt == NR_OUT_CALLBACK ? callback_sink_new
-                      : nr_sink_mp3_new;
-    if (ctx->loudness_on)
-        sink = nr_sink_loudness_new(make, &so, ctx->loudness_target,
-                                    seekable && fmt != NR_OUT_CALLBACK,
+    nr_sink_ctor make = sink_for(fmt);
+    /* containers with tags in the header need the chapter times first */
+    int header_tags = fmt == NR_OUT_FLAC || fmt == NR_OUT_OGG || fmt == NR_OUT_OPUS
+                   || fmt == NR_OUT_M4B;
+    if (ctx->loudness_on || (header_tags && seekable))
+        sink = nr_sink_loudness_new(make, &so, ctx->loudness_on ? ctx->loudness_target : 0,
+                                    ctx->loudness_on, seekable && fmt != NR_OUT_CALLBACK,
                                     nr_voice_stream_gain(ctx->voice_name, ctx->loudness_target),
                                     &ctx->loudness);
     else

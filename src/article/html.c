@@ -246,11 +246,11 @@ static const char *furniture_rule(const xmlNode *n)
 
 /* Does the element hold article-sized text?  Looks at a bounded number of
    nodes so that nested candidates cannot make the walk quadratic. */
-static int substantial(const xmlNode *top)
+static int text_at_least(const xmlNode *top, size_t want)
 {
     size_t text = 0, seen = 0;
     const xmlNode *n = top->children;
-    while (n && seen < 4000 && text < 1500) {
+    while (n && seen < 4000 && text < want) {
         seen++;
         if (n->type == XML_TEXT_NODE && n->content)
             text += strlen((const char *)n->content);
@@ -264,13 +264,21 @@ static int substantial(const xmlNode *top)
             break;
         n = n->next;
     }
-    return text >= 1500;
+    return text >= want;
+}
+
+static int substantial(const xmlNode *top)
+{
+    return text_at_least(top, 1500);
 }
 
 static int furniture(const xmlNode *n)
 {
     if (n->type != XML_ELEMENT_NODE)
         return 0;
+    /* ASP.NET-style pages wrap the whole body in one <form> */
+    if (is(n, "form"))
+        return !text_at_least(n, 400);   /* a comment or search form is short */
     if (in_tags(n, skipped_tags))
         return 1;
     const char *h = attr(n, "hidden");
@@ -963,6 +971,25 @@ static int tag_is_block(const char *s, size_t n, size_t i)
     return k - a == 2 && (s[a] == 'b' || s[a] == 'B') && (s[a + 1] == 'r' || s[a + 1] == 'R');
 }
 
+/* For the fallback scan: at "<nav", "<footer"... the offset past the
+   matching close tag (nesting of the same tag is not followed), else 0. */
+static size_t furniture_end(const char *s, size_t n, size_t i)
+{
+    static const char *const tags[] = {"nav", "footer", "aside", "figure",
+                                       "button", "select", "noscript", NULL};
+    for (size_t t = 0; tags[t]; t++) {
+        size_t l = strlen(tags[t]);
+        if (n - i < l + 2 || strncasecmp(s + i + 1, tags[t], l) ||
+            isalnum((unsigned char)s[i + 1 + l]))
+            continue;
+        for (size_t k = i + 1 + l; k + l + 2 <= n; k++)
+            if (s[k] == '<' && s[k + 1] == '/' && !strncasecmp(s + k + 2, tags[t], l))
+                return skip_markup(s, n, k);
+        return n;
+    }
+    return 0;
+}
+
 static void html_fallback(nr_doc *d)
 {
     const char *s = d->src;
@@ -974,7 +1001,8 @@ static void html_fallback(nr_doc *d)
             int head = n - i >= 5 && !strncasecmp(s + i, "<head", 5) &&
                        (s[i + 5] == '>' || s[i + 5] == ' ');
             int block = tag_is_block(s, n, i);
-            i = skip_markup(s, n, i);
+            size_t skip_to = furniture_end(s, n, i);
+            i = skip_to ? skip_to : skip_markup(s, n, i);
             if (head) {
                 while (i < n && !(s[i] == '<' && n - i >= 7 &&
                                   !strncasecmp(s + i, "</head>", 7)))

@@ -48,6 +48,14 @@ nr_sink *nr_sink_mp3_new(const nr_sink_opts *o);
 nr_sink *nr_sink_wav_new(const nr_sink_opts *o);
 nr_sink *nr_sink_raw_new(const nr_sink_opts *o);
 
+/* FFmpeg-backed formats (sink_av.c); they need every chapter time at
+   creation, so render.c always puts them behind the loudness spool. */
+typedef enum { NR_AV_FLAC = 0, NR_AV_VORBIS, NR_AV_OPUS, NR_AV_M4B } nr_av_format;
+nr_sink *nr_sink_flac_new(const nr_sink_opts *o);
+nr_sink *nr_sink_vorbis_new(const nr_sink_opts *o);
+nr_sink *nr_sink_opus_new(const nr_sink_opts *o);
+nr_sink *nr_sink_m4b_new(const nr_sink_opts *o);
+
 typedef nr_sink *(*nr_sink_ctor)(const nr_sink_opts *o);
 
 /* What the loudness wrapper measured and did (values in LUFS, dB, dBTP;
@@ -59,10 +67,11 @@ typedef struct nr_loudness {
 
 /* Wraps the sink make(o) would create with EBU R128 normalization to
    target_lufs (see sink_loudness.c).  spool = 1 measures first (files);
-   0 applies stream_gain_db on the fly (pipes).  res (may be NULL) is filled
-   at finish. */
+   0 applies stream_gain_db on the fly (pipes).  normalize = 0 only spools,
+   so a sink that needs the final chapter times at creation gets them.
+   res (may be NULL) is filled at finish. */
 nr_sink *nr_sink_loudness_new(nr_sink_ctor make, const nr_sink_opts *o,
-                              double target_lufs, int spool,
+                              double target_lufs, int normalize, int spool,
                               double stream_gain_db, nr_loudness *res);
 
 /* Writes all of buf to fd, retrying on EINTR and short writes. */

@@ -45,6 +45,7 @@ typedef struct loud_sink {
     nr_sink *inner;
     nr_loudness *res;
     double target;
+    int normalize;         /* 0: spool only, unity gain, no limiter */
     int spool_fd;          /* -1 in stream mode */
     ebur128_state *meter;
     nr_limiter *lim;       /* stream mode */
@@ -80,7 +81,7 @@ static int loud_write(nr_sink *base, const int16_t *pcm, size_t n)
         }
         return 0;
     }
-    if (ebur128_add_frames_short(s->meter, pcm, n) != EBUR128_SUCCESS) {
+    if (s->normalize && ebur128_add_frames_short(s->meter, pcm, n) != EBUR128_SUCCESS) {
         errno = ENOMEM;
         return -1;
     }
@@ -93,7 +94,9 @@ static int replay(loud_sink *s, double gain_db, nr_sink *inner, double *lufs)
 {
     if (lseek(s->spool_fd, 0, SEEK_SET) != 0)
         return -1;
-    nr_limiter *lim = nr_limiter_new(s->opts.rate, gain_db, CEILING_DBFS);
+    /* without normalization the limiter passes everything through */
+    nr_limiter *lim = nr_limiter_new(s->opts.rate, gain_db,
+                                     s->normalize ? CEILING_DBFS : 100.0);
     ebur128_state *m = lufs ? ebur128_init(1, (unsigned long)s->opts.rate, EBUR128_MODE_I) : NULL;
     int16_t *in = malloc(BLOCK * sizeof *in);
     int rc = 0;
@@ -148,6 +151,13 @@ static int loud_finish(nr_sink *base, const nr_sink_meta *meta, uint64_t dur)
         return rc ? rc : s->inner->finish(s->inner, meta, dur);
     }
 
+    if (!s->normalize) {
+        s->inner = s->make(&s->opts);
+        if (!s->inner)
+            return -1;
+        rc = replay(s, 0.0, s->inner, NULL);
+        return rc ? rc : s->inner->finish(s->inner, meta, dur);
+    }
     double lufs = -HUGE_VAL, peak = 0.0;
     ebur128_loudness_global(s->meter, &lufs);
     ebur128_true_peak(s->meter, 0, &peak);
@@ -211,7 +221,7 @@ static int open_spool(void)
 }
 
 nr_sink *nr_sink_loudness_new(nr_sink_ctor make, const nr_sink_opts *o,
-                              double target_lufs, int spool,
+                              double target_lufs, int normalize, int spool,
                               double stream_gain_db, nr_loudness *res)
 {
     loud_sink *s = calloc(1, sizeof *s);
@@ -225,7 +235,8 @@ nr_sink *nr_sink_loudness_new(nr_sink_ctor make, const nr_sink_opts *o,
     s->make = make;
     s->opts = *o;
     s->target = target_lufs;
-    s->res = res;
+    s->normalize = normalize;
+    s->res = normalize ? res : NULL;
     s->spool_fd = -1;
     s->buf = malloc(BLOCK * sizeof *s->buf);
     int mode = spool ? EBUR128_MODE_I | EBUR128_MODE_TRUE_PEAK : EBUR128_MODE_I;

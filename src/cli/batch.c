@@ -147,6 +147,20 @@ static char *with_suffix(const char *stem, const char *suffix)
     return s;
 }
 
+/* Apple reads at most 4000 bytes of an item description: cut longer ones
+   at a character boundary and mark the cut. */
+static void clip_description(char *d)
+{
+    enum { MAX = 4000 - 3 };  /* room for the ellipsis */
+    size_t n = d ? strlen(d) : 0;
+    if (n <= 4000)
+        return;
+    n = MAX;
+    while (n > 0 && ((unsigned char)d[n] & 0xc0) == 0x80)
+        n--;  /* not inside a UTF-8 sequence */
+    memcpy(d + n, "\xe2\x80\xa6", 4);  /* U+2026 and the NUL */
+}
+
 /* The file name without its extension, for an article with no title. */
 static char *stem_of(const char *source)
 {
@@ -214,6 +228,7 @@ static const char *do_article(run *r, const char *source, nb_report_item *it,
     ep->description = nb_strdup(nr_get_meta(ctx, NR_META_DESCRIPTION));
     if (!ep->description)
         warn(it, source, "no description found; the title is used");
+    clip_description(ep->description);
     ep->author = nb_strdup(nr_get_meta(ctx, NR_META_AUTHOR));
     ep->key = nb_strdup(key);
     if (old) {

@@ -61,11 +61,13 @@ static void usage(FILE *f)
 "       narrate --normalize [FILE]           spoken form of each line\n"
 "\n"
 "INPUT is a text, Markdown or HTML file, or - for standard input.\n"
-"OUTPUT is .mp3 (default) or .wav, .raw; - writes to standard output.\n"
+"OUTPUT is .mp3 (default), .wav, .flac, .ogg, .opus, .m4b or .raw;\n"
+"- writes to standard output.\n"
 "\n"
 "Output:\n"
 "  -o, --output FILE      where the audio goes (required to synthesize)\n"
-"      --format FMT       mp3, wav or raw when the name has no extension\n"
+"      --format FMT       mp3, wav, raw, flac, ogg, opus, m4b when the name\n"
+"                         has no telling extension\n"
 "      --bitrate KBPS     MP3 bitrate, CBR (default 64)\n"
 "      --title TEXT       episode title (default: the article's)\n"
 "      --author TEXT      author (default: the article's byline)\n"
@@ -350,11 +352,17 @@ static void progress_cb(void *ud, size_t done, size_t total, uint64_t audio_ms)
 
 static int parse_format(const char *s, nr_out_format *f)
 {
-    if (strcmp(s, "mp3") == 0) *f = NR_OUT_MP3;
-    else if (strcmp(s, "wav") == 0) *f = NR_OUT_WAV;
-    else if (strcmp(s, "raw") == 0) *f = NR_OUT_RAW;
-    else return -1;
-    return 0;
+    static const struct { const char *name; nr_out_format f; } tab[] = {
+        {"mp3", NR_OUT_MP3}, {"wav", NR_OUT_WAV}, {"raw", NR_OUT_RAW},
+        {"flac", NR_OUT_FLAC}, {"ogg", NR_OUT_OGG}, {"opus", NR_OUT_OPUS},
+        {"m4b", NR_OUT_M4B},
+    };
+    for (size_t i = 0; i < sizeof tab / sizeof tab[0]; i++)
+        if (strcmp(s, tab[i].name) == 0) {
+            *f = tab[i].f;
+            return 0;
+        }
+    return -1;
 }
 
 static int parse_int(const char *s, int lo, int hi, int *out)
@@ -477,7 +485,7 @@ int main(int argc, char **argv)
         case OPT_FROM: s = nr_set_input_format(ctx, optarg); break;
         case OPT_FORMAT:
             if (parse_format(optarg, &fmt) != 0) {
-                rc = usage_error("unknown --format '%s' (mp3, wav or raw)", optarg);
+                rc = usage_error("unknown --format '%s' (mp3, wav, raw, flac, ogg, opus or m4b)", optarg);
                 goto end;
             }
             break;

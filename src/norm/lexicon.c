@@ -152,6 +152,10 @@ int nr_norm_add_lexicon(nr_norm *n, const char *data, size_t len,
     size_t bad = 0, lineno = 0, pos = 0;
     if (err && errlen)
         err[0] = 0;
+    if (nbad)
+        *nbad = 0;
+    if (!n)
+        return -1;
     if (!source_name)
         source_name = "lexicon";
     while (data && pos < len) {

@@ -33,11 +33,18 @@ void nr_norm_free(nr_norm *n)
     free(n);
 }
 
-void nr_norm_set_locale(nr_norm *n, nr_locale loc) { n->locale = loc; }
-nr_locale nr_norm_get_locale(const nr_norm *n) { return n->locale; }
+void nr_norm_set_locale(nr_norm *n, nr_locale loc)
+{
+    if (n && (loc == NR_LOCALE_AUTO || loc == NR_LOCALE_US || loc == NR_LOCALE_GB))
+        n->locale = loc;
+}
+
+nr_locale nr_norm_get_locale(const nr_norm *n) { return n ? n->locale : NR_LOCALE_AUTO; }
 
 void nr_norm_set_explain(nr_norm *n, nr_explain_fn fn, void *ud)
 {
+    if (!n)
+        return;
     n->explain = fn;
     n->explain_ud = ud;
 }
@@ -152,10 +159,43 @@ static void split_punct(tok *t)
 
 /* Scraped text loses spaces: "end.Next", "word,word".  Returns the length of
  * the first piece, or n when the token should stay whole. */
+/* Scraped headlines and bylines lose the space before a capitalised word:
+ * "EcuadorThe", "ByAndrew".  Split only where one side is a function word,
+ * so names like "McDonald" or "DeSantis" stay whole. */
+static size_t camel_split(const char *s, size_t n)
+{
+    static const char *const right[] = {
+        "The", "This", "That", "These", "He", "She", "It", "They", "We", "In",
+        "On", "At", "For", "From", "With", "And", "But", "Of", "To", NULL
+    };
+    static const char *const left[] = { "By", "From", "With", "And", "The", NULL };
+    for (size_t i = 2; i + 1 < n; i++) {
+        if (!is_lower((unsigned char)s[i - 1]) || !is_upper((unsigned char)s[i]) ||
+            !is_lower((unsigned char)s[i + 1]))
+            continue;
+        size_t e = i;
+        while (e < n && is_alpha((unsigned char)s[e]))
+            e++;
+        int left_word = 1;
+        for (size_t k = 0; k < i; k++)
+            if (!is_alpha((unsigned char)s[k]))
+                left_word = 0;
+        if ((e == n || !is_alpha((unsigned char)s[e])) && e - i >= 2 && i >= 3 &&
+            word_in(s + i, e - i, right) && left_word)
+            return i;
+        if (left_word && word_in(s, i, left) && e - i >= 3)
+            return i;
+    }
+    return n;
+}
+
 static size_t glued_split(const char *s, size_t n, int electronic)
 {
     if (electronic)
         return n;
+    size_t cs = camel_split(s, n);
+    if (cs < n)
+        return cs;
     for (size_t i = 2; i + 2 < n; i++) {
         char ch = s[i];
         if ((ch == '.' || ch == '?' || ch == '!') && is_lower((unsigned char)s[i - 1]) &&

@@ -39,11 +39,62 @@ static int next_is_count_noun(const ctx *c)
            nx->s[nx->n - 2] != 'u';
 }
 
+static const char *const street_words[] = {
+    "St", "St.", "Street", "Ave", "Ave.", "Avenue", "Rd", "Rd.", "Road", "Blvd",
+    "Boulevard", "Ln", "Lane", "Dr", "Dr.", "Drive", "Ct", "Court", "Hwy",
+    "Highway", "Expy", "Expressway", "Pkwy", "Parkway", "Way", "Place", "Pl",
+    "Terrace", "Close", "Crescent", "Square", "Sq", NULL
+};
+
+/* "2788 San Tomas Expy": a house number before a street name is read in
+ * pairs, as addresses are said: "twenty seven eighty eight", "one twenty
+ * three". */
+static int house_number(ctx *c, unsigned long long v, size_t digits)
+{
+    if (digits < 3 || digits > 4)
+        return 0;
+    size_t k = 1;
+    for (; k <= 4; k++) {
+        const tok *t = tok_at(c, (long)k);
+        if (!t || !t->n || t->leadn)
+            return 0;
+        if (k > 1 && word_in(t->s, t->n - (t->s[t->n - 1] == '.'), street_words))
+            break;
+        int ordinal = t->n >= 3 && is_digit((unsigned char)t->s[0]) &&
+                      is_alpha((unsigned char)t->s[t->n - 1]);      /* "1st" */
+        if (!tok_is_cap_word(t) && !(t->n == 1 && is_upper((unsigned char)t->s[0])) &&
+            !(t->n == 2 && t->s[1] == '.') && !ordinal)
+            return 0;
+        if (t->trailn)
+            return 0;
+    }
+    if (k > 4)
+        return 0;
+    SET(c, "address", "house-number");
+    nr_out *o = c->o;
+    if (digits == 4) {
+        num_year(o, (unsigned)v);
+        return 1;
+    }
+    num_cardinal_u(o, v / 100);
+    if (v % 100 == 0) {
+        out_word(o, "hundred", 7);
+    } else {
+        if (v % 100 < 10)
+            out_word(o, "o", 1);
+        num_cardinal_u(o, v % 100);
+    }
+    return 1;
+}
+
 /* A bare integer token: year or quantity? */
 static void say_plain_number(ctx *c, const numlit *nl, int whole)
 {
     int of;
     unsigned long long v = num_value(nl, &of);
+    if (whole && !nl->neg && !nl->point && !nl->commas && !of && nl->ip[0] != '0' &&
+        house_number(c, v, nl->ipn))
+        return;
     if (whole && !nl->neg && !nl->point && !nl->commas && nl->ipn == 4 &&
         !of && v >= 1000 && v <= 2099) {
         const tok *pv = tok_at(c, -1);

@@ -141,7 +141,10 @@ static int say_abbrev(ctx *c, const char *s, size_t n)
     int next_num = nx && nx->n && (is_digit((unsigned char)nx->s[0]) || nx->s[0] == '#') &&
                    !nx->leadn;
     int next_name = nx && tok_is_cap_word(nx) && !nx->leadn && !c->t[c->i].trailn;
-    int prev_name = pv && tok_is_cap_word(pv) && !pv->trailn && !c->sentence_start;
+    int prev_name = pv && !pv->trailn && !c->sentence_start &&
+                    (tok_is_cap_word(pv) || (pv->n >= 3 && is_digit((unsigned char)pv->s[0]) &&
+                                             is_alpha((unsigned char)pv->s[pv->n - 1])));
+                    /* "Elm St", "1st St" */
     if (dotted && prev_name && next_name && is_opener(nx->s, nx->n))
         next_name = 0;                 /* "Elm St. It was": a street ends here */
     const char *say = NULL;

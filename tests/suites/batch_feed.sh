@@ -323,4 +323,28 @@ t "--prune: episode dropped from the feed" sh -c "! grep -q 'Charlie on the web'
 t "  and its files removed" [ -z "$(ls "$OUT" | grep '^charlie-')" ]
 t "  counted in the report" [ "$(count "$OUT/report.json" pruned)" -eq 1 ]
 
+# SIGTERM: the current article stops, the rest is skipped, exit 130
+for i in 10 11 12 13 14 15; do story $i; done
+"$NARRATE" batch "$K" "$KO" --config "$CONF" -q -j 1 &
+pid=$!
+n=0
+while [ $n -lt 400 ] && [ "$(ls "$KO" | grep -c 'episode.json$')" -lt 10 ]; do
+    sleep 0.02; n=$((n + 1))
+done
+kill -TERM $pid 2>/dev/null
+wait $pid
+rc=$?
+if [ $rc -eq 130 ]; then
+    ok "SIGTERM: exit 130"
+    t "  report says interrupted" grep -q '"interrupted": true' "$KO/report.json"
+    t "  feed still valid" xmllint --noout "$KO/feed.xml"
+else
+    t "SIGTERM after the run finished: exit 0 ($rc)" [ $rc -eq 0 ]
+fi
+
+# the sample configuration is valid
+"$NARRATE" feed "$S" --config "$TOP/samples/feed.conf" -q
+t "samples/feed.conf is accepted" [ $? -eq 0 ]
+t "  and its values reach the feed" grep -q '<itunes:category text="News">' "$S/feed.xml"
+
 done_

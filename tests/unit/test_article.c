@@ -793,6 +793,27 @@ static void test_html_class_words(void **state)
     nr_article_free(a);
 }
 
+static void test_html_page_form(void **state)
+{
+    (void)state;
+    /* a whole page inside one <form>, the way ASP.NET pages come */
+    const char *src =
+        "<html><head><title>Bypass plans go on show - Hill District Council</title></head>"
+        "<body><form id=\"form1\" method=\"post\"><div class=\"nav\"><a>Home</a></div><div id=\"main\">"
+        "<h1>Bypass plans go on show</h1>"
+        "<p>Plans for the long-awaited bypass around Hillford go on public display at the library from Monday, the district council has announced.</p>"
+        "<p>The council says the road would take about 9,000 vehicles a day out of the town centre, and it hopes to start work in 2026.</p>"
+        "<p>Comments on the plans can be made online or in writing until the end of March, officers said.</p>"
+        "</div><input type=\"hidden\" name=\"__VIEWSTATE\" value=\"abc\"></form>"
+        "<form class=\"search\"><label>Search</label><input type=\"text\"></form></body></html>";
+    nr_article *a = parse_fmt(src, strlen(src), NR_FORMAT_HTML);
+    assert_string_equal(a->title, "Bypass plans go on show");
+    assert_int_equal(a->nblocks, 3);
+    assert_false(has_block(a, "Search"));
+    check_map(a, src, strlen(src));
+    nr_article_free(a);
+}
+
 static void test_html_hostile(void **state)
 {
     (void)state;
@@ -1022,6 +1043,7 @@ int main(void)
         cmocka_unit_test(test_html),
         cmocka_unit_test(test_html_density),
         cmocka_unit_test(test_html_class_words),
+        cmocka_unit_test(test_html_page_form),
         cmocka_unit_test(test_html_hostile),
         cmocka_unit_test(test_long_line),
         cmocka_unit_test(test_keep_drop),

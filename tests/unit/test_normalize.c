@@ -61,6 +61,11 @@ static void test_null_and_empty(void **state)
     assert_int_equal(nr_norm_text(n, "", 0, &b), 0);
     assert_int_equal(b.len, 0);
     assert_int_equal(nr_norm_text(NULL, "x", 1, &b), -1);
+    nr_norm_set_locale(NULL, NR_LOCALE_GB);          /* tolerated */
+    nr_norm_set_explain(NULL, NULL, NULL);
+    assert_int_equal(nr_norm_get_locale(NULL), NR_LOCALE_AUTO);
+    assert_int_equal(nr_norm_add_lexicon(NULL, "a\tb", 3, NULL, NULL, NULL, 0), -1);
+    assert_int_equal(nr_norm_add_lexicon(n, NULL, 0, NULL, NULL, NULL, 0), 0);
     assert_int_equal(nr_norm_text(n, "   \t\n ", 6, &b), 0);
     assert_int_equal(b.len, 0);
     nr_buf_free(&b);

@@ -1,0 +1,334 @@
+/*
+ * sink_av.c - FLAC, Ogg Vorbis, Opus and M4B (AAC in MP4) through FFmpeg's
+ * libraries, each with title, author, date and chapters in its own
+ * convention: Vorbis comments CHAPTERnnn / CHAPTERnnnNAME for FLAC, Vorbis
+ * and Opus; a chapter track for M4B.  FFmpeg's muxers already write those
+ * conventions the way players read them, and its encoders record their
+ * priming (Opus pre-skip, MP4 edit list), so chapter times hold after
+ * decoding.
+ *
+ * These containers put tags (and chapters) in the header, so this sink is
+ * always created behind the loudness spool (render.c), when every chapter
+ * time is known.  Bytes reach our file descriptor through a custom
+ * AVIOContext, so temporary-file-and-rename stays with outfile.c.
+ */
+#include "audio/sink.h"
+
+#include <errno.h>
+#include <pthread.h>
+#include <libavcodec/avcodec.h>
+#include <libavformat/avformat.h>
+#include <libavutil/channel_layout.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <unistd.h>
+
+typedef struct av_kind {
+    const char *muxer, *encoder;
+    int bitrate;          /* bit/s; 0 = lossless */
+} av_kind;
+
+static const av_kind kinds[] = {
+    [NR_AV_FLAC] = {"flac", "flac", 0},
+    [NR_AV_VORBIS] = {"ogg", "libvorbis", 48000},
+    [NR_AV_OPUS] = {"opus", "libopus", 32000},
+    [NR_AV_M4B] = {"mp4", "aac", 64000},
+};
+
+typedef struct av_sink {
+    nr_sink base;
+    int fd;
+    int seekable;
+    AVFormatContext *fc;
+    AVCodecContext *cc;
+    AVStream *st;
+    AVFrame *frame;
+    AVPacket *pkt;
+    int frame_len;        /* samples per encoder frame */
+    int have;             /* samples waiting in frame */
+    int64_t pts;
+    int io_error;         /* errno of a failed write, 0 if none */
+} av_sink;
+
+static int io_write(void *opaque, uint8_t *buf, int n)
+{
+    av_sink *s = opaque;
+    if (nr_write_all(s->fd, buf, (size_t)n) != 0) {
+        s->io_error = errno;
+        return AVERROR(errno);
+    }
+    return n;
+}
+
+static int64_t io_seek(void *opaque, int64_t off, int whence)
+{
+    av_sink *s = opaque;
+    if (whence == AVSEEK_SIZE) {
+        off_t cur = lseek(s->fd, 0, SEEK_CUR), end = lseek(s->fd, 0, SEEK_END);
+        lseek(s->fd, cur, SEEK_SET);
+        return end;
+    }
+    off_t r = lseek(s->fd, (off_t)off, whence & ~AVSEEK_FORCE);
+    return r < 0 ? AVERROR(errno) : r;
+}
+
+/* Sends the waiting frame (or NULL to drain) and writes what comes out. */
+static int encode(av_sink *s, AVFrame *f)
+{
+    int rc = avcodec_send_frame(s->cc, f);
+    while (rc >= 0) {
+        rc = avcodec_receive_packet(s->cc, s->pkt);
+        if (rc == AVERROR(EAGAIN) || rc == AVERROR_EOF)
+            return 0;
+        if (rc < 0)
+            break;
+        av_packet_rescale_ts(s->pkt, s->cc->time_base, s->st->time_base);
+        s->pkt->stream_index = s->st->index;
+        rc = av_interleaved_write_frame(s->fc, s->pkt);
+    }
+    if (s->io_error) {
+        errno = s->io_error;
+        return -1;
+    }
+    return rc < 0 ? -2 : 0;
+}
+
+static int flush_frame(av_sink *s)
+{
+    if (!s->have)
+        return 0;
+    s->frame->nb_samples = s->have;
+    s->frame->pts = s->pts;
+    s->pts += s->have;
+    s->have = 0;
+    return encode(s, s->frame);
+}
+
+static int av_write(nr_sink *base, const int16_t *pcm, size_t n)
+{
+    av_sink *s = (av_sink *)base;
+    for (size_t i = 0; i < n; i++) {
+        if (s->have == 0 && av_frame_make_writable(s->frame) < 0)
+            return -2;
+        switch (s->cc->sample_fmt) {
+        case AV_SAMPLE_FMT_S16:
+        case AV_SAMPLE_FMT_S16P:
+            ((int16_t *)s->frame->data[0])[s->have] = pcm[i];
+            break;
+        case AV_SAMPLE_FMT_FLT:
+        case AV_SAMPLE_FMT_FLTP:
+            ((float *)s->frame->data[0])[s->have] = (float)pcm[i] / 32768.0f;
+            break;
+        case AV_SAMPLE_FMT_S32:
+        case AV_SAMPLE_FMT_S32P:
+            ((int32_t *)s->frame->data[0])[s->have] = (int32_t)pcm[i] * 65536;
+            break;
+        default:
+            return -2;
+        }
+        if (++s->have == s->frame_len) {
+            int rc = flush_frame(s);
+            if (rc)
+                return rc;
+        }
+    }
+    return 0;
+}
+
+static int av_finish(nr_sink *base, const nr_sink_meta *m, uint64_t dur)
+{
+    (void)m;
+    (void)dur;
+    av_sink *s = (av_sink *)base;
+    int rc = flush_frame(s);
+    if (rc == 0)
+        rc = encode(s, NULL);
+    if (rc == 0 && av_write_trailer(s->fc) < 0)
+        rc = s->io_error ? (errno = s->io_error, -1) : -2;
+    if (rc == 0) {
+        avio_flush(s->fc->pb);
+        if (s->io_error) {
+            errno = s->io_error;
+            rc = -1;
+        }
+    }
+    return rc;
+}
+
+static void av_destroy(nr_sink *base)
+{
+    av_sink *s = (av_sink *)base;
+    if (!s)
+        return;
+    avcodec_free_context(&s->cc);
+    av_frame_free(&s->frame);
+    av_packet_free(&s->pkt);
+    if (s->fc) {
+        if (s->fc->pb) {
+            av_freep(&s->fc->pb->buffer);
+            avio_context_free(&s->fc->pb);
+        }
+        avformat_free_context(s->fc);
+    }
+    free(s);
+}
+
+static int set_tag(AVDictionary **d, const char *k, const char *v)
+{
+    return v && *v ? av_dict_set(d, k, v, 0) : 0;
+}
+
+/* FFmpeg 5.1's FLAC and Ogg Vorbis muxers drop fc->chapters, so for those
+   the Vorbis comments are written as tags, in the form its Opus muxer and
+   every reader use: CHAPTER000=HH:MM:SS.mmm, CHAPTER000NAME=title. */
+static int add_chapter_tags(AVDictionary **d, const nr_sink_meta *m)
+{
+    for (size_t i = 0; i < m->nchapters; i++) {
+        char key[32], val[32];
+        uint64_t ms = m->chapters[i].start_ms;
+        snprintf(key, sizeof key, "CHAPTER%03zu", i);
+        snprintf(val, sizeof val, "%02u:%02u:%02u.%03u", (unsigned)(ms / 3600000),
+                 (unsigned)(ms / 60000 % 60), (unsigned)(ms / 1000 % 60), (unsigned)(ms % 1000));
+        if (av_dict_set(d, key, val, 0) < 0)
+            return -1;
+        snprintf(key, sizeof key, "CHAPTER%03zuNAME", i);
+        if (set_tag(d, key, m->chapters[i].title) < 0)
+            return -1;
+    }
+    return 0;
+}
+
+/* Chapters before the header: the muxers write them from fc->chapters. */
+static int add_chapters(AVFormatContext *fc, const nr_sink_meta *m)
+{
+    if (!m->nchapters)
+        return 0;
+    fc->chapters = av_calloc(m->nchapters, sizeof *fc->chapters);
+    if (!fc->chapters)
+        return -1;
+    for (size_t i = 0; i < m->nchapters; i++) {
+        AVChapter *c = av_mallocz(sizeof *c);
+        if (!c)
+            return -1;
+        fc->chapters[fc->nb_chapters++] = c;
+        c->id = (int64_t)i;
+        c->time_base = (AVRational){1, 1000};
+        c->start = (int64_t)m->chapters[i].start_ms;
+        c->end = (int64_t)m->chapters[i].end_ms;
+        if (set_tag(&c->metadata, "title", m->chapters[i].title) < 0)
+            return -1;
+    }
+    return 0;
+}
+
+static void quiet_ffmpeg(void)
+{
+    /* the library never prints: FFmpeg's notes would reach the host's stderr */
+    av_log_set_level(AV_LOG_QUIET);
+}
+
+static nr_sink *av_new(const nr_sink_opts *o, nr_av_format kind)
+{
+    static pthread_once_t once = PTHREAD_ONCE_INIT;
+    pthread_once(&once, quiet_ffmpeg);
+    const av_kind *k = &kinds[kind];
+    av_sink *s = calloc(1, sizeof *s);
+    if (!s) {
+        errno = ENOMEM;
+        return NULL;
+    }
+    s->base.write = av_write;
+    s->base.finish = av_finish;
+    s->base.destroy = av_destroy;
+    s->fd = o->fd;
+    s->seekable = o->seekable;
+    errno = EINVAL;
+
+    if (kind == NR_AV_M4B && !o->seekable)
+        goto fail;  /* MP4 rewrites its index at the end: needs a file */
+    if (avformat_alloc_output_context2(&s->fc, NULL, k->muxer, NULL) < 0 || !s->fc)
+        goto fail;
+    const AVCodec *codec = avcodec_find_encoder_by_name(k->encoder);
+    if (!codec)
+        goto fail;
+    s->st = avformat_new_stream(s->fc, NULL);
+    s->cc = avcodec_alloc_context3(codec);
+    s->frame = av_frame_alloc();
+    s->pkt = av_packet_alloc();
+    if (!s->st || !s->cc || !s->frame || !s->pkt)
+        goto nomem;
+
+    s->cc->sample_rate = o->rate;
+    av_channel_layout_default(&s->cc->ch_layout, 1);
+    s->cc->sample_fmt = codec->sample_fmts ? codec->sample_fmts[0] : AV_SAMPLE_FMT_S16;
+    for (const enum AVSampleFormat *f = codec->sample_fmts; f && *f != AV_SAMPLE_FMT_NONE; f++)
+        if (*f == AV_SAMPLE_FMT_S16)
+            s->cc->sample_fmt = AV_SAMPLE_FMT_S16;  /* no conversion when possible */
+    s->cc->bit_rate = k->bitrate;
+    s->cc->time_base = (AVRational){1, o->rate};
+    if (s->fc->oformat->flags & AVFMT_GLOBALHEADER)
+        s->cc->flags |= AV_CODEC_FLAG_GLOBAL_HEADER;
+    if (avcodec_open2(s->cc, codec, NULL) < 0)
+        goto fail;
+    if (avcodec_parameters_from_context(s->st->codecpar, s->cc) < 0)
+        goto nomem;
+    s->st->time_base = (AVRational){1, o->rate};
+    s->frame_len = s->cc->frame_size > 0 ? s->cc->frame_size : 4096;
+    s->frame->format = s->cc->sample_fmt;
+    s->frame->sample_rate = o->rate;
+    s->frame->nb_samples = s->frame_len;
+    if (av_channel_layout_copy(&s->frame->ch_layout, &s->cc->ch_layout) < 0
+        || av_frame_get_buffer(s->frame, 0) < 0)
+        goto nomem;
+
+    const nr_sink_meta *m = o->meta;
+    AVDictionary **d = &s->fc->metadata;
+    if (set_tag(d, "title", m->title) < 0 || set_tag(d, "artist", m->artist) < 0
+        || set_tag(d, "album", m->album) < 0 || set_tag(d, "date", m->year) < 0
+        || set_tag(d, "comment", m->comment) < 0 || set_tag(d, "genre", "Podcast") < 0
+        || add_chapters(s->fc, m) < 0)
+        goto nomem;
+    if ((kind == NR_AV_FLAC || kind == NR_AV_VORBIS) && add_chapter_tags(d, m) < 0)
+        goto nomem;
+
+    unsigned char *buf = av_malloc(65536);
+    if (!buf)
+        goto nomem;
+    s->fc->pb = avio_alloc_context(buf, 65536, 1, s, NULL, io_write,
+                                   o->seekable ? io_seek : NULL);
+    if (!s->fc->pb) {
+        av_free(buf);
+        goto nomem;
+    }
+    s->fc->pb->seekable = o->seekable ? AVIO_SEEKABLE_NORMAL : 0;
+    /* no bitexact flag: players show the encoder; keep it off */
+    if (avformat_write_header(s->fc, NULL) < 0) {
+        if (s->io_error)
+            errno = s->io_error;
+        goto fail_keep_errno;
+    }
+    return &s->base;
+
+nomem:
+    errno = ENOMEM;
+fail:
+    {
+        int e = errno;
+        av_destroy(&s->base);
+        errno = e;
+        return NULL;
+    }
+fail_keep_errno:
+    {
+        int e = errno ? errno : EIO;
+        av_destroy(&s->base);
+        errno = e;
+        return NULL;
+    }
+}
+
+nr_sink *nr_sink_flac_new(const nr_sink_opts *o) { return av_new(o, NR_AV_FLAC); }
+nr_sink *nr_sink_vorbis_new(const nr_sink_opts *o) { return av_new(o, NR_AV_VORBIS); }
+nr_sink *nr_sink_opus_new(const nr_sink_opts *o) { return av_new(o, NR_AV_OPUS); }
+nr_sink *nr_sink_m4b_new(const nr_sink_opts *o) { return av_new(o, NR_AV_M4B); }
