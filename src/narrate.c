@@ -140,6 +140,7 @@ void nr_free(nr_ctx *ctx)
         return;
     unload(ctx);
     free(ctx->voice_name);
+    free(ctx->cover);
     for (size_t i = 0; i < 4; i++)
         free(ctx->meta[i]);
     free_strv(ctx->keep, ctx->nkeep);
@@ -318,6 +319,69 @@ const char *nr_get_meta(const nr_ctx *ctx, nr_meta_key key)
         return NULL;
     default: return NULL;
     }
+}
+
+/* Width and height from a PNG's IHDR or a JPEG's start-of-frame marker;
+   0 when the image is not what its signature claims. */
+static int image_size(const unsigned char *p, size_t len, int png,
+                      unsigned *w, unsigned *h)
+{
+    if (png) {
+        if (len < 24 || memcmp(p + 12, "IHDR", 4) != 0)
+            return 0;
+        *w = (unsigned)p[16] << 24 | (unsigned)p[17] << 16 | (unsigned)p[18] << 8 | p[19];
+        *h = (unsigned)p[20] << 24 | (unsigned)p[21] << 16 | (unsigned)p[22] << 8 | p[23];
+        return *w && *h;
+    }
+    size_t i = 2;
+    while (i + 9 < len) {
+        if (p[i] != 0xFF)
+            return 0;
+        unsigned char m = p[i + 1];
+        size_t seglen = (size_t)p[i + 2] << 8 | p[i + 3];
+        if (m >= 0xC0 && m <= 0xCF && m != 0xC4 && m != 0xC8 && m != 0xCC) {
+            *h = (unsigned)p[i + 5] << 8 | p[i + 6];
+            *w = (unsigned)p[i + 7] << 8 | p[i + 8];
+            return *w && *h;
+        }
+        if (seglen < 2)
+            return 0;
+        i += 2 + seglen;
+    }
+    return 0;
+}
+
+nr_status nr_set_cover(nr_ctx *ctx, const void *data, size_t len)
+{
+    static const unsigned char png[8] = {0x89, 'P', 'N', 'G', 0x0D, 0x0A, 0x1A, 0x0A};
+    const unsigned char *p = data;
+    const char *mime = NULL;
+    if (!data) {
+        free(ctx->cover);
+        ctx->cover = NULL;
+        ctx->cover_len = 0;
+        return NR_OK;
+    }
+    if (len >= 4 && p[0] == 0xFF && p[1] == 0xD8 && p[2] == 0xFF)
+        mime = "image/jpeg";
+    else if (len >= 8 && memcmp(p, png, 8) == 0)
+        mime = "image/png";
+    unsigned w = 0, h = 0;
+    if (!mime || !image_size(p, len, mime[6] == 'p', &w, &h))
+        return nr_fail(ctx, NR_ERR_ARG, "the cover is not a JPEG or PNG image");
+    if (len > (16u << 20))
+        return nr_fail(ctx, NR_ERR_ARG, "the cover is larger than 16 MiB");
+    unsigned char *c = malloc(len);
+    if (!c)
+        return nr_fail(ctx, NR_ERR_NOMEM, "out of memory");
+    memcpy(c, data, len);
+    free(ctx->cover);
+    ctx->cover = c;
+    ctx->cover_len = len;
+    ctx->cover_mime = mime;
+    ctx->cover_w = w;
+    ctx->cover_h = h;
+    return NR_OK;
 }
 
 nr_status nr_set_explain(nr_ctx *ctx, nr_explain_fn fn, void *ud)

@@ -121,6 +121,11 @@ nr_status nr_set_meta(nr_ctx *ctx, nr_meta_key key, const char *value);
    Valid until the next nr_load, nr_set_meta or nr_free. */
 const char *nr_get_meta(const nr_ctx *ctx, nr_meta_key key);
 
+/* Cover art embedded in the output (ID3 APIC, FLAC/Vorbis picture, MP4
+   covr): the bytes of a JPEG or PNG image, checked by their signature;
+   NULL removes it.  The bytes are copied. */
+nr_status nr_set_cover(nr_ctx *ctx, const void *data, size_t len);
+
 /* Called for each rewritten token while text is normalized (--explain). */
 typedef void (*nr_explain_fn)(void *ud, const char *orig, size_t orig_len,
                               const char *cls, const char *rule,

@@ -77,6 +77,8 @@ struct nr_ctx {
     double loudness_target;
     nr_input_format input_format;
     char *meta[4];                 /* nr_meta_key -> override or NULL */
+    unsigned char *cover;  size_t cover_len;  const char *cover_mime;
+    unsigned cover_w, cover_h;
     char **keep;  size_t nkeep;
     char **drop;  size_t ndrop;
     nr_norm *norm;                 /* lexicon and locale live here */

@@ -145,6 +145,10 @@ nr_status nr_plan_build(nr_ctx *ctx)
     size_t ucap = 0, chapter = 0;
     if (add_unit(p, &ucap, NR_UNIT_INTRO, 0, 1, p->intro, strlen(p->intro), NULL))
         goto nomem;
+    /* the standfirst is body text the reader sees under the title */
+    if (a->subtitle && *a->subtitle
+        && add_unit(p, &ucap, NR_UNIT_PARA, 0, 0, a->subtitle, strlen(a->subtitle), NULL))
+        goto nomem;
     for (size_t i = 0; i < a->nblocks; i++) {
         const nr_block *b = &a->blocks[i];
         nr_unit_kind k = NR_UNIT_PARA;

@@ -451,6 +451,11 @@ nr_status nr_render_to(nr_ctx *ctx, int fd, int seekable, nr_out_format fmt)
         .comment = a->subtitle,
         .chapters = sch,
         .nchapters = p->nchapters,
+        .cover = ctx->cover,
+        .cover_len = ctx->cover_len,
+        .cover_mime = ctx->cover_mime,
+        .cover_w = ctx->cover_w,
+        .cover_h = ctx->cover_h,
     };
     nr_sink_opts so = {.fd = fd, .seekable = seekable, .rate = ctx->sample_rate,
                        .bitrate = ctx->bitrate, .meta = &meta, .ud = ctx};

@@ -11,6 +11,7 @@ TOP=$(cd "$(dirname "$0")/.." && pwd)
 case "$B" in /*) ;; *) B="$TOP/$B" ;; esac
 export B TOP
 export NARRATE="$B/narrate"
+export ARTICLE_DUMP="$B/tests/tools/article_dump"
 export PY=/usr/bin/python3
 if [ -z "${SHARED:-}" ]; then
     for d in "$TOP/../shared" "$TOP/../../shared" /work/shared; do

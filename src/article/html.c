@@ -13,8 +13,10 @@
  * libxml2 does not say where in the source a text node came from, so each
  * text node is aligned with the source by a forward-only scan that skips
  * tags and decodes character references; that keeps the whole reader linear
- * and gives src_map real byte offsets.  Every walk over the tree is
- * iterative, so 10,000 nested elements cost no C stack.
+ * and gives src_map real byte offsets (and stripped[] ranges for what was
+ * skipped, inside the article and around it).  Every walk over the tree is
+ * iterative, so 10,000 nested elements cost no C stack; when libxml2 gives
+ * up on a page, a linear tag-stripping scan reads the visible text instead.
  */
 #include <ctype.h>
 #include <limits.h>
@@ -917,6 +919,7 @@ static void walk(walker *w, xmlNode *root)
         if (n->type == XML_ELEMENT_NODE) {
             if (furniture(n)) {
                 record_skipped(w, n);
+                nr_tb_dropped(&w->tb);
                 descend = -1;
             } else if (is(n, "br")) {
                 /* <br><br> separates paragraphs; a single <br> a line */

@@ -27,6 +27,7 @@ typedef struct nr_tb {
     size_t  pend_off;   /* source offset that owed space maps to */
     size_t  end;        /* source offset just past the last visible byte */
     int     err;        /* allocation failed at some point */
+    int     dropped;    /* markup was just removed here (see nr_tb_dropped) */
 } nr_tb;
 
 void nr_tb_init(nr_tb *tb);
@@ -39,6 +40,10 @@ void nr_tb_add_at(nr_tb *tb, const char *p, size_t n, size_t off,
                   size_t off_end);
 /* Appends bytes p[0..n) whose source offsets are offs[0..n). */
 void nr_tb_add_map(nr_tb *tb, const char *p, size_t n, const size_t *offs);
+/* Says that something (an image, a footnote reference) was removed at
+   this point: a space it leaves before punctuation goes too, so
+   "name [^1]." reads "name.". */
+void nr_tb_dropped(nr_tb *tb);
 /* A soft break (line join, <br>): one space unless at the start. */
 void nr_tb_space(nr_tb *tb, size_t off);
 

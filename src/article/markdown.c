@@ -159,11 +159,13 @@ static void inline_text(md *m, size_t a, size_t b)
         }
         if (c == '!' && i + 1 < b && s[i + 1] == '[') {
             size_t cb = find_close(m, i + 1, b, '[', ']');
-            if (cb && cb + 1 < b && s[cb + 1] == '(') {
-                size_t cp = find_close(m, cb + 1, b, '(', ')');
+            if (cb && cb + 1 < b && (s[cb + 1] == '(' || s[cb + 1] == '[')) {
+                size_t cp = find_close(m, cb + 1, b, s[cb + 1],
+                                       s[cb + 1] == '(' ? ')' : ']');
                 if (cp) {
                     nr_doc_strip(m->d, i, cp + 1, "image");
                     nr_tb_space(tb, i);
+                    nr_tb_dropped(tb);
                     i = cp + 1;
                     continue;
                 }
@@ -174,6 +176,7 @@ static void inline_text(md *m, size_t a, size_t b)
             if (cb && i + 1 < cb && s[i + 1] == '^') {
                 /* footnote reference [^1] */
                 nr_doc_strip(m->d, i, cb + 1, "footnote-marker");
+                nr_tb_dropped(tb);
                 i = cb + 1;
                 continue;
             }
@@ -195,6 +198,7 @@ static void inline_text(md *m, size_t a, size_t b)
                     k++;
                 if (k + 2 < b) {
                     nr_doc_strip(m->d, i, k + 3, "html-comment");
+                    nr_tb_dropped(tb);
                     i = k + 3;
                     continue;
                 }
@@ -206,8 +210,19 @@ static void inline_text(md *m, size_t a, size_t b)
                     k++;
                 if (k < lim && s[k] == '>') {
                     /* autolinks are URLs: not worth speaking */
-                    if (memchr(s + j, ':', k - j) || memchr(s + j, '@', k - j))
+                    if (memchr(s + j, ':', k - j) || memchr(s + j, '@', k - j)) {
                         nr_doc_strip(m->d, i, k + 1, "link");
+                        nr_tb_dropped(tb);
+                    }
+                    /* <br> and block tags separate words */
+                    size_t t0 = j + (s[j] == '/'), t1 = t0;
+                    while (t1 < k && isalnum((unsigned char)s[t1]))
+                        t1++;
+                    if ((t1 - t0 == 2 && !strncasecmp(s + t0, "br", 2)) ||
+                        (t1 - t0 == 1 && (s[t0] == 'p' || s[t0] == 'P')) ||
+                        (t1 - t0 == 3 && !strncasecmp(s + t0, "div", 3)) ||
+                        (t1 - t0 == 2 && !strncasecmp(s + t0, "li", 2)))
+                        nr_tb_space(tb, i);
                     i = k + 1;
                     continue;
                 }

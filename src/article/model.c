@@ -142,11 +142,18 @@ static void tb_push(nr_tb *tb, char c, size_t off)
     tb->s[tb->len] = '\0';
 }
 
-static void tb_flush_space(nr_tb *tb)
+static void tb_flush_space(nr_tb *tb, char next)
 {
-    if (tb->pend && tb->len > 0)
+    if (tb->pend && tb->len > 0 &&
+        !(tb->dropped && next && strchr(".,;:!?)", next)))
         tb_push(tb, ' ', tb->pend_off);
     tb->pend = 0;
+    tb->dropped = 0;
+}
+
+void nr_tb_dropped(nr_tb *tb)
+{
+    tb->dropped = 1;
 }
 
 void nr_tb_space(nr_tb *tb, size_t off)
@@ -173,7 +180,7 @@ void nr_tb_add(nr_tb *tb, const char *p, size_t n, size_t off)
             i += w;
             continue;
         }
-        tb_flush_space(tb);
+        tb_flush_space(tb, p[i]);
         tb_push(tb, p[i], off + i);
         tb->end = off + i + 1;
         i++;
@@ -189,7 +196,7 @@ void nr_tb_add_map(nr_tb *tb, const char *p, size_t n, const size_t *offs)
             i += w;
             continue;
         }
-        tb_flush_space(tb);
+        tb_flush_space(tb, p[i]);
         tb_push(tb, p[i], offs[i]);
         tb->end = offs[i] + 1;
         i++;
@@ -206,7 +213,7 @@ void nr_tb_add_at(nr_tb *tb, const char *p, size_t n, size_t off,
             i += w;
             continue;
         }
-        tb_flush_space(tb);
+        tb_flush_space(tb, p[i]);
         tb_push(tb, p[i], off);
         tb->end = off_end;
         i++;

@@ -22,6 +22,10 @@ typedef struct nr_sink_meta {
     const char *title, *artist, *album, *year, *date_ddmm, *comment;
     const nr_sink_chapter *chapters;  /* titles known up front; times at finish */
     size_t nchapters;
+    const unsigned char *cover;       /* JPEG or PNG bytes; NULL = none */
+    size_t cover_len;
+    const char *cover_mime;           /* "image/jpeg" or "image/png" */
+    unsigned cover_w, cover_h;        /* pixels */
 } nr_sink_meta;
 
 typedef struct nr_sink nr_sink;

@@ -15,10 +15,13 @@
 #include "audio/sink.h"
 
 #include <errno.h>
+#include <limits.h>
 #include <pthread.h>
 #include <libavcodec/avcodec.h>
 #include <libavformat/avformat.h>
+#include <libavutil/base64.h>
 #include <libavutil/channel_layout.h>
+#include <libavutil/intreadwrite.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -43,6 +46,7 @@ typedef struct av_sink {
     AVFormatContext *fc;
     AVCodecContext *cc;
     AVStream *st;
+    AVStream *pic;        /* attached cover (FLAC, MP4), or NULL */
     AVFrame *frame;
     AVPacket *pkt;
     int frame_len;        /* samples per encoder frame */
@@ -199,6 +203,40 @@ static int add_chapter_tags(AVDictionary **d, const nr_sink_meta *m)
     return 0;
 }
 
+/* Ogg streams carry cover art as a Vorbis comment holding a base64 FLAC
+   picture block (the METADATA_BLOCK_PICTURE convention); FFmpeg 5.1's Ogg
+   muxer takes no picture stream, so the comment is made here. */
+static int add_picture_comment(AVDictionary **d, const nr_sink_meta *m)
+{
+    size_t mlen = strlen(m->cover_mime);
+    size_t n = 32 + mlen + m->cover_len;
+    if (n > (size_t)INT_MAX / 2)
+        return -1;
+    unsigned char *b = malloc(n);
+    if (!b)
+        return -1;
+    unsigned char *p = b;
+    uint32_t fields[] = {3, (uint32_t)mlen};   /* front cover, MIME length */
+    for (int i = 0; i < 2; i++, p += 4)
+        AV_WB32(p, fields[i]);
+    memcpy(p, m->cover_mime, mlen);
+    p += mlen;
+    uint32_t rest[] = {0, m->cover_w, m->cover_h, 24, 0};  /* desc, w, h, depth, colours */
+    for (int i = 0; i < 5; i++, p += 4)
+        AV_WB32(p, rest[i]);
+    AV_WB32(p, (uint32_t)m->cover_len);
+    p += 4;
+    memcpy(p, m->cover, m->cover_len);
+    int outlen = AV_BASE64_SIZE((int)n);
+    char *out = av_malloc((size_t)outlen);
+    int rc = -1;
+    if (out && av_base64_encode(out, outlen, b, (int)n))
+        rc = av_dict_set(d, "METADATA_BLOCK_PICTURE", out, 0) < 0 ? -1 : 0;
+    av_free(out);
+    free(b);
+    return rc;
+}
+
 /* Chapters before the header: the muxers write them from fc->chapters. */
 static int add_chapters(AVFormatContext *fc, const nr_sink_meta *m)
 {
@@ -224,8 +262,10 @@ static int add_chapters(AVFormatContext *fc, const nr_sink_meta *m)
 
 static void quiet_ffmpeg(void)
 {
-    /* the library never prints: FFmpeg's notes would reach the host's stderr */
-    av_log_set_level(AV_LOG_QUIET);
+    /* the library never prints: FFmpeg's notes would reach the host's stderr
+       (NARRATE_FFMPEG_LOG=1 keeps its warnings, for debugging) */
+    const char *e = getenv("NARRATE_FFMPEG_LOG");
+    av_log_set_level(e && *e == '1' ? AV_LOG_WARNING : AV_LOG_QUIET);
 }
 
 static nr_sink *av_new(const nr_sink_opts *o, nr_av_format kind)
@@ -291,6 +331,24 @@ static nr_sink *av_new(const nr_sink_opts *o, nr_av_format kind)
         goto nomem;
     if ((kind == NR_AV_FLAC || kind == NR_AV_VORBIS) && add_chapter_tags(d, m) < 0)
         goto nomem;
+    if (m->cover && (kind == NR_AV_VORBIS || kind == NR_AV_OPUS)
+        && add_picture_comment(d, m) < 0)
+        goto nomem;
+    if (m->cover && (kind == NR_AV_FLAC || kind == NR_AV_M4B)) {
+        s->pic = avformat_new_stream(s->fc, NULL);
+        if (!s->pic)
+            goto nomem;
+        s->pic->disposition = AV_DISPOSITION_ATTACHED_PIC;
+        s->pic->codecpar->codec_type = AVMEDIA_TYPE_VIDEO;
+        s->pic->codecpar->codec_id = strcmp(m->cover_mime, "image/png") == 0
+                                     ? AV_CODEC_ID_PNG : AV_CODEC_ID_MJPEG;
+        /* FFmpeg maps this comment to picture type 3, the front cover */
+        if (av_dict_set(&s->pic->metadata, "comment", "Cover (front)", 0) < 0)
+            goto nomem;
+        s->pic->codecpar->width = (int)m->cover_w;
+        s->pic->codecpar->height = (int)m->cover_h;
+        s->pic->time_base = (AVRational){1, 90000};
+    }
 
     unsigned char *buf = av_malloc(65536);
     if (!buf)
@@ -307,6 +365,16 @@ static nr_sink *av_new(const nr_sink_opts *o, nr_av_format kind)
         if (s->io_error)
             errno = s->io_error;
         goto fail_keep_errno;
+    }
+    if (s->pic) {
+        /* the picture goes out as the one packet of its stream */
+        if (av_new_packet(s->pkt, (int)m->cover_len) < 0)
+            goto nomem;
+        memcpy(s->pkt->data, m->cover, m->cover_len);
+        s->pkt->stream_index = s->pic->index;
+        s->pkt->flags |= AV_PKT_FLAG_KEY;
+        if (av_interleaved_write_frame(s->fc, s->pkt) < 0)
+            goto fail_keep_errno;
     }
     return &s->base;
 

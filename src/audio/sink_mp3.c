@@ -54,6 +54,9 @@ static void meta_to_id3(const mp3_sink *s, const nr_sink_meta *m,
     t->comment = m->comment;
     t->encoder = s->encoder;
     t->length_ms = (uint32_t)(duration_ms > UINT32_MAX ? UINT32_MAX : duration_ms);
+    t->cover = m->cover;
+    t->cover_len = m->cover_len;
+    t->cover_mime = m->cover_mime;
     if (ch) {
         for (size_t i = 0; i < m->nchapters; i++) {
             ch[i].title = m->chapters[i].title;

@@ -125,6 +125,55 @@ static nr_status make_key(run *r, nr_ctx *ctx, char out[65])
     return NR_OK;
 }
 
+/* ---- progress ---- */
+
+static void fmt_dur(char *b, size_t n, uint64_t s)
+{
+    if (s >= 3600)
+        snprintf(b, n, "%u:%02u:%02u", (unsigned)(s / 3600), (unsigned)(s / 60 % 60),
+                 (unsigned)(s % 60));
+    else
+        snprintf(b, n, "%u:%02u", (unsigned)(s / 60), (unsigned)(s % 60));
+}
+
+/* "articles done of total, elapsed, estimate", redrawn in place on a
+   terminal at most once a second; the estimate assumes the rest take as
+   long as the average so far, counting the current article's fraction. */
+typedef struct progress_state {
+    size_t done, total;
+    uint64_t start_ms, last_ms;
+    int drawn;
+} progress_state;
+
+static void progress_draw(progress_state *p, double frac, int force)
+{
+    uint64_t now = mono_ms();
+    if (!force && p->drawn && now - p->last_ms < 1000)
+        return;
+    p->last_ms = now;
+    p->drawn = 1;
+    char el[32], left[32];
+    uint64_t e = now - p->start_ms;
+    double x = (double)p->done + frac;
+    fmt_dur(el, sizeof el, e / 1000);
+    if (x > 0.01)
+        fmt_dur(left, sizeof left,
+                (uint64_t)((double)e * ((double)p->total - x) / x / 1000.0 + 0.5));
+    else
+        snprintf(left, sizeof left, "?");
+    fprintf(stderr, "\rnarrate: %zu/%zu articles  %s elapsed  ~%s left   ",
+            p->done, p->total, el, left);
+    if (p->done == p->total)
+        fputc('\n', stderr);
+}
+
+/* nr_progress_fn: the current article's rendering progress */
+static void progress_cb(void *ud, size_t done, size_t total, uint64_t audio_ms)
+{
+    (void)audio_ms;
+    progress_draw(ud, total ? (double)done / (double)total : 0.0, 0);
+}
+
 /* ---- one article ---- */
 
 static int file_size(const char *dir, const char *name, uint64_t *size)
@@ -180,7 +229,8 @@ static void warn(nb_report_item *it, const char *source, const char *text)
 /* Narrates one article.  Returns the report status ("synthesized",
    "reused") or NULL on failure with the reason in err. */
 static const char *do_article(run *r, const char *source, nb_report_item *it,
-                              nb_episode *ep, char *err, size_t errlen)
+                              nb_episode *ep, progress_state *ps,
+                              char *err, size_t errlen)
 {
     const char *status = NULL;
     char *data = NULL, *path = NULL, *tmp = NULL;
@@ -204,6 +254,8 @@ static const char *do_article(run *r, const char *source, nb_report_item *it,
         goto out;
     }
     g_ctx = ctx;
+    if (ps)
+        nr_set_progress(ctx, progress_cb, ps);
     if ((s = nr_set_jobs(ctx, r->jobs)) != NR_OK ||
         (r->cfg.voice && (s = nr_set_voice(ctx, r->cfg.voice)) != NR_OK) ||
         (r->cfg.rate > 0 && (s = nr_set_rate(ctx, r->cfg.rate)) != NR_OK) ||
@@ -322,34 +374,6 @@ out:
     free(path);
     free(tmp);
     return status;
-}
-
-/* ---- progress ---- */
-
-static void fmt_dur(char *b, size_t n, uint64_t s)
-{
-    if (s >= 3600)
-        snprintf(b, n, "%u:%02u:%02u", (unsigned)(s / 3600), (unsigned)(s / 60 % 60),
-                 (unsigned)(s % 60));
-    else
-        snprintf(b, n, "%u:%02u", (unsigned)(s / 60), (unsigned)(s % 60));
-}
-
-/* "articles done of total, elapsed, estimate", redrawn in place on a
-   terminal; the estimate assumes the rest take as long as the average. */
-static void progress(size_t done, size_t total, uint64_t start_ms)
-{
-    char el[32], left[32];
-    uint64_t e = (mono_ms() - start_ms) / 1000;
-    fmt_dur(el, sizeof el, e);
-    if (done)
-        fmt_dur(left, sizeof left, e * (total - done) / done);
-    else
-        snprintf(left, sizeof left, "?");
-    fprintf(stderr, "\rnarrate: %zu/%zu articles  %s elapsed  ~%s left   ",
-            done, total, el, left);
-    if (done == total)
-        fputc('\n', stderr);
 }
 
 /* ---- pruning ---- */
@@ -590,10 +614,9 @@ int nr_cmd_batch(int argc, char **argv)
     for (size_t i = 0; i < nnames; i++)
         total += (size_t)in_shard(&r, names[i]);
     int tty = nb_verbosity >= 1 && isatty(2);
-    uint64_t start = mono_ms();
-    size_t done_n = 0;
+    progress_state ps = {0, total, mono_ms(), 0, 0};
     if (tty && total)
-        progress(0, total, start);
+        progress_draw(&ps, 0.0, 1);
     for (size_t i = 0; i < nnames && !g_signal; i++) {
         if (!in_shard(&r, names[i]))
             continue;
@@ -601,7 +624,8 @@ int nr_cmd_batch(int argc, char **argv)
         nb_report_item *it = nb_report_add(r.report, names[i]);
         nb_episode ep;
         memset(&ep, 0, sizeof ep);
-        const char *st = do_article(&r, names[i], it, &ep, err, sizeof err);
+        const char *st = do_article(&r, names[i], it, &ep, tty ? &ps : NULL,
+                                    err, sizeof err);
         nb_report_set(it, st ? st : g_signal ? "interrupted" : "failed", ep.slug,
                       st ? ep.duration_ms : 0, mono_ms() - t0);
         if (!st) {
@@ -613,9 +637,9 @@ int nr_cmd_batch(int argc, char **argv)
         } else
             nb_msg(2, "%s: %s -> %s", names[i], st, ep.audio);
         nb_episode_free(&ep);
-        done_n++;
+        ps.done++;
         if (tty && !g_signal)
-            progress(done_n, total, start);
+            progress_draw(&ps, 0.0, 1);
     }
     if (!g_signal)
         prune(&r, names, nnames);

@@ -72,6 +72,7 @@ static void usage(FILE *f)
 "      --title TEXT       episode title (default: the article's)\n"
 "      --author TEXT      author (default: the article's byline)\n"
 "      --album TEXT       show or album name\n"
+"      --cover FILE       cover art, JPEG or PNG\n"
 "      --transcript FILE  WebVTT (.vtt) or SubRip (.srt), a cue per sentence\n"
 "      --chapters-json FILE  Podcasting 2.0 chapters (JSON)\n"
 "Voice:\n"
@@ -380,7 +381,7 @@ enum {
     OPT_SCRIPT = 256, OPT_NORMALIZE, OPT_VOICE, OPT_LIST_VOICES, OPT_TITLE,
     OPT_AUTHOR, OPT_ALBUM, OPT_BITRATE, OPT_RATE, OPT_LOCALE, OPT_LEXICON,
     OPT_FROM, OPT_FORMAT, OPT_EXPLAIN, OPT_STRIPPED, OPT_KEEP, OPT_DROP,
-    OPT_TRANSCRIPT, OPT_CHAPTERS_JSON, OPT_LOUDNESS
+    OPT_TRANSCRIPT, OPT_CHAPTERS_JSON, OPT_LOUDNESS, OPT_COVER
 };
 
 int main(int argc, char **argv)
@@ -406,6 +407,7 @@ int main(int argc, char **argv)
         {"keep", required_argument, NULL, OPT_KEEP},
         {"transcript", required_argument, NULL, OPT_TRANSCRIPT},
         {"loudness", required_argument, NULL, OPT_LOUDNESS},
+        {"cover", required_argument, NULL, OPT_COVER},
         {"chapters-json", required_argument, NULL, OPT_CHAPTERS_JSON},
         {"drop", required_argument, NULL, OPT_DROP},
         {"quiet", no_argument, NULL, 'q'},
@@ -493,6 +495,20 @@ int main(int argc, char **argv)
         case OPT_STRIPPED: show_stripped = 1; break;
         case OPT_KEEP: s = nr_add_pattern(ctx, 1, optarg); break;
         case OPT_TRANSCRIPT: transcript = optarg; break;
+        case OPT_COVER: {
+            char *img;
+            size_t ilen;
+            if ((rc = read_file(optarg, &img, &ilen)) != 0)
+                goto end;
+            s = nr_set_cover(ctx, img, ilen);
+            free(img);
+            if (s != NR_OK) {
+                msg(0, "%s: %s", optarg, nr_errmsg(ctx));
+                rc = EXIT_INPUT;
+                goto end;
+            }
+            break;
+        }
         case OPT_LOUDNESS: {
             if (strcmp(optarg, "off") == 0) {
                 s = nr_set_loudness(ctx, 0, 0);

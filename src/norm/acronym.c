@@ -7,7 +7,7 @@
  * cluster English words can begin with, a vowel group English spells, and
  * consonant clusters between them no longer than three - and spelled when
  * they do not (GCHQ, HSBC, DVLA).  A plural "s" (MPs) or possessive ('s)
- * stays attached to the last letter so Flite says "M P's".
+ * stays attached to the last letter so Flite says "M-P's".
  */
 #include "internal.h"
 
@@ -23,7 +23,8 @@ static const char *const onsets[] = {
     "G", "GL", "GR", "GW", "H", "J", "K", "KL", "KN", "KR", "KW", "L", "M",
     "N", "P", "PH", "PL", "PR", "QU", "R", "RH", "S", "SC", "SCR", "SH", "SK",
     "SL", "SM", "SN", "SP", "SPL", "SPR", "ST", "STR", "SW", "T", "TH", "THR",
-    "TR", "TW", "V", "W", "WH", "WR", "Y", "Z", "ZH", NULL
+    "TR", "TW", "V", "W", "WH", "WR", "Y", "Z", "ZH", "CHR", "SCH", "SHR", "SQU",
+    "PS", NULL
 };
 static const char *const codas[] = {
     "B", "C", "CH", "CK", "CT", "D", "DS", "F", "FF", "FT", "G", "GS", "K",
@@ -31,7 +32,11 @@ static const char *const codas[] = {
     "MS", "N", "NCH", "ND", "NDS", "NG", "NK", "NS", "NT", "NTS", "P", "PS",
     "PT", "R", "RB", "RC", "RD", "RF", "RG", "RK", "RL", "RM", "RN", "RP",
     "RS", "RT", "RTH", "S", "SH", "SK", "SP", "SS", "ST", "T", "TH", "TS",
-    "V", "W", "X", "Y", "Z", "ZZ", NULL
+    "V", "W", "X", "Y", "Z", "ZZ", "RST", "RTS", "RDS", "RMS", "RNS", "RKS",
+    "LTS", "LDS", "LMS", "STS", "CKS", "NKS", "MPS", "XT", "FTS", "PTS", "CTS",
+    "NGS", "NGTH", "NGTHS", "GHT", "GHTS", "TCH", "SHT", "WS", "WN", "WNS", "WL",
+    "RCH", "LCH", "NCE", "SK", "SKS", "SPS", "RLD", "RLDS", "RTH", "LTH", "DTH",
+    "NTH", "NTHS", "MBS", "LLS", "SSES", NULL
 };
 static const char *const vgroups[] = {
     "A", "E", "I", "O", "U", "AI", "AU", "EA", "EE", "EI", "EU", "IE", "IO",
@@ -44,6 +49,21 @@ static int in_list(const char *s, size_t n, const char *const *l)
         if (strlen(l[i]) == n && !memcmp(l[i], s, n))
             return 1;
     return 0;
+}
+
+/* Does the word start the way English words can (no "NS", "GC")? */
+int acro_onset_ok(const char *s, size_t n)
+{
+    char u[8];
+    size_t i = 0;
+    while (i < n && i < sizeof u && is_alpha((unsigned char)s[i]) &&
+           !vowel(is_lower((unsigned char)s[i]) ? s[i] - 32 : s[i])) {
+        u[i] = (char)(is_lower((unsigned char)s[i]) ? s[i] - 32 : s[i]);
+        i++;
+    }
+    if (i == n || i == sizeof u)
+        return 0;
+    return i == 0 || in_list(u, i, onsets);
 }
 
 int acro_pronounceable(const char *s, size_t n)

@@ -1,9 +1,10 @@
 /*
  * electronic.c - URLs, e-mail addresses, @handles and #hashtags.
  *
- * Said the way a presenter reads them out: the scheme ("https://") is
- * dropped, dots, slashes and dashes are named, pronounceable parts are said
- * as words and the rest spelled, digits read one by one.
+ * Said the way they are read out letter for letter where needed: dots,
+ * slashes, colons and dashes are named ("https colon slash slash"),
+ * pronounceable parts are said as words and short vowel-less ones spelled,
+ * digits read one by one; a trailing slash is not read.
  */
 #include "token.h"
 

@@ -101,6 +101,7 @@ int  is_lower(int c);
 
 /* acronym.c */
 int  acro_pronounceable(const char *s, size_t n);
+int  acro_onset_ok(const char *s, size_t n);
 /* Says an all-capitals word: lexicon, then word-or-spell rule. */
 void acro_say(nr_out *o, const char *s, size_t n);
 

@@ -278,6 +278,22 @@ int measure_token(ctx *c, const char *s, size_t n, size_t *consumed)
         }
         return 1;
     }
+    if (restn == 1 && rest[0] == 's' && !nl.point && !nl.neg) {
+        /* "over-18s", "in their 70s": the number as a plural noun */
+        SET(c, "cardinal", "plural-number");
+        num_say(c->o, &nl);
+        nr_buf *b = c->o->b;
+        if (!c->o->err && b->len) {
+            char last = b->data[b->len - 1];
+            if (last == 'y') {
+                nr_buf_truncate(b, b->len - 1);
+                nr_buf_append(b, "ies", 3);
+            } else {
+                nr_buf_append(b, last == 'x' ? "es" : "s", last == 'x' ? 2 : 1);
+            }
+        }
+        return 1;
+    }
     if (restn == 1 && rest[0] == '%') {
         SET(c, "measure", "percent");
         num_say(c->o, &nl);

@@ -99,10 +99,23 @@ static void say_plain_number(ctx *c, const numlit *nl, int whole)
         !of && v >= 1000 && v <= 2099) {
         const tok *pv = tok_at(c, -1);
         /* "since 1984" is a year whatever follows; "1984 people" is not */
-        int strong = pv && (tok_is(pv, "since") || tok_is(pv, "during") || tok_is(pv, "until"));
+        int strong = pv && (tok_is(pv, "since") || tok_is(pv, "during") || tok_is(pv, "until") ||
+                            tok_is(pv, "in") || (pv->n == 2 && (pv->s[0] == 'Q' || pv->s[0] == 'H') &&
+                                                 is_digit((unsigned char)pv->s[1])) ||
+                            tok_is(pv, "FY"));
         if (strong || !next_is_count_noun(c)) {
             SET(c, "date", "year");
             num_year(c->o, (unsigned)v);
+            return;
+        }
+    }
+    if (whole && !nl->neg && !nl->point && !nl->commas && nl->ipn >= 3 && nl->ipn <= 12) {
+        /* "call 999", "dial 911": a number to dial is read digit by digit */
+        const tok *pv = tok_at(c, -1);
+        if (pv && word_in(pv->s, pv->n, (const char *const[]){"call", "dial", "ring", "text",
+                                                             "phone", "telephone", NULL})) {
+            SET(c, "telephone", "dialled-number");
+            num_digits(c->o, nl->ip, nl->ipn, 0);
             return;
         }
     }
@@ -517,6 +530,12 @@ void say_token(ctx *c, const char *s, size_t n)
     }
     if (memchr(s, '=', n) && say_math(c, s, n))
         return;
+    if (n > 1 && s[n - 1] == '+' && s[n - 2] != '+' && (is_digit((unsigned char)s[0]) ||
+                                                        numeric_start(s, n - 1))) {
+        say_token(c, s, n - 1);        /* "18+", "$1bn+": "... plus" */
+        out_word(c->o, "plus", 4);
+        return;
+    }
     if (is_digit((unsigned char)s[0]) && say_isbn(c, s, n))
         return;
     if (numeric_start(s, n) || (n > 1 && (s[0] == '-' || s[0] == '.' || s[0] == '\'' ||

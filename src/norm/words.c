@@ -275,6 +275,29 @@ static int say_alnum(ctx *c, const char *s, size_t n)
     return 1;
 }
 
+static int strpbrk_n(const char *s, size_t n, const char *set)
+{
+    for (size_t i = 0; i < n; i++)
+        if (strchr(set, s[i]))
+            return 1;
+    return 0;
+}
+
+/* Three or more all-capital words of three letters or more around a token
+ * mean a headline set in capitals rather than a run of acronyms. */
+static int in_headline(const ctx *c)
+{
+    int caps = 0;
+    for (long off = -3; off <= 3; off++) {
+        const tok *t = tok_at(c, off);
+        if (!t || t->n < 3 || t->n > 30)
+            continue;
+        if (all_upper(t->s, t->n))
+            caps++;
+    }
+    return caps >= 3;
+}
+
 int word_token(ctx *c, const char *s, size_t n)
 {
     const lex_entry *e = lex_find(&c->o->n->lex, s, n);
@@ -325,8 +348,24 @@ int word_token(ctx *c, const char *s, size_t n)
     else if (n > 2 && s[n - 1] == 's')
         core = n - 1;
     if (core >= 2 && all_upper(s, core)) {
-        /* headline capitals: a long pronounceable run is an ordinary word */
         SET(c, "letters", "acronym");
+        static const char *const small_words[] = {
+            "TO", "OF", "IN", "ON", "AT", "BY", "AS", "IS", "IT", "BE", "DO", "GO",
+            "HE", "WE", "ME", "MY", "NO", "SO", "UP", "OR", "AN", "IF", NULL
+        };
+        if (in_headline(c) && !lex_find(&c->o->n->lex, s, core) &&
+            ((core >= 3 && strpbrk_n(s, core, "AEIOUY") && acro_onset_ok(s, core)) ||
+             word_in(s, core, small_words))) {
+            /* a headline in capitals: its words are words, not acronyms */
+            SET(c, "word", "headline-capitals");
+            char low[64];
+            if (n < sizeof low) {
+                for (size_t i = 0; i < n; i++)
+                    low[i] = (char)(is_upper((unsigned char)s[i]) ? s[i] + 32 : s[i]);
+                out_word(c->o, low, n);
+                return 1;
+            }
+        }
         acro_say(c->o, s, n);
         return 1;
     }

@@ -681,6 +681,20 @@ static void test_markdown_line_endings(void **state)
     free(cr);
 }
 
+static void test_markdown_inline_edges(void **state)
+{
+    (void)state;
+    const char *src = "# T\n\nFirst line<br>second ![alt][img] line, see [the plan][p] and <em>word</em>s"
+                      " \\*not emphasis\\* snake_case_name [^1] <https://example.com>.\n\n"
+                      "[img]: a.png\n[p]: https://example.com/plan\n";
+    nr_article *a = parse_fmt(src, strlen(src), NR_FORMAT_MARKDOWN);
+    assert_int_equal(a->nblocks, 1);
+    assert_string_equal(a->blocks[0].text,
+        "First line second line, see the plan and words *not emphasis* snake_case_name.");
+    check_map(a, src, strlen(src));
+    nr_article_free(a);
+}
+
 static void test_markdown_title_from_heading(void **state)
 {
     (void)state;
@@ -1039,6 +1053,7 @@ int main(void)
         cmocka_unit_test(test_header_shapes),
         cmocka_unit_test(test_markdown),
         cmocka_unit_test(test_markdown_line_endings),
+        cmocka_unit_test(test_markdown_inline_edges),
         cmocka_unit_test(test_markdown_title_from_heading),
         cmocka_unit_test(test_html),
         cmocka_unit_test(test_html_density),
