@@ -5,6 +5,7 @@
 #include "nr_private.h"
 #include "synth.h"
 
+#include <dirent.h>
 #include <errno.h>
 #include <math.h>
 #include <regex.h>
@@ -12,6 +13,7 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <unistd.h>
 
 /* Largest spoken form of one piece of text we will build in memory. */
 #define NR_MAX_SPOKEN ((size_t)1 << 30)
@@ -140,6 +142,7 @@ void nr_free(nr_ctx *ctx)
         return;
     unload(ctx);
     free(ctx->voice_name);
+    free(ctx->voice_path);
     free(ctx->cover);
     for (size_t i = 0; i < 4; i++)
         free(ctx->meta[i]);
@@ -149,16 +152,118 @@ void nr_free(nr_ctx *ctx)
     free(ctx);
 }
 
+static int is_builtin(const char *name)
+{
+    return nr_voice_description(name) != NULL;
+}
+
+static int ends_with(const char *s, const char *suffix)
+{
+    size_t n = strlen(s), k = strlen(suffix);
+    return n >= k && strcmp(s + n - k, suffix) == 0;
+}
+
+/* NAME.flitevox in the voice path, or NULL.  Caller frees. */
+static char *find_in_path(const char *path, const char *name)
+{
+    if (!path)
+        return NULL;
+    const char *p = path;
+    while (*p) {
+        size_t n = strcspn(p, ":");
+        if (n) {
+            size_t len = n + strlen(name) + 11;
+            char *cand = malloc(len);
+            if (!cand)
+                return NULL;
+            snprintf(cand, len, "%.*s/%s.flitevox", (int)n, p, name);
+            if (access(cand, R_OK) == 0)
+                return cand;
+            free(cand);
+        }
+        p += n;
+        if (*p == ':')
+            p++;
+    }
+    return NULL;
+}
+
 nr_status nr_set_voice(nr_ctx *ctx, const char *name)
 {
-    if (!name || !nr_voice_description(name))
-        return nr_fail(ctx, NR_ERR_VOICE,
-                       "unknown voice '%s' (see --list-voices)", name ? name : "");
-    char *v = strdup(name);
+    if (!name || !*name)
+        return nr_fail(ctx, NR_ERR_VOICE, "no voice name");
+    char *v = NULL;
+    if (is_builtin(name)) {
+        v = strdup(name);
+    } else if (strchr(name, '/') || ends_with(name, ".flitevox")) {
+        if (access(name, R_OK) != 0)
+            return nr_fail(ctx, NR_ERR_VOICE, "cannot read voice file '%s': %s", name,
+                           strerror(errno));
+        v = strdup(name);
+    } else {
+        v = find_in_path(ctx->voice_path, name);
+        if (!v)
+            return nr_fail(ctx, NR_ERR_VOICE, "unknown voice '%s' (see --list-voices)", name);
+    }
     if (!v)
         return nr_fail(ctx, NR_ERR_NOMEM, "out of memory");
     free(ctx->voice_name);
     ctx->voice_name = v;
+    return NR_OK;
+}
+
+nr_status nr_set_voice_path(nr_ctx *ctx, const char *dirs)
+{
+    char *d = NULL;
+    if (dirs && !(d = strdup(dirs)))
+        return nr_fail(ctx, NR_ERR_NOMEM, "out of memory");
+    free(ctx->voice_path);
+    ctx->voice_path = d;
+    return NR_OK;
+}
+
+static int by_name(const struct dirent **a, const struct dirent **b)
+{
+    return strcmp((*a)->d_name, (*b)->d_name);
+}
+
+nr_status nr_list_voices(nr_ctx *ctx, nr_voice_fn fn, void *ud)
+{
+    for (size_t i = 0; voice_names[i]; i++)
+        if (fn(ud, voice_names[i], "built-in", voice_desc[i]))
+            return NR_OK;
+    const char *p = ctx->voice_path ? ctx->voice_path : "";
+    while (*p) {
+        size_t n = strcspn(p, ":");
+        char *dir = strndup(p, n);
+        if (!dir)
+            return nr_fail(ctx, NR_ERR_NOMEM, "out of memory");
+        struct dirent **ents;
+        int k = n ? scandir(dir, &ents, NULL, by_name) : -1;
+        int stop = 0;
+        for (int i = 0; i < k; i++) {
+            const char *f = ents[i]->d_name;
+            if (!stop && ends_with(f, ".flitevox") && f[0] != '.') {
+                size_t len = strlen(dir) + strlen(f) + 2;
+                char *full = malloc(len), *name = strndup(f, strlen(f) - 9);
+                if (full && name) {
+                    snprintf(full, len, "%s/%s", dir, f);
+                    stop = fn(ud, name, full, NULL);
+                }
+                free(full);
+                free(name);
+            }
+            free(ents[i]);
+        }
+        if (k >= 0)
+            free(ents);
+        free(dir);
+        if (stop)
+            break;
+        p += n;
+        if (*p == ':')
+            p++;
+    }
     return NR_OK;
 }
 
@@ -206,6 +311,18 @@ nr_status nr_set_bitrate(nr_ctx *ctx, int kbps)
     return nr_fail(ctx, NR_ERR_ARG,
                    "bitrate %d is not an MP3 bitrate for speech (8 to 160 kbit/s, e.g. 32, 48, 64, 96)",
                    kbps);
+}
+
+nr_status nr_set_sample_rate(nr_ctx *ctx, int hz)
+{
+    static const int ok[] = {0, 8000, 11025, 12000, 16000, 22050, 24000, 32000, 44100, 48000};
+    for (size_t i = 0; i < sizeof ok / sizeof ok[0]; i++)
+        if (ok[i] == hz) {
+            ctx->out_rate = hz;
+            return NR_OK;
+        }
+    return nr_fail(ctx, NR_ERR_ARG,
+                   "sample rate %d is not an MP3 rate (16000, 22050, 24000, 44100, 48000...)", hz);
 }
 
 nr_status nr_set_loudness(nr_ctx *ctx, int enabled, double target)
@@ -534,5 +651,12 @@ const char *nr_chapter(const nr_ctx *ctx, size_t i, uint64_t *start_ms, uint64_t
 
 int nr_sample_rate(const nr_ctx *ctx)
 {
-    return strcmp(ctx->voice_name, "kal") == 0 ? 8000 : 16000;
+    if (ctx->sample_rate)
+        return ctx->sample_rate;  /* known from the last render */
+    if (is_builtin(ctx->voice_name))
+        return strcmp(ctx->voice_name, "kal") == 0 ? 8000 : 16000;
+    nr_voice *v = nr_voice_load(ctx->voice_name, 1.0);
+    int rate = v ? nr_voice_rate(v) : 16000;
+    nr_voice_free(v);
+    return rate;
 }

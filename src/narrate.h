@@ -76,8 +76,19 @@ void nr_free(nr_ctx *ctx);
 
 /* ---- settings (call before nr_load / render) ---------------------------- */
 
-/* One of the built-in voices: kal, kal16, awb, rms, slt (default slt). */
+/* A built-in voice (kal, kal16, awb, rms, slt; default slt), a .flitevox
+   file by path, or NAME found as NAME.flitevox in the voice path. */
 nr_status nr_set_voice(nr_ctx *ctx, const char *name);
+/* Directories searched for NAME.flitevox, separated by ':' (set it before
+   nr_set_voice).  The command puts its voices/ directory and
+   $NARRATE_VOICE_PATH here. */
+nr_status nr_set_voice_path(nr_ctx *ctx, const char *dirs);
+/* Every voice narrate can use: built-ins first, then each .flitevox in the
+   voice path.  where is "built-in" or the file's path; description may be
+   NULL.  A non-zero return stops the listing. */
+typedef int (*nr_voice_fn)(void *ud, const char *name, const char *where,
+                           const char *description);
+nr_status nr_list_voices(nr_ctx *ctx, nr_voice_fn fn, void *ud);
 /* Fills *names with a static NULL-terminated list of the built-in voices. */
 const char *const *nr_voice_names(void);
 /* One-line description of a built-in voice, NULL when unknown. */
@@ -90,6 +101,10 @@ nr_status nr_set_rate(nr_ctx *ctx, double rate);
 nr_status nr_set_locale(nr_ctx *ctx, const char *locale);
 /* MP3 bitrate in kbit/s (CBR; default 64). */
 nr_status nr_set_bitrate(nr_ctx *ctx, int kbps);
+/* MP3 output sample rate: 0 (default) keeps the voice's rate (16 kHz, 8 kHz
+   for kal); 22050, 24000, 32000, 44100 or 48000 resample in LAME, whose
+   31-tap sinc resampler is clean for speech (docs/formats.md §3.4). */
+nr_status nr_set_sample_rate(nr_ctx *ctx, int hz);
 /* EBU R128 loudness normalization of the whole episode to target_lufs
    (-40 .. -5; default on, -16), true peak at most -1 dBTP.  enabled = 0
    leaves Flite's own level. */

@@ -68,11 +68,13 @@ typedef struct nr_chapter_time {
 
 struct nr_ctx {
     /* settings */
-    char *voice_name;
+    char *voice_name;              /* built-in name or .flitevox path */
+    char *voice_path;              /* ':'-separated directories, or NULL */
     int jobs;
     double rate;
     nr_locale locale;
     int bitrate;
+    int out_rate;                  /* MP3 output rate; 0 = the voice's */
     int loudness_on;
     double loudness_target;
     nr_input_format input_format;

@@ -432,7 +432,7 @@ nr_status nr_render_to(nr_ctx *ctx, int fd, int seekable, nr_out_format fmt)
     pl.ctx = ctx;
     pl.voice = nr_voice_load(ctx->voice_name, ctx->rate);
     if (!pl.voice) {
-        st = nr_fail(ctx, NR_ERR_VOICE, "cannot load voice '%s'", ctx->voice_name);
+        st = nr_fail(ctx, NR_ERR_VOICE, "cannot load voice '%s' (not a Flite voice?)", ctx->voice_name);
         goto out;
     }
     ctx->sample_rate = nr_voice_rate(pl.voice);
@@ -458,7 +458,8 @@ nr_status nr_render_to(nr_ctx *ctx, int fd, int seekable, nr_out_format fmt)
         .cover_h = ctx->cover_h,
     };
     nr_sink_opts so = {.fd = fd, .seekable = seekable, .rate = ctx->sample_rate,
-                       .bitrate = ctx->bitrate, .meta = &meta, .ud = ctx};
+                       .bitrate = ctx->bitrate, .out_rate = ctx->out_rate,
+                       .meta = &meta, .ud = ctx};
     errno = 0;
     nr_sink_ctor make = sink_for(fmt);
     /* containers with tags in the header need the chapter times first */

@@ -19,8 +19,8 @@
 
 typedef struct nr_voice nr_voice;
 
-/* Loads a built-in voice by name; NULL when unknown.  Not thread-safe:
-   call before starting workers. */
+/* Loads a built-in voice by name, or a .flitevox file by path; NULL when
+   unknown or unreadable.  Not thread-safe: call before starting workers. */
 nr_voice *nr_voice_load(const char *name, double rate);
 void nr_voice_free(nr_voice *v);
 int nr_voice_rate(const nr_voice *v);

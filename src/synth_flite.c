@@ -15,10 +15,13 @@
 #include <flite.h>
 #include <pthread.h>
 #include <setjmp.h>
+#include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 
-/* Flite's voice registration functions have no header. */
+/* Flite's voice registration and language set-up functions have no header. */
+void usenglish_init(cst_voice *v);
+cst_lexicon *cmu_lex_init(void);
 cst_voice *register_cmu_us_kal(const char *voxdir);
 cst_voice *register_cmu_us_kal16(const char *voxdir);
 cst_voice *register_cmu_us_awb(const char *voxdir);
@@ -47,6 +50,41 @@ static pthread_once_t init_once = PTHREAD_ONCE_INIT;
 static void flite_init_once(void)
 {
     flite_init();
+    /* .flitevox files name their language; these are the ones we link */
+    flite_add_lang("eng", usenglish_init, cmu_lex_init);
+    flite_add_lang("usenglish", usenglish_init, cmu_lex_init);
+}
+
+/* Flite prints its own complaint about a file that is not a voice; the
+   library must not print, so the header is checked here first. */
+static int looks_like_flitevox(const char *path)
+{
+    static const char magic[] = "CMU_FLITE_CG_VOXDATA-v2.0";
+    char head[sizeof magic];
+    FILE *f = fopen(path, "rb");
+    if (!f)
+        return 0;
+    size_t n = fread(head, 1, sizeof head, f);
+    fclose(f);
+    return n == sizeof head && memcmp(head, magic, sizeof magic) == 0;
+}
+
+/* Loads a .flitevox file, with Flite's error exit turned into NULL. */
+static cst_voice *load_file_guarded(const char *path, double rate)
+{
+    if (!looks_like_flitevox(path))
+        return NULL;
+    jmp_buf jb;
+    cst_voice *volatile cv = NULL;
+    if (setjmp(jb) == 0) {
+        cst_errjmp = &jb;
+        cv = flite_voice_load(path);
+        if (cv)
+            flite_feat_set_float(cv->features, "duration_stretch",
+                                 (float)(1.0 / (rate > 0 ? rate : 1.0)));
+    }
+    cst_errjmp = NULL;
+    return cv;
 }
 
 /* Registers a voice with Flite's error exit turned into a NULL return. */
@@ -73,14 +111,13 @@ nr_voice *nr_voice_load(const char *name, double rate)
     for (size_t i = 0; i < sizeof builtin / sizeof builtin[0]; i++)
         if (strcmp(builtin[i].name, name) == 0)
             reg = builtin[i].reg;
-    if (!reg)
-        return NULL;
     pthread_once(&init_once, flite_init_once);
 
     nr_voice *v = calloc(1, sizeof *v);
     if (!v)
         return NULL;
-    v->cv = register_guarded(reg, rate);
+    /* not a built-in name: a path to a .flitevox file (resolved by the caller) */
+    v->cv = reg ? register_guarded(reg, rate) : load_file_guarded(name, rate);
     if (!v->cv) {
         free(v);
         return NULL;

@@ -42,6 +42,7 @@ typedef struct nr_sink_opts {
     int seekable;     /* fd can pwrite/lseek: full tags rewritten at finish */
     int rate;         /* input sample rate */
     int bitrate;      /* MP3 kbit/s */
+    int out_rate;     /* MP3 output rate; 0 = rate */
     const nr_sink_meta *meta;  /* for the tag reserved up front */
     void *ud;         /* for sinks that call back into their creator */
 } nr_sink_opts;

@@ -171,6 +171,7 @@ nr_sink *nr_sink_mp3_new(const nr_sink_opts *o)
     if (!s->mp3 || !s->gf)
         goto nomem;
     lame_set_in_samplerate(s->gf, o->rate);
+    lame_set_out_samplerate(s->gf, o->out_rate ? o->out_rate : o->rate);
     lame_set_num_channels(s->gf, 1);
     lame_set_mode(s->gf, MONO);
     lame_set_VBR(s->gf, vbr_off);

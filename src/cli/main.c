@@ -69,6 +69,7 @@ static void usage(FILE *f)
 "      --format FMT       mp3, wav, raw, flac, ogg, opus, m4b when the name\n"
 "                         has no telling extension\n"
 "      --bitrate KBPS     MP3 bitrate, CBR (default 64)\n"
+"      --sample-rate HZ   MP3 output rate (default: the voice's, 16000)\n"
 "      --title TEXT       episode title (default: the article's)\n"
 "      --author TEXT      author (default: the article's byline)\n"
 "      --album TEXT       show or album name\n"
@@ -76,7 +77,8 @@ static void usage(FILE *f)
 "      --transcript FILE  WebVTT (.vtt) or SubRip (.srt), a cue per sentence\n"
 "      --chapters-json FILE  Podcasting 2.0 chapters (JSON)\n"
 "Voice:\n"
-"      --voice NAME       kal, kal16, awb, rms or slt (default slt)\n"
+"      --voice NAME       kal, kal16, awb, rms, slt (default slt), a .flitevox\n"
+"                         file, or NAME.flitevox in voices/ or NARRATE_VOICE_PATH\n"
 "      --list-voices      list the voices and exit\n"
 "      --rate R           speech rate 0.5 to 3.0 (default 1.0)\n"
 "      --loudness L       EBU R128 target in LUFS, or off (default -16)\n"
@@ -225,6 +227,30 @@ static void explain_cb(void *ud, const char *orig, size_t olen, const char *cls,
     /* one call per line keeps lines whole when workers explain at once */
     fprintf(explain_out, "%.*s\t%s\t%s\t%.*s\n", (int)olen, orig, cls, rule,
             (int)slen, spoken);
+}
+
+static int print_voice(void *ud, const char *name, const char *where, const char *desc)
+{
+    (void)ud;
+    printf("%-10s %-9s %s\n", name, strcmp(where, "built-in") == 0 ? "built-in" : "file",
+           desc ? desc : where);
+    return 0;
+}
+
+/* voices/ beside the program (a build tree), the installed voices, then
+   $NARRATE_VOICE_PATH. */
+static void set_voice_path(nr_ctx *ctx)
+{
+    char exe[PATH_MAX], path[3 * PATH_MAX + 64];
+    const char *env = getenv("NARRATE_VOICE_PATH");
+    ssize_t k = readlink("/proc/self/exe", exe, sizeof exe - 1);
+    exe[k > 0 ? k : 0] = '\0';
+    char *slash = strrchr(exe, '/');
+    if (slash)
+        *slash = '\0';
+    snprintf(path, sizeof path, "%s%s%s/../voices:%s/voices", env && *env ? env : "",
+             env && *env ? ":" : "", exe, NR_DATADIR);
+    nr_set_voice_path(ctx, path);
 }
 
 /* Finds the shipped lexicon: beside a build tree, or installed. */
@@ -381,7 +407,7 @@ enum {
     OPT_SCRIPT = 256, OPT_NORMALIZE, OPT_VOICE, OPT_LIST_VOICES, OPT_TITLE,
     OPT_AUTHOR, OPT_ALBUM, OPT_BITRATE, OPT_RATE, OPT_LOCALE, OPT_LEXICON,
     OPT_FROM, OPT_FORMAT, OPT_EXPLAIN, OPT_STRIPPED, OPT_KEEP, OPT_DROP,
-    OPT_TRANSCRIPT, OPT_CHAPTERS_JSON, OPT_LOUDNESS, OPT_COVER
+    OPT_TRANSCRIPT, OPT_CHAPTERS_JSON, OPT_LOUDNESS, OPT_COVER, OPT_SAMPLE_RATE
 };
 
 int main(int argc, char **argv)
@@ -408,6 +434,7 @@ int main(int argc, char **argv)
         {"transcript", required_argument, NULL, OPT_TRANSCRIPT},
         {"loudness", required_argument, NULL, OPT_LOUDNESS},
         {"cover", required_argument, NULL, OPT_COVER},
+        {"sample-rate", required_argument, NULL, OPT_SAMPLE_RATE},
         {"chapters-json", required_argument, NULL, OPT_CHAPTERS_JSON},
         {"drop", required_argument, NULL, OPT_DROP},
         {"quiet", no_argument, NULL, 'q'},
@@ -436,6 +463,7 @@ int main(int argc, char **argv)
     nr_status s = NR_OK;
     int c;
 
+    set_voice_path(ctx);
     opterr = 0;
     while ((c = getopt_long(argc, argv, ":o:j:qvhV", longopts, NULL)) != -1) {
         switch (c) {
@@ -443,12 +471,9 @@ int main(int argc, char **argv)
         case OPT_SCRIPT: mode_script = 1; break;
         case OPT_NORMALIZE: mode_normalize = 1; break;
         case OPT_VOICE: s = nr_set_voice(ctx, optarg); break;
-        case OPT_LIST_VOICES: {
-            const char *const *v = nr_voice_names();
-            for (size_t i = 0; v[i]; i++)
-                printf("%-6s built-in  %s\n", v[i], nr_voice_description(v[i]));
+        case OPT_LIST_VOICES:
+            nr_list_voices(ctx, print_voice, NULL);
             goto end;
-        }
         case OPT_TITLE: s = nr_set_meta(ctx, NR_META_TITLE, optarg); break;
         case OPT_AUTHOR: s = nr_set_meta(ctx, NR_META_AUTHOR, optarg); break;
         case OPT_ALBUM: s = nr_set_meta(ctx, NR_META_ALBUM, optarg); break;
@@ -459,6 +484,15 @@ int main(int argc, char **argv)
                 goto end;
             }
             s = nr_set_bitrate(ctx, k);
+            break;
+        }
+        case OPT_SAMPLE_RATE: {
+            int k;
+            if (parse_int(optarg, 0, 192000, &k) != 0) {
+                rc = usage_error("--sample-rate needs a number of Hz, not '%s'", optarg);
+                goto end;
+            }
+            s = nr_set_sample_rate(ctx, k);
             break;
         }
         case OPT_RATE: {

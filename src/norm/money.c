@@ -170,7 +170,8 @@ int money_token(ctx *c, const char *s, size_t n, size_t *consumed)
         if (restn == 1 && rest[0] == MK_CENT) {
             cur = currency_word("\x10");
             restn = 0;
-        } else if (restn == 0 && nx && !nx->leadn && (cur = currency_code(nx->s, nx->n)) != NULL) {
+        } else if (restn == 0 && nx && !nx->leadn && IS_WHOLE(c, s - neg, n + (size_t)neg) &&
+                   (cur = currency_code(nx->s, nx->n)) != NULL) {
             *consumed = 1;
         } else {
             return 0;       /* "USD 5" is handled before, at the code */
@@ -192,7 +193,8 @@ int money_token(ctx *c, const char *s, size_t n, size_t *consumed)
             if (!per)
                 return 0;
         }
-    } else if (!*consumed && nx && !nx->leadn && (scale = scale_of(nx->s, nx->n, 0)) != NULL) {
+    } else if (!*consumed && nx && !nx->leadn && IS_WHOLE(c, s - neg, n + (size_t)neg) &&
+               (scale = scale_of(nx->s, nx->n, 0)) != NULL) {
         *consumed = 1;
     }
     SET(c, "money", scale ? "money-scaled" : "money");
@@ -233,7 +235,7 @@ int measure_token(ctx *c, const char *s, size_t n, size_t *consumed)
     size_t restn = n - k;
     const tok *nx = tok_at(c, 1);
     if (!restn) {
-        if (!nx || nx->leadn || !nx->n || c->t[c->i].trailn)
+        if (!nx || nx->leadn || !nx->n || c->t[c->i].trailn || !IS_WHOLE(c, s, n))
             return 0;
         if (nx->n == 1 && nx->s[0] == '%') {
             SET(c, "measure", "percent");
@@ -243,6 +245,8 @@ int measure_token(ctx *c, const char *s, size_t n, size_t *consumed)
             return 1;
         }
         const unit *u = unit_find(nx->s, nx->n);
+        if (!u && nx->n > 1 && nx->s[nx->n - 1] == '.')
+            u = unit_find(nx->s, nx->n - 1);   /* "7 m." ending a sentence */
         const tok *n2 = tok_at(c, 2);
         if (u && !strcmp(u->abbr, "sq") && n2 && !nx->trailn && n2->n) {
             /* "2.06 sq mi", "500 sq ft" */
@@ -298,6 +302,14 @@ int measure_token(ctx *c, const char *s, size_t n, size_t *consumed)
         SET(c, "measure", "percent");
         num_say(c->o, &nl);
         out_word(c->o, "percent", 7);
+        return 1;
+    }
+    if ((rest[0] == 'x' || rest[0] == MK_TIMES) && restn > 1 && is_digit((unsigned char)rest[1])) {
+        /* "2x8", "4×4": dimensions */
+        SET(c, "measure", "dimension");
+        num_say(c->o, &nl);
+        out_word(c->o, "by", 2);
+        say_token(c, rest + 1, restn - 1);
         return 1;
     }
     if (rest[0] == '^' && restn > 1) {

@@ -121,13 +121,13 @@ static void split_punct(tok *t)
     const char *s = t->s;
     size_t n = t->n;
     size_t a = 0;
-    while (a < n && strchr("\"([{'", s[a]) && !(s[a] == '\'' && a + 1 < n &&
+    while (a < n && strchr("\"([{'`", s[a]) && !(s[a] == '\'' && a + 1 < n &&
            is_digit((unsigned char)s[a + 1]) && a + 2 < n && is_digit((unsigned char)s[a + 2])))
         a++;
     size_t b = n;
     while (b > a) {
         char ch = s[b - 1];
-        if (strchr("\")]},;:!?'", ch)) {
+        if (strchr("\")]},;:!?'`", ch)) {
             /* keep "s'" possessive apostrophe and "'" of feet? drop it */
             b--;
             continue;

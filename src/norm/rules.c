@@ -92,6 +92,17 @@ static void say_plain_number(ctx *c, const numlit *nl, int whole)
 {
     int of;
     unsigned long long v = num_value(nl, &of);
+    if (whole < 0) {
+        /* a piece of a glued token ("2014).and"): a year-like number is a
+         * year, nothing else is decided from neighbours it does not have */
+        if (!nl->neg && !nl->point && !nl->commas && nl->ipn == 4 && !of && v >= 1000 &&
+            v <= 2099) {
+            SET(c, "date", "year");
+            num_year(c->o, (unsigned)v);
+            return;
+        }
+        whole = 0;
+    }
     if (whole && !nl->neg && !nl->point && !nl->commas && !of && nl->ip[0] != '0' &&
         house_number(c, v, nl->ipn))
         return;
@@ -330,6 +341,12 @@ static int say_range(ctx *c, const char *s, size_t n)
             }
             return 1;
         }
+        if (va == vb && !x.commas && an <= 3) {
+            SET(c, "range", "even");   /* "a 50-50 chance", "1-1 draw" */
+            num_cardinal_u(c->o, va);
+            if (c->o->gb && !va) out_word(c->o, "all", 3); else num_cardinal_u(c->o, vb);
+            return 1;
+        }
         if (va <= 30 && vb <= 30 && near_score_word(c)) {
             /* British scores: "two nil"; American: "two to nothing" is
              * informal, "two to zero" is safe */
@@ -475,7 +492,7 @@ static int say_numeric(ctx *c, const char *s, size_t n)
     numlit nl;
     size_t k = num_scan(s, n, &nl);
     if (k && k == n) {
-        say_plain_number(c, &nl, 1);
+        say_plain_number(c, &nl, IS_WHOLE(c, s, n) ? 1 : -1);
         return 1;
     }
     if (k && k + 1 == n && s[k] == '%') {
@@ -575,6 +592,8 @@ void say_token(ctx *c, const char *s, size_t n)
     {
         /* "x" or "×" between numbers is a dimension: "25 x 7 m" */
         const tok *pv = tok_at(c, -1), *nx = tok_at(c, 1);
+        if (!IS_WHOLE(c, s, n))
+            pv = nx = NULL;            /* a piece of a token has no neighbours */
         if (n == 1 && (s[0] == 'x' || s[0] == MK_TIMES) && pv && nx && pv->n && nx->n &&
             is_digit((unsigned char)pv->s[pv->n - 1]) && is_digit((unsigned char)nx->s[0])) {
             SET(c, "measure", "dimension");
@@ -586,7 +605,7 @@ void say_token(ctx *c, const char *s, size_t n)
         if (pv && pv->n && !pv->trailn && (is_digit((unsigned char)pv->s[pv->n - 1]) ||
             word_in(pv->s, pv->n, (const char *const[]){"million", "billion", "thousand",
                                                          "hundred", "trillion", NULL})))
-            u = unit_find(s, n);
+            u = unit_find(s, n - (n > 1 && s[n - 1] == '.'));
         if (u && !(u->flags & U_GLUED_ONLY)) {
             SET(c, "measure", "unit-after-number");
             out_words(c->o, c->o->gb || !u->many_us ? u->many : u->many_us);

@@ -57,6 +57,9 @@ int    say_isbn(ctx *c, const char *s, size_t n);
 /* Records the class and rule of what a rule says (first setter wins). */
 #define SET(c_, k_, r_) do { if (!(c_)->cls) { (c_)->cls = (k_); (c_)->rule = (r_); } } while (0)
 
+/* Is s the whole of the current token (so its neighbours are its own)? */
+#define IS_WHOLE(c_, s_, n_) ((s_) == (c_)->t[(c_)->i].s && (n_) == (c_)->t[(c_)->i].n)
+
 /* Neighbour access that tolerates the ends of the array. */
 const tok *tok_at(const ctx *c, long off);
 int tok_is_cap_word(const tok *t);
