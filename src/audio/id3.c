@@ -30,6 +30,7 @@
  * disagree.  Every addition to the count is overflow-checked.
  */
 #include "audio/id3.h"
+#include "utf8.h"
 
 #include <stdint.h>
 #include <string.h>
@@ -121,51 +122,6 @@ static int is_ascii(const char *s)
     return 1;
 }
 
-/*
- * Decodes one code point from s (NUL-terminated, *s != 0) and returns it;
- * *used gets the bytes consumed.  Ill-formed input becomes U+FFFD, one per
- * maximal ill-formed subpart (the Unicode recommendation, which is also what
- * Python's errors="replace" does), so a truncated sequence costs one U+FFFD
- * and a stray byte one.  Overlongs, surrogates and values past U+10FFFF are
- * ill-formed.  (textout.c has the same decoder; the two modules are meant to
- * stand alone.)
- */
-static uint32_t utf8_next(const unsigned char *s, size_t *used)
-{
-    unsigned c = s[0];
-    if (c < 0x80) {
-        *used = 1;
-        return c;
-    }
-    unsigned need, lo = 0x80, hi = 0xBF;
-    uint32_t cp;
-    if (c >= 0xC2 && c <= 0xDF) {
-        need = 1; cp = c & 0x1F;
-    } else if (c >= 0xE0 && c <= 0xEF) {
-        need = 2; cp = c & 0x0F;
-        if (c == 0xE0) lo = 0xA0;          /* no overlongs */
-        if (c == 0xED) hi = 0x9F;          /* no surrogates */
-    } else if (c >= 0xF0 && c <= 0xF4) {
-        need = 3; cp = c & 0x07;
-        if (c == 0xF0) lo = 0x90;          /* no overlongs */
-        if (c == 0xF4) hi = 0x8F;          /* nothing past U+10FFFF */
-    } else {
-        *used = 1;
-        return 0xFFFD;
-    }
-    size_t i = 1;
-    for (unsigned k = 0; k < need; k++, i++) {
-        unsigned b = s[i];                 /* the NUL stops this too */
-        if (b < lo || b > hi) {
-            *used = i;
-            return 0xFFFD;
-        }
-        lo = 0x80, hi = 0xBF;
-        cp = (cp << 6) | (b & 0x3F);
-    }
-    *used = i;
-    return cp;
-}
 
 static void put_u16le(writer *w, unsigned u)
 {
@@ -180,7 +136,7 @@ static void put_utf16(writer *w, const char *s)
     put_u16le(w, 0xFEFF);                  /* written FF FE */
     while (*p && !w->err) {
         size_t used;
-        uint32_t cp = utf8_next(p, &used);
+        uint32_t cp = nr_utf8_next(p, &used);
         p += used;
         if (cp >= 0x10000) {
             cp -= 0x10000;

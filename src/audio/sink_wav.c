@@ -85,7 +85,7 @@ static int write_stream_header(int fd, int rate)
     return nr_write_all(fd, h, sizeof h);
 }
 
-nr_sink *nr_sink_wav_new(const nr_sink_opts *o)
+static wav_sink *wav_alloc(int fd)
 {
     wav_sink *s = calloc(1, sizeof *s);
     if (!s) {
@@ -95,7 +95,15 @@ nr_sink *nr_sink_wav_new(const nr_sink_opts *o)
     s->base.write = wav_write;
     s->base.finish = wav_finish;
     s->base.destroy = wav_destroy;
-    s->fd = o->fd;
+    s->fd = fd;
+    return s;
+}
+
+nr_sink *nr_sink_wav_new(const nr_sink_opts *o)
+{
+    wav_sink *s = wav_alloc(o->fd);
+    if (!s)
+        return NULL;
     if (!o->seekable) {
         if (write_stream_header(o->fd, o->rate) != 0) {
             int e = errno;
@@ -131,14 +139,6 @@ nr_sink *nr_sink_raw_new(const nr_sink_opts *o)
         errno = ENOTSUP;  /* big-endian hosts would need a byte swap */
         return NULL;
     }
-    wav_sink *s = calloc(1, sizeof *s);
-    if (!s) {
-        errno = ENOMEM;
-        return NULL;
-    }
-    s->base.write = wav_write;
-    s->base.finish = wav_finish;
-    s->base.destroy = wav_destroy;
-    s->fd = o->fd;
-    return &s->base;
+    wav_sink *s = wav_alloc(o->fd);
+    return s ? &s->base : NULL;
 }

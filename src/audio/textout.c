@@ -11,6 +11,7 @@
  * files are always valid UTF-8 (WebVTT and JSON require it).
  */
 #include "audio/textout.h"
+#include "utf8.h"
 
 #include <stdio.h>
 #include <string.h>
@@ -39,49 +40,6 @@ static int e_done(emit *e)
     return e->err;
 }
 
-/*
- * One code point from s (NUL-terminated, *s != 0); *used gets the bytes
- * consumed.  Ill-formed input yields U+FFFD per maximal ill-formed subpart
- * (as Python's errors="replace"): overlongs, surrogates, values past
- * U+10FFFF, stray continuation bytes and truncated sequences.  (id3.c has
- * the same decoder; the two modules are meant to stand alone.)
- */
-static uint32_t utf8_next(const unsigned char *s, size_t *used)
-{
-    unsigned c = s[0];
-    if (c < 0x80) {
-        *used = 1;
-        return c;
-    }
-    unsigned need, lo = 0x80, hi = 0xBF;
-    uint32_t cp;
-    if (c >= 0xC2 && c <= 0xDF) {
-        need = 1; cp = c & 0x1F;
-    } else if (c >= 0xE0 && c <= 0xEF) {
-        need = 2; cp = c & 0x0F;
-        if (c == 0xE0) lo = 0xA0;
-        if (c == 0xED) hi = 0x9F;
-    } else if (c >= 0xF0 && c <= 0xF4) {
-        need = 3; cp = c & 0x07;
-        if (c == 0xF0) lo = 0x90;
-        if (c == 0xF4) hi = 0x8F;
-    } else {
-        *used = 1;
-        return 0xFFFD;
-    }
-    size_t i = 1;
-    for (unsigned k = 0; k < need; k++, i++) {
-        unsigned b = s[i];                 /* the NUL stops this too */
-        if (b < lo || b > hi) {
-            *used = i;
-            return 0xFFFD;
-        }
-        lo = 0x80, hi = 0xBF;
-        cp = (cp << 6) | (b & 0x3F);
-    }
-    *used = i;
-    return cp;
-}
 
 static const char REPLACEMENT[] = "\xEF\xBF\xBD";   /* U+FFFD */
 
@@ -139,7 +97,7 @@ static void e_line(emit *e, const char *text, int flavour)
             continue;
         }
         size_t used;
-        uint32_t cp = utf8_next(p, &used);
+        uint32_t cp = nr_utf8_next(p, &used);
         if (cp == 0xFFFD) {                    /* ill-formed, or U+FFFD itself */
             e_put(e, REPLACEMENT, 3);
         } else if (flavour == FLAVOUR_VTT && cp == '&') {
@@ -237,7 +195,7 @@ static void e_json_string(emit *e, const char *s)
     e_put(e, "\"", 1);
     while (*p && !e->err) {
         size_t used;
-        uint32_t cp = utf8_next(p, &used);
+        uint32_t cp = nr_utf8_next(p, &used);
         if (cp == '"') {
             e_puts(e, "\\\"");
         } else if (cp == '\\') {

@@ -53,6 +53,9 @@ typedef struct run {
     unsigned shard_k, shard_n;  /* 1-based K of N; N = 0 unsharded */
     int prune;
     const char *voice;          /* effective voice name (for the key) */
+    char *voice_path;           /* where NAME.flitevox voices are found */
+    char *lex, *lex_path;       /* the default lexicon, as main.c loads it */
+    size_t lex_len;
     char channel_guid[37];
     uint8_t guid_ns[16];        /* namespace of episode guids */
     nb_episode *old;            /* sidecars found in OUT_DIR */
@@ -82,12 +85,18 @@ static int is_article(const char *name)
     return 0;
 }
 
+static int cmp_source(const void *a, const void *b)
+{
+    return strcmp(((const nb_episode *)a)->source, ((const nb_episode *)b)->source);
+}
+
+/* The sidecar of an article; r->old is sorted by source (bsearch keeps a
+   nightly run over thousands of articles linear-ish). */
 static nb_episode *find_old(run *r, const char *source)
 {
-    for (size_t i = 0; i < r->nold; i++)
-        if (strcmp(r->old[i].source, source) == 0)
-            return &r->old[i];
-    return NULL;
+    nb_episode key;
+    key.source = (char *)source;
+    return r->nold ? bsearch(&key, r->old, r->nold, sizeof *r->old, cmp_source) : NULL;
 }
 
 static int in_shard(const run *r, const char *source)
@@ -111,10 +120,15 @@ static nr_status make_key(run *r, nr_ctx *ctx, char out[65])
     struct sha256_ctx h;
     char opts[128];
     sha256_init(&h);
-    snprintf(opts, sizeof opts, "narrate-key-1\nvoice=%s\nrate=%.3f\nbitrate=%d\n",
-             r->voice, r->cfg.rate > 0 ? r->cfg.rate : 1.0,
+    snprintf(opts, sizeof opts, "narrate-key-1\nrate=%.3f\nbitrate=%d\nvoice=",
+             r->cfg.rate > 0 ? r->cfg.rate : 1.0,
              r->cfg.bitrate > 0 ? r->cfg.bitrate : 64);
     sha256_update(&h, strlen(opts), (const uint8_t *)opts);
+    sha256_update(&h, strlen(r->voice) + 1, (const uint8_t *)r->voice);
+    /* the lexicon changes pronunciations without changing the script */
+    sha256_update(&h, 8, (const uint8_t *)"lexicon=");
+    if (r->lex)
+        sha256_update(&h, r->lex_len, (const uint8_t *)r->lex);
     nr_status s = nr_script(ctx, hash_write, &h);
     if (s != NR_OK)
         return s;
@@ -226,6 +240,46 @@ static void warn(nb_report_item *it, const char *source, const char *text)
     nb_report_warn(it, text);
 }
 
+/* The settings every article gets: voice (path), lexicon, threads. */
+static nr_status setup_ctx(run *r, nr_ctx *ctx)
+{
+    nr_status s;
+    if (r->voice_path && (s = nr_set_voice_path(ctx, r->voice_path)) != NR_OK)
+        return s;
+    if (r->lex && (s = nr_add_lexicon(ctx, r->lex, r->lex_len, r->lex_path, NULL)) != NR_OK)
+        return s;
+    if ((s = nr_set_jobs(ctx, r->jobs)) != NR_OK)
+        return s;
+    if (r->cfg.voice && (s = nr_set_voice(ctx, r->cfg.voice)) != NR_OK)
+        return s;
+    return NR_OK;
+}
+
+/* Checks the voice once, before any article, so a typo is a usage error
+   naming where the voice came from instead of N failed articles. */
+static int check_voice(run *r, int from_option)
+{
+    nr_ctx *ctx = nr_new();
+    if (!ctx) {
+        nb_msg(0, "out of memory");
+        return NB_EXIT_INTERNAL;
+    }
+    nr_status s = setup_ctx(r, ctx);
+    int rc = NB_EXIT_OK;
+    if (s != NR_OK) {
+        const char *d = nr_errmsg(ctx);
+        if (!d || !*d)
+            d = nr_strerror(s);
+        if (!from_option && r->cfg.path)
+            nb_msg(0, "%s:%u: voice: %s", r->cfg.path, r->cfg.voice_line, d);
+        else
+            nb_msg(0, "batch: %s", d);
+        rc = s == NR_ERR_NOMEM ? NB_EXIT_INTERNAL : NB_EXIT_USAGE;
+    }
+    nr_free(ctx);
+    return rc;
+}
+
 /* Narrates one article.  Returns the report status ("synthesized",
    "reused") or NULL on failure with the reason in err. */
 static const char *do_article(run *r, const char *source, nb_report_item *it,
@@ -256,8 +310,7 @@ static const char *do_article(run *r, const char *source, nb_report_item *it,
     g_ctx = ctx;
     if (ps)
         nr_set_progress(ctx, progress_cb, ps);
-    if ((s = nr_set_jobs(ctx, r->jobs)) != NR_OK ||
-        (r->cfg.voice && (s = nr_set_voice(ctx, r->cfg.voice)) != NR_OK) ||
+    if ((s = setup_ctx(r, ctx)) != NR_OK ||
         (r->cfg.rate > 0 && (s = nr_set_rate(ctx, r->cfg.rate)) != NR_OK) ||
         (r->cfg.bitrate > 0 && (s = nr_set_bitrate(ctx, r->cfg.bitrate)) != NR_OK) ||
         (r->cfg.title && (s = nr_set_meta(ctx, NR_META_ALBUM, r->cfg.title)) != NR_OK) ||
@@ -378,12 +431,15 @@ out:
 
 /* ---- pruning ---- */
 
+static int cmp_name(const void *a, const void *b)
+{
+    return strcmp(*(char *const *)a, *(char *const *)b);
+}
+
+/* names is sorted (nb_list_dir) */
 static int name_in(char **names, size_t n, const char *s)
 {
-    for (size_t i = 0; i < n; i++)
-        if (strcmp(names[i], s) == 0)
-            return 1;
-    return 0;
+    return n && bsearch(&s, names, n, sizeof *names, cmp_name) != NULL;
 }
 
 static void remove_file(const char *dir, const char *name)
@@ -540,15 +596,6 @@ int nr_cmd_batch(int argc, char **argv)
     if ((rc = nb_config_setup(&r.cfg, config, r.out_dir)) != 0)
         goto done;
     if (voice) {
-        const char *const *vn = nr_voice_names();
-        size_t i = 0;
-        while (vn && vn[i] && strcmp(vn[i], voice) != 0)
-            i++;
-        if (!vn || !vn[i]) {
-            nb_msg(0, "batch: unknown voice '%s' (see narrate --list-voices)", voice);
-            rc = NB_EXIT_USAGE;
-            goto done;
-        }
         free(r.cfg.voice);
         if (!(r.cfg.voice = nb_strdup(voice))) {
             rc = NB_EXIT_INTERNAL;
@@ -556,6 +603,14 @@ int nr_cmd_batch(int argc, char **argv)
         }
     }
     r.voice = r.cfg.voice ? r.cfg.voice : "slt";  /* the library's default */
+    r.voice_path = nb_voice_path();
+    if (!r.voice_path || nb_default_lexicon(&r.lex, &r.lex_len, &r.lex_path) != 0) {
+        nb_msg(0, "out of memory");
+        rc = NB_EXIT_INTERNAL;
+        goto done;
+    }
+    if ((rc = check_voice(&r, voice != NULL)) != 0)
+        goto done;
     if ((r.now = nb_now()) < 0) {
         rc = NB_EXIT_USAGE;
         goto done;
@@ -588,6 +643,8 @@ int nr_cmd_batch(int argc, char **argv)
         rc = NB_EXIT_OUTPUT;
         goto done;
     }
+    if (r.nold > 1)
+        qsort(r.old, r.nold, sizeof *r.old, cmp_source);
     if (!report_path) {
         char name[64];
         if (r.shard_n)
@@ -679,6 +736,9 @@ done:
     nb_episodes_free(r.old, r.nold);
     nb_free_list(names, nnames);
     free(report_alloc);
+    free(r.voice_path);
+    free(r.lex);
+    free(r.lex_path);
     nb_config_free(&r.cfg);
     return rc;
 }

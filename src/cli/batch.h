@@ -55,6 +55,16 @@ void nb_free_list(char **names, size_t n);
    lock: a running writer's temporary file must not vanish. */
 void nb_remove_stale_temps(const char *dir);
 
+/* ---- batch_env.c: what main.c gives a single-article run ---- */
+
+/* The voice search path (NARRATE_VOICE_PATH, voices/ beside the program,
+   the installed voices).  malloc'd; NULL when out of memory. */
+char *nb_voice_path(void);
+/* The default pronunciation lexicon (NARRATE_LEXICON, voices/lexicon.txt
+   beside the program, the installed one); *data NULL when there is none.
+   The caller frees *data and *path.  Returns 0, or -1 out of memory. */
+int nb_default_lexicon(char **data, size_t *len, char **path);
+
 /* Non-zero when name ends with suffix. */
 int nb_ends_with(const char *name, const char *suffix);
 

@@ -9,7 +9,6 @@
  */
 #include "config.h"
 #include "batch.h"
-#include "narrate.h"
 
 #include <errno.h>
 #include <stdarg.h>
@@ -136,7 +135,7 @@ static const keydef keys[] = {
     {"category", K_CATEGORY, F(category), 256},
     {"copyright", K_TEXT, F(copyright), 512},
     {"explicit", K_BOOL, F(explicit_), 0},
-    {"voice", K_VOICE, F(voice), 64},
+    {"voice", K_VOICE, F(voice), 4096},
     {"rate", K_RATE, F(rate), 0},
     {"bitrate", K_BITRATE, F(bitrate), 0},
 };
@@ -202,14 +201,11 @@ static int set_value(nb_config *c, const keydef *kd, char *v, char **subcat,
         *why = "expected an MP3 bitrate in kbit/s (32, 48, 64, 96, 128 ...)";
         return -1;
     }
-    case K_VOICE: {
-        const char *const *names = nr_voice_names();
-        for (size_t i = 0; names && names[i]; i++)
-            if (!strcmp(names[i], v))
-                goto text;
-        *why = "unknown voice (see narrate --list-voices)";
-        return -1;
-    }
+    case K_VOICE:
+        /* a built-in name, a .flitevox path or a name in the voice path:
+           only the library can tell, so batch checks it with a context */
+        *why = check_nonempty(v);
+        break;
     case K_CATEGORY: {
         /* "Parent > Sub": Apple names hold '&' but never '>' */
         char *gt = strchr(v, '>');
@@ -335,6 +331,8 @@ int nb_config_parse(nb_config *c, const char *text, size_t len,
             free(buf);
             return r;
         }
+        if (keys[i].kind == K_VOICE)
+            c->voice_line = line;
         if (sub) {
             free(c->subcategory);
             c->subcategory = sub;

@@ -29,6 +29,7 @@ typedef struct nb_config {
     char *voice;
     double rate;
     int bitrate;
+    unsigned voice_line; /* line of the voice setting, for messages */
     const char *path;    /* the file read, NULL when none (defaults) */
 } nb_config;
 

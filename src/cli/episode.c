@@ -153,7 +153,6 @@ int nb_episode_save(const char *dir, const nb_episode *ep)
     if (!text)
         return ENOMEM;
     size_t len = strlen(text);
-    text[len] = '\0';
     int e = 0;
     size_t nlen = strlen(ep->slug) + sizeof NB_EPISODE_SUFFIX;
     char *name = malloc(nlen);

@@ -8,6 +8,7 @@
  */
 #include "narrate.h"
 #include "commands.h"
+#include "batch.h"
 
 #include <errno.h>
 #include <fcntl.h>
@@ -36,22 +37,9 @@ enum {
 
 #define NR_MAX_INPUT ((size_t)256 << 20)
 
-static int verbosity = 1;  /* 0 quiet, 1 normal, 2 verbose */
+/* Messages go through batch_fs.c's nb_msg: one verbosity for the command. */
 static nr_ctx *g_ctx;
 static volatile sig_atomic_t g_signal;
-
-static void msg(int level, const char *fmt, ...) __attribute__((format(printf, 2, 3)));
-static void msg(int level, const char *fmt, ...)
-{
-    if (verbosity < level)
-        return;
-    va_list ap;
-    va_start(ap, fmt);
-    fputs("narrate: ", stderr);
-    vfprintf(stderr, fmt, ap);
-    fputc('\n', stderr);
-    va_end(ap);
-}
 
 static void usage(FILE *f)
 {
@@ -59,6 +47,9 @@ static void usage(FILE *f)
 "Usage: narrate [OPTIONS] INPUT -o OUTPUT    narrate an article into audio\n"
 "       narrate --script [OPTIONS] INPUT     print what would be spoken\n"
 "       narrate --normalize [FILE]           spoken form of each line\n"
+"       narrate batch IN_DIR OUT_DIR [...]   a folder into podcast episodes + RSS\n"
+"       narrate feed OUT_DIR [...]           rebuild the feed (after shards)\n"
+"                                            (see 'narrate batch --help')\n"
 "\n"
 "INPUT is a text, Markdown or HTML file, or - for standard input.\n"
 "OUTPUT is .mp3 (default), .wav, .flac, .ogg, .opus, .m4b or .raw;\n"
@@ -136,9 +127,9 @@ static int fail(nr_ctx *ctx, nr_status s)
     if (s == NR_ERR_CLOSED)
         return EXIT_PIPE;  /* the listener quit: nothing to report */
     if (s == NR_ERR_CANCELLED)
-        msg(1, "interrupted; no output written");
+        nb_msg(1, "interrupted; no output written");
     else
-        msg(0, "%s", d && *d ? d : nr_strerror(s));
+        nb_msg(0, "%s", d && *d ? d : nr_strerror(s));
     return exit_code(s);
 }
 
@@ -150,12 +141,12 @@ static int read_file(const char *path, char **data, size_t *len)
     if (strcmp(path, "-") != 0) {
         fd = open(path, O_RDONLY | O_CLOEXEC);
         if (fd < 0) {
-            msg(0, "cannot open '%s': %s", path, strerror(errno));
+            nb_msg(0, "cannot open '%s': %s", path, strerror(errno));
             return EXIT_INPUT;
         }
         struct stat st;
         if (fstat(fd, &st) == 0 && S_ISDIR(st.st_mode)) {
-            msg(0, "cannot read '%s': it is a directory", path);
+            nb_msg(0, "cannot read '%s': it is a directory", path);
             close(fd);
             return EXIT_INPUT;
         }
@@ -164,14 +155,14 @@ static int read_file(const char *path, char **data, size_t *len)
     char *buf = malloc(cap + 1);
     for (;;) {
         if (!buf) {
-            msg(0, "out of memory reading '%s'", path);
+            nb_msg(0, "out of memory reading '%s'", path);
             if (fd)
                 close(fd);
             return EXIT_INTERNAL;
         }
         if (n == cap) {
             if (cap >= NR_MAX_INPUT) {
-                msg(0, "'%s' is larger than %zu MiB", path, NR_MAX_INPUT >> 20);
+                nb_msg(0, "'%s' is larger than %zu MiB", path, NR_MAX_INPUT >> 20);
                 free(buf);
                 if (fd)
                     close(fd);
@@ -188,7 +179,7 @@ static int read_file(const char *path, char **data, size_t *len)
         if (k < 0 && errno == EINTR)
             continue;
         if (k < 0) {
-            msg(0, "cannot read '%s': %s", path, strerror(errno));
+            nb_msg(0, "cannot read '%s': %s", path, strerror(errno));
             free(buf);
             if (fd)
                 close(fd);
@@ -237,61 +228,24 @@ static int print_voice(void *ud, const char *name, const char *where, const char
     return 0;
 }
 
-/* voices/ beside the program (a build tree), the installed voices, then
-   $NARRATE_VOICE_PATH. */
+/* The voice path and default lexicon come from batch_env.c, so one article
+   narrated here sounds exactly as it does in a batch. */
 static void set_voice_path(nr_ctx *ctx)
 {
-    char exe[PATH_MAX], path[3 * PATH_MAX + 64];
-    const char *env = getenv("NARRATE_VOICE_PATH");
-    ssize_t k = readlink("/proc/self/exe", exe, sizeof exe - 1);
-    exe[k > 0 ? k : 0] = '\0';
-    char *slash = strrchr(exe, '/');
-    if (slash)
-        *slash = '\0';
-    snprintf(path, sizeof path, "%s%s%s/../voices:%s/voices", env && *env ? env : "",
-             env && *env ? ":" : "", exe, NR_DATADIR);
-    nr_set_voice_path(ctx, path);
+    char *path = nb_voice_path();
+    if (path)
+        nr_set_voice_path(ctx, path);
+    free(path);
 }
 
-/* Finds the shipped lexicon: beside a build tree, or installed. */
 static void load_default_lexicon(nr_ctx *ctx)
 {
-    const char *env = getenv("NARRATE_LEXICON");
-    char exe[PATH_MAX], cand[PATH_MAX + 64];
-    const char *paths[3];
-    size_t np = 0;
-    if (env) {
-        if (!*env)
-            return;  /* NARRATE_LEXICON= disables it */
-        paths[np++] = env;
-    } else {
-        ssize_t k = readlink("/proc/self/exe", exe, sizeof exe - 1);
-        if (k > 0) {
-            exe[k] = '\0';
-            char *slash = strrchr(exe, '/');
-            if (slash) {
-                *slash = '\0';
-                snprintf(cand, sizeof cand, "%s/../voices/lexicon.txt", exe);
-                paths[np++] = cand;
-            }
-        }
-        paths[np++] = NR_DATADIR "/lexicon.txt";
-    }
-    for (size_t i = 0; i < np; i++) {
-        if (access(paths[i], R_OK) != 0)
-            continue;
-        char *data;
-        size_t len;
-        int saved = verbosity;
-        verbosity = -1;  /* a missing default lexicon is not an error */
-        int rc = read_file(paths[i], &data, &len);
-        verbosity = saved;
-        if (rc)
-            continue;
-        nr_add_lexicon(ctx, data, len, paths[i], NULL);
-        free(data);
-        return;
-    }
+    char *data = NULL, *path = NULL;
+    size_t len = 0;
+    if (nb_default_lexicon(&data, &len, &path) == 0 && data)
+        nr_add_lexicon(ctx, data, len, path, NULL);
+    free(data);
+    free(path);
 }
 
 static int add_user_lexicon(nr_ctx *ctx, const char *path)
@@ -306,7 +260,7 @@ static int add_user_lexicon(nr_ctx *ctx, const char *path)
     if (s != NR_OK)
         return fail(ctx, s);
     if (nbad)
-        msg(1, "warning: %s: %zu line(s) skipped: %s", path, nbad, nr_errmsg(ctx));
+        nb_msg(1, "warning: %s: %zu line(s) skipped: %s", path, nbad, nr_errmsg(ctx));
     return 0;
 }
 
@@ -317,12 +271,12 @@ static int run_normalize(nr_ctx *ctx, const char *path)
     if (path && strcmp(path, "-") != 0) {
         struct stat st;
         if (stat(path, &st) == 0 && S_ISDIR(st.st_mode)) {
-            msg(0, "cannot read '%s': it is a directory", path);
+            nb_msg(0, "cannot read '%s': it is a directory", path);
             return EXIT_INPUT;
         }
         f = fopen(path, "rb");
         if (!f) {
-            msg(0, "cannot open '%s': %s", path, strerror(errno));
+            nb_msg(0, "cannot open '%s': %s", path, strerror(errno));
             return EXIT_INPUT;
         }
     }
@@ -342,7 +296,7 @@ static int run_normalize(nr_ctx *ctx, const char *path)
             break;
     }
     if (ferror(f)) {
-        msg(0, "cannot read '%s': %s", path ? path : "standard input", strerror(errno));
+        nb_msg(0, "cannot read '%s': %s", path ? path : "standard input", strerror(errno));
         rc = EXIT_INPUT;
     }
     free(line);
@@ -537,7 +491,7 @@ int main(int argc, char **argv)
             s = nr_set_cover(ctx, img, ilen);
             free(img);
             if (s != NR_OK) {
-                msg(0, "%s: %s", optarg, nr_errmsg(ctx));
+                nb_msg(0, "%s: %s", optarg, nr_errmsg(ctx));
                 rc = EXIT_INPUT;
                 goto end;
             }
@@ -559,8 +513,8 @@ int main(int argc, char **argv)
         }
         case OPT_CHAPTERS_JSON: chapters_json = optarg; break;
         case OPT_DROP: s = nr_add_pattern(ctx, 0, optarg); break;
-        case 'q': verbosity = 0; break;
-        case 'v': verbosity = 2; break;
+        case 'q': nb_verbosity = 0; break;
+        case 'v': nb_verbosity = 2; break;
         case 'h': usage(stdout); goto end;
         case 'V': printf("narrate %s\n", nr_version()); goto end;
         case ':':
@@ -593,7 +547,7 @@ int main(int argc, char **argv)
     if (want_explain) {
         explain_out = stderr;
         if (explain_path && !(explain_out = fopen(explain_path, "w"))) {
-            msg(0, "cannot open '%s': %s", explain_path, strerror(errno));
+            nb_msg(0, "cannot open '%s': %s", explain_path, strerror(errno));
             rc = EXIT_OUTPUT;
             goto end;
         }
@@ -629,7 +583,7 @@ int main(int argc, char **argv)
     s = nr_load(ctx, data, len, strcmp(input, "-") == 0 ? NULL : input);
     if (s != NR_OK && !(s == NR_ERR_EMPTY && show_stripped)) {
         if (s == NR_ERR_EMPTY)
-            msg(0, "'%s': the article has nothing to speak", input);
+            nb_msg(0, "'%s': the article has nothing to speak", input);
         rc = s == NR_ERR_EMPTY ? EXIT_INPUT : fail(ctx, s);
         goto end;
     }
@@ -659,7 +613,7 @@ int main(int argc, char **argv)
     signal(SIGPIPE, SIG_IGN);
 
     progress_state ps = {time(NULL), 0};
-    if (verbosity >= 1 && isatty(2))
+    if (nb_verbosity >= 1 && isatty(2))
         nr_set_progress(ctx, progress_cb, &ps);
 
     if (strcmp(output, "-") == 0) {
@@ -685,15 +639,15 @@ int main(int argc, char **argv)
         rc = fail(ctx, s);
         goto end;
     }
-    if (verbosity >= 2) {
+    if (nb_verbosity >= 2) {
         uint64_t d = nr_duration_ms(ctx);
-        msg(2, "%s: %llu.%03llu s, %zu chapters", output,
+        nb_msg(2, "%s: %llu.%03llu s, %zu chapters", output,
             (unsigned long long)(d / 1000), (unsigned long long)(d % 1000),
             nr_chapter_count(ctx));
         double in, gain, out;
         nr_get_loudness(ctx, &in, &gain, &out);
         if (gain == gain)  /* not NaN: loudness normalization ran */
-            msg(2, "loudness: measured %.1f LUFS, gain %+.1f dB, result %.1f LUFS",
+            nb_msg(2, "loudness: measured %.1f LUFS, gain %+.1f dB, result %.1f LUFS",
                 in, gain, out);
     }
 

@@ -151,7 +151,7 @@ size_t date_multi(ctx *c)
 {
     const tok *t = &c->t[c->i];
     nr_out *o = c->o;
-    unsigned d, y;
+    unsigned d = 0, y = 0;
     int m = month_of(t);
     const tok *n1 = tok_at(c, 1), *n2 = tok_at(c, 2);
     if (m && (is_upper((unsigned char)t->s[0]) || t->s[t->n - 1] == '.' ||
@@ -257,13 +257,14 @@ int date_numeric(ctx *c, const char *s, size_t n)
     {
         const char *p = s;
         size_t k = n;
-        int apos = 0;
-        if (k && p[0] == '\'') { p++; k--; apos = 1; }
+        if (k && p[0] == '\'') {        /* '90s and 90s read alike */
+            p++;
+            k--;
+        }
         if (k > 1 && p[k - 1] == 's') {
             k--;
             if (k && p[k - 1] == '\'') k--;
             unsigned v;
-            (void)apos;                /* '90s and 90s read alike */
             if ((k == 4 || k == 2) && parse_uint(p, k, &v) && v % 10 == 0 &&
                 (k == 2 || (v >= 1000 && v < 2100))) {
                 SET(c, "date", "decade");
@@ -337,9 +338,15 @@ int date_numeric(ctx *c, const char *s, size_t n)
             return 1;
         }
     }
-    if (sep == '.' && nf == 2 && fl[1] == 2 && !restn && f[0] <= 23 && f[1] < 60) {
-        /* British "at 9.30": a clock time after a time preposition */
-        const tok *pv = tok_at(c, -1);
+    if (sep == '.' && nf == 2 && fl[1] == 2 && !restn && f[0] >= 1 && f[0] <= 23 &&
+        f[1] < 60 && s[0] != '0') {
+        /* British "at 9.30": a clock time after a time preposition, unless
+         * a unit or a count follows ("rose by 1.25 points", "by 2.50 per cent") */
+        const tok *pv = tok_at(c, -1), *nx = tok_at(c, 1);
+        if (nx && nx->n && !(nx->n > 1 && word_in(nx->s, nx->n, ampm_words)) &&
+            (unit_find(nx->s, nx->n) || word_in(nx->s, nx->n, (const char *const[]){
+                "percent", "per", "points", "point", "pc", "times", "%", NULL})))
+            pv = NULL;
         if (pv && word_in(pv->s, pv->n, (const char *const[]){"at", "from", "until", "till",
                                                              "by", "before", "after", "around", NULL})) {
             SET(c, "time", "clock-dotted");
@@ -386,9 +393,9 @@ int date_numeric(ctx *c, const char *s, size_t n)
     int dayfirst = d == f[0] && d != m;
     if (d == m)
         dayfirst = o->gb;
-    if (fl[0] == 4)
-        dayfirst = 1;
-    if (dayfirst)                      /* the writer's order; ISO reads day first */
+    if (fl[0] == 4)                    /* ISO 2014-05-13 reads day first (as */
+        dayfirst = sep == '-' || o->gb; /* cited); 2016/07/03 in the locale's order */
+    if (dayfirst)                      /* otherwise the writer's order */
         say_dmy(o, d, (int)m, 1, y, yshort);
     else
         say_mdy(o, d, (int)m, 1, y, yshort);

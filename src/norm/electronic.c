@@ -15,7 +15,9 @@ static const char *const tlds[] = {
     "it", "es", "nl", "eu", "info", "biz", "ly", "tv", "me", "ai", "app",
     "news", "int", "ie", "au", "ca", "in", "jp", "cn", "ru", "ch", "se", "no",
     "be", "at", "nz", "za", "br", "mx", "dev", "ac", "mil", "gl", "to", "fm",
-    "sm", "html", "htm", "php", "pdf", NULL
+    "sm", "html", "htm", "php", "pdf", "asp", "aspx", "jpg", "jpeg", "png", "gif",
+    "doc", "docx", "xls", "xlsx", "ppt", "pptx", "csv", "txt", "zip", "xml",
+    "json", "mp3", "mp4", "exe", NULL
 };
 
 static int url_char(char ch)

@@ -285,6 +285,14 @@ int measure_token(ctx *c, const char *s, size_t n, size_t *consumed)
     if (restn == 1 && rest[0] == 's' && !nl.point && !nl.neg) {
         /* "over-18s", "in their 70s": the number as a plural noun */
         SET(c, "cardinal", "plural-number");
+        int of;
+        unsigned long long v = num_value(&nl, &of);
+        const char *round = v == 100 ? "hundreds" : v == 1000 ? "thousands" :
+                            v == 1000000 ? "millions" : v == 1000000000ULL ? "billions" : NULL;
+        if (round && !of) {
+            out_word(c->o, round, strlen(round));   /* "1,000s of fans" */
+            return 1;
+        }
         num_say(c->o, &nl);
         nr_buf *b = c->o->b;
         if (!c->o->err && b->len) {

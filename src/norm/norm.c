@@ -116,6 +116,11 @@ static int dot_is_part(const char *s, size_t n)
     return dots >= 2;
 }
 
+static int is_alnum_c(char ch)
+{
+    return is_alpha((unsigned char)ch) || is_digit((unsigned char)ch);
+}
+
 static void split_punct(tok *t)
 {
     const char *s = t->s;
@@ -127,6 +132,9 @@ static void split_punct(tok *t)
     size_t b = n;
     while (b > a) {
         char ch = s[b - 1];
+        if (ch == ')' && b - a >= 4 && s[b - 3] == '(' && is_alnum_c(s[b - 2]) &&
+            (is_digit((unsigned char)s[b - 4]) || s[b - 4] == ')'))
+            break;              /* "401(k)", "501(c)(3)": the bracket is part of it */
         if (strchr("\")]},;:!?'`", ch)) {
             /* keep "s'" possessive apostrophe and "'" of feet? drop it */
             b--;

@@ -260,6 +260,12 @@ void num_say(nr_out *o, const numlit *nl)
     say_int(o, nl);
     if (nl->point) {
         out_word(o, "point", 5);
-        num_digits(o, nl->fp, nl->fpn, 1);   /* "point o five", as said */
+        /* "point o five", as said; a fraction of zeros only is written to
+         * a precision and read "point zero": "2.0", "41,459.00" */
+        size_t z = 0;
+        while (z < nl->fpn && nl->fp[z] == '0')
+            z++;
+        int prec = nl->fpn && z == nl->fpn;
+        num_digits(o, nl->fp, nl->fpn, !prec);
     }
 }

@@ -39,12 +39,6 @@ static int next_is_count_noun(const ctx *c)
            nx->s[nx->n - 2] != 'u';
 }
 
-static const char *const street_words[] = {
-    "St", "St.", "Street", "Ave", "Ave.", "Avenue", "Rd", "Rd.", "Road", "Blvd",
-    "Boulevard", "Ln", "Lane", "Dr", "Dr.", "Drive", "Ct", "Court", "Hwy",
-    "Highway", "Expy", "Expressway", "Pkwy", "Parkway", "Way", "Place", "Pl",
-    "Terrace", "Close", "Crescent", "Square", "Sq", NULL
-};
 
 /* "2788 San Tomas Expy": a house number before a street name is read in
  * pairs, as addresses are said: "twenty seven eighty eight", "one twenty
@@ -58,7 +52,7 @@ static int house_number(ctx *c, unsigned long long v, size_t digits)
         const tok *t = tok_at(c, (long)k);
         if (!t || !t->n || t->leadn)
             return 0;
-        if (k > 1 && word_in(t->s, t->n - (t->s[t->n - 1] == '.'), street_words))
+        if (k > 1 && is_street_word(t->s, t->n - (t->s[t->n - 1] == '.')))
             break;
         int ordinal = t->n >= 3 && is_digit((unsigned char)t->s[0]) &&
                       is_alpha((unsigned char)t->s[t->n - 1]);      /* "1st" */
@@ -117,6 +111,30 @@ static void say_plain_number(ctx *c, const numlit *nl, int whole)
         if (strong || !next_is_count_noun(c)) {
             SET(c, "date", "year");
             num_year(c->o, (unsigned)v);
+            return;
+        }
+    }
+    if (whole && !nl->neg && !nl->point && !nl->commas && nl->ipn == 4) {
+        /* "a card ending in 8876": the last digits of a card or account */
+        const tok *p1 = tok_at(c, -1), *p2 = tok_at(c, -2);
+        if (p1 && p2 && tok_is(p1, "in") && !p2->trailn &&
+            word_in(p2->s, p2->n, (const char *const[]){"ending", "ends", "ended", NULL})) {
+            const tok *p3 = tok_at(c, -3);
+            if (p3 && word_in(p3->s, p3->n, (const char *const[]){"card", "number",
+                    "account", "phone", "cards", "numbers", "accounts", "digits", NULL})) {
+                SET(c, "serial", "last-digits");
+                num_digits(c->o, nl->ip, nl->ipn, 0);
+                return;
+            }
+        }
+    }
+    if (whole && !nl->neg && !nl->point && !nl->commas && nl->ipn == 5) {
+        /* a ZIP code after a state: "Santa Clara, CA 95051" */
+        const tok *pv = tok_at(c, -1);
+        if (pv && !c->t[c->i].leadn && (!pv->trailn || pv->trail[0] == ',') &&
+            us_state_find(pv->s, pv->n)) {
+            SET(c, "address", "zip-code");
+            num_digits(c->o, nl->ip, nl->ipn, 0);
             return;
         }
     }
@@ -240,7 +258,8 @@ static const char *const score_words[] = {
     "won", "win", "wins", "lost", "lose", "loses", "beat", "beats", "beating",
     "drew", "draw", "victory", "defeat", "defeated", "lead", "led", "leads",
     "trail", "trailing", "score", "scored", "scoreline", "thrashing", "loss",
-    "aggregate", "result", "final", "thrashed", "edged", "against", NULL
+    "aggregate", "result", "final", "thrashed", "edged", "against", "drawn",
+    "tied", "stalemate", NULL
 };
 
 static int near_score_word(const ctx *c)
@@ -281,6 +300,18 @@ static int say_range(ctx *c, const char *s, size_t n)
     if (!h)
         return 0;
     size_t an = (size_t)(h - s), bn = n - an - 1;
+    if (an == 5 && bn == 4 && IS_WHOLE(c, s, n) && strspn(s, "0123456789") == 5 &&
+        strspn(h + 1, "0123456789") == 4) {
+        /* ZIP+4 after a state: "IL 60601-1234" */
+        const tok *pv = tok_at(c, -1);
+        if (pv && (!pv->trailn || pv->trail[0] == ',') && us_state_find(pv->s, pv->n)) {
+            SET(c, "address", "zip-code");
+            num_digits(c->o, s, 5, 0);
+            out_punct(c->o, ',');
+            num_digits(c->o, h + 1, 4, 0);
+            return 1;
+        }
+    }
     const char *b = h + 1;
     int wa = weekday_find(s, an), wb = weekday_find(b, bn);
     if (wa && wb) {
@@ -329,6 +360,22 @@ static int say_range(ctx *c, const char *s, size_t n)
         unsigned long long va = num_value(&x, &of), vb = num_value(&y, &of);
         if (an == 4 && va >= 1000 && va <= 2099 && (bn == 4 || bn == 2) && !x.commas) {
             SET(c, "range", "year-range");
+            /* both ends in one style: a range that starts in 2000-2009 says
+             * "two thousand nine to two thousand thirteen" (not "... to
+             * twenty thirteen"), "2001-05" "two thousand one to two thousand
+             * five"; the "and" of British numbers is dropped on both ends */
+            if (va >= 2000 && va <= 2009) {
+                unsigned long long ve = bn == 2 ? va / 100 * 100 + vb : vb;
+                if (ve > va && ve <= 2099) {
+                    int gb = c->o->gb;
+                    c->o->gb = 0;
+                    num_cardinal_u(c->o, va);
+                    out_word(c->o, "to", 2);
+                    num_cardinal_u(c->o, ve);
+                    c->o->gb = gb;
+                    return 1;
+                }
+            }
             num_year(c->o, (unsigned)va);
             out_word(c->o, "to", 2);
             if (bn == 2) {
@@ -342,9 +389,18 @@ static int say_range(ctx *c, const char *s, size_t n)
             return 1;
         }
         if (va == vb && !x.commas && an <= 3) {
-            SET(c, "range", "even");   /* "a 50-50 chance", "1-1 draw" */
-            num_cardinal_u(c->o, va);
-            if (c->o->gb && !va) out_word(c->o, "all", 3); else num_cardinal_u(c->o, vb);
+            /* "a 50-50 chance"; a British draw is "one all", "nil nil" */
+            SET(c, "range", "even");
+            int score = c->o->gb && va <= 30 && near_score_word(c);
+            if (score && !va) {
+                out_words(c->o, "nil nil");
+            } else {
+                num_cardinal_u(c->o, va);
+                if (score)
+                    out_word(c->o, "all", 3);
+                else
+                    num_cardinal_u(c->o, vb);
+            }
             return 1;
         }
         if (va <= 30 && vb <= 30 && near_score_word(c)) {
@@ -439,7 +495,11 @@ static void say_runs(ctx *c, const char *s, size_t n)
             say_token(c, s + i, j - i);
         } else {
             j = i + 1;
-            say_symbol(c, s[i]);
+            if (s[i] == '*' && i > 0 && j < n && is_digit((unsigned char)s[i - 1]) &&
+                is_digit((unsigned char)s[j]))
+                out_word(c->o, "times", 5);    /* "2*8": two times eight */
+            else
+                say_symbol(c, s[i]);
         }
         i = j;
     }
@@ -547,6 +607,20 @@ void say_token(ctx *c, const char *s, size_t n)
     }
     if (memchr(s, '=', n) && say_math(c, s, n))
         return;
+    if (n > 3 && (s[0] == 'N' || s[0] == 'n' || s[0] == 'V') && !is_digit((unsigned char)s[0])) {
+        /* "No.1", "Vol.2": the abbreviation glued to its number */
+        const char *dot = memchr(s, '.', n < 5 ? n : 5);
+        if (dot && dot + 1 < s + n && is_digit((unsigned char)dot[1])) {
+            size_t an = (size_t)(dot - s) + 1;
+            const abbrev *a = abbrev_find(s, an);
+            if (a && (a->flags & AB_NUMBER) && (s[0] == 'N' || s[0] == 'n' || s[0] == 'V')) {
+                SET(c, "abbreviation", a->key);
+                out_words(c->o, a->say);
+                say_token(c, dot + 1, n - an);
+                return;
+            }
+        }
+    }
     if (n > 1 && s[n - 1] == '+' && s[n - 2] != '+' && (is_digit((unsigned char)s[0]) ||
                                                         numeric_start(s, n - 1))) {
         say_token(c, s, n - 1);        /* "18+", "$1bn+": "... plus" */
@@ -555,6 +629,28 @@ void say_token(ctx *c, const char *s, size_t n)
     }
     if (is_digit((unsigned char)s[0]) && say_isbn(c, s, n))
         return;
+    if (n >= 6 && is_digit((unsigned char)s[0]) && s[0] != '0' && is_digit((unsigned char)s[1]) &&
+        is_digit((unsigned char)s[2]) && s[3] == '(') {
+        /* a section of a code: "401(k)" "four oh one k", "501(c)(3)" */
+        size_t k = 3;
+        while (k + 2 < n && s[k] == '(' && (is_alpha((unsigned char)s[k + 1]) ||
+               is_digit((unsigned char)s[k + 1])) && s[k + 2] == ')')
+            k += 3;
+        if (k == n) {
+            SET(c, "serial", "code-section");
+            num_cardinal(c->o, s, 1);
+            if (s[1] == '0')
+                out_word(c->o, "oh", 2);
+            num_cardinal(c->o, s + (s[1] == '0' ? 2 : 1), s[1] == '0' ? 1 : 2);
+            for (k = 4; k < n; k += 3) {
+                if (is_digit((unsigned char)s[k]))
+                    num_cardinal(c->o, s + k, 1);
+                else
+                    out_letters(c->o, s + k, 1, NULL);
+            }
+            return;
+        }
+    }
     if (numeric_start(s, n) || (n > 1 && (s[0] == '-' || s[0] == '.' || s[0] == '\'' ||
                                            s[0] == '+') && is_digit((unsigned char)s[1])) ||
         (n > 2 && s[0] == '-' && numeric_start(s + 1, n - 1))) {
@@ -569,6 +665,30 @@ void say_token(ctx *c, const char *s, size_t n)
             if (!say_numeric(c, s + 1, n - 1))
                 say_runs(c, s + 1, n - 1);
             return;
+        }
+        if (say_quarter(c, s, n))
+            return;
+        {
+            /* "31/31/100", "123/261788/2021": numbers joined by two or more
+             * slashes that are not a date are a reference: each number in
+             * turn, long ones digit by digit */
+            size_t sl = 0, k = 0;
+            while (k < n && (is_digit((unsigned char)s[k]) || s[k] == '/'))
+                sl += s[k++] == '/';
+            if (k == n && sl >= 2 && s[n - 1] != '/' && !memmem(s, n, "//", 2)) {
+                SET(c, "serial", "slash-numbers");
+                size_t st = 0;
+                for (size_t i = 0; i <= n; i++) {
+                    if (i < n && s[i] != '/')
+                        continue;
+                    if (i - st >= 5 || s[st] == '0')
+                        num_digits(c->o, s + st, i - st, 0);
+                    else
+                        num_cardinal(c->o, s + st, i - st);
+                    st = i + 1;
+                }
+                return;
+            }
         }
         if (say_numeric(c, s, n))
             return;
@@ -643,6 +763,18 @@ void say_token(ctx *c, const char *s, size_t n)
         }
         if (whole && caps >= 2 && caps == run)
             whole = 0;
+        if (whole && n > 3 && s[0] == 'C' && s[1] == 'o' && s[2] == '-') {
+            /* the prefix of "Co-ordinator", "Co-op": Flite would expand a
+             * capitalised "Co" (a state or "company"); keep it a syllable */
+            SET(c, "word", "co-prefix");
+            char w[64];
+            if (n < sizeof w) {
+                memcpy(w, s, n);
+                w[0] = 'c';
+                out_word(c->o, w, n);
+                return;
+            }
+        }
         if (whole) {
             out_word(c->o, s, n);
             return;
@@ -712,7 +844,8 @@ size_t say_multi(ctx *c)
                 unsigned a = 0, b = 0;
                 for (size_t i = 0; i < an; i++) a = a * 10 + (unsigned)(nx->s[i] - '0');
                 for (size_t i = an + 1; i < nx->n; i++) b = b * 10 + (unsigned)(nx->s[i] - '0');
-                if (b > 1 && a < b) {
+                if (b > 1 && (a < b || (b <= 10 && a < 100))) {
+                    /* "2 1/2"; "3 5/2" "three and five halves" */
                     c->cls = "fraction";
                     c->rule = "mixed";
                     num_say(c->o, &nl);

@@ -26,10 +26,12 @@ int ieq(const char *a, size_t an, const char *b)
     return b[an] == 0;
 }
 
-/* Exact comparison of s[0..n) with the NUL-terminated key. */
+/* Exact comparison of s[0..n) with the NUL-terminated key.  Compares
+ * lengths first: s may hold NUL bytes, and strncmp would then stop early
+ * and leave key[n] past the end of a shorter key. */
 static int keq(const char *key, const char *s, size_t n)
 {
-    return key[0] == s[0] && !strncmp(key, s, n) && key[n] == 0;
+    return n && key[0] == s[0] && strlen(key) == n && !memcmp(key, s, n);
 }
 
 #define LOW(c) ((c) >= 'A' && (c) <= 'Z' ? (c) + 32 : (c))
@@ -294,7 +296,7 @@ const currency *currency_word(const char *key)
  * a full stop (the bare form is a common word); AB_NUMBER: only before a
  * number; AB_ANY: always. */
 static const abbrev abbrevs[] = {
-    {"Mr", "Mister", AB_TITLE | AB_ANY}, {"Mrs", "Missus", AB_TITLE | AB_ANY},
+    {"Mr", "Mister", AB_TITLE | AB_ANY}, {"Mrs", "Misses", AB_TITLE | AB_ANY},
     {"Ms", "Miz", AB_TITLE}, {"Mx", "Mix", AB_TITLE},
     {"Dr", "Doctor", AB_TITLE}, {"Prof", "Professor", AB_TITLE | AB_ANY},
     {"Rev", "Reverend", AB_TITLE}, {"Revd", "Reverend", AB_TITLE | AB_ANY},
@@ -342,7 +344,7 @@ static const abbrev abbrevs[] = {
     {"et al.", "et al", AB_ANY}, {"al.", "al", AB_DOT},
     {"cf.", "compare", AB_ANY}, {"viz.", "namely", AB_ANY},
     {"St", "Saint", AB_TITLE}, {"Ste", "Sainte", AB_TITLE},
-    {"Co", "Co", AB_AFTERNAME},  /* "and Co" is said so; "Co Durham" is County */
+    {"Co", "Co", AB_AFTERNAME},  /* Company or County: see say_abbrev */
     {"Gen.", "General", AB_TITLE}, {"Feat.", "featuring", AB_ANY},
     {"feat.", "featuring", AB_ANY}, {"ft.", "featuring", AB_DOT},
     {"mins", "minutes", AB_ANY}, {"hrs", "hours", AB_ANY},
@@ -407,4 +409,45 @@ const abbrev *abbrev_find(const char *s, size_t n)
         }
     }
     return NULL;
+}
+
+/* US postal codes of the states (and DC), read as the state's name only in an
+ * address: after "City," and before a ZIP code or at the end (words.c). */
+static const char *const us_states[][2] = {
+    {"AL", "Alabama"}, {"AK", "Alaska"}, {"AZ", "Arizona"}, {"AR", "Arkansas"},
+    {"CA", "California"}, {"CO", "Colorado"}, {"CT", "Connecticut"},
+    {"DE", "Delaware"}, {"FL", "Florida"}, {"GA", "Georgia"}, {"HI", "Hawaii"},
+    {"ID", "Idaho"}, {"IL", "Illinois"}, {"IN", "Indiana"}, {"IA", "Iowa"},
+    {"KS", "Kansas"}, {"KY", "Kentucky"}, {"LA", "Louisiana"}, {"ME", "Maine"},
+    {"MD", "Maryland"}, {"MA", "Massachusetts"}, {"MI", "Michigan"},
+    {"MN", "Minnesota"}, {"MS", "Mississippi"}, {"MO", "Missouri"},
+    {"MT", "Montana"}, {"NE", "Nebraska"}, {"NV", "Nevada"},
+    {"NH", "New Hampshire"}, {"NJ", "New Jersey"}, {"NM", "New Mexico"},
+    {"NY", "New York"}, {"NC", "North Carolina"}, {"ND", "North Dakota"},
+    {"OH", "Ohio"}, {"OK", "Oklahoma"}, {"OR", "Oregon"}, {"PA", "Pennsylvania"},
+    {"RI", "Rhode Island"}, {"SC", "South Carolina"}, {"SD", "South Dakota"},
+    {"TN", "Tennessee"}, {"TX", "Texas"}, {"UT", "Utah"}, {"VT", "Vermont"},
+    {"VA", "Virginia"}, {"WA", "Washington"}, {"WV", "West Virginia"},
+    {"WI", "Wisconsin"}, {"WY", "Wyoming"}, {"DC", "D-C"},
+};
+
+const char *us_state_find(const char *s, size_t n)
+{
+    if (n != 2 || !is_upper((unsigned char)s[0]) || !is_upper((unsigned char)s[1]))
+        return NULL;
+    for (size_t i = 0; i < sizeof us_states / sizeof us_states[0]; i++)
+        if (us_states[i][0][0] == s[0] && us_states[i][0][1] == s[1])
+            return us_states[i][1];
+    return NULL;
+}
+
+int is_street_word(const char *s, size_t n)
+{
+    static const char *const street_words[] = {
+        "St", "St.", "Street", "Ave", "Ave.", "Avenue", "Rd", "Rd.", "Road", "Blvd",
+        "Blvd.", "Boulevard", "Ln", "Lane", "Dr", "Dr.", "Drive", "Ct", "Court", "Hwy",
+        "Hwy.", "Highway", "Expy", "Expressway", "Pkwy", "Parkway", "Way", "Place", "Pl",
+        "Terrace", "Close", "Crescent", "Square", "Sq", NULL
+    };
+    return word_in(s, n, street_words);
 }

@@ -48,6 +48,7 @@ void   say_url(nr_out *o, const char *s, size_t n);
 /* words.c */
 int    word_token(ctx *c, const char *s, size_t n);
 int    roman_value(const char *s, size_t n);
+int    say_quarter(ctx *c, const char *s, size_t n);
 
 /* phone.c, serial.c */
 int    say_version(ctx *c, const char *s, size_t n);

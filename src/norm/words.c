@@ -161,9 +161,21 @@ static int say_abbrev(ctx *c, const char *s, size_t n)
         else if (dotted && !strcmp(a->key, "St"))
             say = "Street";
     } else if (a->flags & AB_AFTERNAME) {
-        if (!strcmp(a->key, "Co") && next_name)
-            say = "County";            /* "Co Durham", "Co. Antrim" */
-        else if (prev_name || (a->flags & AB_ANY))
+        if (!strcmp(a->key, "Co")) {
+            /* a company suffix after a name, "&"/"and", or before Ltd/Inc:
+             * "Smith & Co", "Acme Co.", "Co Ltd"; a county before a name
+             * when no name comes first: "Co Durham", "in Co. Antrim" */
+            int amp = pv && !pv->trailn && (ieq(pv->s, pv->n, "&") || ieq(pv->s, pv->n, "and"));
+            int corp = nx && !nx->leadn && !c->t[c->i].trailn &&
+                       (ieq(nx->s, nx->n, "Ltd") || ieq(nx->s, nx->n, "Ltd.") ||
+                        ieq(nx->s, nx->n, "Limited") || ieq(nx->s, nx->n, "Inc") ||
+                        ieq(nx->s, nx->n, "Inc.") || ieq(nx->s, nx->n, "LLC") ||
+                        ieq(nx->s, nx->n, "plc"));
+            if (prev_name || amp || corp)
+                say = "Company";
+            else if (next_name && !(dotted && is_opener(nx->s, nx->n)))
+                say = "County";
+        } else if (prev_name || (a->flags & AB_ANY))
             say = a->say;
     } else if (a->flags & AB_DOT) {
         if (dotted || strchr(a->key, '.'))
@@ -221,9 +233,52 @@ static int say_initialism(ctx *c, const char *s, size_t n)
     return 1;
 }
 
+/* financial quarters: "2Q22" "the second quarter of twenty two" */
+int say_quarter(ctx *c, const char *s, size_t n)
+{
+    if ((n == 4 || n == 6) && s[0] >= '1' && s[0] <= '4' && s[1] == 'Q' &&
+        is_digit((unsigned char)s[2]) && is_digit((unsigned char)s[3]) &&
+        (n == 4 || (is_digit((unsigned char)s[4]) && is_digit((unsigned char)s[5])))) {
+        static const char *const qn[] = {"first", "second", "third", "fourth"};
+        SET(c, "date", "quarter");
+        const tok *pv = IS_WHOLE(c, s, n) ? tok_at(c, -1) : NULL;
+        if (!pv || !word_in(pv->s, pv->n, (const char *const[]){"the", "a", "this", "that",
+                                                             "each", "every", NULL}))
+            out_word(c->o, "the", 3);
+        out_words(c->o, qn[s[0] - '1']);
+        out_words(c->o, "quarter of");
+        unsigned y = 0;
+        for (size_t i = 2; i < n; i++)
+            y = y * 10 + (unsigned)(s[i] - '0');
+        if (n == 4 && y < 10)
+            out_word(c->o, "oh", 2);
+        if (n == 4)
+            num_cardinal_u(c->o, y);
+        else
+            num_year(c->o, y);
+        return 1;
+    }
+    return 0;
+}
+
 /* "MI5", "U18", "IP68", "4G", "G7" */
 static int say_alnum(ctx *c, const char *s, size_t n)
 {
+    /* "ab9453", "x12345": a code of a few small letters and a long number
+     * (a code, a one-time password) is spelled out, digit by digit */
+    size_t nl = 0;
+    while (nl < n && is_lower((unsigned char)s[nl]))
+        nl++;
+    size_t nd = 0;
+    while (nl + nd < n && is_digit((unsigned char)s[nl + nd]))
+        nd++;
+    if (nl >= 1 && nl <= 3 && nd >= 4 && nd <= 12 && nl + nd == n &&
+        !(s[n - 1] == '0' && s[n - 2] == '0')) {   /* "t2000": t two thousand */
+        SET(c, "serial", "letters-digits-code");
+        out_letters(c->o, s, nl, NULL);
+        num_digits(c->o, s + nl, n - nl, 0);
+        return 1;
+    }
     int has_d = 0, has_u = 0;
     for (size_t i = 0; i < n; i++) {
         if (is_digit((unsigned char)s[i]))
@@ -245,10 +300,17 @@ static int say_alnum(ctx *c, const char *s, size_t n)
         if (is_digit((unsigned char)s[i])) {
             while (j < n && is_digit((unsigned char)s[j]))
                 j++;
-            if (j - i <= 4 && s[i] != '0')
+            if (j - i >= 3 && j - i <= 4 && s[i] != '0') {
+                /* model numbers are said in pairs: A380 "A three eighty" */
+                unsigned v = 0;
+                for (size_t k = i; k < j; k++)
+                    v = v * 10 + (unsigned)(s[k] - '0');
+                num_year(c->o, v);
+            } else if (j - i <= 2 && s[i] != '0') {
                 num_cardinal(c->o, s + i, j - i);
-            else
+            } else {
                 num_digits(c->o, s + i, j - i, 1);
+            }
         } else {
             while (j < n && is_alpha((unsigned char)s[j]))
                 j++;
@@ -298,8 +360,82 @@ static int in_headline(const ctx *c)
     return caps >= 3;
 }
 
+static int is_zip(const tok *t)
+{
+    if (!t || t->leadn || (t->n != 5 && t->n != 10))
+        return 0;
+    for (size_t i = 0; i < t->n; i++)
+        if (!is_digit((unsigned char)t->s[i]) && !(i == 5 && t->s[i] == '-'))
+            return 0;
+    return 1;
+}
+
+/* Addresses: "Santa Clara, CA 95051" -> "California"; "City, NY." -> "New
+ * York".  Only after "Name," and before a ZIP code or at the end of the
+ * clause; codes that are also words (OK, HI, ID, OH) only before a ZIP. */
+static int say_us_state(ctx *c, const char *s, size_t n)
+{
+    const char *name = us_state_find(s, n);
+    if (!name || !IS_WHOLE(c, s, n) || c->t[c->i].leadn)
+        return 0;
+    const tok *pv = tok_at(c, -1), *nx = tok_at(c, 1);
+    if (!pv || !pv->trailn || pv->trail[0] != ',' ||
+        !(tok_is_cap_word(pv) || (pv->n > 1 && all_upper(pv->s, pv->n))))
+        return 0;
+    static const char *const wordlike[] = {"OK", "HI", "ID", "OH", NULL};
+    const tok *cur = &c->t[c->i];
+    int ends = !nx || (cur->trailn && strchr(".,)!?", cur->trail[0]));
+    if (!(nx && !cur->trailn ? is_zip(nx) : 0) &&
+        !(cur->trailn && cur->trail[0] == ',' && is_zip(nx)) &&
+        !(ends && !word_in(s, n, wordlike)))
+        return 0;
+    SET(c, "address", "us-state");
+    out_words(c->o, name);
+    return 1;
+}
+
+/* "1211 E Arques Ave", "708 N 1st St": a compass point between a house
+ * number and a street name is said in full */
+static int say_compass(ctx *c, const char *s, size_t n)
+{
+    static const char *const pts[][2] = {
+        {"N", "North"}, {"S", "South"}, {"E", "East"}, {"W", "West"},
+        {"NE", "Northeast"}, {"NW", "Northwest"}, {"SE", "Southeast"}, {"SW", "Southwest"},
+        {"N.", "North"}, {"S.", "South"}, {"E.", "East"}, {"W.", "West"},
+    };
+    if (n > 2 || !IS_WHOLE(c, s, n) || c->t[c->i].trailn)
+        return 0;
+    const char *say = NULL;
+    for (size_t i = 0; i < sizeof pts / sizeof pts[0]; i++)
+        if (strlen(pts[i][0]) == n && !memcmp(pts[i][0], s, n))
+            say = pts[i][1];
+    const tok *pv = tok_at(c, -1);
+    if (!say || !pv || pv->trailn || !pv->n || pv->n > 6)
+        return 0;
+    for (size_t i = 0; i < pv->n; i++)
+        if (!is_digit((unsigned char)pv->s[i]))
+            return 0;
+    for (long k = 1; k <= 4; k++) {
+        const tok *t = tok_at(c, k);
+        if (!t || !t->n || t->leadn)
+            return 0;
+        if (k > 1 && is_street_word(t->s, t->n - (t->s[t->n - 1] == '.')))
+            break;
+        int ordinal = t->n >= 3 && is_digit((unsigned char)t->s[0]) &&
+                      is_alpha((unsigned char)t->s[t->n - 1]);
+        if ((!tok_is_cap_word(t) && !ordinal) || t->trailn || k == 4)
+            return 0;
+    }
+    SET(c, "address", "compass-point");
+    out_words(c->o, say);
+    return 1;
+}
+
 int word_token(ctx *c, const char *s, size_t n)
 {
+    if (n <= 2 && is_upper((unsigned char)s[0]) &&
+        (say_us_state(c, s, n) || say_compass(c, s, n)))
+        return 1;
     const lex_entry *e = lex_find(&c->o->n->lex, s, n);
     if (e) {
         SET(c, "lexicon", "lexicon");

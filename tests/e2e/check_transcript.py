@@ -48,8 +48,10 @@ def main():
     missing = [t for _, _, t in v[3:] if " ".join(unescape(t).split()) not in source]
     check(not missing, f"cue texts are the sentences as written ({len(missing)} not found: {missing[:2]})")
     for f in (vtt, srt):
-        r = subprocess.run(["ffmpeg", "-v", "error", "-i", f, "-f", "null", "-"], capture_output=True)
-        check(r.returncode == 0, f"ffmpeg reads {f.rsplit('.', 1)[1]}")
+        # converting to the other format makes ffmpeg parse every cue
+        r = subprocess.run(["ffmpeg", "-v", "error", "-i", f, "-f", "webvtt", "-"], capture_output=True)
+        n = r.stdout.decode("utf-8", "replace").count("-->")
+        check(r.returncode == 0 and n == len(v), f"ffmpeg reads {f.rsplit('.', 1)[1]}: {n} cues")
 
     from mutagen.id3 import ID3
     tag = ID3(mp3)

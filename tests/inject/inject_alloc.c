@@ -7,10 +7,15 @@
  *   NARRATE_FAIL_ALLOC=N   the Nth allocation returns NULL (ENOMEM)
  *   NARRATE_COUNT_ALLOC=1  print the number of allocations at exit (stderr)
  *
- * glibc's __libc_* entry points do the real work; dlsym is avoided because
- * it allocates itself.
+ * Only allocations made once main() runs are counted: the constructors of
+ * the libraries narrate links (FFmpeg's among them) abort or hang on a
+ * failed allocation before narrate's code exists, which is not ours to test.
+ * The shim wraps __libc_start_main to know when main starts.
+ *
+ * glibc's __libc_* entry points do the real work.
  */
 #define _GNU_SOURCE
+#include <dlfcn.h>
 #include <errno.h>
 #include <stdio.h>
 #include <stdlib.h>
@@ -23,9 +28,12 @@ extern void *__libc_realloc(void *, size_t);
 extern void __libc_free(void *);
 
 static long fail_at = -2, count;
+static int armed;   /* set when main() starts */
 
 static int should_fail(void)
 {
+    if (!armed)
+        return 0;
     if (fail_at == -2) {
         const char *s = getenv("NARRATE_FAIL_ALLOC");
         fail_at = s ? strtol(s, NULL, 10) : -1;
@@ -41,10 +49,25 @@ static void report(void)
         (void)!write(2, buf, (size_t)n);
 }
 
-__attribute__((constructor)) static void init(void)
+typedef int (*main_fn)(int, char **, char **);
+static main_fn real_main;
+
+static int armed_main(int argc, char **argv, char **envp)
 {
     if (getenv("NARRATE_COUNT_ALLOC"))
         atexit(report);
+    armed = 1;
+    return real_main(argc, argv, envp);
+}
+
+int __libc_start_main(main_fn main, int argc, char **argv, void (*init)(void),
+                      void (*fini)(void), void (*rtld_fini)(void), void *stack_end)
+{
+    typedef int (*start_fn)(main_fn, int, char **, void (*)(void), void (*)(void),
+                            void (*)(void), void *);
+    start_fn real = (start_fn)dlsym(RTLD_NEXT, "__libc_start_main");
+    real_main = main;
+    return real(armed_main, argc, argv, init, fini, rtld_fini, stack_end);
 }
 
 void *malloc(size_t n)

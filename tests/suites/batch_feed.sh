@@ -106,6 +106,15 @@ if base:
                           base.split("://", 1)[1].rstrip("/") + "/feed.xml"))
     if ch.find("podcast:guid", NS).text != want:
         bad.append("podcast:guid %s, want %s" % (ch.find("podcast:guid", NS).text, want))
+if base:
+    if feed.get("title") != 'Test "Show" & Friends':
+        bad.append("channel title %r" % feed.get("title"))
+    if feed.get("itunes_categories") != [["Technology", "Tech News"]]:
+        bad.append("categories %r" % feed.get("itunes_categories"))
+    if feed.get("explicit") is not False:
+        bad.append("explicit %r" % feed.get("explicit"))
+    if feed.get("cover_url") != "https://example.org/art.png":
+        bad.append("cover %r" % feed.get("cover_url"))
 pub = [e["published"] for e in eps]
 if pub != sorted(pub, reverse=True):
     bad.append("not newest first")
@@ -159,6 +168,8 @@ t "batch over $NGOOD articles exits 0" [ $? -eq 0 ]
 t "  feed.xml is well-formed (xmllint)" xmllint --noout "$OUT/feed.xml"
 r=$(check "$OUT" https://cdn.example.org/pod/)
 t "  podcastparser: every episode, enclosure length, duration, chapters ($r)" [ "$r" = "ok $NGOOD" ]
+t "  a sectioned article has its 3 chapters in MP3 and JSON" \
+    [ "$(cat "$OUT"/bravo-a-story-in-parts-*.chapters.json | grep -c startTime)" -eq 3 ]
 t "  report: $NGOOD synthesized" [ "$(count "$OUT/report.json" synthesized)" -eq $NGOOD ]
 t "  enclosures are absolute under base_url" grep -q 'url="https://cdn.example.org/pod/the-alpha-report-' "$OUT/feed.xml"
 t "  channel podcast:guid of the feed URL" grep -q '<podcast:guid>' "$OUT/feed.xml"
@@ -293,6 +304,18 @@ t "  message says another run holds it" grep -q 'another narrate run' "$WORK/ler
 t "  narrate feed too: exit 4" [ $? -eq 4 ]
 kill $lp 2>/dev/null; wait $lp 2>/dev/null
 
+# two real runs at once on a fresh OUT_DIR: one works, the other is refused
+# (exit 4) or runs after it; never a corrupt result
+C2="$WORK/cc"
+"$NARRATE" batch "$IN" "$C2" --config "$CONF" -q 2>"$WORK/c1err" & p1=$!
+"$NARRATE" batch "$IN" "$C2" --config "$CONF" -q 2>"$WORK/c2err" & p2=$!
+wait $p1; r1=$?
+wait $p2; r2=$?
+t "two runs at once: exits $r1 and $r2 (0 or 4, one 0)" sh -c \
+    "{ [ $r1 -eq 0 ] || [ $r1 -eq 4 ]; } && { [ $r2 -eq 0 ] || [ $r2 -eq 4 ]; } && [ $((r1 * r2)) -eq 0 ]"
+r=$(check "$C2" https://cdn.example.org/pod/)
+t "  the feed is complete and valid ($r)" [ "$r" = "ok $NGOOD" ]
+
 # configuration errors name file, line and key
 printf 'title = T\n\nexplicit = maybe\n' >"$WORK/bad.conf"
 "$NARRATE" batch "$IN" "$WORK/cout" --config "$WORK/bad.conf" 2>"$WORK/cerr"
@@ -305,6 +328,16 @@ t "unknown config key: exit 2, named" sh -c "[ $? -eq 2 ] && grep -q 'bad2.conf:
 t "missing config: exit 3" [ $? -eq 3 ]
 "$NARRATE" batch "$IN" "$WORK/cout" --shard 4/3 2>/dev/null
 t "bad --shard: exit 2" [ $? -eq 2 ]
+printf 'title = T\nvoice = robot\n' >"$WORK/bad3.conf"
+"$NARRATE" batch "$IN" "$WORK/cout" --config "$WORK/bad3.conf" 2>"$WORK/cerr"
+t "unknown voice in config: exit 2, file:line named" sh -c "[ $? -eq 2 ] && grep -q 'bad3.conf:2: voice: unknown voice' '$WORK/cerr'"
+t "  nothing narrated" [ -z "$(ls "$WORK/cout" 2>/dev/null | grep mp3)" ]
+"$NARRATE" batch "$WORK/no-such-dir" "$WORK/cout" --config "$CONF" 2>"$WORK/cerr"
+t "missing IN_DIR: exit 3" sh -c "[ $? -eq 3 ] && grep -q 'no-such-dir' '$WORK/cerr'"
+"$NARRATE" batch "$IN" 2>/dev/null
+t "missing OUT_DIR argument: exit 2" [ $? -eq 2 ]
+"$NARRATE" batch --help >"$WORK/help"
+t "batch --help on stdout, exit 0" sh -c "[ $? -eq 0 ] && grep -q 'Usage: narrate batch' '$WORK/help'"
 
 # without a configuration: a warning and documented defaults
 N="$WORK/Plain Show"
@@ -341,6 +374,19 @@ if [ $rc -eq 130 ]; then
 else
     t "SIGTERM after the run finished: exit 0 ($rc)" [ $rc -eq 0 ]
 fi
+
+# a corrupt sidecar: feed leaves the episode out with a warning; batch
+# redoes the episode under the same name
+side=$(ls "$FO" | grep '^the-alpha-report-.*episode.json$')
+printf '{ broken' >"$FO/$side"
+"$NARRATE" feed "$FO" --config "$CONF" 2>"$WORK/serr"
+t "corrupt sidecar: feed still exits 0" [ $? -eq 0 ]
+t "  with a warning naming it" grep -q "skipping episode sidecar .*$side" "$WORK/serr"
+r=$(check "$FO" https://cdn.example.org/pod/)
+t "  and the other episodes ($r)" [ "$r" = "ok $((NGOOD - 1))" ]
+"$NARRATE" batch "$F" "$FO" --config "$CONF" -q 2>/dev/null
+r=$(check "$FO" https://cdn.example.org/pod/)
+t "  batch redoes it ($r)" [ "$r" = "ok $NGOOD" ] && [ -e "$FO/$side" ]
 
 # the sample configuration is valid
 "$NARRATE" feed "$S" --config "$TOP/samples/feed.conf" -q

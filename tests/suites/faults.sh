@@ -13,7 +13,7 @@ no_temp() { [ -z "$(find "$WORK" -maxdepth 1 -name '.*.??????')" ]; }
 
 for f in write:1 write:2 write:3 write:50 fsync:1 close:1 rename:1; do
     printf 'previous' >"$WORK/out.mp3"
-    NARRATE_FAIL=$f LD_PRELOAD="$IO" "$NARRATE" -q -j1 "$WORK/in.txt" -o "$WORK/out.mp3" 2>"$WORK/err"
+    NARRATE_FAIL=$f LD_PRELOAD="$IO" timeout 60 "$NARRATE" -q -j1 "$WORK/in.txt" -o "$WORK/out.mp3" 2>"$WORK/err"
     rc=$?
     lines=$(wc -l <"$WORK/err")
     t "$f fails with exit 4 and one line ($(cat "$WORK/err"))" test "$rc" -eq 4 -a "$lines" -eq 1
@@ -28,7 +28,7 @@ t "a failed audio write leaves no transcript either" [ ! -e "$WORK/t.vtt" ]
 total=$(NARRATE_COUNT_ALLOC=1 LD_PRELOAD="$AL" "$NARRATE" --script "$WORK/in.txt" 2>&1 >/dev/null | sed -n 's/^allocations: //p')
 crashes=0 noisy=0 n=1
 while [ "$n" -le "${total:-0}" ]; do
-    NARRATE_FAIL_ALLOC=$n LD_PRELOAD="$AL" "$NARRATE" --script "$WORK/in.txt" >/dev/null 2>"$WORK/err"
+    NARRATE_FAIL_ALLOC=$n LD_PRELOAD="$AL" timeout 60 "$NARRATE" --script "$WORK/in.txt" >/dev/null 2>"$WORK/err"
     rc=$?
     if [ $rc -gt 5 ]; then crashes=$((crashes + 1)); echo "  N=$n: exit $rc"; fi
     if [ $rc -ne 0 ] && [ "$(wc -l <"$WORK/err")" -ne 1 ]; then noisy=$((noisy + 1)); fi
@@ -44,7 +44,7 @@ for k in $(seq 1 120); do
     n=$((k * ${total:-0} / 120))
     [ $k -le 40 ] && n=$((k * 7))
     printf 'previous' >"$WORK/m.mp3"
-    NARRATE_FAIL_ALLOC=$n LD_PRELOAD="$AL" "$NARRATE" -q -j1 --voice kal16 "$WORK/in.txt" -o "$WORK/m.mp3" 2>"$WORK/err"
+    NARRATE_FAIL_ALLOC=$n LD_PRELOAD="$AL" timeout 60 "$NARRATE" -q -j1 --voice kal16 "$WORK/in.txt" -o "$WORK/m.mp3" 2>"$WORK/err"
     rc=$?
     runs=$((runs + 1))
     if [ $rc -gt 5 ]; then crashes=$((crashes + 1)); echo "  N=$n: exit $rc: $(head -c 200 "$WORK/err")"; fi

@@ -1,7 +1,8 @@
 /*
  * test_batch.c - unit tests for the batch/feed modules of the command
  * (src/cli): slugs, the shard partition, UUIDv5 (the Podcasting 2.0 check
- * value), configuration parsing and its error messages, RFC 2822 dates.
+ * value), configuration parsing and its error messages, RFC 2822 dates,
+ * the episode sidecar round trip and the feed writer.
  *
  * The modules are not in libnarrate, so their sources are compiled in here
  * directly; they need jansson, nettle and libxml2, which the Makefile's
@@ -18,10 +19,15 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include <libxml/parser.h>
+#include <unistd.h>
+
 #include "cli/batch_fs.c"
 #include "cli/config.c"
+#include "cli/episode.c"
 #include "cli/feed_date.c"
 #include "cli/feed_ids.c"
+#include "cli/feed_xml.c"
 #include "cli/slug.c"
 
 /* ---- slugs ---- */
@@ -233,7 +239,7 @@ static void test_config_errors(void **state)
     expect_error("base_url = https://x.org/a b\n", "feed.conf:1: base_url: a URL cannot hold spaces");
     expect_error("owner_email = nobody\n", "feed.conf:1: owner_email: expected an e-mail address");
     expect_error("language = English\n", "feed.conf:1: language: expected an ISO 639");
-    expect_error("voice = robot\n", "feed.conf:1: voice: unknown voice");
+    expect_error("voice =\n", "feed.conf:1: voice: must not be empty");
     expect_error("rate = 9\n", "feed.conf:1: rate: expected a speech rate");
     expect_error("bitrate = 65\n", "feed.conf:1: bitrate: expected an MP3 bitrate");
     expect_error("\n\n\njust text\n", "feed.conf:4: expected key = value");
@@ -283,6 +289,112 @@ static void test_source_date_epoch(void **state)
     assert_true(nb_now() > 1700000000);
 }
 
+/* ---- sidecar round trip and the feed writer ---- */
+
+static int is_sidecar_or_any(const char *name)
+{
+    return strcmp(name, ".") != 0 && strcmp(name, "..") != 0;
+}
+
+static void fill(nb_episode *e, const char *source, const char *title, int64_t date)
+{
+    memset(e, 0, sizeof *e);
+    e->source = nb_strdup(source);
+    e->slug = nb_slug(title, source);
+    e->title = nb_strdup(title);
+    e->description = nb_strdup("A <b>description</b> & more");
+    e->guid = nb_strdup("a6f22410-a41e-5301-b40b-c7b3159fd31a");
+    e->key = nb_strdup("00ff");
+    size_t n = strlen(e->slug) + 16;
+    e->audio = malloc(n);
+    snprintf(e->audio, n, "%s.mp3", e->slug);
+    e->pub_date = date;
+    e->first_seen = date + 5;
+    e->dated = 1;
+    e->duration_ms = 61500;
+    e->bytes = 12345;
+    e->nchapters = 2;
+}
+
+static void test_sidecar_and_feed(void **state)
+{
+    (void)state;
+    char dir[] = "/tmp/test_batch.XXXXXX";
+    assert_non_null(mkdtemp(dir));
+    nb_episode a, b;
+    fill(&a, "old.txt", "Old \"one\" <x> & Café", 1700000000);
+    fill(&b, "new.txt", "New one", 1710000000);
+    free(b.guid);
+    b.guid = nb_strdup("9ec7ccad-c042-5bb1-a169-d021ccb66ded");
+    assert_int_equal(nb_episode_save(dir, &a), 0);
+    assert_int_equal(nb_episode_save(dir, &b), 0);
+
+    nb_episode *v;
+    size_t n;
+    assert_int_equal(nb_episodes_load_dir(dir, &v, &n), 0);
+    assert_int_equal(n, 2);
+    nb_episode *x = strcmp(v[0].source, "old.txt") == 0 ? &v[0] : &v[1];
+    assert_string_equal(x->title, a.title);
+    assert_string_equal(x->slug, a.slug);
+    assert_int_equal(x->pub_date, a.pub_date);
+    assert_int_equal(x->first_seen, a.first_seen);
+    assert_int_equal(x->duration_ms, 61500);
+    assert_int_equal(x->bytes, 12345);
+    assert_int_equal(x->dated, 1);
+    assert_null(x->chapters);
+
+    nb_config c;
+    nb_config_init(&c);
+    assert_int_equal(nb_config_defaults(&c, dir), 0);
+    const char *what;
+    assert_int_equal(nb_feed_write(dir, &c, v, n, 1780000000, &what), 0);
+    /* newest first */
+    assert_string_equal(v[0].source, "new.txt");
+
+    char *feed = nb_path(dir, "feed.xml"), *text;
+    size_t len;
+    assert_int_equal(nb_read_file(feed, &text, &len), 0);
+    xmlDocPtr doc = xmlReadMemory(text, (int)len, "feed.xml", NULL, XML_PARSE_NONET);
+    assert_non_null(doc);  /* well-formed */
+    xmlFreeDoc(doc);
+    assert_non_null(strstr(text, "<title>Old &quot;one&quot; &lt;x&gt; &amp; Café</title>"));
+    assert_non_null(strstr(text, "<itunes:duration>62</itunes:duration>"));
+    assert_non_null(strstr(text, "length=\"12345\""));
+    assert_non_null(strstr(text, "<lastBuildDate>Thu, 28 May 2026 20:26:40 +0000</lastBuildDate>"));
+    assert_non_null(strstr(text, "<guid isPermaLink=\"false\">9ec7ccad-"));
+    assert_true(strstr(text, "New one") < strstr(text, "Old &quot;one"));
+
+    /* a sidecar pointing outside OUT_DIR is refused */
+    char *bad = nb_path(dir, "evil.episode.json");
+    const char *evil = "{\"version\":1,\"source\":\"e.txt\",\"slug\":\"e\","
+                       "\"title\":\"t\",\"guid\":\"g\",\"key\":\"k\","
+                       "\"audio\":\"../../etc/passwd\"}";
+    assert_int_equal(nb_write_atomic(bad, evil, strlen(evil)), 0);
+    nb_episode y;
+    char err[256];
+    assert_int_equal(nb_episode_load(bad, &y, err, sizeof err), -1);
+    assert_non_null(strstr(err, "path"));
+
+    /* clean up */
+    char **names;
+    size_t k;
+    assert_int_equal(nb_list_dir(dir, is_sidecar_or_any, &names, &k), 0);
+    for (size_t i = 0; i < k; i++) {
+        char *p = nb_path(dir, names[i]);
+        unlink(p);
+        free(p);
+    }
+    nb_free_list(names, k);
+    rmdir(dir);
+    free(bad);
+    free(feed);
+    free(text);
+    nb_config_free(&c);
+    nb_episodes_free(v, n);
+    nb_episode_free(&a);
+    nb_episode_free(&b);
+}
+
 int main(void)
 {
     const struct CMUnitTest tests[] = {
@@ -297,6 +409,7 @@ int main(void)
         cmocka_unit_test(test_config_errors),
         cmocka_unit_test(test_rfc2822),
         cmocka_unit_test(test_source_date_epoch),
+        cmocka_unit_test(test_sidecar_and_feed),
     };
     return cmocka_run_group_tests(tests, NULL, NULL);
 }

@@ -367,11 +367,35 @@ static void test_contract_on_mixed_input(void **state)
     nr_norm_free(n);
 }
 
+/* NUL bytes inside tokens: table lookups compare by length, never reading
+ * past a shorter key (libFuzzer crash-keq-overflow: "Dr\0." and friends) */
+static void test_nul_bytes(void **state)
+{
+    (void)state;
+    static const char *const ins[] = {
+        "w. Sir!d Dr\0. WS. ials.\0z\0\0\0\0\0\0\0\0\0\0\0\t\r\n",
+        "$\0\0 5 Dr\0 St\0\0 Ltd\0 km\0 m\0\0 USD\0",
+        "5 k\0 m\0 \0\0\0 E\0R 9 Co\0 Smith",
+    };
+    static const size_t lens[] = {39, 32, 27};
+    nr_norm *n = nr_norm_new();
+    for (size_t i = 0; i < sizeof ins / sizeof ins[0]; i++) {
+        nr_buf b;
+        nr_buf_init(&b, 0);
+        assert_int_equal(nr_norm_text(n, ins[i], lens[i], &b), 0);
+        if (b.len)
+            assert_contract(b.data);
+        nr_buf_free(&b);
+    }
+    nr_norm_free(n);
+}
+
 int main(void)
 {
     const struct CMUnitTest tests[] = {
         cmocka_unit_test(test_null_and_empty),
         cmocka_unit_test(test_invalid_utf8),
+        cmocka_unit_test(test_nul_bytes),
         cmocka_unit_test(test_output_limit),
         cmocka_unit_test(test_huge_token),
         cmocka_unit_test(test_500_digits),
