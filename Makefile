@@ -54,7 +54,7 @@ NARRATE  = $(B)/narrate
 LIBA     = $(B)/libnarrate.a
 LIBSO    = $(B)/libnarrate.so.$(SOVER)
 
-.PHONY: fuzz asan-tests all deps deps-build deps-test demo check unit golden e2e asan install \
+.PHONY: tsan fuzz asan-tests all deps deps-build deps-test demo check unit golden e2e asan install \
         uninstall clean list bench tn-score
 
 ## all: build the narrate program and libnarrate (static and shared)
@@ -158,6 +158,15 @@ asan: deps-test
 
 asan-tests: $(TEST_BIN)
 
+## tsan: ThreadSanitizer build (build-tsan/); narrates the seed on 4 workers
+tsan: deps-test
+	@$(MAKE) --no-print-directory B=build-tsan OPT="-O1 -g -fsanitize=thread" build-tsan/narrate
+	@TSAN_OPTIONS="halt_on_error=1 suppressions=$(CURDIR)/tests/tsan.supp" \
+	    build-tsan/narrate -q -j 4 --voice kal16 samples/seed-article.txt -o build-tsan/seed.mp3 \
+	    && TSAN_OPTIONS="halt_on_error=1 suppressions=$(CURDIR)/tests/tsan.supp" \
+	    build-tsan/narrate -q -j 4 samples/seed-article.txt -o build-tsan/seed-slt.mp3 \
+	    && echo "tsan: 2 passed, 0 failed"
+
 ## tn-score: score the normalizer on ../shared/data/tn (NeMo and Google TN)
 tn-score: $(NARRATE)
 	@tests/tn_score.sh $(NARRATE)
@@ -189,7 +198,7 @@ uninstall:
 
 ## clean: remove build products
 clean:
-	rm -rf build build-asan build-bench out
+	rm -rf build build-asan build-bench build-tsan build-fuzz out
 
 ## list: show the targets
 list:

@@ -177,6 +177,43 @@ int money_token(ctx *c, const char *s, size_t n, size_t *consumed)
             return 0;       /* "USD 5" is handled before, at the code */
         }
     }
+    if (cur && !neg && restn > 1 && rest[0] == '-' && is_digit((unsigned char)rest[1])) {
+        /* "$50-100", "$5-10 million", "$2-3bn": the currency is said once,
+         * after the second amount, as it is spoken */
+        numlit nr;
+        size_t kr = num_scan(rest + 1, restn - 1, &nr);
+        const char *r2 = rest + 1 + kr;
+        size_t r2n = restn - 1 - kr;
+        const char *scale = NULL;
+        size_t cons = 0;
+        if (!kr || nr.neg)
+            return 0;
+        if (r2n) {
+            scale = scale_of(r2, r2n, 1);
+            if (!scale)
+                return 0;
+        } else if (nx && !nx->leadn && IS_WHOLE(c, s, n) &&
+                   (scale = scale_of(nx->s, nx->n, 0)) != NULL) {
+            cons = 1;
+        }
+        SET(c, "money", "money-range");
+        if ((nl.point || nr.point) && !scale) {
+            /* "$2.50-3.50": each amount in full */
+            say_money(c->o, cur, &nl, NULL, 0);
+            out_word(c->o, "to", 2);
+            say_money(c->o, cur, &nr, NULL, 0);
+            *consumed = cons;
+            return 1;
+        }
+        num_say(c->o, &nl);
+        out_word(c->o, "to", 2);
+        num_say(c->o, &nr);
+        if (scale)
+            out_words(c->o, scale);
+        out_words(c->o, !scale && is_one(&nr) ? cur->one : cur->many);
+        *consumed = cons;
+        return 1;
+    }
     nl.neg = neg;
     const char *scale = NULL;
     const char *per = NULL;
@@ -259,6 +296,31 @@ int measure_token(ctx *c, const char *s, size_t n, size_t *consumed)
             say_unit(c, u2, &nl);
             *consumed = 2;
             return 1;
+        }
+        const char *nsl = u ? NULL : memchr(nx->s, '/', nx->n);
+        if (nsl && nsl > nx->s && nsl + 1 < nx->s + nx->n) {
+            /* "3 cc/s", "10 mg/kg": a compound unit is "per" the second */
+            size_t ln = (size_t)(nsl - nx->s), rn = nx->n - ln - 1;
+            const unit *ua = unit_find(nx->s, ln), *ub = unit_find(nsl + 1, rn);
+            const char *pw = ub ? NULL : per_of(nsl + 1, rn);
+            if (ua && !(ua->flags & U_GLUED_ONLY) && strcmp(ua->abbr, "%") &&
+                (ub ? strcmp(ub->abbr, "%") != 0 : pw != NULL)) {
+                SET(c, "measure", "number-unit-per");
+                num_say(c->o, &nl);
+                say_unit(c, ua, &nl);
+                out_word(c->o, "per", 3);
+                if (ub) {
+                    numlit one;
+                    memset(&one, 0, sizeof one);
+                    one.ip = "1";
+                    one.ipn = 1;
+                    say_unit(c, ub, &one);
+                } else {
+                    out_words(c->o, pw);
+                }
+                *consumed = 1;
+                return 1;
+            }
         }
         if (!u || (u->flags & U_GLUED_ONLY) || !strcmp(u->abbr, "%"))
             return 0;

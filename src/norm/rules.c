@@ -242,6 +242,20 @@ static int say_slash_numbers(ctx *c, const char *s, size_t n)
     for (size_t i = 0; i < bn; i++) b = b * 10 + (unsigned)(sl[1 + i] - '0');
     int fraction = b >= 2 && ((a < b && (b <= 10 || b == 12 || b == 16 || b == 32 ||
                                         b == 64 || b == 100 || b == 1000)) || ordsfx);
+    if (!fraction && a > b && b >= 2 && b <= 16 && a < 100 && IS_WHOLE(c, s, n + 2 * ordsfx)) {
+        /* an improper fraction is clearly one before a unit or a measuring
+         * noun: "11/3 cups" "eleven thirds cups", "5/2 inches" */
+        const tok *nx = tok_at(c, 1);
+        static const char *const measures[] = {
+            "cup", "cups", "teaspoon", "teaspoons", "tablespoon", "tablespoons",
+            "inch", "inches", "mile", "miles", "pound", "pounds", "ounce", "ounces",
+            "yards", "feet", "acres", "litres", "liters", NULL
+        };
+        if (nx && nx->n && !nx->leadn && !c->t[c->i].trailn &&
+            (word_in(nx->s, nx->n, measures) ||
+             (unit_find(nx->s, nx->n) && !(unit_find(nx->s, nx->n)->flags & U_GLUED_ONLY))))
+            fraction = 1;
+    }
     if (fraction) {
         SET(c, "fraction", "fraction");
         num_cardinal_u(c->o, a);
@@ -358,6 +372,19 @@ static int say_range(ctx *c, const char *s, size_t n)
     if (kx == an && ky == bn && !x.point && !y.point) {
         int of;
         unsigned long long va = num_value(&x, &of), vb = num_value(&y, &of);
+        if (an == 3 && bn == 4 && s[0] >= '2' && va % 10 && vb % 100 && !x.commas &&
+            !y.commas && IS_WHOLE(c, s, n) && !next_is_count_noun(c)) {
+            const tok *pv = tok_at(c, -1);
+            if (!pv || !word_in(pv->s, pv->n, (const char *const[]){"from", "between",
+                                                                 "of", "to", NULL})) {
+                /* "555-1234": a local telephone number, not a range */
+                SET(c, "telephone", "local-number");
+                num_digits(c->o, s, 3, 0);
+                out_punct(c->o, ',');
+                num_digits(c->o, b, 4, 0);
+                return 1;
+            }
+        }
         if (an == 4 && va >= 1000 && va <= 2099 && (bn == 4 || bn == 2) && !x.commas) {
             SET(c, "range", "year-range");
             /* both ends in one style: a range that starts in 2000-2009 says

@@ -25,6 +25,14 @@ static int abbrev_before(const char *text, size_t dot, const char *next, size_t 
     size_t wn = dot - st + 1;               /* including the dot */
     if (wn == 1)
         return 0;
+    /* "Nov. 15, 2024", "Sept. 3": a month abbreviation before a number
+       is a date, never a sentence end */
+    static const char *const months[] = {"Jan", "Feb", "Mar", "Apr", "Jun", "Jul", "Aug",
+                                         "Sep", "Sept", "Oct", "Nov", "Dec"};
+    if (next[0] >= '0' && next[0] <= '9')  /* next is inside the text */
+        for (size_t m = 0; m < sizeof months / sizeof months[0]; m++)
+            if (strlen(months[m]) == wn - 1 && strncmp(w, months[m], wn - 1) == 0)
+                return 1;
     const abbrev *a = abbrev_find(w, wn);
     if (!a)
         a = abbrev_find(w, wn - 1);

@@ -327,6 +327,8 @@ static const abbrev abbrevs[] = {
     {"Blvd", "Boulevard", AB_AFTERNAME | AB_ANY}, {"Ln", "Lane", AB_AFTERNAME},
     {"Sq", "Square", AB_AFTERNAME}, {"Hwy", "Highway", AB_AFTERNAME | AB_ANY},
     {"Expy", "Expressway", AB_AFTERNAME | AB_ANY}, {"Pkwy", "Parkway", AB_AFTERNAME | AB_ANY},
+    {"Fwy", "Freeway", AB_AFTERNAME | AB_ANY}, {"Apt", "apartment", AB_NUMBER},
+    {"Apt.", "apartment", AB_NUMBER}, {"apt.", "apartment", AB_NUMBER},
     {"Ct", "Court", AB_AFTERNAME}, {"Cres", "Crescent", AB_AFTERNAME},
     {"Univ", "University", AB_ANY}, {"Assn", "Association", AB_ANY},
     {"Intl", "International", AB_ANY}, {"Natl", "National", AB_ANY},

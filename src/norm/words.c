@@ -152,7 +152,9 @@ static int say_abbrev(ctx *c, const char *s, size_t n)
         if (next_num)
             say = a->say;
     } else if (a->flags & AB_TITLE) {
-        if (!strcmp(a->key, "Dr") && prev_name && !next_name)
+        if (!strcmp(a->key, "Ste") && next_num)
+            say = "Suite";             /* "Ste 200" */
+        else if (!strcmp(a->key, "Dr") && prev_name && !next_name)
             say = "Drive";
         else if (!strcmp(a->key, "St") && prev_name && !next_name)
             say = "Street";
