@@ -189,6 +189,8 @@ install: all
 	    src/narrate.pc.in > $(DESTDIR)$(LIBDIR)/pkgconfig/narrate.pc
 	install -m 644 docs/narrate.1 $(DESTDIR)$(MANDIR)/narrate.1
 	install -m 644 voices/lexicon.txt $(DESTDIR)$(DATADIR)/lexicon.txt
+	install -d $(DESTDIR)$(DATADIR)/voices
+	install -m 644 voices/README.md $(DESTDIR)$(DATADIR)/voices/README.md
 
 uninstall:
 	rm -f $(DESTDIR)$(BINDIR)/narrate $(DESTDIR)$(LIBDIR)/libnarrate.* \

@@ -30,11 +30,13 @@ char *nb_voice_path(void)
     char exe[PATH_MAX];
     const char *env = getenv("NARRATE_VOICE_PATH");
     exe_dir(exe, sizeof exe);
-    size_t n = strlen(exe) + strlen(NR_DATADIR) + (env ? strlen(env) : 0) + 32;
+    /* the installed data directory is found beside the program first, so an
+       install under any PREFIX finds its own files */
+    size_t n = 2 * strlen(exe) + strlen(NR_DATADIR) + (env ? strlen(env) : 0) + 64;
     char *p = malloc(n);
     if (p)
-        snprintf(p, n, "%s%s%s/../voices:%s/voices", env && *env ? env : "",
-                 env && *env ? ":" : "", exe, NR_DATADIR);
+        snprintf(p, n, "%s%s%s/../voices:%s/../share/narrate/voices:%s/voices",
+                 env && *env ? env : "", env && *env ? ":" : "", exe, exe, NR_DATADIR);
     return p;
 }
 
@@ -42,7 +44,8 @@ int nb_default_lexicon(char **data, size_t *len, char **path)
 {
     const char *env = getenv("NARRATE_LEXICON");
     char exe[PATH_MAX], cand[PATH_MAX + 64];
-    const char *paths[3];
+    char cand2[PATH_MAX + 64];
+    const char *paths[4];
     size_t np = 0;
     *data = NULL;
     *len = 0;
@@ -56,6 +59,8 @@ int nb_default_lexicon(char **data, size_t *len, char **path)
         if (*exe) {
             snprintf(cand, sizeof cand, "%s/../voices/lexicon.txt", exe);
             paths[np++] = cand;
+            snprintf(cand2, sizeof cand2, "%s/../share/narrate/lexicon.txt", exe);
+            paths[np++] = cand2;
         }
         paths[np++] = NR_DATADIR "/lexicon.txt";
     }

@@ -219,6 +219,8 @@ static void say_denominator(nr_out *o, unsigned long long num, unsigned long lon
         nr_buf_append(o->b, "s", 1);
 }
 
+static int say_range(ctx *c, const char *s, size_t n);
+
 /* a/b: fraction, or two numbers said in turn (9/11, 24/7, 50/50). */
 static int say_slash_numbers(ctx *c, const char *s, size_t n)
 {
@@ -240,6 +242,14 @@ static int say_slash_numbers(ctx *c, const char *s, size_t n)
     unsigned long long a = 0, b = 0;
     for (size_t i = 0; i < an; i++) a = a * 10 + (unsigned)(s[i] - '0');
     for (size_t i = 0; i < bn; i++) b = b * 10 + (unsigned)(sl[1 + i] - '0');
+    if (an == 4 && !ordsfx && a >= 1900 && a <= 2098 &&
+        ((bn == 2 && b == (a + 1) % 100) || (bn == 4 && b == a + 1))) {
+        /* a season or fiscal year: "2020/21" is said as "2020-21" */
+        char buf[10];
+        memcpy(buf, s, n);
+        buf[an] = '-';
+        return say_range(c, buf, n);
+    }
     int fraction = b >= 2 && ((a < b && (b <= 10 || b == 12 || b == 16 || b == 32 ||
                                         b == 64 || b == 100 || b == 1000)) || ordsfx);
     if (!fraction && a > b && b >= 2 && b <= 16 && a < 100 && IS_WHOLE(c, s, n + 2 * ordsfx)) {
