@@ -183,9 +183,10 @@ static int set_tag(AVDictionary **d, const char *k, const char *v)
     return v && *v ? av_dict_set(d, k, v, 0) : 0;
 }
 
-/* FFmpeg 5.1's FLAC and Ogg Vorbis muxers drop fc->chapters, so for those
-   the Vorbis comments are written as tags, in the form its Opus muxer and
-   every reader use: CHAPTER000=HH:MM:SS.mmm, CHAPTER000NAME=title. */
+/* Vorbis-comment chapters (FLAC, Vorbis, Opus) are written here as tags,
+   CHAPTER000=HH:MM:SS.mmm and CHAPTER000NAME=title, the form every reader
+   uses: FFmpeg 5.1's FLAC and Vorbis muxers drop fc->chapters, and its Opus
+   muxer rounds the seconds, so a chapter at 50.642 s came out as 51.642. */
 static int add_chapter_tags(AVDictionary **d, const nr_sink_meta *m)
 {
     for (size_t i = 0; i < m->nchapters; i++) {
@@ -237,7 +238,7 @@ static int add_picture_comment(AVDictionary **d, const nr_sink_meta *m)
     return rc;
 }
 
-/* Chapters before the header: the muxers write them from fc->chapters. */
+/* MP4 chapters before the header: the muxer writes them from fc->chapters. */
 static int add_chapters(AVFormatContext *fc, const nr_sink_meta *m)
 {
     if (!m->nchapters)
@@ -327,9 +328,7 @@ static nr_sink *av_new(const nr_sink_opts *o, nr_av_format kind)
     if (set_tag(d, "title", m->title) < 0 || set_tag(d, "artist", m->artist) < 0
         || set_tag(d, "album", m->album) < 0 || set_tag(d, "date", m->year) < 0
         || set_tag(d, "comment", m->comment) < 0 || set_tag(d, "genre", "Podcast") < 0
-        || add_chapters(s->fc, m) < 0)
-        goto nomem;
-    if ((kind == NR_AV_FLAC || kind == NR_AV_VORBIS) && add_chapter_tags(d, m) < 0)
+        || (kind == NR_AV_M4B ? add_chapters(s->fc, m) : add_chapter_tags(d, m)) < 0)
         goto nomem;
     if (m->cover && (kind == NR_AV_VORBIS || kind == NR_AV_OPUS)
         && add_picture_comment(d, m) < 0)

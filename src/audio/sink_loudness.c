@@ -52,21 +52,16 @@ typedef struct loud_sink {
     int16_t *buf;
 } loud_sink;
 
-static int lim_write(nr_sink *inner, nr_limiter *lim, ebur128_state *meter,
-                     const int16_t *pcm, size_t n, int16_t *buf)
+/* Measures (m may be NULL) and passes on (inner may be NULL) k samples. */
+static int emit(ebur128_state *m, nr_sink *inner, const int16_t *buf, size_t k)
 {
-    size_t k = nr_limiter_run(lim, pcm, n, buf);
-    if (meter && k)
-        ebur128_add_frames_short(meter, buf, k);
-    return k ? inner->write(inner, buf, k) : 0;
-}
-
-static int lim_flush(nr_sink *inner, nr_limiter *lim, ebur128_state *meter, int16_t *buf)
-{
-    size_t k = nr_limiter_flush(lim, buf);
-    if (meter && k)
-        ebur128_add_frames_short(meter, buf, k);
-    return k ? inner->write(inner, buf, k) : 0;
+    if (!k)
+        return 0;
+    if (m && ebur128_add_frames_short(m, buf, k) != EBUR128_SUCCESS) {
+        errno = ENOMEM;
+        return -1;
+    }
+    return inner ? inner->write(inner, buf, k) : 0;
 }
 
 static int loud_write(nr_sink *base, const int16_t *pcm, size_t n)
@@ -75,7 +70,7 @@ static int loud_write(nr_sink *base, const int16_t *pcm, size_t n)
     if (s->spool_fd < 0) {
         for (size_t off = 0; off < n; off += BLOCK) {
             size_t k = n - off < BLOCK ? n - off : BLOCK;
-            int rc = lim_write(s->inner, s->lim, s->meter, pcm + off, k, s->buf);
+            int rc = emit(s->meter, s->inner, s->buf, nr_limiter_run(s->lim, pcm + off, k, s->buf));
             if (rc)
                 return rc;
         }
@@ -97,7 +92,8 @@ static int replay(loud_sink *s, double gain_db, nr_sink *inner, double *lufs)
     /* without normalization the limiter passes everything through */
     nr_limiter *lim = nr_limiter_new(s->opts.rate, gain_db,
                                      s->normalize ? CEILING_DBFS : 100.0);
-    ebur128_state *m = lufs ? ebur128_init(1, (unsigned long)s->opts.rate, EBUR128_MODE_I) : NULL;
+    ebur128_state *m = lufs ? ebur128_init(1, (unsigned long)s->opts.rate,
+                                           EBUR128_MODE_I | EBUR128_MODE_HISTOGRAM) : NULL;
     int16_t *in = malloc(BLOCK * sizeof *in);
     int rc = 0;
     if (!lim || (lufs && !m) || !in) {
@@ -116,18 +112,10 @@ static int replay(loud_sink *s, double gain_db, nr_sink *inner, double *lufs)
             break;
         size_t n = (size_t)got / sizeof *in;
         size_t k = nr_limiter_run(lim, in, n, s->buf);
-        if (m && k)
-            ebur128_add_frames_short(m, s->buf, k);
-        if (inner && k)
-            rc = inner->write(inner, s->buf, k);
+        rc = emit(m, inner, s->buf, k);
     }
-    if (rc == 0) {
-        size_t k = nr_limiter_flush(lim, s->buf);
-        if (m && k)
-            ebur128_add_frames_short(m, s->buf, k);
-        if (inner && k)
-            rc = inner->write(inner, s->buf, k);
-    }
+    if (rc == 0)
+        rc = emit(m, inner, s->buf, nr_limiter_flush(lim, s->buf));
     if (rc == 0 && m && ebur128_loudness_global(m, lufs) != EBUR128_SUCCESS)
         *lufs = -HUGE_VAL;
     if (m)
@@ -142,7 +130,7 @@ static int loud_finish(nr_sink *base, const nr_sink_meta *meta, uint64_t dur)
     loud_sink *s = (loud_sink *)base;
     int rc = 0;
     if (s->spool_fd < 0) {
-        rc = lim_flush(s->inner, s->lim, s->meter, s->buf);
+        rc = emit(s->meter, s->inner, s->buf, nr_limiter_flush(s->lim, s->buf));
         if (rc == 0 && s->res) {
             double out;
             if (ebur128_loudness_global(s->meter, &out) == EBUR128_SUCCESS)
@@ -239,7 +227,8 @@ nr_sink *nr_sink_loudness_new(nr_sink_ctor make, const nr_sink_opts *o,
     s->res = normalize ? res : NULL;
     s->spool_fd = -1;
     s->buf = malloc(BLOCK * sizeof *s->buf);
-    int mode = spool ? EBUR128_MODE_I | EBUR128_MODE_TRUE_PEAK : EBUR128_MODE_I;
+    /* histogram mode: fixed memory however long the episode */
+    int mode = EBUR128_MODE_I | EBUR128_MODE_HISTOGRAM | (spool ? EBUR128_MODE_TRUE_PEAK : 0);
     s->meter = ebur128_init(1, (unsigned long)o->rate, mode);
     if (!s->buf || !s->meter)
         goto fail;

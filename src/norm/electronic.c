@@ -126,8 +126,16 @@ int electronic_token(ctx *c, const char *s, size_t n)
         return 1;
     }
     if ((n > 7 && !strncmp(s, "http://", 7)) || (n > 8 && !strncmp(s, "https://", 8)) ||
-        (n > 4 && !strncmp(s, "www.", 4)) || looks_like_domain(s, n)) {
+        (n > 4 && (!strncmp(s, "www.", 4) || !strncmp(s, "WWW.", 4))) || looks_like_domain(s, n)) {
         SET(c, "electronic", "url");
+        if (n < 256 && !strncmp(s, "WWW.", 4)) {
+            /* an address set in capitals is read as the lower-case one */
+            char low[256];
+            for (size_t i = 0; i < n; i++)
+                low[i] = (char)(is_upper((unsigned char)s[i]) ? s[i] + 32 : s[i]);
+            say_url(c->o, low, n);
+            return 1;
+        }
         say_url(c->o, s, n);
         return 1;
     }

@@ -324,8 +324,11 @@ static int say_range(ctx *c, const char *s, size_t n)
     if (!h)
         return 0;
     size_t an = (size_t)(h - s), bn = n - an - 1;
-    if (an == 5 && bn == 4 && IS_WHOLE(c, s, n) && strspn(s, "0123456789") == 5 &&
-        strspn(h + 1, "0123456789") == 4) {
+    int zip = an == 5 && bn == 4 && IS_WHOLE(c, s, n);
+    for (size_t i = 0; zip && i < n; i++)
+        if (i != 5 && !is_digit((unsigned char)s[i]))
+            zip = 0;
+    if (zip) {
         /* ZIP+4 after a state: "IL 60601-1234" */
         const tok *pv = tok_at(c, -1);
         if (pv && (!pv->trailn || pv->trail[0] == ',') && us_state_find(pv->s, pv->n)) {

@@ -141,6 +141,15 @@ static int say_abbrev(ctx *c, const char *s, size_t n)
     int next_num = nx && nx->n && (is_digit((unsigned char)nx->s[0]) || nx->s[0] == '#') &&
                    !nx->leadn;
     int next_name = nx && tok_is_cap_word(nx) && !nx->leadn && !c->t[c->i].trailn;
+    if (!next_name && nx && nx->n > 2 && !nx->leadn && !c->t[c->i].trailn &&
+        is_upper((unsigned char)nx->s[0]) && (a->flags & AB_TITLE)) {
+        /* a title before another title: "Lt. Col. Smith", "Rev. Dr. King" */
+        const abbrev *na = abbrev_find(nx->s, nx->n);
+        if (!na && nx->s[nx->n - 1] == '.')
+            na = abbrev_find(nx->s, nx->n - 1);
+        if (na && (na->flags & AB_TITLE))
+            next_name = 1;
+    }
     int prev_name = pv && !pv->trailn && !c->sentence_start &&
                     (tok_is_cap_word(pv) || (pv->n >= 3 && is_digit((unsigned char)pv->s[0]) &&
                                              is_alpha((unsigned char)pv->s[pv->n - 1])));
@@ -173,10 +182,12 @@ static int say_abbrev(ctx *c, const char *s, size_t n)
                         ieq(nx->s, nx->n, "Limited") || ieq(nx->s, nx->n, "Inc") ||
                         ieq(nx->s, nx->n, "Inc.") || ieq(nx->s, nx->n, "LLC") ||
                         ieq(nx->s, nx->n, "plc"));
-            if (prev_name || amp || corp)
+            if (amp || corp)
                 say = "Company";
             else if (next_name && !(dotted && is_opener(nx->s, nx->n)))
                 say = "County";
+            else if (prev_name)
+                say = "Company";
         } else if (prev_name || (a->flags & AB_ANY))
             say = a->say;
     } else if (a->flags & AB_DOT) {
@@ -279,6 +290,32 @@ static int say_alnum(ctx *c, const char *s, size_t n)
         SET(c, "serial", "letters-digits-code");
         out_letters(c->o, s, nl, NULL);
         num_digits(c->o, s + nl, n - nl, 0);
+        return 1;
+    }
+    if (nl >= 1 && nd >= 1 && nl + nd < n && n <= 16) {
+        /* "c325b", "ab12cd": small letters and digits mixed are a code:
+         * letters spelled, short numbers said, long ones digit by digit */
+        size_t i = 0;
+        for (; i < n; i++)
+            if (!is_lower((unsigned char)s[i]) && !is_digit((unsigned char)s[i]))
+                return 0;
+        SET(c, "serial", "mixed-code");
+        for (i = 0; i < n;) {
+            size_t j = i;
+            if (is_digit((unsigned char)s[i])) {
+                while (j < n && is_digit((unsigned char)s[j]))
+                    j++;
+                if (j - i <= 2 && s[i] != '0')
+                    num_cardinal(c->o, s + i, j - i);
+                else
+                    num_digits(c->o, s + i, j - i, 0);
+            } else {
+                while (j < n && is_lower((unsigned char)s[j]))
+                    j++;
+                out_letters(c->o, s + i, j - i, NULL);
+            }
+            i = j;
+        }
         return 1;
     }
     int has_d = 0, has_u = 0;

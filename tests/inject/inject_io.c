@@ -7,8 +7,8 @@
  *   NARRATE_FAIL=rename:1   rename() fails (EXDEV)
  *   NARRATE_FAIL=close:1    close() of a regular file opened for writing fails (EIO)
  *
- * Only writes to regular files count, so messages on stderr and pipes are
- * untouched.
+ * Only calls on regular files that have a name count, so messages on
+ * stderr, pipes and unlinked scratch files are untouched.
  */
 #define _GNU_SOURCE
 #include <dlfcn.h>
@@ -46,7 +46,9 @@ static int regular_writable(int fd)
 {
     struct stat st;
     int fl = fcntl(fd, F_GETFL);
-    return fstat(fd, &st) == 0 && S_ISREG(st.st_mode) && fl >= 0 && (fl & O_ACCMODE) != O_RDONLY;
+    /* st_nlink 0: an unlinked scratch file (the loudness spool), not output */
+    return fstat(fd, &st) == 0 && S_ISREG(st.st_mode) && st.st_nlink > 0 && fl >= 0
+           && (fl & O_ACCMODE) != O_RDONLY;
 }
 
 /* 1 when this call of kind k on fd should fail */
