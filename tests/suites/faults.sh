@@ -11,7 +11,7 @@ AL="$B/tests/inject_alloc.so"
 printf 'A short title\n\nHello there. A second sentence follows.\n\nA heading here\n\nAnd a last paragraph, with 3 numbers: 1, 2 and 40%%.\n' >"$WORK/in.txt"
 no_temp() { [ -z "$(find "$WORK" -maxdepth 1 -name '.*.??????')" ]; }
 
-for f in write:1 write:2 write:3 write:50 fsync:1 close:1 rename:1; do
+for f in write:1 write:2 write:3 write:20 fsync:1 close:1 rename:1; do
     printf 'previous' >"$WORK/out.mp3"
     NARRATE_FAIL=$f LD_PRELOAD="$IO" timeout 60 "$NARRATE" -q -j1 "$WORK/in.txt" -o "$WORK/out.mp3" 2>"$WORK/err"
     rc=$?
