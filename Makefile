@@ -54,7 +54,7 @@ NARRATE  = $(B)/narrate
 LIBA     = $(B)/libnarrate.a
 LIBSO    = $(B)/libnarrate.so.$(SOVER)
 
-.PHONY: tsan fuzz asan-tests all deps deps-build deps-test demo check unit golden e2e asan install \
+.PHONY: memcheck tsan fuzz asan-tests all deps deps-build deps-test demo check unit golden e2e asan install \
         uninstall clean list bench tn-score
 
 ## all: build the narrate program and libnarrate (static and shared)
@@ -148,15 +148,28 @@ check: deps-test
 	@$(MAKE) --no-print-directory all $(TEST_BIN)
 	@tests/run.sh $(B)
 
+ASAN_OPT = -O1 -g -fsanitize=address,undefined -fno-omit-frame-pointer -fno-sanitize-recover=all
+
 ## asan: build with AddressSanitizer+UBSan in build-asan/ and run the tests
 asan: deps-test
-	@$(MAKE) --no-print-directory B=build-asan \
-	    OPT="-O1 -g -fsanitize=address,undefined -fno-omit-frame-pointer -fno-sanitize-recover=all" \
-	    all asan-tests
+	@$(MAKE) --no-print-directory B=build-asan OPT="$(ASAN_OPT)" all asan-tests
 	@ASAN_OPTIONS=detect_leaks=1 LSAN_OPTIONS=suppressions=$(CURDIR)/tests/lsan.supp \
-	    UBSAN_OPTIONS=print_stacktrace=1 tests/run.sh build-asan
+	    UBSAN_OPTIONS=print_stacktrace=1 NR_SANITIZED=1 NR_MAKE_OPT="$(ASAN_OPT)" \
+	    tests/run.sh build-asan
 
 asan-tests: $(TEST_BIN)
+
+## memcheck: the end-to-end path under valgrind (no errors, no definite leaks)
+VG = valgrind -q --error-exitcode=1 --leak-check=full --errors-for-leak-kinds=definite \
+     --suppressions=$(CURDIR)/tests/valgrind.supp
+memcheck: deps-test
+	@$(MAKE) --no-print-directory all
+	@set -e; d=$$(mktemp -d); trap 'rm -rf "$$d"' EXIT; \
+	$(VG) $(NARRATE) --script samples/seed-article.txt >/dev/null; \
+	$(VG) $(NARRATE) --script samples/news-election-us.html >/dev/null; \
+	$(VG) $(NARRATE) -q -j 2 --voice kal16 samples/seed-article.txt -o $$d/s.mp3 --transcript $$d/s.vtt; \
+	$(VG) $(NARRATE) -q -j 1 --voice kal16 samples/finance-budget-uk.md -o $$d/s.opus; \
+	echo "memcheck: 4 passed, 0 failed"
 
 ## tsan: ThreadSanitizer build (build-tsan/); narrates the seed on 4 workers
 tsan: deps-test

@@ -387,9 +387,10 @@ static int say_range(ctx *c, const char *s, size_t n)
         unsigned long long va = num_value(&x, &of), vb = num_value(&y, &of);
         if (an == 3 && bn == 4 && s[0] >= '2' && va % 10 && vb % 100 && !x.commas &&
             !y.commas && IS_WHOLE(c, s, n) && !next_is_count_noun(c)) {
-            const tok *pv = tok_at(c, -1);
-            if (!pv || !word_in(pv->s, pv->n, (const char *const[]){"from", "between",
-                                                                 "of", "to", NULL})) {
+            const tok *pv = tok_at(c, -1), *nx = tok_at(c, 1);
+            if ((!pv || !word_in(pv->s, pv->n, (const char *const[]){"from", "between",
+                                                                  "of", "to", NULL})) &&
+                !(nx && nx->n && !c->t[c->i].trailn && unit_find(nx->s, nx->n))) {
                 /* "555-1234": a local telephone number, not a range */
                 SET(c, "telephone", "local-number");
                 num_digits(c->o, s, 3, 0);
@@ -463,7 +464,10 @@ static int say_range(ctx *c, const char *s, size_t n)
         say_token(c, s, an);
     }
     out_word(c->o, "to", 2);
-    say_token(c, b, bn);
+    if (kx == an && ky == bn && !x.point && an < 4 && !y.point)
+        num_say(c->o, &y);             /* "355-1250": a quantity, not a year */
+    else
+        say_token(c, b, bn);
     return 1;
 }
 
@@ -849,9 +853,14 @@ size_t say_multi(ctx *c)
     {
         /* "USD 5", "EUR 20m": the code is said after the amount */
         const currency *cur = currency_code(t->s, t->n);
+        int rs = 0;
+        if (!cur && (ieq(t->s, t->n, "Rs") || ieq(t->s, t->n, "Rs.")) && t->s[0] == 'R') {
+            cur = currency_word("Rs");  /* "Rs 500", "Rs. 500" */
+            rs = 1;
+        }
         const tok *nx = tok_at(c, 1);
         numlit nl;
-        if (cur && nx && !t->trailn && nx->n && is_digit((unsigned char)nx->s[0]) &&
+        if (cur && nx && (!t->trailn || (rs && t->trailn == 1 && t->trail[0] == '.')) && nx->n && is_digit((unsigned char)nx->s[0]) &&
             num_scan(nx->s, nx->n, &nl) == nx->n) {
             c->cls = "money";
             c->rule = "currency-code";

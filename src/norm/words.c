@@ -467,6 +467,7 @@ static int say_compass(ctx *c, const char *s, size_t n)
     }
     SET(c, "address", "compass-point");
     out_words(c->o, say);
+    c->title_used = 1;                 /* "W." : its full stop is not the sentence's */
     return 1;
 }
 

@@ -5,7 +5,8 @@
 # program builds against the installed library through pkg-config.
 . "$TOP/tests/suites/lib.sh"
 R="$WORK/root"
-make -s -C "$TOP" install B="$B" DESTDIR="$R" PREFIX=/opt/nr >"$WORK/log" 2>&1
+# the build's own flags (a sanitizer build must not be relinked without them)
+make -s -C "$TOP" install B="$B" ${NR_MAKE_OPT:+OPT="$NR_MAKE_OPT"} DESTDIR="$R" PREFIX=/opt/nr >"$WORK/log" 2>&1
 t "make install exits 0" [ $? -eq 0 ]
 for f in bin/narrate lib/libnarrate.so.0 lib/libnarrate.a include/narrate.h \
     lib/pkgconfig/narrate.pc share/man/man1/narrate.1 share/narrate/lexicon.txt; do
