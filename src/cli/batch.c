@@ -56,6 +56,8 @@ typedef struct run {
     char *voice_path;           /* where NAME.flitevox voices are found */
     char *lex, *lex_path;       /* the default lexicon, as main.c loads it */
     size_t lex_len;
+    char *cover;                /* config cover_file, for every episode */
+    size_t cover_len;
     char channel_guid[37];
     uint8_t guid_ns[16];        /* namespace of episode guids */
     nb_episode *old;            /* sidecars found in OUT_DIR */
@@ -252,7 +254,29 @@ static nr_status setup_ctx(run *r, nr_ctx *ctx)
         return s;
     if (r->cfg.voice && (s = nr_set_voice(ctx, r->cfg.voice)) != NR_OK)
         return s;
+    if (r->cover && (s = nr_set_cover(ctx, r->cover, r->cover_len)) != NR_OK)
+        return s;
     return NR_OK;
+}
+
+/* Reads the config's cover_file once and checks it is an image, so a bad
+   file is one error naming the key, not a failure per article. */
+static int load_cover(run *r)
+{
+    if (!r->cfg.cover_file)
+        return 0;
+    int e = nb_read_file(r->cfg.cover_file, &r->cover, &r->cover_len);
+    if (e) {
+        nb_msg(0, "batch: cover_file '%s': %s", r->cfg.cover_file, strerror(e));
+        return NB_EXIT_INPUT;
+    }
+    nr_ctx *ctx = nr_new();
+    nr_status s = ctx ? nr_set_cover(ctx, r->cover, r->cover_len) : NR_ERR_NOMEM;
+    if (s != NR_OK)
+        nb_msg(0, "batch: cover_file '%s': %s", r->cfg.cover_file,
+               ctx ? nr_errmsg(ctx) : "out of memory");
+    nr_free(ctx);
+    return s == NR_OK ? 0 : s == NR_ERR_NOMEM ? NB_EXIT_INTERNAL : NB_EXIT_INPUT;
 }
 
 /* Checks the voice once, before any article, so a typo is a usage error
@@ -391,6 +415,9 @@ static const char *do_article(run *r, const char *source, nb_report_item *it,
         }
         if ((s = nr_render_file(ctx, tmp, NR_OUT_MP3)) != NR_OK)
             goto lib_error;
+        double lin, lgain, lout;
+        nr_get_loudness(ctx, &lin, &lgain, &lout);
+        nb_report_loudness(it, lin, lgain, lout);
         free(tmp);
         tmp = nb_path(r->out_dir, ep->chapters);
         if (!tmp) {
@@ -609,7 +636,7 @@ int nr_cmd_batch(int argc, char **argv)
         rc = NB_EXIT_INTERNAL;
         goto done;
     }
-    if ((rc = check_voice(&r, voice != NULL)) != 0)
+    if ((rc = check_voice(&r, voice != NULL)) != 0 || (rc = load_cover(&r)) != 0)
         goto done;
     if ((r.now = nb_now()) < 0) {
         rc = NB_EXIT_USAGE;
@@ -738,6 +765,7 @@ done:
     free(report_alloc);
     free(r.voice_path);
     free(r.lex);
+    free(r.cover);
     free(r.lex_path);
     nb_config_free(&r.cfg);
     return rc;

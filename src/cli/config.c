@@ -27,7 +27,7 @@ void nb_config_free(nb_config *c)
     char **s[] = {&c->title, &c->link, &c->base_url, &c->feed_url,
                   &c->description, &c->author, &c->owner_name, &c->owner_email,
                   &c->image, &c->language, &c->category, &c->subcategory,
-                  &c->copyright, &c->voice};
+                  &c->copyright, &c->voice, &c->cover_file};
     for (size_t i = 0; i < sizeof s / sizeof *s; i++) {
         free(*s[i]);
         *s[i] = NULL;
@@ -131,6 +131,7 @@ static const keydef keys[] = {
     {"owner_name", K_TEXT, F(owner_name), 512},
     {"owner_email", K_EMAIL, F(owner_email), 512},
     {"image", K_URL, F(image), 2048},
+    {"cover_file", K_TEXT, F(cover_file), 4096},
     {"language", K_LANG, F(language), 35},
     {"category", K_CATEGORY, F(category), 256},
     {"copyright", K_TEXT, F(copyright), 512},
@@ -309,7 +310,7 @@ int nb_config_parse(nb_config *c, const char *text, size_t len,
         if (i == NKEYS) {
             int r = err_at(err, errlen, name, line, k[0] ? k : "(empty)",
                            "unknown key (known: title, link, base_url, feed_url, "
-                           "description, author, owner_name, owner_email, image, "
+                           "description, author, owner_name, owner_email, image, cover_file, "
                            "language, category, copyright, explicit, voice, rate, "
                            "bitrate)");
             free(buf);

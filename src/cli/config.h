@@ -20,6 +20,7 @@ typedef struct nb_config {
     char *owner_name;
     char *owner_email;
     char *image;         /* show artwork URL */
+    char *cover_file;    /* local JPEG/PNG embedded in episodes without art */
     char *language;      /* e.g. en-us */
     char *category;      /* Apple category */
     char *subcategory;   /* optional: "Technology > Tech News" */

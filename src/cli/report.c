@@ -79,6 +79,20 @@ void nb_report_set(nb_report_item *it, const char *status, const char *slug,
     json_object_set_new(o, "elapsed_ms", json_integer((json_int_t)elapsed_ms));
 }
 
+void nb_report_loudness(nb_report_item *it, double in, double gain, double out)
+{
+    json_t *o = (json_t *)it;
+    if (!o || in != in || gain != gain || out != out)  /* NaN: not measured */
+        return;
+    json_t *l = json_object();
+    if (!l)
+        return;
+    json_object_set_new(l, "input_lufs", json_real(in));
+    json_object_set_new(l, "gain_db", json_real(gain));
+    json_object_set_new(l, "output_lufs", json_real(out));
+    json_object_set_new(o, "loudness", l);
+}
+
 void nb_report_warn(nb_report_item *it, const char *text)
 {
     json_t *o = (json_t *)it;

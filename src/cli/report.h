@@ -23,6 +23,9 @@ nb_report_item *nb_report_add(nb_report *r, const char *source);
 void nb_report_set(nb_report_item *it, const char *status, const char *slug,
                    uint64_t duration_ms, uint64_t elapsed_ms);
 void nb_report_warn(nb_report_item *it, const char *text);
+/* Loudness measured before normalization, gain applied, result (LUFS/dB). */
+void nb_report_loudness(nb_report_item *it, double input_lufs, double gain_db,
+                        double output_lufs);
 void nb_report_error(nb_report_item *it, const char *text);
 
 /* Counts by status, for the summary line. */
