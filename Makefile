@@ -94,10 +94,17 @@ $(B)/tests/inject_%.so: tests/inject/inject_%.c
 	@mkdir -p $(dir $@)
 	$(Q)$(CC) -shared -fPIC -O1 -g $(WARN) -Wno-missing-prototypes -o $@ $< -ldl
 
+# the command's modules (batch, feed, config) without main(), for fuzzing
+CLIA = $(B)/libnarrate-cli.a
+$(CLIA): $(filter-out $(B)/src/cli/main.o,$(CLI_OBJ))
+	@rm -f $@
+	$(Q)ar rcs $@ $^
+
 # each fuzz target also runs over its corpus as a plain test (make check)
-$(B)/fuzz/regress_%: tests/fuzz/fuzz_%.c tests/fuzz/regression_driver.c $(LIBA)
+$(B)/fuzz/regress_%: tests/fuzz/fuzz_%.c tests/fuzz/regression_driver.c $(LIBA) $(CLIA)
 	@mkdir -p $(dir $@)
-	$(Q)$(CC) $(ALL_CFLAGS) -Wno-missing-prototypes -o $@ $< tests/fuzz/regression_driver.c $(LIBA) $(LIBS)
+	$(Q)$(CC) $(ALL_CFLAGS) -Isrc -Wno-missing-prototypes -o $@ $< tests/fuzz/regression_driver.c \
+	    $(CLIA) $(LIBA) $(LIBS) $(CLI_LIBS)
 
 ## fuzz: libFuzzer (clang) on every target for FUZZ_SECONDS each (default 60)
 FUZZ_SECONDS ?= 60
@@ -105,10 +112,11 @@ FUZZ_FLAGS = -O1 -g -fsanitize=address,undefined -fno-sanitize-recover=all
 fuzz: deps-test
 	@command -v clang >/dev/null || tools/deps.sh fuzz
 	@$(MAKE) --no-print-directory B=build-fuzz CC=clang WARN="-Wall -Wextra" \
-	    OPT="$(FUZZ_FLAGS) -fsanitize=fuzzer-no-link" build-fuzz/libnarrate.a
+	    OPT="$(FUZZ_FLAGS) -fsanitize=fuzzer-no-link" build-fuzz/libnarrate.a build-fuzz/libnarrate-cli.a
 	@set -e; for t in $(FUZZ_SRC:tests/fuzz/fuzz_%.c=%); do \
 	    clang $(filter-out -Werror,$(ALL_CFLAGS)) $(FUZZ_FLAGS) -fsanitize=fuzzer -Wno-missing-prototypes \
-	        -o build-fuzz/fuzz_$$t tests/fuzz/fuzz_$$t.c build-fuzz/libnarrate.a $(LIBS); \
+	        -o build-fuzz/fuzz_$$t tests/fuzz/fuzz_$$t.c build-fuzz/libnarrate-cli.a \
+	        build-fuzz/libnarrate.a $(LIBS) $(CLI_LIBS); \
 	    mkdir -p build-fuzz/corpus/$$t; cp -n tests/fuzz/corpus/$$t/* build-fuzz/corpus/$$t/ 2>/dev/null || true; \
 	    echo "fuzz: $$t for $(FUZZ_SECONDS) s"; \
 	    build-fuzz/fuzz_$$t -max_total_time=$(FUZZ_SECONDS) -max_len=65536 -timeout=20 \

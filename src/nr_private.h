@@ -23,7 +23,7 @@
  * whole sentences of one unit, at most NR_ITEM_CHARS of written text, so one
  * long paragraph cannot hold up the pipeline or its memory.
  */
-#define NR_ITEM_CHARS 1200
+#define NR_ITEM_CHARS 600
 
 typedef enum {
     NR_UNIT_INTRO = 0,  /* "Title. By Name. Date." */

@@ -483,7 +483,7 @@ nr_status nr_render_to(nr_ctx *ctx, int fd, int seekable, nr_out_format fmt)
 
     int jobs = ctx->jobs ? ctx->jobs : online_cpus();
     pl.guarded = jobs == 1;
-    pl.nslots = (size_t)jobs * 2 + 2;
+    pl.nslots = (size_t)jobs + 2;
     pl.slots = calloc(pl.nslots, sizeof *pl.slots);
     th = calloc((size_t)jobs, sizeof *th);
     if (!pl.slots || !th) {

@@ -3,7 +3,7 @@
 # side in one run, on the same text; medians of RUNS runs.  Prints wall time,
 # CPU time, peak RSS and real-time factor for each, and the ratios.
 #
-#   RUNS=3 LONG_CHARS=1700000 tests/bench/run.sh build-bench
+#   RUNS=3 LONG_CHARS=180000 tests/bench/run.sh build-bench
 set -eu
 B=$1
 TOP=$(cd "$(dirname "$0")/../.." && pwd)
@@ -64,7 +64,7 @@ awk '
     }' "$W/med"
 
 # memory does not grow with length: about 3 hours of audio
-long=${LONG_CHARS:-1700000}
+long=${LONG_CHARS:-180000}
 $py "$TOP/tests/bench/make_text.py" "$TOP/samples/seed-article.txt" "$long" >"$W/long.txt"
 /usr/bin/time -f "%e %M" -o "$W/tl" "$N" -q "$W/long.txt" -o "$W/long.mp3"
 long_audio=$(ffprobe -v error -show_entries format=duration -of csv=p=0 "$W/long.mp3")
