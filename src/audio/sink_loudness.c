@@ -33,10 +33,10 @@
 #include <unistd.h>
 
 #define BLOCK 8192
-/* True-peak ceiling of the limiter: 0.8 dB of room for the MP3 codec's own
+/* True-peak ceiling of the limiter: 1.5 dB of room for the MP3 codec's own
    overshoot, so the encoded file stays under -1 dBTP. */
-#define CEILING_DBFS (-1.8)
-#define TP_LIMIT_DBTP (-1.8)
+#define CEILING_DBFS (-2.5)
+#define TP_LIMIT_DBTP (-2.5)
 
 typedef struct loud_sink {
     nr_sink base;
