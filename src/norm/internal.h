@@ -61,6 +61,7 @@ typedef struct nr_out {
 
 void out_word(nr_out *o, const char *s, size_t n);
 void out_words(nr_out *o, const char *s); /* NUL-terminated, may hold spaces */
+void out_pluralize(nr_out *o);         /* last spoken word made plural */
 void out_punct(nr_out *o, char c);
 /* Replaces the last word with its ordinal ("twenty one" -> "twenty first"). */
 void out_ordinalize(nr_out *o);

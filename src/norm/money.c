@@ -356,16 +356,7 @@ int measure_token(ctx *c, const char *s, size_t n, size_t *consumed)
             return 1;
         }
         num_say(c->o, &nl);
-        nr_buf *b = c->o->b;
-        if (!c->o->err && b->len) {
-            char last = b->data[b->len - 1];
-            if (last == 'y') {
-                nr_buf_truncate(b, b->len - 1);
-                nr_buf_append(b, "ies", 3);
-            } else {
-                nr_buf_append(b, last == 'x' ? "es" : "s", last == 'x' ? 2 : 1);
-            }
-        }
+        out_pluralize(c->o);
         return 1;
     }
     if (restn == 1 && rest[0] == '%') {

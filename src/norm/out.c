@@ -151,3 +151,22 @@ void out_spell(nr_out *o, const char *s, size_t n)
         i = j > i ? j : i + 1;
     }
 }
+
+/* Makes the last spoken word plural: "nineties", "sixes", "fours" (for
+   "1990s", "6s", "4s" and spelled forms like "MPs"). */
+void out_pluralize(nr_out *o)
+{
+    nr_buf *b = o->b;
+    if (o->err || !b->len)
+        return;
+    char last = b->data[b->len - 1];
+    int rc;
+    if (last == 'y') {
+        nr_buf_truncate(b, b->len - 1);
+        rc = nr_buf_append(b, "ies", 3);
+    } else {
+        rc = nr_buf_append(b, last == 'x' ? "es" : "s", last == 'x' ? 2 : 1);
+    }
+    if (rc)
+        o->err = 1;
+}

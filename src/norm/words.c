@@ -363,16 +363,8 @@ static int say_alnum(ctx *c, const char *s, size_t n)
         }
         i = j;
     }
-    if (plural && !c->o->err && c->o->b->len) {
-        nr_buf *b = c->o->b;
-        char last = b->data[b->len - 1];
-        if (last == 'y') {
-            nr_buf_truncate(b, b->len - 1);
-            nr_buf_append(b, "ies", 3);
-        } else {
-            nr_buf_append(b, last == 'x' ? "es" : "s", last == 'x' ? 2 : 1);
-        }
-    }
+    if (plural)
+        out_pluralize(c->o);
     return 1;
 }
 
