@@ -39,7 +39,7 @@ int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
     c.title = nf ? field[0] : "t";
     nb_episode ep[MAXEP];
     size_t n = nf / 3;
-    char guid[MAXEP][40], audio[MAXEP][32];
+    char guid[MAXEP][64], audio[MAXEP][32];
     memset(ep, 0, sizeof ep);
     for (size_t i = 0; i < n; i++) {
         snprintf(guid[i], sizeof guid[i], "00000000-0000-5000-8000-%012zu", i);
