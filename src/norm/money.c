@@ -261,6 +261,22 @@ static void say_unit(ctx *c, const unit *u, const numlit *nl)
     out_words(c->o, w);
 }
 
+/* "per" and the denominator: a unit in the singular ("per hour"), or the
+   words given when the unit is not one we know. */
+static void say_per(ctx *c, const unit *u, const char *words)
+{
+    out_word(c->o, "per", 3);
+    if (u) {
+        numlit one;
+        memset(&one, 0, sizeof one);
+        one.ip = "1";
+        one.ipn = 1;
+        say_unit(c, u, &one);
+    } else {
+        out_words(c->o, words);
+    }
+}
+
 int measure_token(ctx *c, const char *s, size_t n, size_t *consumed)
 {
     *consumed = 0;
@@ -308,16 +324,7 @@ int measure_token(ctx *c, const char *s, size_t n, size_t *consumed)
                 SET(c, "measure", "number-unit-per");
                 num_say(c->o, &nl);
                 say_unit(c, ua, &nl);
-                out_word(c->o, "per", 3);
-                if (ub) {
-                    numlit one;
-                    memset(&one, 0, sizeof one);
-                    one.ip = "1";
-                    one.ipn = 1;
-                    say_unit(c, ub, &one);
-                } else {
-                    out_words(c->o, pw);
-                }
+                say_per(c, ub, pw);
                 *consumed = 1;
                 return 1;
             }
@@ -436,16 +443,7 @@ int measure_token(ctx *c, const char *s, size_t n, size_t *consumed)
     else
         say_unit(c, u, &nl);
     if (sl) {
-        out_word(c->o, "per", 3);
-        if (per) {
-            numlit one;
-            memset(&one, 0, sizeof one);
-            one.ip = "1";
-            one.ipn = 1;
-            say_unit(c, per, &one);
-        } else {
-            out_words(c->o, per_of(sl + 1, restn - un - 1));
-        }
+        say_per(c, per, per ? NULL : per_of(sl + 1, restn - un - 1));
     }
     return 1;
 }
