@@ -106,22 +106,27 @@ $(B)/fuzz/regress_%: tests/fuzz/fuzz_%.c tests/fuzz/regression_driver.c $(LIBA) 
 	$(Q)$(CC) $(ALL_CFLAGS) -Isrc -Wno-missing-prototypes -o $@ $< tests/fuzz/regression_driver.c \
 	    $(CLIA) $(LIBA) $(LIBS) $(CLI_LIBS)
 
-## fuzz: libFuzzer (clang) on every target for FUZZ_SECONDS each (default 60)
+## fuzz: libFuzzer (clang) on FUZZ_TARGETS (default all) for FUZZ_SECONDS each (default 60)
 FUZZ_SECONDS ?= 60
+FUZZ_TARGETS ?= $(FUZZ_SRC:tests/fuzz/fuzz_%.c=%)
 FUZZ_FLAGS = -O1 -g -fsanitize=address,undefined -fno-sanitize-recover=all
 fuzz: deps-test
 	@command -v clang >/dev/null || tools/deps.sh fuzz
 	@$(MAKE) --no-print-directory B=build-fuzz CC=clang WARN="-Wall -Wextra" \
 	    OPT="$(FUZZ_FLAGS) -fsanitize=fuzzer-no-link" build-fuzz/libnarrate.a build-fuzz/libnarrate-cli.a
-	@set -e; for t in $(FUZZ_SRC:tests/fuzz/fuzz_%.c=%); do \
+	@set -e; bad=0; for t in $(FUZZ_TARGETS); do \
 	    clang $(filter-out -Werror,$(ALL_CFLAGS)) $(FUZZ_FLAGS) -fsanitize=fuzzer -Wno-missing-prototypes \
 	        -o build-fuzz/fuzz_$$t tests/fuzz/fuzz_$$t.c build-fuzz/libnarrate-cli.a \
 	        build-fuzz/libnarrate.a $(LIBS) $(CLI_LIBS); \
-	    mkdir -p build-fuzz/corpus/$$t; cp -n tests/fuzz/corpus/$$t/* build-fuzz/corpus/$$t/ 2>/dev/null || true; \
-	    echo "fuzz: $$t for $(FUZZ_SECONDS) s"; \
-	    build-fuzz/fuzz_$$t -max_total_time=$(FUZZ_SECONDS) -max_len=65536 -timeout=20 \
-	        -print_final_stats=1 build-fuzz/corpus/$$t 2>&1 | grep -E 'stat::number_of_executed_units|ERROR|SUMMARY|crash' ; \
-	done
+	    mkdir -p build-fuzz/corpus/$$t build-fuzz/crash/$$t; \
+	    cp -n tests/fuzz/corpus/$$t/* build-fuzz/corpus/$$t/ 2>/dev/null || true; \
+	    echo "fuzz: $$t for $(FUZZ_SECONDS) s (log: build-fuzz/fuzz_$$t.log)"; \
+	    rc=0; build-fuzz/fuzz_$$t -max_total_time=$(FUZZ_SECONDS) -max_len=65536 -timeout=20 \
+	        -artifact_prefix=build-fuzz/crash/$$t/ -print_final_stats=1 build-fuzz/corpus/$$t \
+	        >build-fuzz/fuzz_$$t.log 2>&1 || rc=$$?; \
+	    grep -E 'stat::number_of_executed_units|stat::peak_rss_mb|^SUMMARY' build-fuzz/fuzz_$$t.log || true; \
+	    if [ $$rc -ne 0 ]; then echo "fuzz: $$t FAILED (exit $$rc), input in build-fuzz/crash/$$t/"; bad=1; fi; \
+	done; exit $$bad
 
 # the embedding example, built as a user would: public header, shared library
 $(B)/example: docs/example.c $(LIBSO) src/narrate.h
