@@ -18,8 +18,11 @@ CC      ?= cc
 OPT     ?= -O2 -g
 WARN     = -Wall -Wextra -Werror -Wformat=2 -Wshadow -Wstrict-prototypes -Wmissing-prototypes
 CFLAGS  ?=
-PKGS     = libutf8proc libxml-2.0 sndfile libebur128 libavformat libavcodec libavutil jansson nettle
-PKG_CFLAGS := $(shell pkg-config --cflags $(PKGS) 2>/dev/null)
+PKGS     = libutf8proc libxml-2.0 sndfile libebur128 jansson nettle
+# FFmpeg: headers only; av_api.c loads the libraries when FLAC/Ogg/M4B is
+# asked for, so other runs do not pay for its ~130 dependencies
+AV_PKGS  = libavformat libavcodec libavutil
+PKG_CFLAGS := $(shell pkg-config --cflags $(PKGS) $(AV_PKGS) 2>/dev/null)
 PKG_LIBS   := $(shell pkg-config --libs $(PKGS) 2>/dev/null)
 FLITE_LIBS = -lflite_cmu_us_kal -lflite_cmu_us_kal16 -lflite_cmu_us_awb \
              -lflite_cmu_us_rms -lflite_cmu_us_slt -lflite_cmulex \

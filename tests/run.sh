@@ -5,6 +5,8 @@
 #
 # Environment for the suites: NARRATE (the program), B (the build dir),
 # TOP (the source tree), PY (Python with mutagen/podcastparser), SHARED.
+# ONLY="formats loudness" runs just those suites and no unit test program
+# (for working on one part; `make check` always runs everything).
 set -u
 B=${1:-build}
 TOP=$(cd "$(dirname "$0")/.." && pwd)
@@ -51,8 +53,12 @@ tally() {   # tally NAME STATUS LOGFILE: add the suite's counts
     fi
 }
 
+ONLY=${ONLY:-}
+selected() { [ -z "$ONLY" ] || case " $ONLY " in *" $1 "*) true ;; *) false ;; esac; }
+
 for t in "$B"/tests/test_*; do
     [ -x "$t" ] || continue
+    selected "$(basename "$t")" || continue
     name=$(basename "$t")
     "$t" >"$log/$name.log" 2>&1
     tally "$name" $? "$log/$name.log"
@@ -62,6 +68,7 @@ for s in "$TOP"/tests/suites/*.sh; do
     [ -e "$s" ] || continue
     name=$(basename "$s" .sh)
     [ "$name" = lib ] && continue  # sourced by the suites, not one itself
+    selected "$name" || continue
     sh "$s" >"$log/$name.log" 2>&1
     tally "$name" $? "$log/$name.log"
 done

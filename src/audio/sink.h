@@ -54,7 +54,10 @@ nr_sink *nr_sink_wav_new(const nr_sink_opts *o);
 nr_sink *nr_sink_raw_new(const nr_sink_opts *o);
 
 /* FFmpeg-backed formats (sink_av.c); they need every chapter time at
-   creation, so render.c always puts them behind the loudness spool. */
+   creation, so render.c always puts them behind the loudness spool.  FFmpeg
+   is loaded on first use (av_api.h): nr_sink_av_unavailable() says why it
+   cannot be (NULL when it can), and the constructors fail with ENOSYS. */
+const char *nr_sink_av_unavailable(void);
 typedef enum { NR_AV_FLAC = 0, NR_AV_VORBIS, NR_AV_OPUS, NR_AV_M4B } nr_av_format;
 nr_sink *nr_sink_flac_new(const nr_sink_opts *o);
 nr_sink *nr_sink_vorbis_new(const nr_sink_opts *o);
@@ -68,16 +71,28 @@ typedef nr_sink *(*nr_sink_ctor)(const nr_sink_opts *o);
 typedef struct nr_loudness {
     double input_lufs, input_true_peak, gain_db, output_lufs;
     int limited;
+    int encodes;            /* times the inner sink was fed: 1, or 2 when a
+                               speculative encoding missed the target */
 } nr_loudness;
 
-/* Wraps the sink make(o) would create with EBU R128 normalization to
-   target_lufs (see sink_loudness.c).  spool = 1 measures first (files);
-   0 applies stream_gain_db on the fly (pipes).  normalize = 0 only spools,
-   so a sink that needs the final chapter times at creation gets them.
-   res (may be NULL) is filled at finish. */
+/* How the loudness wrapper runs (see sink_loudness.c). */
+typedef struct nr_loudness_opts {
+    double target_lufs;
+    int normalize;          /* 0: only spool, so a sink that needs the final
+                               chapter times at creation gets them */
+    int spool;              /* 1: measure first (files); 0: apply
+                               stream_gain_db on the fly (pipes) */
+    int early;              /* the inner sink may start before the end (its
+                               header is rewritten at finish): encode while
+                               synthesis goes on, see "speculative" below */
+    double probe_s;         /* seconds of audio measured before that starts */
+    double stream_gain_db;
+} nr_loudness_opts;
+
+/* Wraps the sink make(o) would create with EBU R128 normalization.  res
+   (may be NULL) is filled at finish. */
 nr_sink *nr_sink_loudness_new(nr_sink_ctor make, const nr_sink_opts *o,
-                              double target_lufs, int normalize, int spool,
-                              double stream_gain_db, nr_loudness *res);
+                              const nr_loudness_opts *lo, nr_loudness *res);
 
 /* Writes all of buf to fd, retrying on EINTR and short writes. */
 int nr_write_all(int fd, const void *buf, size_t n);

@@ -17,15 +17,17 @@
 #include <errno.h>
 #include <limits.h>
 #include <pthread.h>
-#include <libavcodec/avcodec.h>
-#include <libavformat/avformat.h>
-#include <libavutil/base64.h>
-#include <libavutil/channel_layout.h>
+#include "audio/av_api.h"
+
 #include <libavutil/intreadwrite.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 #include <unistd.h>
+
+/* FFmpeg's functions, through the table loaded on first use; av_new()
+   checks that it loaded before anything else here runs */
+#define FF (nr_av_api_get(NULL))
 
 typedef struct av_kind {
     const char *muxer, *encoder;
@@ -80,16 +82,16 @@ static int64_t io_seek(void *opaque, int64_t off, int whence)
 /* Sends the waiting frame (or NULL to drain) and writes what comes out. */
 static int encode(av_sink *s, AVFrame *f)
 {
-    int rc = avcodec_send_frame(s->cc, f);
+    int rc = FF->avcodec_send_frame(s->cc, f);
     while (rc >= 0) {
-        rc = avcodec_receive_packet(s->cc, s->pkt);
+        rc = FF->avcodec_receive_packet(s->cc, s->pkt);
         if (rc == AVERROR(EAGAIN) || rc == AVERROR_EOF)
             return 0;
         if (rc < 0)
             break;
-        av_packet_rescale_ts(s->pkt, s->cc->time_base, s->st->time_base);
+        FF->av_packet_rescale_ts(s->pkt, s->cc->time_base, s->st->time_base);
         s->pkt->stream_index = s->st->index;
-        rc = av_interleaved_write_frame(s->fc, s->pkt);
+        rc = FF->av_interleaved_write_frame(s->fc, s->pkt);
     }
     if (s->io_error) {
         errno = s->io_error;
@@ -113,7 +115,7 @@ static int av_write(nr_sink *base, const int16_t *pcm, size_t n)
 {
     av_sink *s = (av_sink *)base;
     for (size_t i = 0; i < n; i++) {
-        if (s->have == 0 && av_frame_make_writable(s->frame) < 0)
+        if (s->have == 0 && FF->av_frame_make_writable(s->frame) < 0)
             return -2;
         switch (s->cc->sample_fmt) {
         case AV_SAMPLE_FMT_S16:
@@ -148,10 +150,10 @@ static int av_finish(nr_sink *base, const nr_sink_meta *m, uint64_t dur)
     int rc = flush_frame(s);
     if (rc == 0)
         rc = encode(s, NULL);
-    if (rc == 0 && av_write_trailer(s->fc) < 0)
+    if (rc == 0 && FF->av_write_trailer(s->fc) < 0)
         rc = s->io_error ? (errno = s->io_error, -1) : -2;
     if (rc == 0) {
-        avio_flush(s->fc->pb);
+        FF->avio_flush(s->fc->pb);
         if (s->io_error) {
             errno = s->io_error;
             rc = -1;
@@ -165,22 +167,22 @@ static void av_destroy(nr_sink *base)
     av_sink *s = (av_sink *)base;
     if (!s)
         return;
-    avcodec_free_context(&s->cc);
-    av_frame_free(&s->frame);
-    av_packet_free(&s->pkt);
+    FF->avcodec_free_context(&s->cc);
+    FF->av_frame_free(&s->frame);
+    FF->av_packet_free(&s->pkt);
     if (s->fc) {
         if (s->fc->pb) {
-            av_freep(&s->fc->pb->buffer);
-            avio_context_free(&s->fc->pb);
+            FF->av_freep(&s->fc->pb->buffer);
+            FF->avio_context_free(&s->fc->pb);
         }
-        avformat_free_context(s->fc);
+        FF->avformat_free_context(s->fc);
     }
     free(s);
 }
 
 static int set_tag(AVDictionary **d, const char *k, const char *v)
 {
-    return v && *v ? av_dict_set(d, k, v, 0) : 0;
+    return v && *v ? FF->av_dict_set(d, k, v, 0) : 0;
 }
 
 /* Vorbis-comment chapters (FLAC, Vorbis, Opus) are written here as tags,
@@ -195,7 +197,7 @@ static int add_chapter_tags(AVDictionary **d, const nr_sink_meta *m)
         snprintf(key, sizeof key, "CHAPTER%03zu", i);
         snprintf(val, sizeof val, "%02u:%02u:%02u.%03u", (unsigned)(ms / 3600000),
                  (unsigned)(ms / 60000 % 60), (unsigned)(ms / 1000 % 60), (unsigned)(ms % 1000));
-        if (av_dict_set(d, key, val, 0) < 0)
+        if (FF->av_dict_set(d, key, val, 0) < 0)
             return -1;
         snprintf(key, sizeof key, "CHAPTER%03zuNAME", i);
         if (set_tag(d, key, m->chapters[i].title) < 0)
@@ -229,11 +231,11 @@ static int add_picture_comment(AVDictionary **d, const nr_sink_meta *m)
     p += 4;
     memcpy(p, m->cover, m->cover_len);
     int outlen = AV_BASE64_SIZE((int)n);
-    char *out = av_malloc((size_t)outlen);
+    char *out = FF->av_malloc((size_t)outlen);
     int rc = -1;
-    if (out && av_base64_encode(out, outlen, b, (int)n))
-        rc = av_dict_set(d, "METADATA_BLOCK_PICTURE", out, 0) < 0 ? -1 : 0;
-    av_free(out);
+    if (out && FF->av_base64_encode(out, outlen, b, (int)n))
+        rc = FF->av_dict_set(d, "METADATA_BLOCK_PICTURE", out, 0) < 0 ? -1 : 0;
+    FF->av_free(out);
     free(b);
     return rc;
 }
@@ -243,11 +245,11 @@ static int add_chapters(AVFormatContext *fc, const nr_sink_meta *m)
 {
     if (!m->nchapters)
         return 0;
-    fc->chapters = av_calloc(m->nchapters, sizeof *fc->chapters);
+    fc->chapters = FF->av_calloc(m->nchapters, sizeof *fc->chapters);
     if (!fc->chapters)
         return -1;
     for (size_t i = 0; i < m->nchapters; i++) {
-        AVChapter *c = av_mallocz(sizeof *c);
+        AVChapter *c = FF->av_mallocz(sizeof *c);
         if (!c)
             return -1;
         fc->chapters[fc->nb_chapters++] = c;
@@ -266,11 +268,21 @@ static void quiet_ffmpeg(void)
     /* the library never prints: FFmpeg's notes would reach the host's stderr
        (NARRATE_FFMPEG_LOG=1 keeps its warnings, for debugging) */
     const char *e = getenv("NARRATE_FFMPEG_LOG");
-    av_log_set_level(e && *e == '1' ? AV_LOG_WARNING : AV_LOG_QUIET);
+    FF->av_log_set_level(e && *e == '1' ? AV_LOG_WARNING : AV_LOG_QUIET);
+}
+
+const char *nr_sink_av_unavailable(void)
+{
+    const char *why = NULL;
+    return nr_av_api_get(&why) ? NULL : why;
 }
 
 static nr_sink *av_new(const nr_sink_opts *o, nr_av_format kind)
 {
+    if (nr_sink_av_unavailable()) {
+        errno = ENOSYS;
+        return NULL;
+    }
     static pthread_once_t once = PTHREAD_ONCE_INIT;
     pthread_once(&once, quiet_ffmpeg);
     const av_kind *k = &kinds[kind];
@@ -288,20 +300,20 @@ static nr_sink *av_new(const nr_sink_opts *o, nr_av_format kind)
 
     if (kind == NR_AV_M4B && !o->seekable)
         goto fail;  /* MP4 rewrites its index at the end: needs a file */
-    if (avformat_alloc_output_context2(&s->fc, NULL, k->muxer, NULL) < 0 || !s->fc)
+    if (FF->avformat_alloc_output_context2(&s->fc, NULL, k->muxer, NULL) < 0 || !s->fc)
         goto fail;
-    const AVCodec *codec = avcodec_find_encoder_by_name(k->encoder);
+    const AVCodec *codec = FF->avcodec_find_encoder_by_name(k->encoder);
     if (!codec)
         goto fail;
-    s->st = avformat_new_stream(s->fc, NULL);
-    s->cc = avcodec_alloc_context3(codec);
-    s->frame = av_frame_alloc();
-    s->pkt = av_packet_alloc();
+    s->st = FF->avformat_new_stream(s->fc, NULL);
+    s->cc = FF->avcodec_alloc_context3(codec);
+    s->frame = FF->av_frame_alloc();
+    s->pkt = FF->av_packet_alloc();
     if (!s->st || !s->cc || !s->frame || !s->pkt)
         goto nomem;
 
     s->cc->sample_rate = o->rate;
-    av_channel_layout_default(&s->cc->ch_layout, 1);
+    FF->av_channel_layout_default(&s->cc->ch_layout, 1);
     s->cc->sample_fmt = codec->sample_fmts ? codec->sample_fmts[0] : AV_SAMPLE_FMT_S16;
     for (const enum AVSampleFormat *f = codec->sample_fmts; f && *f != AV_SAMPLE_FMT_NONE; f++)
         if (*f == AV_SAMPLE_FMT_S16)
@@ -310,17 +322,17 @@ static nr_sink *av_new(const nr_sink_opts *o, nr_av_format kind)
     s->cc->time_base = (AVRational){1, o->rate};
     if (s->fc->oformat->flags & AVFMT_GLOBALHEADER)
         s->cc->flags |= AV_CODEC_FLAG_GLOBAL_HEADER;
-    if (avcodec_open2(s->cc, codec, NULL) < 0)
+    if (FF->avcodec_open2(s->cc, codec, NULL) < 0)
         goto fail;
-    if (avcodec_parameters_from_context(s->st->codecpar, s->cc) < 0)
+    if (FF->avcodec_parameters_from_context(s->st->codecpar, s->cc) < 0)
         goto nomem;
     s->st->time_base = (AVRational){1, o->rate};
     s->frame_len = s->cc->frame_size > 0 ? s->cc->frame_size : 4096;
     s->frame->format = s->cc->sample_fmt;
     s->frame->sample_rate = o->rate;
     s->frame->nb_samples = s->frame_len;
-    if (av_channel_layout_copy(&s->frame->ch_layout, &s->cc->ch_layout) < 0
-        || av_frame_get_buffer(s->frame, 0) < 0)
+    if (FF->av_channel_layout_copy(&s->frame->ch_layout, &s->cc->ch_layout) < 0
+        || FF->av_frame_get_buffer(s->frame, 0) < 0)
         goto nomem;
 
     const nr_sink_meta *m = o->meta;
@@ -334,7 +346,7 @@ static nr_sink *av_new(const nr_sink_opts *o, nr_av_format kind)
         && add_picture_comment(d, m) < 0)
         goto nomem;
     if (m->cover && (kind == NR_AV_FLAC || kind == NR_AV_M4B)) {
-        s->pic = avformat_new_stream(s->fc, NULL);
+        s->pic = FF->avformat_new_stream(s->fc, NULL);
         if (!s->pic)
             goto nomem;
         s->pic->disposition = AV_DISPOSITION_ATTACHED_PIC;
@@ -342,37 +354,37 @@ static nr_sink *av_new(const nr_sink_opts *o, nr_av_format kind)
         s->pic->codecpar->codec_id = strcmp(m->cover_mime, "image/png") == 0
                                      ? AV_CODEC_ID_PNG : AV_CODEC_ID_MJPEG;
         /* FFmpeg maps this comment to picture type 3, the front cover */
-        if (av_dict_set(&s->pic->metadata, "comment", "Cover (front)", 0) < 0)
+        if (FF->av_dict_set(&s->pic->metadata, "comment", "Cover (front)", 0) < 0)
             goto nomem;
         s->pic->codecpar->width = (int)m->cover_w;
         s->pic->codecpar->height = (int)m->cover_h;
         s->pic->time_base = (AVRational){1, 90000};
     }
 
-    unsigned char *buf = av_malloc(65536);
+    unsigned char *buf = FF->av_malloc(65536);
     if (!buf)
         goto nomem;
-    s->fc->pb = avio_alloc_context(buf, 65536, 1, s, NULL, io_write,
+    s->fc->pb = FF->avio_alloc_context(buf, 65536, 1, s, NULL, io_write,
                                    o->seekable ? io_seek : NULL);
     if (!s->fc->pb) {
-        av_free(buf);
+        FF->av_free(buf);
         goto nomem;
     }
     s->fc->pb->seekable = o->seekable ? AVIO_SEEKABLE_NORMAL : 0;
     /* no bitexact flag: players show the encoder; keep it off */
-    if (avformat_write_header(s->fc, NULL) < 0) {
+    if (FF->avformat_write_header(s->fc, NULL) < 0) {
         if (s->io_error)
             errno = s->io_error;
         goto fail_keep_errno;
     }
     if (s->pic) {
         /* the picture goes out as the one packet of its stream */
-        if (av_new_packet(s->pkt, (int)m->cover_len) < 0)
+        if (FF->av_new_packet(s->pkt, (int)m->cover_len) < 0)
             goto nomem;
         memcpy(s->pkt->data, m->cover, m->cover_len);
         s->pkt->stream_index = s->pic->index;
         s->pkt->flags |= AV_PKT_FLAG_KEY;
-        if (av_interleaved_write_frame(s->fc, s->pkt) < 0)
+        if (FF->av_interleaved_write_frame(s->fc, s->pkt) < 0)
             goto fail_keep_errno;
     }
     return &s->base;

@@ -6,6 +6,7 @@
  *   NARRATE_FAIL=fsync:1    fsync() fails (EIO)
  *   NARRATE_FAIL=rename:1   rename() fails (EXDEV)
  *   NARRATE_FAIL=close:1    close() of a regular file opened for writing fails (EIO)
+ *   NARRATE_FAIL=dlopen:1   dlopen() of FFmpeg's libraries fails (as if not installed)
  *
  * Only calls on regular files that have a name count, so messages on
  * stderr, pipes and unlinked scratch files are untouched.
@@ -124,4 +125,14 @@ int rename(const char *a, const char *b)
         return -1;
     }
     return real(a, b);
+}
+
+void *dlopen(const char *name, int flags)
+{
+    static void *(*real)(const char *, int);
+    if (!real)
+        real = (void *(*)(const char *, int))dlsym(RTLD_NEXT, "dlopen");
+    if (name && strstr(name, "libav") && hit("dlopen", -1))
+        return NULL;
+    return real(name, flags);
 }

@@ -27,6 +27,19 @@ for f in write:1 write:2 write:3 write:20 fsync:1 close:1 rename:1; do
     t "  $f: previous output intact" [ "$(cat "$WORK/out.mp3")" = previous ]
     t "  $f: no temporary file left" no_temp
 done
+# FFmpeg is loaded only for FLAC/Ogg/Opus/M4B: without it those fail at
+# once with a reason, and MP3 never needs it
+printf 'previous' >"$WORK/out.opus"
+NARRATE_FAIL=dlopen:1 LD_PRELOAD="$IO" timeout 60 "$NARRATE" -q -j1 "$WORK/in.txt" -o "$WORK/out.opus" 2>"$WORK/err"
+rc=$?
+t "no FFmpeg: Opus fails with exit 4 and one line ($(cat "$WORK/err"))" \
+    test "$rc" -eq 4 -a "$(wc -l <"$WORK/err")" -eq 1 -a -n "$(grep -i ffmpeg "$WORK/err")"
+t "  no FFmpeg: previous Opus output intact" [ "$(cat "$WORK/out.opus")" = previous ]
+t "  no FFmpeg: no temporary file left" no_temp
+rm -f "$WORK/out.mp3"
+NARRATE_FAIL=dlopen:1 LD_PRELOAD="$IO" timeout 60 "$NARRATE" -q -j1 "$WORK/in.txt" -o "$WORK/out.mp3"
+t "no FFmpeg: MP3 still works" test $? -eq 0 -a -s "$WORK/out.mp3"
+t "  an MP3 run does not map FFmpeg at all" sh -c "! ldd '$NARRATE' | grep -q libavformat"
 NARRATE_FAIL=write:2 LD_PRELOAD="$IO" "$NARRATE" -q "$WORK/in.txt" -o "$WORK/out.mp3" \
     --transcript "$WORK/t.vtt" 2>/dev/null
 t "a failed audio write leaves no transcript either" [ ! -e "$WORK/t.vtt" ]
