@@ -176,7 +176,7 @@ asan: deps-test
 asan-tests: $(TEST_BIN)
 
 ## memcheck: the end-to-end path under valgrind (no errors, no definite leaks)
-VG = valgrind -q --error-exitcode=1 --leak-check=full --errors-for-leak-kinds=definite \
+VG = valgrind -q --error-exitcode=1 --leak-check=full --errors-for-leak-kinds=definite --show-leak-kinds=definite \
      --suppressions=$(CURDIR)/tests/valgrind.supp
 memcheck: deps-test
 	@$(MAKE) --no-print-directory all

@@ -85,3 +85,24 @@ t2=$(ttfb "$W/x20.txt"); t2b=$(ttfb "$W/x20.txt"); t2c=$(ttfb "$W/x20.txt")
 m1=$(printf '%s\n' "$t1" "$t1b" "$t1c" | sort -n | sed -n 2p)
 m2=$(printf '%s\n' "$t2" "$t2b" "$t2c" | sort -n | sed -n 2p)
 echo "time to the first MP3 audio frame on -o - (median of 3): seed ${m1} s, 20x text ${m2} s (ratio $(echo "$m2/$m1" | bc -l | cut -c1-4); target < 0.3 s)"
+
+# normalizer speed on one core (issue target: at least 5 MB/s), and the whole
+# text path (reader, structure, normalizer: --script) on the same 5 MB
+$py "$TOP/tests/bench/make_text.py" "$TOP/samples/seed-article.txt" 5000000 >"$W/big.txt"
+big=$(wc -c <"$W/big.txt")
+for mode in normalize script; do
+    : >"$W/tn"
+    i=0
+    while [ $i -lt "$RUNS" ]; do
+        if [ $mode = normalize ]; then
+            /usr/bin/time -f "%U %S %M" -o "$W/t" "$N" --normalize --locale en-US <"$W/big.txt" >/dev/null
+        else
+            /usr/bin/time -f "%U %S %M" -o "$W/t" "$N" --script "$W/big.txt" >/dev/null
+        fi
+        awk '{print $1 + $2, $3}' "$W/t" >>"$W/tn"
+        i=$((i + 1))
+    done
+    sort -n "$W/tn" | awk -v r="$RUNS" -v b="$big" -v m=$mode '{c[NR]=$1; k[NR]=$2}
+        END {x=int((r+1)/2); printf "text path (%s): %.1f MB in %.2f s CPU = %.1f MB/s on one core, peak RSS %.1f MiB%s\n",
+             m, b/1e6, c[x], b/1e6/c[x], k[x]/1024, m=="normalize" ? " (target >= 5 MB/s)" : ""}'
+done
