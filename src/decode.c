@@ -131,6 +131,10 @@ int nr_decode_text(const char *in, size_t len, char **out, size_t *out_len)
         }
     }
     o[k] = '\0';
+    /* the text lives for the whole run: give back the worst-case room */
+    unsigned char *fit = realloc(o, k + 1);
+    if (fit)
+        o = fit;
     *out = (char *)o;
     *out_len = k;
     return 0;

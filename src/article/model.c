@@ -249,8 +249,12 @@ nr_unit *nr_doc_add_unit(nr_doc *d, nr_tb *tb, nr_block_kind kind, int level,
     memset(u, 0, sizeof *u);
     u->kind = kind;
     u->level = level;
-    u->text = tb->s;
-    u->map = tb->map;
+    /* the builder doubles as it goes; a unit keeps exactly what it holds
+       (the model lives for the whole run) */
+    char *ts = realloc(tb->s, tb->len + 1);
+    size_t *tm = realloc(tb->map, (tb->len + 1) * sizeof *tm);
+    u->text = ts ? ts : tb->s;
+    u->map = tm ? tm : tb->map;
     u->len = tb->len;
     u->map[u->len] = tb->end;
     /* offsets never point past the input, whatever a reader worked out */
