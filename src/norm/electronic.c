@@ -29,7 +29,7 @@ static int url_char(char ch)
 static const struct { char ch; const char *say; } url_syms[] = {
     {'.', "dot"}, {'/', "slash"}, {'-', "dash"}, {'_', "underscore"},
     {'@', "at"}, {':', "colon"}, {'?', "question mark"}, {'=', "equals"},
-    {'&', "and"}, {'#', "hash"}, {'~', "tilde"}, {'+', "plus"}, {'%', "percent"},
+    {'&', "ampersand"}, {'#', "hash"}, {'~', "tilde"}, {'+', "plus"}, {'%', "percent"},
 };
 
 static int has_vowel(const char *s, size_t n)
@@ -44,6 +44,7 @@ void say_url(nr_out *o, const char *s, size_t n)
 {
     while (n && s[n - 1] == '/')
         n--;
+    size_t from = o->b->len;
     size_t i = 0;
     while (i < n) {
         size_t j = i;
@@ -67,6 +68,7 @@ void say_url(nr_out *o, const char *s, size_t n)
         }
         i = j;
     }
+    out_tie_letter_a(o, from);
 }
 
 static int looks_like_domain(const char *s, size_t n)

@@ -95,6 +95,33 @@ void out_letter(nr_out *o, char c, int next_is_letter)
     out_word(o, &c, 1);
 }
 
+/* Inside a code read out piece by piece ("B2A23C", "a1b2@abc.com") a lone
+ * letter A is tied to the piece after it with a hyphen ("A-twenty three"):
+ * Flite says a hyphenated "A" as the letter name, as it does "ay", and the
+ * transcript shows the letter the writer typed.  Rewrites the "ay " words
+ * appended since offset `from` that have a word after them; one pass. */
+void out_tie_letter_a(nr_out *o, size_t from)
+{
+    if (o->err)
+        return;
+    char *d = o->b->data;
+    size_t len = o->b->len;
+    for (size_t r = from; r + 3 < len; r++) {
+        if (d[r] == 'a' && d[r + 1] == 'y' && d[r + 2] == ' ' &&
+            (r == 0 || d[r - 1] == ' ' || d[r - 1] == '-')) {
+            /* "ay " becomes "A-" : shift the rest left by one byte */
+            d[r] = 'A';
+            d[r + 1] = '-';
+            memmove(d + r + 2, d + r + 3, len - r - 3);
+            len--;
+            if (o->last_word > r + 2)
+                o->last_word--;
+        }
+    }
+    if (len < o->b->len)
+        nr_buf_truncate(o->b, len);
+}
+
 /* Letters of a spelled run are written joined by hyphens ("D-N-A"): Flite
  * then says every letter's name, including a final "A", which it would read
  * as the article if it stood alone. */

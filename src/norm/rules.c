@@ -520,8 +520,13 @@ static void say_runs(ctx *c, const char *s, size_t n)
             if (k > j && k - j <= 3) {
                 char sfx[4] = {0};
                 memcpy(sfx, s + j, k - j);
+                /* a unit between other letters and digits is a piece of a
+                 * code ("0t25d12", "4A7C"), not a measure */
+                int in_code = (i > 0 && is_alpha((unsigned char)s[i - 1])) ||
+                              (k < n && is_digit((unsigned char)s[k]));
                 if ((k - j == 2 && (ieq(sfx, 2, "st") || ieq(sfx, 2, "nd") ||
-                     ieq(sfx, 2, "rd") || ieq(sfx, 2, "th"))) || unit_find(sfx, k - j) ||
+                     ieq(sfx, 2, "rd") || ieq(sfx, 2, "th"))) ||
+                    (unit_find(sfx, k - j) && !in_code) ||
                     (k - j == 1 && (sfx[0] == 's')))
                     j = k;
             }

@@ -300,6 +300,7 @@ static int say_alnum(ctx *c, const char *s, size_t n)
             if (!is_lower((unsigned char)s[i]) && !is_digit((unsigned char)s[i]))
                 return 0;
         SET(c, "serial", "mixed-code");
+        size_t from = c->o->b->len;
         for (i = 0; i < n;) {
             size_t j = i;
             if (is_digit((unsigned char)s[i])) {
@@ -316,6 +317,7 @@ static int say_alnum(ctx *c, const char *s, size_t n)
             }
             i = j;
         }
+        out_tie_letter_a(c->o, from);
         return 1;
     }
     int has_d = 0, has_u = 0;
@@ -333,6 +335,7 @@ static int say_alnum(ctx *c, const char *s, size_t n)
     int plural = s[n - 1] == 's' && is_digit((unsigned char)s[n - 2]);
     if (plural)
         n--;                           /* "U21s": U twenty ones */
+    size_t from = c->o->b->len;
     size_t i = 0;
     while (i < n) {
         size_t j = i;
@@ -363,6 +366,7 @@ static int say_alnum(ctx *c, const char *s, size_t n)
         }
         i = j;
     }
+    out_tie_letter_a(c->o, from);
     if (plural)
         out_pluralize(c->o);
     return 1;
