@@ -221,6 +221,23 @@ static void say_denominator(nr_out *o, unsigned long long num, unsigned long lon
 
 static int say_range(ctx *c, const char *s, size_t n);
 
+/* Two numbers joined by a slash that are said in turn rather than as a
+ * fraction: what could be a day and month in the locale's order ("9/11",
+ * "7/7"), a month and year ("1/2007"), "24/7", and in Britain a cricket
+ * score of runs for wickets ("245/6").  Anything else is a fraction, however
+ * large ("22/3", "12639/12640"). */
+static int slash_pair_is_name(int gb, unsigned long long a, unsigned long long b)
+{
+    unsigned long long m = gb ? b : a, d = gb ? a : b;
+    if (m >= 1 && m <= 12 && d >= 1 && d <= 31)
+        return 1;
+    if (a >= 1 && a <= 12 && b >= 1900 && b <= 2099)
+        return 1;
+    if (a == 24 && b == 7)
+        return 1;
+    return gb && a > b && b <= 10;
+}
+
 /* a/b: fraction, or two numbers said in turn (9/11, 24/7, 50/50). */
 static int say_slash_numbers(ctx *c, const char *s, size_t n)
 {
@@ -266,6 +283,8 @@ static int say_slash_numbers(ctx *c, const char *s, size_t n)
              (unit_find(nx->s, nx->n) && !(unit_find(nx->s, nx->n)->flags & U_GLUED_ONLY))))
             fraction = 1;
     }
+    if (!fraction && b >= 2 && a != b && !slash_pair_is_name(c->o->gb, a, b))
+        fraction = 1;
     if (fraction) {
         SET(c, "fraction", "fraction");
         num_cardinal_u(c->o, a);
