@@ -283,7 +283,9 @@ static int say_slash_numbers(ctx *c, const char *s, size_t n)
              (unit_find(nx->s, nx->n) && !(unit_find(nx->s, nx->n)->flags & U_GLUED_ONLY))))
             fraction = 1;
     }
-    if (!fraction && b >= 2 && a != b && !slash_pair_is_name(c->o->gb, a, b))
+    /* (a piece of a longer code, "MIG-25/235212-x", stays two numbers) */
+    if (!fraction && b >= 2 && a != b && IS_WHOLE(c, s, n + 2 * ordsfx) &&
+        !slash_pair_is_name(c->o->gb, a, b))
         fraction = 1;
     if (fraction) {
         SET(c, "fraction", "fraction");
@@ -326,6 +328,17 @@ static int numeric_start(const char *s, size_t n)
         s[used] == '.'))
         return 1;
     return 0;
+}
+
+/* Is the token s a whole word followed by a unit ("1980-1970 kg")?  Then
+ * its numbers are quantities, never years. */
+static int unit_follows(const ctx *c, const char *s, size_t n)
+{
+    const tok *nx = tok_at(c, 1);
+    if (!IS_WHOLE(c, s, n) || c->t[c->i].trailn || !nx || !nx->n || nx->leadn)
+        return 0;
+    const unit *u = unit_find(nx->s, nx->n - (nx->n > 1 && nx->s[nx->n - 1] == '.'));
+    return u && !(u->flags & U_GLUED_ONLY);
 }
 
 /* "2009-2013", "10-15%", "$50-$100", "3-1", "1914-18", "Mon-Fri". */
@@ -418,7 +431,8 @@ static int say_range(ctx *c, const char *s, size_t n)
                 return 1;
             }
         }
-        if (an == 4 && va >= 1000 && va <= 2099 && (bn == 4 || bn == 2) && !x.commas) {
+        if (an == 4 && va >= 1000 && va <= 2099 && (bn == 4 || bn == 2) && !x.commas &&
+            !unit_follows(c, s, n)) {
             SET(c, "range", "year-range");
             /* both ends in one style: a range that starts in 2000-2009 says
              * "two thousand nine to two thousand thirteen" (not "... to
@@ -483,7 +497,7 @@ static int say_range(ctx *c, const char *s, size_t n)
         say_token(c, s, an);
     }
     out_word(c->o, "to", 2);
-    if (kx == an && ky == bn && !x.point && an < 4 && !y.point)
+    if (kx == an && ky == bn && !x.point && !y.point && (an < 4 || unit_follows(c, s, n)))
         num_say(c->o, &y);             /* "355-1250": a quantity, not a year */
     else
         say_token(c, b, bn);
