@@ -652,6 +652,32 @@ static int say_numeric(ctx *c, const char *s, size_t n)
     return 0;
 }
 
+/* 12" and 5'10": a number marked with the inch sign, when the text's
+ * double quotes do not pair up (so this one is no closing quote). */
+static int say_inches(ctx *c, const char *s, size_t n)
+{
+    const tok *t = &c->t[c->i];
+    if (!c->odd_quotes || !IS_WHOLE(c, s, n) || !t->trailn || t->trail[0] != '"')
+        return 0;
+    const char *ft = memchr(s, '\'', n);
+    size_t fn = ft ? (size_t)(ft - s) : 0;
+    if (ft && (fn < 1 || fn > 2 || n - fn - 1 < 1 || n - fn - 1 > 2))
+        return 0;
+    numlit a, b;
+    if (ft && (num_scan(s, fn, &a) != fn || num_scan(ft + 1, n - fn - 1, &b) != n - fn - 1))
+        return 0;
+    if (!ft && (num_scan(s, n, &b) != n || b.neg))
+        return 0;
+    SET(c, "measure", "inch-mark");
+    if (ft) {
+        num_say(c->o, &a);
+        out_words(c->o, a.ipn == 1 && a.ip[0] == '1' ? "foot" : "feet");
+    }
+    num_say(c->o, &b);
+    out_words(c->o, b.ipn == 1 && b.ip[0] == '1' && !b.point ? "inch" : "inches");
+    return 1;
+}
+
 void say_token(ctx *c, const char *s, size_t n)
 {
     if (!n)
@@ -710,6 +736,8 @@ void say_token(ctx *c, const char *s, size_t n)
         return;
     }
     if (is_digit((unsigned char)s[0]) && say_isbn(c, s, n))
+        return;
+    if (is_digit((unsigned char)s[0]) && say_inches(c, s, n))
         return;
     if (n >= 6 && is_digit((unsigned char)s[0]) && s[0] != '0' && is_digit((unsigned char)s[1]) &&
         is_digit((unsigned char)s[2]) && s[3] == '(') {
