@@ -652,6 +652,43 @@ static int say_numeric(ctx *c, const char *s, size_t n)
     return 0;
 }
 
+/* "1-800-FLOWERS", "1-800-GO-U-HAUL": a toll-free number spelled with
+ * letters is advertised to be said as words; the digits keep their usual
+ * "one eight hundred", the letter groups are read as words. */
+static int say_vanity_number(ctx *c, const char *s, size_t n)
+{
+    size_t p = (n > 2 && s[0] == '1' && s[1] == '-') ? 2 : 0;
+    if (n < p + 6 || s[p] != '8' || !is_digit((unsigned char)s[p + 1]) ||
+        !is_digit((unsigned char)s[p + 2]) || s[p + 3] != '-' ||
+        !is_upper((unsigned char)s[p + 4]))
+        return 0;
+    for (size_t i = p + 4; i < n; i++)
+        if (!is_upper((unsigned char)s[i]) && s[i] != '-')
+            return 0;
+    SET(c, "telephone", "vanity-number");
+    if (p)
+        out_word(c->o, "one", 3);
+    if (s[p + 1] == '0' && s[p + 2] == '0')
+        num_cardinal(c->o, s + p, 3);  /* "eight hundred" */
+    else
+        num_digits(c->o, s + p, 3, 0); /* "eight eight eight" */
+    for (size_t i = p + 4; i < n;) {
+        size_t j = i;
+        while (j < n && s[j] != '-')
+            j++;
+        char low[64];
+        if (j - i == 1 || j - i >= sizeof low) {
+            out_letters(c->o, s + i, j - i, NULL);
+        } else {
+            for (size_t k = i; k < j; k++)
+                low[k - i] = (char)(s[k] + 32);
+            out_word(c->o, low, j - i);
+        }
+        i = j + 1;
+    }
+    return 1;
+}
+
 /* 12" and 5'10": a number marked with the inch sign, when the text's
  * double quotes do not pair up (so this one is no closing quote). */
 static int say_inches(ctx *c, const char *s, size_t n)
@@ -737,7 +774,7 @@ void say_token(ctx *c, const char *s, size_t n)
     }
     if (is_digit((unsigned char)s[0]) && say_isbn(c, s, n))
         return;
-    if (is_digit((unsigned char)s[0]) && say_inches(c, s, n))
+    if (is_digit((unsigned char)s[0]) && (say_inches(c, s, n) || say_vanity_number(c, s, n)))
         return;
     if (n >= 6 && is_digit((unsigned char)s[0]) && s[0] != '0' && is_digit((unsigned char)s[1]) &&
         is_digit((unsigned char)s[2]) && s[3] == '(') {
