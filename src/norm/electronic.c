@@ -155,7 +155,8 @@ int electronic_token(ctx *c, const char *s, size_t n)
         say_url(c->o, s + 1, n - 1);
         return 1;
     }
-    if (s[0] == '#' && is_alpha((unsigned char)s[1])) {
+    /* a tag has one '#', at its start: "#mytext#" is two hash signs */
+    if (s[0] == '#' && is_alpha((unsigned char)s[1]) && !memchr(s + 1, '#', n - 1)) {
         SET(c, "electronic", "hashtag");
         out_word(c->o, "hashtag", 7);
         /* CamelCase hashtags are several words */

@@ -580,6 +580,9 @@ static void say_runs(ctx *c, const char *s, size_t n)
             if (s[i] == '*' && i > 0 && j < n && is_digit((unsigned char)s[i - 1]) &&
                 is_digit((unsigned char)s[j]))
                 out_word(c->o, "times", 5);    /* "2*8": two times eight */
+            else if (s[i] == '*' && j < n && (is_digit((unsigned char)s[j]) || s[j] == '#') &&
+                     (i == 0 || s[i - 1] == '#' || s[i - 1] == '*'))
+                out_word(c->o, "star", 4);     /* a keypad code: "*21#" */
             else
                 say_symbol(c, s[i]);
         }
