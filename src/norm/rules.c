@@ -718,10 +718,33 @@ static int say_inches(ctx *c, const char *s, size_t n)
     return 1;
 }
 
+/* Is an "=" standing alone among the tokens at offsets lo..hi?  Then a
+ * spaced dash next to it is an operator: "1 - 2 = 5", "x = 5 - 3". */
+static int equals_near(const ctx *c, long lo, long hi)
+{
+    for (long off = lo; off <= hi; off++) {
+        const tok *t = tok_at(c, off);
+        if (t && t->n == 1 && t->s[0] == '=')
+            return 1;
+    }
+    return 0;
+}
+
 void say_token(ctx *c, const char *s, size_t n)
 {
     if (!n)
         return;
+    if (IS_WHOLE(c, s, n) && s[n - 1] == '-' && (n == 1 || is_digit((unsigned char)s[n - 2])) &&
+        equals_near(c, 1, 3)) {
+        numlit nl;
+        if (n == 1 || num_scan(s, n - 1, &nl) == n - 1) {
+            SET(c, "math", "minus");
+            if (n > 1)
+                num_say(c->o, &nl);
+            out_word(c->o, "minus", 5);
+            return;
+        }
+    }
     if (n == 1 && s[0] == '-') {
         /* a spaced dash between numbers or times is "to": "4:00 am - 8:12 pm" */
         const tok *pv = tok_at(c, -1), *nx = tok_at(c, 1);
@@ -1018,8 +1041,9 @@ size_t say_multi(ctx *c)
         const tok *n2 = tok_at(c, 2);
         if (nx && nx->n == 1 && nx->s[0] == '-' && !t->trailn &&
             n2 && n2->n && is_digit((unsigned char)n2->s[0])) {
+            int minus = equals_near(c, -2, -1) || equals_near(c, 3, 4);
             say_token(c, t->s, t->n);
-            out_word(c->o, "to", 2);
+            out_words(c->o, minus ? "minus" : "to");
             c->i += 2;
             say_token(c, n2->s, n2->n);
             c->i -= 2;
