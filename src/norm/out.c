@@ -105,21 +105,25 @@ void out_tie_letter_a(nr_out *o, size_t from)
     if (o->err)
         return;
     char *d = o->b->data;
-    size_t len = o->b->len;
-    for (size_t r = from; r + 3 < len; r++) {
-        if (d[r] == 'a' && d[r + 1] == 'y' && d[r + 2] == ' ' &&
-            (r == 0 || d[r - 1] == ' ' || d[r - 1] == '-')) {
-            /* "ay " becomes "A-" : shift the rest left by one byte */
-            d[r] = 'A';
-            d[r + 1] = '-';
-            memmove(d + r + 2, d + r + 3, len - r - 3);
-            len--;
-            if (o->last_word > r + 2)
-                o->last_word--;
+    size_t len = o->b->len, w = from, last = o->last_word;
+    char prev = from ? d[from - 1] : ' ';  /* the byte before r, as it was */
+    for (size_t r = from; r < len; r++) {
+        if (r + 3 < len && d[r] == 'a' && d[r + 1] == 'y' && d[r + 2] == ' ' &&
+            (prev == ' ' || prev == '-')) {
+            d[w++] = 'A';              /* "ay " becomes "A-" */
+            d[w++] = '-';
+            r += 2;
+            prev = ' ';
+            if (o->last_word > r)
+                last--;
+            continue;
         }
+        prev = d[r];
+        d[w++] = d[r];
     }
-    if (len < o->b->len)
-        nr_buf_truncate(o->b, len);
+    o->last_word = last;
+    if (w < len)
+        nr_buf_truncate(o->b, w);
 }
 
 /* Letters of a spelled run are written joined by hyphens ("D-N-A"): Flite
