@@ -4,7 +4,7 @@
  * Said the way they are read out letter for letter where needed: dots,
  * slashes, colons and dashes are named ("https colon slash slash"),
  * pronounceable parts are said as words and short vowel-less ones spelled,
- * digits read one by one; a trailing slash is not read.
+ * digits read one by one; a trailing slash is read only after a path.
  */
 #include "token.h"
 
@@ -29,7 +29,7 @@ static int url_char(char ch)
 static const struct { char ch; const char *say; } url_syms[] = {
     {'.', "dot"}, {'/', "slash"}, {'-', "dash"}, {'_', "underscore"},
     {'@', "at"}, {':', "colon"}, {'?', "question mark"}, {'=', "equals"},
-    {'&', "and"}, {'#', "hash"}, {'~', "tilde"}, {'+', "plus"}, {'%', "percent"},
+    {'&', "ampersand"}, {'#', "hash"}, {'~', "tilde"}, {'+', "plus"}, {'%', "percent"},
 };
 
 static int has_vowel(const char *s, size_t n)
@@ -40,10 +40,27 @@ static int has_vowel(const char *s, size_t n)
     return 0;
 }
 
+/* A trailing slash is read only when it closes a path segment
+ * ("nvidia.com/dgx/" ... "slash"), where it is part of what one would type;
+ * after a bare host ("example.com/") it is noise. */
+static size_t url_trim_slash(const char *s, size_t n)
+{
+    size_t m = n;
+    while (m && s[m - 1] == '/')
+        m--;
+    if (m == n)
+        return n;
+    const char *sep = m > 3 ? memmem(s, m, "://", 3) : NULL;
+    size_t host = sep ? (size_t)(sep - s) + 3 : 0;
+    while (host < m && s[host] == '/')
+        host++;                     /* "file:///c/...": the empty host */
+    return memchr(s + host, '/', m - host) ? m + 1 : m;
+}
+
 void say_url(nr_out *o, const char *s, size_t n)
 {
-    while (n && s[n - 1] == '/')
-        n--;
+    n = url_trim_slash(s, n);
+    size_t from = o->b->len;
     size_t i = 0;
     while (i < n) {
         size_t j = i;
@@ -67,6 +84,38 @@ void say_url(nr_out *o, const char *s, size_t n)
         }
         i = j;
     }
+    out_tie_letter_a(o, from);
+}
+
+/* "scheme://...": http, https, ftp, file and the like. */
+static int has_scheme(const char *s, size_t n)
+{
+    size_t i = 0;
+    while (i < n && i < 10 && is_lower((unsigned char)s[i]))
+        i++;
+    return i >= 3 && i + 3 < n && !memcmp(s + i, "://", 3);
+}
+
+/* "test.abc", "ourdailynews.abc": lower-case words joined by dots, with no
+ * space after the dot, are a name typed as one (a site or a file), not two
+ * sentences; an unknown ending is still read "dot".  Single letters
+ * ("e.g", "i.e") and digits (versions, decimals) are left to other rules. */
+static int dotted_lower_name(const char *s, size_t n)
+{
+    size_t label = 0, dots = 0;
+    for (size_t i = 0; i < n; i++) {
+        if (s[i] == '.') {
+            if (label < 2)
+                return 0;
+            dots++;
+            label = 0;
+        } else if (is_lower((unsigned char)s[i])) {
+            label++;
+        } else {
+            return 0;
+        }
+    }
+    return dots && label >= 2;
 }
 
 static int looks_like_domain(const char *s, size_t n)
@@ -106,7 +155,8 @@ int electronic_token(ctx *c, const char *s, size_t n)
         say_url(c->o, s + 1, n - 1);
         return 1;
     }
-    if (s[0] == '#' && is_alpha((unsigned char)s[1])) {
+    /* a tag has one '#', at its start: "#mytext#" is two hash signs */
+    if (s[0] == '#' && is_alpha((unsigned char)s[1]) && !memchr(s + 1, '#', n - 1)) {
         SET(c, "electronic", "hashtag");
         out_word(c->o, "hashtag", 7);
         /* CamelCase hashtags are several words */
@@ -125,8 +175,8 @@ int electronic_token(ctx *c, const char *s, size_t n)
         say_url(c->o, s, n);
         return 1;
     }
-    if ((n > 7 && !strncmp(s, "http://", 7)) || (n > 8 && !strncmp(s, "https://", 8)) ||
-        (n > 4 && (!strncmp(s, "www.", 4) || !strncmp(s, "WWW.", 4))) || looks_like_domain(s, n)) {
+    if (has_scheme(s, n) || (n > 4 && (!strncmp(s, "www.", 4) || !strncmp(s, "WWW.", 4))) ||
+        looks_like_domain(s, n) || dotted_lower_name(s, n)) {
         SET(c, "electronic", "url");
         if (n < 256 && !strncmp(s, "WWW.", 4)) {
             /* an address set in capitals is read as the lower-case one */

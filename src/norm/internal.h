@@ -68,6 +68,8 @@ void out_ordinalize(nr_out *o);
 /* Pluralises the last word when plural is set ("one" stays singular). */
 void out_letter(nr_out *o, char c, int next_is_letter);
 void out_spell(nr_out *o, const char *s, size_t n); /* letters and digits */
+/* A lone letter A inside a code is tied to the next piece: "A-one". */
+void out_tie_letter_a(nr_out *o, size_t from);
 void out_letters(nr_out *o, const char *s, size_t n, const char *suffix);
 /* words.c: en-US spelling of British forms (colour -> color); 0 if none */
 int  us_spelling(const char *s, size_t n, char *out, size_t outsz);

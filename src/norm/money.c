@@ -26,7 +26,7 @@ static const char *scale_of(const char *s, size_t n, int allow_short)
         size_t l = strlen(scales[i].w);
         if (l == n && !memcmp(scales[i].w, s, n) && (allow_short || l > 2 ||
             !strcmp(scales[i].w, "bn") || !strcmp(scales[i].w, "tn") ||
-            !strcmp(scales[i].w, "m")))
+            !strcmp(scales[i].w, "m") || !strcmp(scales[i].w, "b")))
             return scales[i].say;
     }
     return NULL;

@@ -303,6 +303,17 @@ static void restore_letter_a(nr_buf *b, size_t from)
         nr_buf_truncate(b, w);
 }
 
+/* Straight double quotes in the cleaned text (curly ones are folded to
+ * them): quotation marks come in pairs, so an odd count means one of them
+ * is something else, usually an inch mark after a number (12"). */
+static size_t count_quotes(const char *s, size_t n)
+{
+    size_t k = 0;
+    for (size_t i = 0; i < n; i++)
+        k += s[i] == '"';
+    return k;
+}
+
 int nr_norm_text(const nr_norm *n, const char *in, size_t len, nr_buf *out)
 {
     if (!n || !out)
@@ -329,7 +340,7 @@ int nr_norm_text(const nr_norm *n, const char *in, size_t len, nr_buf *out)
         loc = nr_norm_guess_locale(in, len);
     size_t start_len = out->len;
     nr_out o = { out, 0, loc == NR_LOCALE_GB, out->len, n };
-    ctx c = { &o, t, nt, 0, NULL, NULL, 1, 0 };
+    ctx c = { &o, t, nt, 0, NULL, NULL, 1, 0, count_quotes(clean.data, clean.len) & 1 };
     while (c.i < nt && !o.err) {
         const tok *tk = &t[c.i];
         emit_lead(&o, tk->lead, tk->leadn);

@@ -95,6 +95,37 @@ void out_letter(nr_out *o, char c, int next_is_letter)
     out_word(o, &c, 1);
 }
 
+/* Inside a code read out piece by piece ("B2A23C", "a1b2@abc.com") a lone
+ * letter A is tied to the piece after it with a hyphen ("A-twenty three"):
+ * Flite says a hyphenated "A" as the letter name, as it does "ay", and the
+ * transcript shows the letter the writer typed.  Rewrites the "ay " words
+ * appended since offset `from` that have a word after them; one pass. */
+void out_tie_letter_a(nr_out *o, size_t from)
+{
+    if (o->err)
+        return;
+    char *d = o->b->data;
+    size_t len = o->b->len, w = from, last = o->last_word;
+    char prev = from ? d[from - 1] : ' ';  /* the byte before r, as it was */
+    for (size_t r = from; r < len; r++) {
+        if (r + 3 < len && d[r] == 'a' && d[r + 1] == 'y' && d[r + 2] == ' ' &&
+            (prev == ' ' || prev == '-')) {
+            d[w++] = 'A';              /* "ay " becomes "A-" */
+            d[w++] = '-';
+            r += 2;
+            prev = ' ';
+            if (o->last_word > r)
+                last--;
+            continue;
+        }
+        prev = d[r];
+        d[w++] = d[r];
+    }
+    o->last_word = last;
+    if (w < len)
+        nr_buf_truncate(o->b, w);
+}
+
 /* Letters of a spelled run are written joined by hyphens ("D-N-A"): Flite
  * then says every letter's name, including a final "A", which it would read
  * as the article if it stood alone. */

@@ -221,6 +221,23 @@ static void say_denominator(nr_out *o, unsigned long long num, unsigned long lon
 
 static int say_range(ctx *c, const char *s, size_t n);
 
+/* Two numbers joined by a slash that are said in turn rather than as a
+ * fraction: what could be a day and month in the locale's order ("9/11",
+ * "7/7"), a month and year ("1/2007"), "24/7", and in Britain a cricket
+ * score of runs for wickets ("245/6").  Anything else is a fraction, however
+ * large ("22/3", "12639/12640"). */
+static int slash_pair_is_name(int gb, unsigned long long a, unsigned long long b)
+{
+    unsigned long long m = gb ? b : a, d = gb ? a : b;
+    if (m >= 1 && m <= 12 && d >= 1 && d <= 31)
+        return 1;
+    if (a >= 1 && a <= 12 && b >= 1900 && b <= 2099)
+        return 1;
+    if (a == 24 && b == 7)
+        return 1;
+    return gb && a > b && b <= 10;
+}
+
 /* a/b: fraction, or two numbers said in turn (9/11, 24/7, 50/50). */
 static int say_slash_numbers(ctx *c, const char *s, size_t n)
 {
@@ -266,6 +283,10 @@ static int say_slash_numbers(ctx *c, const char *s, size_t n)
              (unit_find(nx->s, nx->n) && !(unit_find(nx->s, nx->n)->flags & U_GLUED_ONLY))))
             fraction = 1;
     }
+    /* (a piece of a longer code, "MIG-25/235212-x", stays two numbers) */
+    if (!fraction && b >= 2 && a != b && IS_WHOLE(c, s, n + 2 * ordsfx) &&
+        !slash_pair_is_name(c->o->gb, a, b))
+        fraction = 1;
     if (fraction) {
         SET(c, "fraction", "fraction");
         num_cardinal_u(c->o, a);
@@ -307,6 +328,17 @@ static int numeric_start(const char *s, size_t n)
         s[used] == '.'))
         return 1;
     return 0;
+}
+
+/* Is the token s a whole word followed by a unit ("1980-1970 kg")?  Then
+ * its numbers are quantities, never years. */
+static int unit_follows(const ctx *c, const char *s, size_t n)
+{
+    const tok *nx = tok_at(c, 1);
+    if (!IS_WHOLE(c, s, n) || c->t[c->i].trailn || !nx || !nx->n || nx->leadn)
+        return 0;
+    const unit *u = unit_find(nx->s, nx->n - (nx->n > 1 && nx->s[nx->n - 1] == '.'));
+    return u && !(u->flags & U_GLUED_ONLY);
 }
 
 /* "2009-2013", "10-15%", "$50-$100", "3-1", "1914-18", "Mon-Fri". */
@@ -399,7 +431,8 @@ static int say_range(ctx *c, const char *s, size_t n)
                 return 1;
             }
         }
-        if (an == 4 && va >= 1000 && va <= 2099 && (bn == 4 || bn == 2) && !x.commas) {
+        if (an == 4 && va >= 1000 && va <= 2099 && (bn == 4 || bn == 2) && !x.commas &&
+            !unit_follows(c, s, n)) {
             SET(c, "range", "year-range");
             /* both ends in one style: a range that starts in 2000-2009 says
              * "two thousand nine to two thousand thirteen" (not "... to
@@ -464,7 +497,7 @@ static int say_range(ctx *c, const char *s, size_t n)
         say_token(c, s, an);
     }
     out_word(c->o, "to", 2);
-    if (kx == an && ky == bn && !x.point && an < 4 && !y.point)
+    if (kx == an && ky == bn && !x.point && !y.point && (an < 4 || unit_follows(c, s, n)))
         num_say(c->o, &y);             /* "355-1250": a quantity, not a year */
     else
         say_token(c, b, bn);
@@ -520,8 +553,13 @@ static void say_runs(ctx *c, const char *s, size_t n)
             if (k > j && k - j <= 3) {
                 char sfx[4] = {0};
                 memcpy(sfx, s + j, k - j);
+                /* a unit between other letters and digits is a piece of a
+                 * code ("0t25d12", "4A7C"), not a measure */
+                int in_code = (i > 0 && is_alpha((unsigned char)s[i - 1])) ||
+                              (k < n && is_digit((unsigned char)s[k]));
                 if ((k - j == 2 && (ieq(sfx, 2, "st") || ieq(sfx, 2, "nd") ||
-                     ieq(sfx, 2, "rd") || ieq(sfx, 2, "th"))) || unit_find(sfx, k - j) ||
+                     ieq(sfx, 2, "rd") || ieq(sfx, 2, "th"))) ||
+                    (unit_find(sfx, k - j) && !in_code) ||
                     (k - j == 1 && (sfx[0] == 's')))
                     j = k;
             }
@@ -542,6 +580,9 @@ static void say_runs(ctx *c, const char *s, size_t n)
             if (s[i] == '*' && i > 0 && j < n && is_digit((unsigned char)s[i - 1]) &&
                 is_digit((unsigned char)s[j]))
                 out_word(c->o, "times", 5);    /* "2*8": two times eight */
+            else if (s[i] == '*' && j < n && (is_digit((unsigned char)s[j]) || s[j] == '#') &&
+                     (i == 0 || s[i - 1] == '#' || s[i - 1] == '*'))
+                out_word(c->o, "star", 4);     /* a keypad code: "*21#" */
             else
                 say_symbol(c, s[i]);
         }
@@ -614,10 +655,96 @@ static int say_numeric(ctx *c, const char *s, size_t n)
     return 0;
 }
 
+/* "1-800-FLOWERS", "1-800-GO-U-HAUL": a toll-free number spelled with
+ * letters is advertised to be said as words; the digits keep their usual
+ * "one eight hundred", the letter groups are read as words. */
+static int say_vanity_number(ctx *c, const char *s, size_t n)
+{
+    size_t p = (n > 2 && s[0] == '1' && s[1] == '-') ? 2 : 0;
+    if (n < p + 6 || s[p] != '8' || !is_digit((unsigned char)s[p + 1]) ||
+        !is_digit((unsigned char)s[p + 2]) || s[p + 3] != '-' ||
+        !is_upper((unsigned char)s[p + 4]))
+        return 0;
+    for (size_t i = p + 4; i < n; i++)
+        if (!is_upper((unsigned char)s[i]) && s[i] != '-')
+            return 0;
+    SET(c, "telephone", "vanity-number");
+    if (p)
+        out_word(c->o, "one", 3);
+    if (s[p + 1] == '0' && s[p + 2] == '0')
+        num_cardinal(c->o, s + p, 3);  /* "eight hundred" */
+    else
+        num_digits(c->o, s + p, 3, 0); /* "eight eight eight" */
+    for (size_t i = p + 4; i < n;) {
+        size_t j = i;
+        while (j < n && s[j] != '-')
+            j++;
+        char low[64];
+        if (j - i == 1 || j - i >= sizeof low) {
+            out_letters(c->o, s + i, j - i, NULL);
+        } else {
+            for (size_t k = i; k < j; k++)
+                low[k - i] = (char)(s[k] + 32);
+            out_word(c->o, low, j - i);
+        }
+        i = j + 1;
+    }
+    return 1;
+}
+
+/* 12" and 5'10": a number marked with the inch sign, when the text's
+ * double quotes do not pair up (so this one is no closing quote). */
+static int say_inches(ctx *c, const char *s, size_t n)
+{
+    const tok *t = &c->t[c->i];
+    if (!c->odd_quotes || !IS_WHOLE(c, s, n) || !t->trailn || t->trail[0] != '"')
+        return 0;
+    const char *ft = memchr(s, '\'', n);
+    size_t fn = ft ? (size_t)(ft - s) : 0;
+    if (ft && (fn < 1 || fn > 2 || n - fn - 1 < 1 || n - fn - 1 > 2))
+        return 0;
+    numlit a, b;
+    if (ft && (num_scan(s, fn, &a) != fn || num_scan(ft + 1, n - fn - 1, &b) != n - fn - 1))
+        return 0;
+    if (!ft && (num_scan(s, n, &b) != n || b.neg))
+        return 0;
+    SET(c, "measure", "inch-mark");
+    if (ft) {
+        num_say(c->o, &a);
+        out_words(c->o, a.ipn == 1 && a.ip[0] == '1' ? "foot" : "feet");
+    }
+    num_say(c->o, &b);
+    out_words(c->o, b.ipn == 1 && b.ip[0] == '1' && !b.point ? "inch" : "inches");
+    return 1;
+}
+
+/* Is an "=" standing alone among the tokens at offsets lo..hi?  Then a
+ * spaced dash next to it is an operator: "1 - 2 = 5", "x = 5 - 3". */
+static int equals_near(const ctx *c, long lo, long hi)
+{
+    for (long off = lo; off <= hi; off++) {
+        const tok *t = tok_at(c, off);
+        if (t && t->n == 1 && t->s[0] == '=')
+            return 1;
+    }
+    return 0;
+}
+
 void say_token(ctx *c, const char *s, size_t n)
 {
     if (!n)
         return;
+    if (IS_WHOLE(c, s, n) && s[n - 1] == '-' && (n == 1 || is_digit((unsigned char)s[n - 2])) &&
+        equals_near(c, 1, 3)) {
+        numlit nl;
+        if (n == 1 || num_scan(s, n - 1, &nl) == n - 1) {
+            SET(c, "math", "minus");
+            if (n > 1)
+                num_say(c->o, &nl);
+            out_word(c->o, "minus", 5);
+            return;
+        }
+    }
     if (n == 1 && s[0] == '-') {
         /* a spaced dash between numbers or times is "to": "4:00 am - 8:12 pm" */
         const tok *pv = tok_at(c, -1), *nx = tok_at(c, 1);
@@ -672,6 +799,8 @@ void say_token(ctx *c, const char *s, size_t n)
         return;
     }
     if (is_digit((unsigned char)s[0]) && say_isbn(c, s, n))
+        return;
+    if (is_digit((unsigned char)s[0]) && (say_inches(c, s, n) || say_vanity_number(c, s, n)))
         return;
     if (n >= 6 && is_digit((unsigned char)s[0]) && s[0] != '0' && is_digit((unsigned char)s[1]) &&
         is_digit((unsigned char)s[2]) && s[3] == '(') {
@@ -912,8 +1041,9 @@ size_t say_multi(ctx *c)
         const tok *n2 = tok_at(c, 2);
         if (nx && nx->n == 1 && nx->s[0] == '-' && !t->trailn &&
             n2 && n2->n && is_digit((unsigned char)n2->s[0])) {
+            int minus = equals_near(c, -2, -1) || equals_near(c, 3, 4);
             say_token(c, t->s, t->n);
-            out_word(c->o, "to", 2);
+            out_words(c->o, minus ? "minus" : "to");
             c->i += 2;
             say_token(c, n2->s, n2->n);
             c->i -= 2;

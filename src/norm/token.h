@@ -28,6 +28,7 @@ typedef struct ctx {
     const char *cls, *rule;
     int sentence_start; /* token i starts a sentence */
     int title_used;     /* an abbreviation was said as a title before a name */
+    int odd_quotes;     /* the text has an odd number of '"': one is an inch mark */
 } ctx;
 
 /* rules.c: say one token (or a piece of one) with the neighbours in c. */

@@ -274,6 +274,8 @@ int say_quarter(ctx *c, const char *s, size_t n)
     return 0;
 }
 
+static int strpbrk_n(const char *s, size_t n, const char *set);
+
 /* "MI5", "U18", "IP68", "4G", "G7" */
 static int say_alnum(ctx *c, const char *s, size_t n)
 {
@@ -300,6 +302,7 @@ static int say_alnum(ctx *c, const char *s, size_t n)
             if (!is_lower((unsigned char)s[i]) && !is_digit((unsigned char)s[i]))
                 return 0;
         SET(c, "serial", "mixed-code");
+        size_t from = c->o->b->len;
         for (i = 0; i < n;) {
             size_t j = i;
             if (is_digit((unsigned char)s[i])) {
@@ -316,15 +319,22 @@ static int say_alnum(ctx *c, const char *s, size_t n)
             }
             i = j;
         }
+        out_tie_letter_a(c->o, from);
         return 1;
     }
+    /* capitals and digits, maybe ending in a small-letter word after the
+     * number ("A321neo", "A320sam") or a plural s ("U21s") */
     int has_d = 0, has_u = 0;
+    size_t tail = n;                   /* start of the small-letter ending */
     for (size_t i = 0; i < n; i++) {
-        if (is_digit((unsigned char)s[i]))
+        if (is_digit((unsigned char)s[i]) && tail == n)
             has_d = 1;
-        else if (is_upper((unsigned char)s[i]))
+        else if (is_upper((unsigned char)s[i]) && tail == n)
             has_u = 1;
-        else if (!(is_lower((unsigned char)s[i]) && i == n - 1 && n > 2))
+        else if (is_lower((unsigned char)s[i]) && i > 0 &&
+                 (tail < n || is_digit((unsigned char)s[i - 1])) && n > 2)
+            tail = tail < n ? tail : i;
+        else
             return 0;
     }
     if (!has_d || !has_u)
@@ -333,6 +343,7 @@ static int say_alnum(ctx *c, const char *s, size_t n)
     int plural = s[n - 1] == 's' && is_digit((unsigned char)s[n - 2]);
     if (plural)
         n--;                           /* "U21s": U twenty ones */
+    size_t from = c->o->b->len;
     size_t i = 0;
     while (i < n) {
         size_t j = i;
@@ -356,6 +367,8 @@ static int say_alnum(ctx *c, const char *s, size_t n)
             const lex_entry *e = lex_find(&c->o->n->lex, s + i, j - i);
             if (e)
                 say_lex(c->o, e, s + i, j - i);
+            else if (i >= tail && j - i >= 3 && strpbrk_n(s + i, j - i, "aeiouy"))
+                out_word(c->o, s + i, j - i);  /* "neo" of "A321neo" */
             else if (j - i >= 4 && acro_pronounceable(s + i, j - i))
                 out_word(c->o, s + i, j - i);
             else
@@ -363,6 +376,7 @@ static int say_alnum(ctx *c, const char *s, size_t n)
         }
         i = j;
     }
+    out_tie_letter_a(c->o, from);
     if (plural)
         out_pluralize(c->o);
     return 1;

@@ -390,6 +390,34 @@ static void test_nul_bytes(void **state)
     nr_norm_free(n);
 }
 
+/* A lone letter A inside a long code is tied to the next piece in one
+ * pass: every "a1" of a 100,000-char address becomes "A-one". */
+static void test_letter_a_in_long_code(void **state)
+{
+    (void)state;
+    nr_norm *n = nr_norm_new();
+    nr_norm_set_locale(n, NR_LOCALE_US);
+    size_t pairs = 50000, len = pairs * 2 + 6;
+    char *in = malloc(len + 1);
+    assert_non_null(in);
+    for (size_t i = 0; i < pairs; i++)
+        memcpy(in + 2 * i, "a1", 2);
+    memcpy(in + 2 * pairs, "@x.com", 7);
+    char *got = norm_str(n, in);
+    assert_contract(got);
+    size_t ties = 0;
+    for (char *p = got; (p = strstr(p, "A-one")) != NULL; p += 5)
+        ties++;
+    assert_int_equal(ties, pairs);
+    assert_null(strstr(got, "ay"));
+    free(got);
+    free(in);
+    expect_norm(n, "B2A23C", "B two A-twenty three C");
+    expect_norm(n, "Write to a@example.com", "Write to A-at example dot com");
+    expect_norm(n, "David A. Smith", "David ay Smith");
+    nr_norm_free(n);
+}
+
 int main(void)
 {
     const struct CMUnitTest tests[] = {
@@ -399,6 +427,7 @@ int main(void)
         cmocka_unit_test(test_output_limit),
         cmocka_unit_test(test_huge_token),
         cmocka_unit_test(test_500_digits),
+        cmocka_unit_test(test_letter_a_in_long_code),
         cmocka_unit_test(test_basic_forms),
         cmocka_unit_test(test_lexicon),
         cmocka_unit_test(test_sentences),
