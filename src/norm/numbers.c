@@ -260,12 +260,9 @@ void num_say(nr_out *o, const numlit *nl)
     say_int(o, nl);
     if (nl->point) {
         out_word(o, "point", 5);
-        /* "point o five", as said; a fraction of zeros only is written to
-         * a precision and read "point zero": "2.0", "41,459.00" */
-        size_t z = 0;
-        while (z < nl->fpn && nl->fp[z] == '0')
-            z++;
-        int prec = nl->fpn && z == nl->fpn;
-        num_digits(o, nl->fp, nl->fpn, !prec);
+        /* Digits after the point are said one by one, a zero as "zero"
+         * ("0.004" "zero point zero zero four"): news readers and the
+         * reference data say it so, and "o" would blur with "four o". */
+        num_digits(o, nl->fp, nl->fpn, 0);
     }
 }
