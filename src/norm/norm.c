@@ -204,8 +204,15 @@ static size_t glued_split(const char *s, size_t n, int electronic)
     size_t cs = camel_split(s, n);
     if (cs < n)
         return cs;
-    for (size_t i = 2; i + 2 < n; i++) {
+    for (size_t i = 1; i + 2 < n; i++) {
         char ch = s[i];
+        /* "$.01,here", "12,again": a comma after a number and before a word
+         * (never a thousands separator, which has digits on both sides) */
+        if ((ch == ',' || ch == ';') && is_digit((unsigned char)s[i - 1]) &&
+            is_alpha((unsigned char)s[i + 1]) && is_alpha((unsigned char)s[i + 2]))
+            return i + 1;
+        if (i < 2)
+            continue;
         if ((ch == '.' || ch == '?' || ch == '!') && is_lower((unsigned char)s[i - 1]) &&
             is_lower((unsigned char)s[i - 2]) && is_upper((unsigned char)s[i + 1]) &&
             is_lower((unsigned char)s[i + 2]))
