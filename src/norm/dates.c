@@ -129,6 +129,69 @@ static void say_ampm(nr_out *o, const char *s)
     out_word(o, "M", 1);
 }
 
+/* Time zones said after a clock time: "5 p.m. EST", "1:59 p.m. e.s.t". */
+static const char *const zones[] = {
+    "EST", "EDT", "CST", "CDT", "MST", "MDT", "PST", "PDT", "AKST", "AKDT",
+    "HST", "AST", "ADT", "NST", "NDT", "ET", "CT", "MT", "PT", "GMT", "UTC",
+    "BST", "IST", "CET", "CEST", "EET", "EEST", "WET", "MSK", "JST", "KST",
+    "HKT", "SGT", "AEST", "AEDT", "ACST", "AWST", "NZST", "NZDT", NULL
+};
+
+/* A time-zone abbreviation, dotted ("e.s.t", "E.T.") or not ("EST"; in
+ * small letters only from three letters on, so "et" stays a word).
+ * Writes its letters to buf (room 8); returns how many, or 0. */
+static size_t zone_letters(const tok *t, char *buf)
+{
+    if (!t || !t->n || t->leadn || t->n > 10)
+        return 0;
+    size_t k = 0;
+    int dots = 0, upper = 0, lower = 0;
+    for (size_t i = 0; i < t->n; i++) {
+        char ch = t->s[i];
+        if (ch == '.') {
+            dots++;
+        } else if (is_alpha((unsigned char)ch) && k < 7) {
+            buf[k++] = ch;
+            if (is_upper((unsigned char)ch)) upper = 1; else lower = 1;
+        } else {
+            return 0;
+        }
+    }
+    if (k < 2 || (!dots && lower && (upper || k < 3)))
+        return 0;
+    return word_in(buf, k, zones) ? k : 0;
+}
+
+/* "1:59 p.m. e.s.t", "5pm EST": the zone after an am/pm marker.  The two
+ * stay two words: the marker is written "PM" (Flite spells it) and the zone
+ * spelled "E-S-T", so they never read as one run of letters "P M E S T".
+ * A joined "AM" is left spaced: Flite drops that word. */
+size_t zone_multi(ctx *c)
+{
+    const tok *t = &c->t[c->i], *pv = tok_at(c, -1);
+    char z[8];
+    size_t k = zone_letters(t, z);
+    if (!k || !pv || pv->trailn || pv->n < 2)
+        return 0;
+    size_t tail = pv->n;        /* the marker ends the previous token */
+    while (tail > 0 && (is_alpha((unsigned char)pv->s[tail - 1]) || pv->s[tail - 1] == '.'))
+        tail--;
+    if (!word_in(pv->s + tail, pv->n - tail, ampm_words))
+        return 0;
+    nr_out *o = c->o;
+    nr_buf *b = o->b;
+    if (!o->err && b->len >= 3 && b->data[b->len - 3] == 'P' && b->data[b->len - 1] == 'M' &&
+        (b->data[b->len - 2] == ' ' || b->data[b->len - 2] == '-') &&
+        (b->len == 3 || b->data[b->len - 4] == ' ')) {
+        b->data[b->len - 2] = 'M';     /* "P M" -> "PM" */
+        nr_buf_truncate(b, b->len - 1);
+        o->last_word = b->len - 2;
+    }
+    SET(c, "time", "time-zone");
+    out_letters(o, z, k, NULL);
+    return 1;
+}
+
 static void say_clock(nr_out *o, unsigned h, unsigned m, int ampm)
 {
     num_cardinal_u(o, h);

@@ -971,6 +971,8 @@ void say_token(ctx *c, const char *s, size_t n)
 size_t say_multi(ctx *c)
 {
     size_t k = date_multi(c);
+    if (!k)
+        k = zone_multi(c);
     if (k)
         return k;
     const tok *t = &c->t[c->i];

@@ -37,6 +37,7 @@ void say_token(ctx *c, const char *s, size_t n);
 size_t say_multi(ctx *c);
 /* dates.c */
 size_t date_multi(ctx *c);
+size_t zone_multi(ctx *c);
 int    date_numeric(ctx *c, const char *s, size_t n);
 void   say_decade(nr_out *o, const char *s, size_t n);
 /* money.c */
