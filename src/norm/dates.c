@@ -263,6 +263,19 @@ size_t date_multi(ctx *c)
         out_words(o, weekday_names[wd]);
         return 1;
     }
+    /* "1980 s": scraped text split a decade ("1980s") from its "s" */
+    if (t->n == 4 && !t->trailn && n1 && n1->s[0] == 's' && !n1->leadn &&
+        (n1->n == 1 || (n1->n == 2 && n1->s[1] == '.'))) {
+        unsigned v;
+        if (parse_uint(t->s, 4, &v) && v % 10 == 0 && v >= 1000 && v < 2100) {
+            c->cls = "date";
+            c->rule = "decade-spaced";
+            say_decade(o, t->s, 4);
+            if (n1->n == 2)
+                out_punct(o, '.');  /* "the 1960 s." ends a sentence, no initial */
+            return 2;
+        }
+    }
     /* "10:30 am", "5 pm", "10.30 p.m." */
     if (is_ampm(n1) && t->n <= 5 && is_digit((unsigned char)t->s[0])) {
         unsigned h = 0, mi = 0;
