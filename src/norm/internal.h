@@ -27,6 +27,7 @@
 #define MK_WON    '\x0e'
 #define MK_RUPEE  '\x0f'
 #define MK_CENT   '\x10'
+#define MK_SECTION '\x11' /* section sign; "§§" (several) is "sections" */
 
 typedef struct lex_entry {
     char *key;      /* as written */

@@ -201,6 +201,13 @@ static size_t glued_split(const char *s, size_t n, int electronic)
 {
     if (electronic)
         return n;
+    if (s[0] == MK_SECTION) {       /* "§5", "§§3-4": the sign is a word */
+        size_t k = 1;
+        while (k < n && s[k] == MK_SECTION)
+            k++;
+        if (k < n)
+            return k;
+    }
     size_t cs = camel_split(s, n);
     if (cs < n)
         return cs;

@@ -100,6 +100,9 @@ static void say_plain_number(ctx *c, const numlit *nl, int whole)
     if (whole && !nl->neg && !nl->point && !nl->commas && !of && nl->ip[0] != '0' &&
         house_number(c, v, nl->ipn))
         return;
+    const tok *sec = tok_at(c, -1);
+    if (whole && sec && sec->n && sec->s[0] == MK_SECTION)
+        whole = 0;                  /* "§ 1001": a section number, no year */
     if (whole && !nl->neg && !nl->point && !nl->commas && nl->ipn == 4 &&
         !of && v >= 1000 && v <= 2099) {
         const tok *pv = tok_at(c, -1);
@@ -510,7 +513,7 @@ static const struct { char ch; const char *say; } symbols[] = {
     {'>', "greater than"}, {MK_TIMES, "times"}, {MK_DEGREE, "degrees"},
     {MK_POUND, "pound"}, {MK_EURO, "euro"}, {MK_YEN, "yen"}, {'$', "dollar"},
     {MK_WON, "won"}, {MK_RUPEE, "rupee"}, {MK_CENT, "cent"},
-    {MK_MICRO, "micro"}, {'^', "to the power of"},
+    {MK_MICRO, "micro"}, {'^', "to the power of"}, {MK_SECTION, "section"},
 };
 
 static int say_symbol(ctx *c, char ch)
@@ -734,6 +737,11 @@ void say_token(ctx *c, const char *s, size_t n)
 {
     if (!n)
         return;
+    if (s[0] == MK_SECTION && strspn(s, "\x11") >= n) {
+        SET(c, "symbol", "section");   /* "§ 5", "§§ 3-4" */
+        out_words(c->o, n == 1 ? "section" : "sections");
+        return;
+    }
     if (IS_WHOLE(c, s, n) && s[n - 1] == '-' && (n == 1 || is_digit((unsigned char)s[n - 2])) &&
         equals_near(c, 1, 3)) {
         numlit nl;
