@@ -104,6 +104,12 @@ int acro_pronounceable(const char *s, size_t n)
         while (i < n && !vowel(u[i]))
             i++;
         size_t cl = i - st;
+        if (i == n && cl >= 2 && u[n - 1] == 'Y') {
+            /* a final Y after consonants is the last vowel (COUNTY, PARTY,
+               SHABBY): what comes before it must join two syllables */
+            size_t in = cl - 1;
+            return in <= 2 || (in == 3 && (in_list(u + st + 1, 2, onsets) || in_list(u + st, 2, codas)));
+        }
         if (i == n)
             return cl == 0 || in_list(u + st, cl, codas) ||
                    (cl == 1 && u[st] == 'Y');

@@ -138,6 +138,8 @@ typedef struct abbrev {
 enum { AB_TITLE = 1, AB_DOT = 2, AB_NUMBER = 4, AB_AFTERNAME = 8, AB_ANY = 16 };
 const abbrev *abbrev_find(const char *s, size_t n);
 /* "CA" -> "California": US postal state codes (two capitals), else NULL. */
+const abbrev *abbrev_find_caps_title(const char *s, size_t n);
+const char *ap_state_find(const char *s, size_t n);
 const char *us_state_find(const char *s, size_t n);
 /* "St", "Ave", "Road", "Expy": words that end a street name. */
 int is_street_word(const char *s, size_t n);

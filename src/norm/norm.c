@@ -354,13 +354,14 @@ int nr_norm_text(const nr_norm *n, const char *in, size_t len, nr_buf *out)
         loc = nr_norm_guess_locale(in, len);
     size_t start_len = out->len;
     nr_out o = { out, 0, loc == NR_LOCALE_GB, out->len, n };
-    ctx c = { &o, t, nt, 0, NULL, NULL, 1, 0, count_quotes(clean.data, clean.len) & 1 };
+    ctx c = { &o, t, nt, 0, NULL, NULL, 1, 0, count_quotes(clean.data, clean.len) & 1, 0 };
     while (c.i < nt && !o.err) {
         const tok *tk = &t[c.i];
         emit_lead(&o, tk->lead, tk->leadn);
         size_t before = out->len;
         c.cls = c.rule = NULL;
         c.title_used = 0;
+        c.abbrev_dot = 0;
         size_t used = tk->n ? say_multi(&c) : 0;
         if (!used) {
             used = 1;
@@ -393,12 +394,19 @@ int nr_norm_text(const nr_norm *n, const char *in, size_t len, nr_buf *out)
                 (nx->leadn && strchr("\"'", nx->lead[0])))
                 out_punct(&o, '.');
         }
-        emit_trail(&o, last->trail, last->trailn);
-        c.sentence_start = last->trailn && memchr(last->trail, '.', last->trailn) ? 1 :
-                           (last->n && last->s[last->n - 1] == '.' &&
-                            last->trailn == 0 ? 0 : 0);
-        if (last->trailn && (memchr(last->trail, '?', last->trailn) ||
-                             memchr(last->trail, '!', last->trailn)))
+        const char *tr = last->trail;
+        size_t trn = last->trailn;
+        if (c.abbrev_dot && trn && tr[0] == '.') {
+            /* "Boston, Mass., near": the full stop was the abbreviation's;
+               it ends the sentence only at the end or before an opener */
+            tr++, trn--;
+            const tok *nx = c.i + used < nt ? &t[c.i + used] : NULL;
+            if (!trn && (!nx || (!nx->leadn && is_opener(nx->s, nx->n))))
+                tr--, trn++;
+        }
+        emit_trail(&o, tr, trn);
+        c.sentence_start = trn && memchr(tr, '.', trn) ? 1 : 0;
+        if (trn && (memchr(tr, '?', trn) || memchr(tr, '!', trn)))
             c.sentence_start = 1;
         c.i += used;
     }

@@ -114,7 +114,7 @@ int us_spelling(const char *s, size_t n, char *out, size_t outsz)
     static const char *const ends[] = {
         "isationally", "isational", "isations", "isation", "isers", "iser",
         "ising", "ised", "ises", "ise",
-        "yse", "ysed", "yses", "ysing", NULL
+        "yse", "ysed", "ysing", NULL   /* not "yses": also the plural of analysis */
     };
     for (size_t i = 0; has_is && ends[i]; i++) {
         size_t el = strlen(ends[i]);

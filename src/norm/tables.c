@@ -413,6 +413,22 @@ const abbrev *abbrev_find(const char *s, size_t n)
     return NULL;
 }
 
+/* A title written in capitals, as datelines and shouted headlines have them
+ * ("ST", "DR", "SEN"): the title it is, or NULL. */
+const abbrev *abbrev_find_caps_title(const char *s, size_t n)
+{
+    if (n < 2 || n > 4)
+        return NULL;
+    char tc[4];
+    for (size_t i = 0; i < n; i++) {
+        if (!is_upper((unsigned char)s[i]))
+            return NULL;
+        tc[i] = (char)(i ? s[i] | 32 : s[i]);
+    }
+    const abbrev *a = abbrev_find(tc, n);
+    return a && (a->flags & AB_TITLE) ? a : NULL;
+}
+
 /* US postal codes of the states (and DC), read as the state's name only in an
  * address: after "City," and before a ZIP code or at the end (words.c). */
 static const char *const us_states[][2] = {
@@ -440,6 +456,34 @@ const char *us_state_find(const char *s, size_t n)
     for (size_t i = 0; i < sizeof us_states / sizeof us_states[0]; i++)
         if (us_states[i][0][0] == s[0] && us_states[i][0][1] == s[1])
             return us_states[i][1];
+    return NULL;
+}
+
+/* The Associated Press's state abbreviations, as US datelines and addresses
+ * write them ("DENVER, Colo. (AP)", "Albany, N.Y."); keys without the final
+ * full stop.  Said as the state only after "Place," (words.c). */
+static const char *const ap_states[][2] = {
+    {"Ala", "Alabama"}, {"Ariz", "Arizona"}, {"Ark", "Arkansas"},
+    {"Calif", "California"}, {"Colo", "Colorado"}, {"Conn", "Connecticut"},
+    {"Del", "Delaware"}, {"Fla", "Florida"}, {"Ga", "Georgia"}, {"Ill", "Illinois"},
+    {"Ind", "Indiana"}, {"Kan", "Kansas"}, {"Ky", "Kentucky"}, {"La", "Louisiana"},
+    {"Md", "Maryland"}, {"Mass", "Massachusetts"}, {"Mich", "Michigan"},
+    {"Minn", "Minnesota"}, {"Miss", "Mississippi"}, {"Mo", "Missouri"},
+    {"Mont", "Montana"}, {"Neb", "Nebraska"}, {"Nev", "Nevada"},
+    {"N.H", "New Hampshire"}, {"N.J", "New Jersey"}, {"N.M", "New Mexico"},
+    {"N.Y", "New York"}, {"N.C", "North Carolina"}, {"N.D", "North Dakota"},
+    {"Okla", "Oklahoma"}, {"Ore", "Oregon"}, {"Pa", "Pennsylvania"},
+    {"R.I", "Rhode Island"}, {"S.C", "South Carolina"}, {"S.D", "South Dakota"},
+    {"Tenn", "Tennessee"}, {"Tex", "Texas"}, {"Vt", "Vermont"}, {"Va", "Virginia"},
+    {"Wash", "Washington"}, {"W.Va", "West Virginia"}, {"Wis", "Wisconsin"},
+    {"Wyo", "Wyoming"},
+};
+
+const char *ap_state_find(const char *s, size_t n)
+{
+    for (size_t i = 0; i < sizeof ap_states / sizeof ap_states[0]; i++)
+        if (keq(ap_states[i][0], s, n))
+            return ap_states[i][1];
     return NULL;
 }
 

@@ -29,6 +29,7 @@ typedef struct ctx {
     int sentence_start; /* token i starts a sentence */
     int title_used;     /* an abbreviation was said as a title before a name */
     int odd_quotes;     /* the text has an odd number of '"': one is an inch mark */
+    int abbrev_dot;     /* the '.' after token i was its abbreviation's (Colo.) */
 } ctx;
 
 /* rules.c: say one token (or a piece of one) with the neighbours in c. */

@@ -127,12 +127,34 @@ static int all_upper(const char *s, size_t n)
     return n > 0;
 }
 
+/* Titles in capitals, as datelines and shouted headlines write them: "ST.
+ * PAUL", "DR. KING", "SEN. JONES" -> Saint, Doctor, Senator.  Only with the
+ * full stop and a capitalised word next, so ST, DR and SEN alone stay
+ * letters or words. */
+static int say_caps_title(ctx *c, const char *s, size_t n)
+{
+    const tok *cur = &c->t[c->i], *nx = tok_at(c, 1);
+    size_t k = n && s[n - 1] == '.' ? n - 1 : n;
+    int dot = k < n || (cur->trailn == 1 && cur->trail[0] == '.');
+    if (!dot || !IS_WHOLE(c, s, n) || !nx || nx->leadn || !tok_is_cap_word(nx) || nx->n < 3)
+        return 0;                      /* "GOV. UK" is no governor */
+    const abbrev *a = abbrev_find_caps_title(s, k);
+    if (!a)
+        return 0;
+    SET(c, "abbreviation", a->key);
+    out_words(c->o, a->say);
+    c->title_used = 1;
+    c->abbrev_dot = k == n;
+    return 1;
+}
+
 static int say_abbrev(ctx *c, const char *s, size_t n)
 {
     const abbrev *a = abbrev_find(s, n);
     int dotted = n && s[n - 1] == '.';
     if (!a && dotted)
         a = abbrev_find(s, n - 1);
+
     if (!a && !dotted)
         return 0;
     if (!a)
@@ -439,6 +461,35 @@ static int say_us_state(ctx *c, const char *s, size_t n)
     return 1;
 }
 
+/* Datelines and addresses in AP style: "DENVER, Colo. (AP)", "Albany,
+ * N.Y., police said" -> Colorado, New York.  Only with the abbreviation's
+ * full stop and right after "Place,", so "Miss Smith", "ill", "Mass" and
+ * "Pa" elsewhere keep their own reading. */
+static int say_ap_state(ctx *c, const char *s, size_t n)
+{
+    const tok *cur = &c->t[c->i];
+    if (!IS_WHOLE(c, s, n) || cur->leadn || n < 2)
+        return 0;
+    size_t k = n;
+    if (s[n - 1] == '.')
+        k = n - 1;
+    else if (!cur->trailn || cur->trail[0] != '.')
+        return 0;
+    const char *name = ap_state_find(s, k);
+    const tok *pv = tok_at(c, -1);
+    if (!name || !pv || !pv->trailn || pv->trail[0] != ',' ||
+        !(tok_is_cap_word(pv) || (pv->n > 1 && all_upper(pv->s, pv->n))))
+        return 0;
+    SET(c, "address", "ap-state");
+    out_words(c->o, name);
+    /* its full stop is not the sentence's, wherever the tokenizer put it,
+       unless the text ends there or a sentence clearly starts */
+    const tok *nx = tok_at(c, 1);
+    c->title_used = nx && !(!nx->leadn && is_opener(nx->s, nx->n));
+    c->abbrev_dot = k == n;
+    return 1;
+}
+
 /* "1211 E Arques Ave", "708 N 1st St": a compass point between a house
  * number and a street name is said in full */
 static int say_compass(ctx *c, const char *s, size_t n)
@@ -482,13 +533,15 @@ int word_token(ctx *c, const char *s, size_t n)
     if (n <= 2 && is_upper((unsigned char)s[0]) &&
         (say_us_state(c, s, n) || say_compass(c, s, n)))
         return 1;
+    if (n <= 5 && is_upper((unsigned char)s[0]) && say_ap_state(c, s, n))
+        return 1;
     const lex_entry *e = lex_find(&c->o->n->lex, s, n);
     if (e) {
         SET(c, "lexicon", "lexicon");
         say_lex(c->o, e, s, n);
         return 1;
     }
-    if (say_abbrev(c, s, n))
+    if (say_abbrev(c, s, n) || say_caps_title(c, s, n))
         return 1;
     if (n == 1 && (s[0] == 'v' || s[0] == 'V')) {
         const tok *pv = tok_at(c, -1), *nx = tok_at(c, 1);
