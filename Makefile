@@ -127,7 +127,7 @@ fuzz: deps-test
 	    rc=0; build-fuzz/fuzz_$$t -max_total_time=$(FUZZ_SECONDS) -max_len=65536 -timeout=20 \
 	        -artifact_prefix=build-fuzz/crash/$$t/ -print_final_stats=1 build-fuzz/corpus/$$t \
 	        >build-fuzz/fuzz_$$t.log 2>&1 || rc=$$?; \
-	    grep -E 'stat::number_of_executed_units|stat::peak_rss_mb|^SUMMARY' build-fuzz/fuzz_$$t.log || true; \
+	    grep -a -E 'stat::number_of_executed_units|stat::peak_rss_mb|^SUMMARY' build-fuzz/fuzz_$$t.log || true; \
 	    if [ $$rc -ne 0 ]; then echo "fuzz: $$t FAILED (exit $$rc), input in build-fuzz/crash/$$t/"; bad=1; fi; \
 	done; exit $$bad
 
