@@ -261,6 +261,25 @@ static void say_unit(ctx *c, const unit *u, const numlit *nl)
     out_words(c->o, w);
 }
 
+static const numlit ONE = {.ip = "1", .ipn = 1};
+
+/* "a 5km run", "an 8GB phone": after "a" and before a word, a measure is an
+ * adjective and its unit stays singular, as a reader says it.  "a" cannot
+ * open a plural noun phrase, so the pattern is safe; the word after must
+ * not end the phrase ("a 5km of road" is no English; "a 5km." has none). */
+static int measure_is_attributive(const ctx *c)
+{
+    const tok *pv = tok_at(c, -1), *me = tok_at(c, 0), *nx = tok_at(c, 1);
+    static const char *const not_nouns[] = {
+        "of", "and", "or", "to", "from", "in", "on", "at", "for", "by", "per",
+        "long", "wide", "high", "deep", "tall", "away", "off", "ahead", "behind",
+        "away", "later", "earlier", NULL
+    };
+    return pv && me && nx && !pv->trailn && !me->trailn && !nx->leadn && nx->n &&
+           (ieq(pv->s, pv->n, "a") || ieq(pv->s, pv->n, "an")) &&
+           is_lower((unsigned char)nx->s[0]) && !word_in(nx->s, nx->n, not_nouns);
+}
+
 /* "per" and the denominator: a unit in the singular ("per hour"), or the
    words given when the unit is not one we know. */
 static void say_per(ctx *c, const unit *u, const char *words)
@@ -440,6 +459,8 @@ int measure_token(ctx *c, const char *s, size_t n, size_t *consumed)
         !strcmp(u->many, "million") || !strcmp(u->many, "trillion") ||
         !strcmp(u->many, "times") || !strcmp(u->many, "percent"))
         out_words(c->o, u->many);
+    else if (!sl && measure_is_attributive(c))
+        say_unit(c, u, &ONE);          /* "a 5km run": a five kilometer run */
     else
         say_unit(c, u, &nl);
     if (sl) {

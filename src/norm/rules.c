@@ -733,6 +733,26 @@ static int equals_near(const ctx *c, long lo, long hi)
     return 0;
 }
 
+/* "c.1850", "ca.1450": circa glued to a year, as dates in captions and
+ * biographies are written; spaced ("c. 1850") is the abbreviation table's */
+static int say_circa_glued(ctx *c, const char *s, size_t n)
+{
+    size_t p = n > 2 && (s[0] == 'c' || s[0] == 'C') && s[1] == '.' ? 2
+             : n > 3 && (s[0] == 'c' || s[0] == 'C') && s[1] == 'a' && s[2] == '.' ? 3 : 0;
+    if (!p || n - p < 3 || n - p > 4)
+        return 0;
+    unsigned v = 0;
+    for (size_t i = p; i < n; i++) {
+        if (!is_digit((unsigned char)s[i]))
+            return 0;
+        v = v * 10 + (unsigned)(s[i] - '0');
+    }
+    SET(c, "date", "circa-year");
+    out_word(c->o, "circa", 5);
+    num_year(c->o, v);
+    return 1;
+}
+
 void say_token(ctx *c, const char *s, size_t n)
 {
     if (!n)
@@ -771,6 +791,8 @@ void say_token(ctx *c, const char *s, size_t n)
         out_punct(c->o, ',');          /* a dash between words is a pause */
         return;
     }
+    if (say_circa_glued(c, s, n))
+        return;
     if (electronic_token(c, s, n))
         return;
     if (n > 3 && s[n - 2] == '\'' && s[n - 1] == 's' && is_digit((unsigned char)s[0]) &&

@@ -44,6 +44,8 @@ static int abbrev_before(const char *text, size_t dot, const char *next, size_t 
     }
     if (wn == 2 && is_upper((unsigned char)w[0]))
         return 1;                           /* initial */
+    if (wn == 2 && w[0] == 'v' && nextn && is_upper((unsigned char)next[0]))
+        return 1;                           /* "Dobbs v. Jackson" */
     if (abbrev_find_caps_title(w, wn - 1) && nextn >= 3 && is_upper((unsigned char)next[0]))
         return 1;                           /* "ST. PAUL", "DR. KING" */
     int dots = 0, letters = 0;

@@ -186,7 +186,11 @@ static const unit units[] = {
     {"%", "percent", "percent", NULL, NULL, 0},
     {"pc", "percent", "percent", NULL, NULL, U_GLUED_ONLY},
     {"k", "thousand", "thousand", NULL, NULL, U_GLUED_ONLY | U_CASE},
-    {"K", "thousand", "thousand", NULL, NULL, U_GLUED_ONLY | U_CASE},
+    /* capital K glued to a number is mostly a name, said as the letter:
+       "4K TV", "a 10K race"; amounts with a currency are money.c's */
+    {"K", "K", "K", NULL, NULL, U_GLUED_ONLY},
+    {"MP", "megapixel", "megapixels", NULL, NULL, U_GLUED_ONLY},
+    {"nmi", "nautical mile", "nautical miles", NULL, NULL, 0},
     {"bn", "billion", "billion", NULL, NULL, 0},
     {"tn", "trillion", "trillion", NULL, NULL, U_GLUED_ONLY},
     {"mn", "million", "million", NULL, NULL, U_GLUED_ONLY},

@@ -548,6 +548,8 @@ int word_token(ctx *c, const char *s, size_t n)
         if (tok_is_cap_word(pv) && tok_is_cap_word(nx) && s[0] == 'v') {
             SET(c, "abbreviation", "versus");
             out_word(c->o, "versus", 6);
+            c->abbrev_dot = 1;         /* "Dobbs v. Jackson": no sentence end, */
+            c->title_used = 1;         /* whichever side of it the '.' went */
             return 1;
         }
     }
