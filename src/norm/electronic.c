@@ -142,6 +142,41 @@ static int looks_like_domain(const char *s, size_t n)
     return word_in(tld, tn, tlds);
 }
 
+/* Words run together in CamelCase, as tags and handles write them:
+ * "#BlackLivesMatter", "@BBCNews" -> Black Lives Matter, BBC News.  A break
+ * before a capital after a small letter, and before the last capital of a
+ * run that a small letter follows (BBC|News); none after a first small
+ * letter, which brand names keep (iPhone, eBay). */
+static void say_camel_words(ctx *c, const char *s, size_t n)
+{
+    size_t st = 0;
+    for (size_t i = 1; i <= n; i++) {
+        int brk = i == n;
+        if (!brk && is_upper((unsigned char)s[i]) && !(i == 1 && is_lower((unsigned char)s[0])))
+            brk = is_lower((unsigned char)s[i - 1]) ||
+                  (is_upper((unsigned char)s[i - 1]) && i + 1 < n && is_lower((unsigned char)s[i + 1]));
+        if (brk) {
+            say_token(c, s + st, i - st);
+            st = i;
+        }
+    }
+}
+
+/* Letters and digits only, with a word break of say_camel_words inside */
+static int is_camel(const char *s, size_t n)
+{
+    int brk = 0;
+    for (size_t i = 0; i < n; i++) {
+        if (!is_alpha((unsigned char)s[i]) && !is_digit((unsigned char)s[i]))
+            return 0;
+        if (i > 0 && is_upper((unsigned char)s[i]) && !(i == 1 && is_lower((unsigned char)s[0])) &&
+            (is_lower((unsigned char)s[i - 1]) ||
+             (is_upper((unsigned char)s[i - 1]) && i + 1 < n && is_lower((unsigned char)s[i + 1]))))
+            brk = 1;
+    }
+    return brk;
+}
+
 int electronic_token(ctx *c, const char *s, size_t n)
 {
     if (n < 2)
@@ -152,21 +187,19 @@ int electronic_token(ctx *c, const char *s, size_t n)
     if (s[0] == '@' && is_alpha((unsigned char)s[1])) {
         SET(c, "electronic", "handle");
         out_word(c->o, "at", 2);
-        say_url(c->o, s + 1, n - 1);
+        if (lex_find(&c->o->n->lex, s + 1, n - 1))
+            say_token(c, s + 1, n - 1);    /* the lexicon knows it: @iPhone */
+        else if (is_camel(s + 1, n - 1))
+            say_camel_words(c, s + 1, n - 1);
+        else
+            say_url(c->o, s + 1, n - 1);
         return 1;
     }
     /* a tag has one '#', at its start: "#mytext#" is two hash signs */
     if (s[0] == '#' && is_alpha((unsigned char)s[1]) && !memchr(s + 1, '#', n - 1)) {
         SET(c, "electronic", "hashtag");
         out_word(c->o, "hashtag", 7);
-        /* CamelCase hashtags are several words */
-        size_t st = 1;
-        for (size_t i = 2; i <= n; i++) {
-            if (i == n || (is_upper((unsigned char)s[i]) && is_lower((unsigned char)s[i - 1]))) {
-                say_token(c, s + st, i - st);
-                st = i;
-            }
-        }
+        say_camel_words(c, s + 1, n - 1);
         return 1;
     }
     const char *at = memchr(s, '@', n);
