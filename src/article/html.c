@@ -1001,7 +1001,7 @@ static void html_fallback(nr_doc *d)
     nr_tb_init(&tb);
     while (i < n && !d->nomem) {
         if (s[i] == '<') {
-            int head = n - i >= 5 && !strncasecmp(s + i, "<head", 5) &&
+            int head = n - i >= 6 && !strncasecmp(s + i, "<head", 5) &&
                        (s[i + 5] == '>' || s[i + 5] == ' ');
             int block = tag_is_block(s, n, i);
             size_t skip_to = furniture_end(s, n, i);
@@ -1130,7 +1130,9 @@ static int tree_lost_text(nr_doc *d, xmlNode *top)
     size_t n = d->srclen;
     for (size_t i = 0; i < n;) {
         if (s[i] == '<') {
-            if (n - i >= 5 && !strncasecmp(s + i, "<head", 5) &&
+            /* the byte after "<head" must exist: the source need not
+               end in a NUL (libFuzzer found the read past it) */
+            if (n - i >= 6 && !strncasecmp(s + i, "<head", 5) &&
                 (s[i + 5] == '>' || s[i + 5] == ' ')) {
                 while (i < n && !(s[i] == '<' && n - i >= 7 &&
                                   !strncasecmp(s + i, "</head>", 7)))
