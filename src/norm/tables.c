@@ -191,6 +191,10 @@ static const unit units[] = {
     {"K", "K", "K", NULL, NULL, U_GLUED_ONLY},
     {"MP", "megapixel", "megapixels", NULL, NULL, U_GLUED_ONLY},
     {"nmi", "nautical mile", "nautical miles", NULL, NULL, 0},
+    /* finance copy: "rose 25bps", "a 50bp cut"; bit rates come with a
+       prefix (kbps, Mbps) and are units of their own */
+    {"bps", "basis point", "basis points", NULL, NULL, 0},
+    {"bp", "basis point", "basis points", NULL, NULL, U_GLUED_ONLY},
     {"bn", "billion", "billion", NULL, NULL, 0},
     {"tn", "trillion", "trillion", NULL, NULL, U_GLUED_ONLY},
     {"mn", "million", "million", NULL, NULL, U_GLUED_ONLY},
