@@ -310,11 +310,36 @@ static const char *const score_words[] = {
     "tied", "stalemate", NULL
 };
 
+/* A token ending its clause: a score word beyond it is about something
+   else ("on pages 10-20; they won") */
+static int ends_clause(const tok *t)
+{
+    for (size_t i = 0; t && i < t->trailn; i++)
+        if (strchr(".;:!?", t->trail[i]))
+            return 1;
+    return 0;
+}
+
+/* A score word in the same clause, up to three words before or two after;
+   never after "pages" or "pp.", which hold ranges */
 static int near_score_word(const ctx *c)
 {
-    for (long off = -3; off <= 2; off++) {
+    const tok *pv = tok_at(c, -1);
+    if (pv && !pv->trailn && (ieq(pv->s, pv->n, "pages") || ieq(pv->s, pv->n, "pp.") ||
+                              ieq(pv->s, pv->n, "pp")))
+        return 0;
+    for (long off = -1; off >= -3; off--) {
         const tok *t = tok_at(c, off);
-        if (off && t && word_in(t->s, t->n, score_words))
+        if (!t || ends_clause(t))
+            break;
+        if (word_in(t->s, t->n, score_words))
+            return 1;
+    }
+    for (long off = 1; off <= 2; off++) {
+        const tok *t = tok_at(c, off);
+        if (!t || ends_clause(tok_at(c, off - 1)))
+            break;
+        if (word_in(t->s, t->n, score_words))
             return 1;
     }
     return 0;
