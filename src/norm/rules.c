@@ -227,8 +227,9 @@ static int say_range(ctx *c, const char *s, size_t n);
 /* Two numbers joined by a slash that are said in turn rather than as a
  * fraction: what could be a day and month in the locale's order ("9/11",
  * "7/7"), a month and year ("1/2007"), "24/7", and in Britain a cricket
- * score of runs for wickets ("245/6").  Anything else is a fraction, however
- * large ("22/3", "12639/12640"). */
+ * score of runs for wickets ("245/6").  Anything else is a fraction when
+ * proper or over a small denominator ("22/3", "12639/12640"), otherwise
+ * "over" ("140/90"). */
 static int slash_pair_is_name(int gb, unsigned long long a, unsigned long long b)
 {
     unsigned long long m = gb ? b : a, d = gb ? a : b;
@@ -287,13 +288,21 @@ static int say_slash_numbers(ctx *c, const char *s, size_t n)
             fraction = 1;
     }
     /* (a piece of a longer code, "MIG-25/235212-x", stays two numbers) */
-    if (!fraction && b >= 2 && a != b && IS_WHOLE(c, s, n + 2 * ordsfx) &&
-        !slash_pair_is_name(c->o->gb, a, b))
+    int whole = IS_WHOLE(c, s, n + 2 * ordsfx);
+    int name = slash_pair_is_name(c->o->gb, a, b);
+    if (!fraction && b >= 2 && a != b && whole && !name && (a < b || b <= 16))
         fraction = 1;
     if (fraction) {
         SET(c, "fraction", "fraction");
         num_cardinal_u(c->o, a);
         say_denominator(c->o, a, b);
+    } else if (whole && !name && a > b && b > 16) {
+        /* no fraction has such a denominator in news copy: a reading such
+           as blood pressure, "140/90", is "one hundred forty over ninety" */
+        SET(c, "cardinal", "slash-over");
+        num_cardinal_u(c->o, a);
+        out_word(c->o, "over", 4);
+        num_cardinal_u(c->o, b);
     } else {
         SET(c, "cardinal", "slash-pair");
         num_cardinal_u(c->o, a);

@@ -102,6 +102,8 @@ static const unit units[] = {
     {"m", "metre", "metres", "meter", "meters", U_CASE},
     {"cm", "centimetre", "centimetres", "centimeter", "centimeters", 0},
     {"mm", "millimetre", "millimetres", "millimeter", "millimeters", 0},
+    {"mmHg", "millimetre of mercury", "millimetres of mercury",
+     "millimeter of mercury", "millimeters of mercury", 0},
     {"\x07m", "micrometre", "micrometres", "micrometer", "micrometers", 0},
     {"nm", "nanometre", "nanometres", "nanometer", "nanometers", 0},
     {"km2", "square kilometre", "square kilometres", "square kilometer", "square kilometers", 0},
