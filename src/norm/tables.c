@@ -369,6 +369,11 @@ static const abbrev abbrevs[] = {
     {"Mme", "Madame", AB_TITLE | AB_ANY}, {"Mlle", "Mademoiselle", AB_TITLE | AB_ANY},
     {"Sr.", "Senior", AB_AFTERNAME}, {"Jr.", "Junior", AB_ANY},
     {"Ph.D.", "P-H-D", AB_ANY}, {"Ph.D", "P-H-D", AB_ANY}, {"PhD", "P-H-D", AB_ANY},
+    /* degrees written with a small letter inside are letters all the same */
+    {"B.Sc.", "B-S-C", AB_ANY}, {"B.Sc", "B-S-C", AB_ANY}, {"BSc", "B-S-C", AB_ANY},
+    {"M.Sc.", "M-S-C", AB_ANY}, {"M.Sc", "M-S-C", AB_ANY}, {"MSc", "M-S-C", AB_ANY},
+    {"MPhil", "M-Phil", AB_ANY}, {"DPhil", "D-Phil", AB_ANY}, {"LLB", "L-L-B", AB_ANY},
+    {"Rt", "Right", AB_TITLE},         /* "Rt Hon", "the Rt Rev" */
 };
 
 /* Words that usually start a sentence: after "U.S." or "p.m." they show
@@ -416,7 +421,7 @@ const abbrev *abbrev_find(const char *s, size_t n)
                 strcmp(a->key, "Pte") && strcmp(a->key, "Cos") && strcmp(a->key, "Ste") &&
                 strcmp(a->key, "Sq") && strcmp(a->key, "Ln") && strcmp(a->key, "Ct") &&
                 strcmp(a->key, "Cres") && strcmp(a->key, "Adm") && strcmp(a->key, "Rev") &&
-                strcmp(a->key, "Gov"))
+                strcmp(a->key, "Gov") && strcmp(a->key, "Rt"))
                 return a;
         }
     }
