@@ -143,9 +143,23 @@ static void say_plain_number(ctx *c, const numlit *nl, int whole)
     }
     if (whole && !nl->neg && !nl->point && !nl->commas && nl->ipn >= 3 && nl->ipn <= 12) {
         /* "call 999", "dial 911": a number to dial is read digit by digit */
+        static const char *const dial[] = {"call", "dial", "ring", "text", "phone",
+                                           "telephone", NULL};
         const tok *pv = tok_at(c, -1);
-        if (pv && word_in(pv->s, pv->n, (const char *const[]){"call", "dial", "ring", "text",
-                                                             "phone", "telephone", NULL})) {
+        int dialled = pv && word_in(pv->s, pv->n, dial);
+        /* "call 999 in an emergency or 111": a second number to dial, after
+           "or", in the same sentence as the first */
+        for (long k = 2; !dialled && pv && tok_is(pv, "or") && k <= 9; k++) {
+            const tok *t = tok_at(c, -k), *num = tok_at(c, -k + 1);
+            if (!t || (t->trailn && strchr(t->trail, '.')))
+                break;
+            /* ...a number that was dialled, not counted ("call 100 people") */
+            ctx at_num = *c;
+            at_num.i = c->i - (size_t)k + 1;
+            dialled = word_in(t->s, t->n, dial) && num && num->n &&
+                      is_digit((unsigned char)num->s[0]) && !next_is_count_noun(&at_num);
+        }
+        if (dialled && !next_is_count_noun(c)) {   /* "call 100 people" counts */
             SET(c, "telephone", "dialled-number");
             num_digits(c->o, nl->ip, nl->ipn, 0);
             return;
