@@ -393,6 +393,37 @@ static int unit_follows(const ctx *c, const char *s, size_t n)
 }
 
 /* "2009-2013", "10-15%", "$50-$100", "3-1", "1914-18", "Mon-Fri". */
+/* Days next to a month are ordinals: "Dec. 23-24" "December twenty third
+ * to twenty fourth", "10-12 May" "the tenth to the twelfth of May". */
+static int say_day_range(ctx *c, const char *s, size_t n, unsigned long long va,
+                         unsigned long long vb, size_t an, size_t bn)
+{
+    if (!(va >= 1 && va < vb && vb <= 31 && an <= 2 && bn <= 2 && IS_WHOLE(c, s, n)))
+        return 0;
+    const tok *pv = tok_at(c, -1), *nx = tok_at(c, 1), *me = &c->t[c->i];
+    int before = pv && pv->n >= 3 && is_upper((unsigned char)pv->s[0]) &&
+                 (!pv->trailn || (pv->trailn == 1 && pv->trail[0] == '.')) &&
+                 month_find(pv->s, pv->n - (pv->s[pv->n - 1] == '.'));
+    int after = !before && nx && nx->n >= 3 && !me->trailn && !nx->leadn &&
+                is_upper((unsigned char)nx->s[0]) &&
+                month_find(nx->s, nx->n - (nx->s[nx->n - 1] == '.'));
+    if (!before && !after)
+        return 0;
+    SET(c, "date", "day-range");
+    if (after)
+        out_word(c->o, "the", 3);
+    num_cardinal_u(c->o, (unsigned)va);
+    out_ordinalize(c->o);
+    out_word(c->o, "to", 2);
+    if (after)
+        out_word(c->o, "the", 3);
+    num_cardinal_u(c->o, (unsigned)vb);
+    out_ordinalize(c->o);
+    if (after)
+        out_word(c->o, "of", 2);
+    return 1;
+}
+
 static int say_range(ctx *c, const char *s, size_t n)
 {
     const char *h = NULL;
@@ -468,6 +499,8 @@ static int say_range(ctx *c, const char *s, size_t n)
     if (kx == an && ky == bn && !x.point && !y.point) {
         int of;
         unsigned long long va = num_value(&x, &of), vb = num_value(&y, &of);
+        if (say_day_range(c, s, n, va, vb, an, bn))
+            return 1;
         if (an == 3 && bn == 4 && s[0] >= '2' && va % 10 && vb % 100 && !x.commas &&
             !y.commas && IS_WHOLE(c, s, n) && !next_is_count_noun(c)) {
             const tok *pv = tok_at(c, -1), *nx = tok_at(c, 1);
