@@ -209,13 +209,14 @@ static int replay(loud_sink *s, double gain_db, double ceiling, nr_sink *inner, 
 
 /* Ends a speculative encoding: 1 when it landed near the target and was
    finished, 0 when it was thrown away (output truncated) with *lufs the
-   input loudness it implies, -1 on error. */
+   input loudness it implies, or the sink's error (-1 with errno, -2 for
+   the encoder). */
 static int end_speculation(loud_sink *s, const nr_sink_meta *meta, uint64_t dur, double *lufs)
 {
     double out = -HUGE_VAL;
     int rc = emit(s->meter, s->inner, s->buf, nr_limiter_flush(s->lim, s->buf));
     if (rc)
-        return -1;
+        return rc;
     if (ebur128_loudness_global(s->meter, &out) != EBUR128_SUCCESS)
         out = -HUGE_VAL;
     /* the limiter only lowers: out - gain is the input's loudness when it
@@ -228,7 +229,8 @@ static int end_speculation(loud_sink *s, const nr_sink_meta *meta, uint64_t dur,
             s->res->output_lufs = out;
             s->res->encodes = 1;
         }
-        return s->inner->finish(s->inner, meta, dur) ? -1 : 1;
+        rc = s->inner->finish(s->inner, meta, dur);
+        return rc ? rc : 1;
     }
     s->inner->destroy(s->inner);
     s->inner = NULL;
@@ -276,7 +278,7 @@ static int loud_finish(nr_sink *base, const nr_sink_meta *meta, uint64_t dur)
     if (s->speculating) {
         rc = end_speculation(s, meta, dur, &lufs);
         if (rc)
-            return rc < 0 ? -1 : 0;
+            return rc < 0 ? rc : 0;
     } else {
         ebur128_loudness_global(s->meter, &lufs);
     }
