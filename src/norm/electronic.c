@@ -143,36 +143,37 @@ static int looks_like_domain(const char *s, size_t n)
 }
 
 /* Words run together in CamelCase, as tags and handles write them:
- * "#BlackLivesMatter", "@BBCNews" -> Black Lives Matter, BBC News.  A break
- * before a capital after a small letter, and before the last capital of a
- * run that a small letter follows (BBC|News); none after a first small
+ * "#BlackLivesMatter", "@BBCNews" -> Black Lives Matter, BBC News.  A word
+ * starts at a capital after a small letter, and at the last capital of a
+ * run that a small letter follows (BBC|News); never after a first small
  * letter, which brand names keep (iPhone, eBay). */
+static int camel_break(const char *s, size_t n, size_t i)
+{
+    if (i == 0 || !is_upper((unsigned char)s[i]) || (i == 1 && is_lower((unsigned char)s[0])))
+        return 0;
+    return is_lower((unsigned char)s[i - 1]) ||
+           (is_upper((unsigned char)s[i - 1]) && i + 1 < n && is_lower((unsigned char)s[i + 1]));
+}
+
 static void say_camel_words(ctx *c, const char *s, size_t n)
 {
     size_t st = 0;
     for (size_t i = 1; i <= n; i++) {
-        int brk = i == n;
-        if (!brk && is_upper((unsigned char)s[i]) && !(i == 1 && is_lower((unsigned char)s[0])))
-            brk = is_lower((unsigned char)s[i - 1]) ||
-                  (is_upper((unsigned char)s[i - 1]) && i + 1 < n && is_lower((unsigned char)s[i + 1]));
-        if (brk) {
+        if (i == n || camel_break(s, n, i)) {
             say_token(c, s + st, i - st);
             st = i;
         }
     }
 }
 
-/* Letters and digits only, with a word break of say_camel_words inside */
+/* Letters and digits only, with a word break inside */
 static int is_camel(const char *s, size_t n)
 {
     int brk = 0;
     for (size_t i = 0; i < n; i++) {
         if (!is_alpha((unsigned char)s[i]) && !is_digit((unsigned char)s[i]))
             return 0;
-        if (i > 0 && is_upper((unsigned char)s[i]) && !(i == 1 && is_lower((unsigned char)s[0])) &&
-            (is_lower((unsigned char)s[i - 1]) ||
-             (is_upper((unsigned char)s[i - 1]) && i + 1 < n && is_lower((unsigned char)s[i + 1]))))
-            brk = 1;
+        brk |= camel_break(s, n, i);
     }
     return brk;
 }

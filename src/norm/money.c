@@ -273,7 +273,7 @@ static int measure_is_attributive(const ctx *c)
     static const char *const not_nouns[] = {
         "of", "and", "or", "to", "from", "in", "on", "at", "for", "by", "per",
         "long", "wide", "high", "deep", "tall", "away", "off", "ahead", "behind",
-        "away", "later", "earlier", NULL
+        "later", "earlier", NULL
     };
     return pv && me && nx && !pv->trailn && !me->trailn && !nx->leadn && nx->n &&
            (ieq(pv->s, pv->n, "a") || ieq(pv->s, pv->n, "an")) &&
@@ -286,11 +286,7 @@ static void say_per(ctx *c, const unit *u, const char *words)
 {
     out_word(c->o, "per", 3);
     if (u) {
-        numlit one;
-        memset(&one, 0, sizeof one);
-        one.ip = "1";
-        one.ipn = 1;
-        say_unit(c, u, &one);
+        say_unit(c, u, &ONE);
     } else {
         out_words(c->o, words);
     }
@@ -412,14 +408,9 @@ int measure_token(ctx *c, const char *s, size_t n, size_t *consumed)
         const unit *pu = unit_find(rest + 1, restn - 1);
         if (!pu || !strcmp(pu->abbr, "%"))
             return 0;
-        numlit one;
-        memset(&one, 0, sizeof one);
-        one.ip = "1";
-        one.ipn = 1;
         SET(c, "measure", "per-unit");
         num_say(c->o, &nl);
-        out_word(c->o, "per", 3);
-        say_unit(c, pu, &one);
+        say_per(c, pu, NULL);
         return 1;
     }
     const unit *u = unit_find(rest, un);

@@ -464,14 +464,20 @@ static const char *const us_states[][2] = {
     {"WI", "Wisconsin"}, {"WY", "Wyoming"}, {"DC", "D-C"},
 };
 
+/* The name paired with key s[0..n) in a {key, name} table, or NULL */
+static const char *pair_find(const char *const (*t)[2], size_t nt, const char *s, size_t n)
+{
+    for (size_t i = 0; i < nt; i++)
+        if (keq(t[i][0], s, n))
+            return t[i][1];
+    return NULL;
+}
+
 const char *us_state_find(const char *s, size_t n)
 {
     if (n != 2 || !is_upper((unsigned char)s[0]) || !is_upper((unsigned char)s[1]))
         return NULL;
-    for (size_t i = 0; i < sizeof us_states / sizeof us_states[0]; i++)
-        if (us_states[i][0][0] == s[0] && us_states[i][0][1] == s[1])
-            return us_states[i][1];
-    return NULL;
+    return pair_find(us_states, sizeof us_states / sizeof us_states[0], s, n);
 }
 
 /* The Associated Press's state abbreviations, as US datelines and addresses
@@ -496,10 +502,7 @@ static const char *const ap_states[][2] = {
 
 const char *ap_state_find(const char *s, size_t n)
 {
-    for (size_t i = 0; i < sizeof ap_states / sizeof ap_states[0]; i++)
-        if (keq(ap_states[i][0], s, n))
-            return ap_states[i][1];
-    return NULL;
+    return pair_find(ap_states, sizeof ap_states / sizeof ap_states[0], s, n);
 }
 
 int is_street_word(const char *s, size_t n)

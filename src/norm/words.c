@@ -437,6 +437,14 @@ static int is_zip(const tok *t)
     return 1;
 }
 
+/* The token before is a place name and a comma: "Santa Clara," "DENVER," */
+static int after_place_comma(ctx *c)
+{
+    const tok *pv = tok_at(c, -1);
+    return pv && pv->trailn && pv->trail[0] == ',' &&
+           (tok_is_cap_word(pv) || (pv->n > 1 && all_upper(pv->s, pv->n)));
+}
+
 /* Addresses: "Santa Clara, CA 95051" -> "California"; "City, NY." -> "New
  * York".  Only after "Name," and before a ZIP code or at the end of the
  * clause; codes that are also words (OK, HI, ID, OH) only before a ZIP. */
@@ -445,9 +453,8 @@ static int say_us_state(ctx *c, const char *s, size_t n)
     const char *name = us_state_find(s, n);
     if (!name || !IS_WHOLE(c, s, n) || c->t[c->i].leadn)
         return 0;
-    const tok *pv = tok_at(c, -1), *nx = tok_at(c, 1);
-    if (!pv || !pv->trailn || pv->trail[0] != ',' ||
-        !(tok_is_cap_word(pv) || (pv->n > 1 && all_upper(pv->s, pv->n))))
+    const tok *nx = tok_at(c, 1);
+    if (!after_place_comma(c))
         return 0;
     static const char *const wordlike[] = {"OK", "HI", "ID", "OH", NULL};
     const tok *cur = &c->t[c->i];
@@ -476,9 +483,7 @@ static int say_ap_state(ctx *c, const char *s, size_t n)
     else if (!cur->trailn || cur->trail[0] != '.')
         return 0;
     const char *name = ap_state_find(s, k);
-    const tok *pv = tok_at(c, -1);
-    if (!name || !pv || !pv->trailn || pv->trail[0] != ',' ||
-        !(tok_is_cap_word(pv) || (pv->n > 1 && all_upper(pv->s, pv->n))))
+    if (!name || !after_place_comma(c))
         return 0;
     SET(c, "address", "ap-state");
     out_words(c->o, name);
