@@ -8,9 +8,12 @@
  * configured it is only read, so nr_norm_text() may run on several threads at
  * once with the same nr_norm (the explain callback must then be thread-safe).
  *
- * Output contract: printable ASCII only, words separated by single spaces,
- * sentence punctuation (. , ; : ? !) kept where it helps Flite's prosody,
- * nothing Flite would expand again (no digits, no symbols, no abbreviations).
+ * Output contract: valid UTF-8 in which everything past ASCII is a letter
+ * or a combining mark kept as the writer typed it ("Müller", "São Paulo";
+ * the synthesizer folds them for Flite, src/fold.h), the rest printable
+ * ASCII; words separated by single spaces, sentence punctuation (. , ; : ? !)
+ * kept where it helps Flite's prosody, nothing Flite would expand again (no
+ * digits, no symbols, no abbreviations).
  */
 #ifndef NR_NORMALIZE_H
 #define NR_NORMALIZE_H
@@ -53,6 +56,15 @@ void nr_norm_set_explain(nr_norm *n, nr_explain_fn fn, void *ud);
 int nr_norm_add_lexicon(nr_norm *n, const char *data, size_t len,
                         const char *source_name, size_t *nbad,
                         char *err, size_t errlen);
+
+/*
+ * Calls fn for every lexicon entry said with Flite phones ("Siobhan<TAB>/sh
+ * ax0 v ao1 n/"): the normalizer passes such a word through as written, and
+ * the synthesizer must know its phones (nr_voice_add_phones).  Returns the
+ * first non-zero value fn returns, else 0.
+ */
+typedef int (*nr_phones_fn)(void *ud, const char *word, const char *phones);
+int nr_norm_each_phones(const nr_norm *n, nr_phones_fn fn, void *ud);
 
 /*
  * Appends the spoken form of in[0..len) to out.  in is UTF-8 (invalid bytes

@@ -66,6 +66,12 @@ static uint32_t item_seed(size_t item, size_t sentence)
     return h;
 }
 
+static int add_phones(void *voice, const char *word, const char *phones)
+{
+    (void)nr_voice_add_phones(voice, word, phones);
+    return 0;
+}
+
 typedef struct synth_job {
     pipeline *pl;
     size_t item;
@@ -443,6 +449,9 @@ nr_status nr_render_to(nr_ctx *ctx, int fd, int seekable, nr_out_format fmt)
         goto out;
     }
     ctx->sample_rate = nr_voice_rate(pl.voice);
+    /* lexicon words given as phones; one the voice cannot say (a phone not
+       in its set) is left to Flite's own rules */
+    (void)nr_norm_each_phones(ctx->norm, add_phones, pl.voice);
 
     const nr_article *a = ctx->article;
     char year[5], ddmm[5];

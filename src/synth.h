@@ -23,6 +23,11 @@ typedef struct nr_voice nr_voice;
    unknown or unreadable.  Not thread-safe: call before starting workers. */
 nr_voice *nr_voice_load(const char *name, double rate);
 void nr_voice_free(nr_voice *v);
+/* Teaches this voice a word's Flite phones ("sh ax0 v ao1 n"); the word
+   reaches nr_synth as written (see nr_norm_each_phones).  -1 when a phone is
+   not in the voice's phone set or memory runs out.  Not thread-safe: call
+   before synthesizing. */
+int nr_voice_add_phones(nr_voice *v, const char *word, const char *phones);
 int nr_voice_rate(const nr_voice *v);
 
 /* A synthesized utterance, owned by the caller (free with free()). */
@@ -33,10 +38,11 @@ typedef struct nr_pcm {
 
 typedef enum { NR_SYNTH_OK = 0, NR_SYNTH_NOMEM, NR_SYNTH_FAIL } nr_synth_status;
 
-/* Synthesizes ASCII text.  seed makes the vocoder noise reproducible.
-   Thread-safe for distinct calls with the same voice.  guarded = 1 turns a
-   Flite internal error into NR_SYNTH_FAIL instead of exit(); only allowed
-   when no other thread can be inside Flite (see synth_flite.c). */
+/* Synthesizes spoken text (UTF-8, folded to ASCII for Flite: fold.h).
+   seed makes the vocoder noise reproducible.  Thread-safe for distinct
+   calls with the same voice.  guarded = 1 turns a Flite internal error into
+   NR_SYNTH_FAIL instead of exit(); only allowed when no other thread can be
+   inside Flite (see synth_flite.c). */
 nr_synth_status nr_synth(const nr_voice *v, const char *text, uint32_t seed,
                          int guarded, nr_pcm *out);
 

@@ -8,9 +8,10 @@
  * one worker runs.  With several workers a Flite internal error would still
  * end the process; Flite raises those only on corrupt voice data or when
  * memory runs out, never because of input text, which reaches it as plain
- * ASCII words from the normalizer.
+ * words from the normalizer, folded to ASCII here.
  */
 #include "synth.h"
+#include "fold.h"
 
 #include <flite.h>
 #include <pthread.h>
@@ -31,6 +32,11 @@ cst_voice *register_cmu_us_slt(const char *voxdir);
 struct nr_voice {
     cst_voice *cv;
     int rate;
+    /* This voice's own copy of Flite's lexicon, made for the first word
+       given phones: built-in voices are shared Flite-wide and their lexicon
+       with them, so words are added to the copy, and each utterance of this
+       nr_voice is pointed at it (nr_voice_add_phones). */
+    cst_lexicon *lex;
 };
 
 typedef cst_voice *(*register_fn)(const char *);
@@ -129,8 +135,67 @@ nr_voice *nr_voice_load(const char *name, double rate)
     return v;
 }
 
+/* Flite lower-cases a word before it looks it up, and gets ASCII. */
+static int addenda_key(const char *word, nr_buf *key)
+{
+    if (nr_fold_ascii(word, strlen(word), key) != NR_BUF_OK || !key->len)
+        return -1;
+    for (size_t i = 0; i < key->len; i++)
+        if (key->data[i] >= 'A' && key->data[i] <= 'Z')
+            key->data[i] = (char)(key->data[i] + 32);
+    return 0;
+}
+
+static int in_phone_table(const cst_lexicon *lex, const char *ph, size_t n)
+{
+    for (int i = 0; lex->phone_table && lex->phone_table[i]; i++)
+        if (strlen(lex->phone_table[i]) == n && !memcmp(lex->phone_table[i], ph, n))
+            return 1;
+    return 0;
+}
+
+int nr_voice_add_phones(nr_voice *v, const char *word, const char *phones)
+{
+    const cst_lexicon *base = val_lexicon(feat_val(v->cv->features, "lexicon"));
+    if (!base)
+        return -1;
+    /* a phone the voice does not have would make Flite print and drop it */
+    for (const char *p = phones; *p; ) {
+        size_t n = strcspn(p, " ");
+        if (n && !in_phone_table(base, p, n))
+            return -1;
+        p += n + (p[n] == ' ');
+    }
+    nr_buf entry;
+    nr_buf_init(&entry, 0);
+    if (addenda_key(word, &entry) < 0 || nr_buf_puts(&entry, " : ") != NR_BUF_OK ||
+        nr_buf_puts(&entry, phones) != NR_BUF_OK) {
+        nr_buf_free(&entry);
+        return -1;
+    }
+    if (!v->lex) {
+        v->lex = malloc(sizeof *v->lex);
+        if (!v->lex) {
+            nr_buf_free(&entry);
+            return -1;
+        }
+        memcpy(v->lex, base, sizeof *v->lex);
+        v->lex->lex_addenda = NULL;
+    }
+    cst_val *e = cst_lex_make_entry(v->lex, entry.data);
+    nr_buf_free(&entry);
+    if (!e)
+        return -1;
+    v->lex->lex_addenda = cons_val(e, v->lex->lex_addenda);
+    return 0;
+}
+
 void nr_voice_free(nr_voice *v)
 {
+    if (v && v->lex) {
+        delete_val(v->lex->lex_addenda);
+        free(v->lex);
+    }
     /* Built-in voices live in Flite's static data and are never unloaded:
        unregistering them would break a later load of the same voice. */
     free(v);
@@ -141,10 +206,26 @@ int nr_voice_rate(const nr_voice *v)
     return v->rate;
 }
 
+/* flite_text_to_wave, with this voice's lexicon when it has its own */
+static cst_wave *text_to_wave(const nr_voice *v, const char *text)
+{
+    if (!v->lex)
+        return flite_text_to_wave(text, v->cv);
+    cst_utterance *u = new_utterance();
+    utt_set_input_text(u, text);
+    utt_init(u, v->cv);
+    feat_set(u->features, "lexicon", lexicon_val(v->lex));
+    cst_wave *w = NULL;
+    if (utt_synth(u))
+        w = copy_wave(utt_wave(u));
+    delete_utterance(u);
+    return w;
+}
+
 static nr_synth_status synth_unguarded(const nr_voice *v, const char *text,
                                        nr_pcm *out)
 {
-    cst_wave *w = flite_text_to_wave(text, v->cv);
+    cst_wave *w = text_to_wave(v, text);
     if (!w)
         return NR_SYNTH_FAIL;
     nr_synth_status st = NR_SYNTH_OK;
@@ -164,12 +245,9 @@ static nr_synth_status synth_unguarded(const nr_voice *v, const char *text,
     return st;
 }
 
-nr_synth_status nr_synth(const nr_voice *v, const char *text, uint32_t seed,
-                         int guarded, nr_pcm *out)
+static nr_synth_status synth_ascii(const nr_voice *v, const char *text,
+                                   int guarded, nr_pcm *out)
 {
-    nr_rand_seed(seed);
-    out->samples = NULL;
-    out->n = 0;
     if (!guarded)
         return synth_unguarded(v, text, out);
     jmp_buf jb;
@@ -179,5 +257,27 @@ nr_synth_status nr_synth(const nr_voice *v, const char *text, uint32_t seed,
         st = synth_unguarded(v, text, out);
     }
     cst_errjmp = NULL;
+    return st;
+}
+
+/* Flite reads bytes, not characters: text past ASCII is folded first
+   (fold.h); most utterances are pure ASCII and go through untouched. */
+nr_synth_status nr_synth(const nr_voice *v, const char *text, uint32_t seed,
+                         int guarded, nr_pcm *out)
+{
+    nr_rand_seed(seed);
+    out->samples = NULL;
+    out->n = 0;
+    const char *p = text;
+    while (*p && (unsigned char)*p < 0x80)
+        p++;
+    if (!*p)
+        return synth_ascii(v, text, guarded, out);
+    nr_buf folded;
+    nr_buf_init(&folded, 0);
+    nr_synth_status st = NR_SYNTH_NOMEM;
+    if (nr_fold_ascii(text, strlen(text), &folded) == NR_BUF_OK)
+        st = synth_ascii(v, folded.data ? folded.data : "", guarded, out);
+    nr_buf_free(&folded);
     return st;
 }

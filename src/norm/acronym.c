@@ -12,6 +12,7 @@
 #include "internal.h"
 
 #include <string.h>
+#include <utf8proc.h>
 
 static int vowel(int c)
 {
@@ -51,17 +52,41 @@ static int in_list(const char *s, size_t n, const char *const *l)
     return 0;
 }
 
+/* The letters of s as ASCII capitals, accents dropped ("MÜLLER" ->
+ * "MULLER"), for the syllable rules below; 0 when s holds anything else
+ * (a digit, a letter with no Latin base) or does not fit in cap. */
+static size_t upper_base(const char *s, size_t n, char *u, size_t cap)
+{
+    size_t w = 0;
+    for (size_t i = 0; i < n; w++) {
+        utf8proc_int32_t cp = (unsigned char)s[i];
+        utf8proc_ssize_t k = 1;
+        if (cp >= 0x80) {
+            k = utf8proc_iterate((const utf8proc_uint8_t *)s + i, (utf8proc_ssize_t)(n - i), &cp);
+            utf8proc_int32_t dec[4];
+            int last = 0;
+            if (k <= 0 || utf8proc_decompose_char(cp, dec, 4, UTF8PROC_DECOMPOSE |
+                                                  UTF8PROC_STRIPMARK, &last) < 1)
+                return 0;
+            cp = dec[0];
+        }
+        if (w == cap || cp >= 0x80 || !is_alpha((int)cp))
+            return 0;
+        u[w] = (char)(is_lower((int)cp) ? cp - 32 : cp);
+        i += (size_t)k;
+    }
+    return w;
+}
+
 /* Does the word start the way English words can (no "NS", "GC")? */
 int acro_onset_ok(const char *s, size_t n)
 {
-    char u[8];
+    char u[32];
+    n = upper_base(s, n, u, sizeof u);
     size_t i = 0;
-    while (i < n && i < sizeof u && is_alpha((unsigned char)s[i]) &&
-           !vowel(is_lower((unsigned char)s[i]) ? s[i] - 32 : s[i])) {
-        u[i] = (char)(is_lower((unsigned char)s[i]) ? s[i] - 32 : s[i]);
+    while (i < n && i < 8 && !vowel(u[i]))
         i++;
-    }
-    if (i == n || i == sizeof u)
+    if (i == n || i == 8)
         return 0;
     return i == 0 || in_list(u, i, onsets);
 }
@@ -69,16 +94,9 @@ int acro_onset_ok(const char *s, size_t n)
 int acro_pronounceable(const char *s, size_t n)
 {
     char u[32];
-    if (n < 4 || n >= sizeof u)
+    n = upper_base(s, n, u, sizeof u - 1);
+    if (n < 4)
         return 0;
-    for (size_t i = 0; i < n; i++) {
-        int c = (unsigned char)s[i];
-        if (is_lower(c))
-            c -= 32;
-        if (!is_upper(c))
-            return 0;
-        u[i] = (char)c;
-    }
     size_t i = 0, st = 0;
     /* onset */
     while (i < n && !vowel(u[i]) && !(u[i] == 'Y' && i > 0))
@@ -147,7 +165,7 @@ void acro_say(nr_out *o, const char *s, size_t n)
         return;
     }
     if (e)
-        word = e->mode == LEX_WORD;
+        word = e->mode != LEX_SPELL;   /* @word, or phones for Flite */
     else
         word = acro_pronounceable(s, core);
     if (word) {

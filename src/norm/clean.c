@@ -1,13 +1,16 @@
 /*
- * clean.c - UTF-8 in, plain ASCII working text out.
+ * clean.c - UTF-8 in, the working text of the rules out.
  *
- * Flite mis-speaks raw UTF-8, so everything past this stage is ASCII: typo-
- * graphic quotes, dashes, ellipses and odd spaces are folded to their ASCII
- * equivalents, accents are stripped with utf8proc (cafe), compatibility forms
- * are NFKC-decomposed (superscript two -> 2), and the few symbols that carry
- * meaning later (currency, degree, multiplication, micro, vulgar fractions)
- * become private control-byte markers that no input byte can fake (input
- * control characters become spaces).  Invalid UTF-8 bytes are dropped.
+ * The rules see ASCII punctuation and symbols plus letters: typographic
+ * quotes, dashes, ellipses and odd spaces are folded to their ASCII
+ * equivalents, compatibility forms are NFKC-decomposed (superscript two -> 2,
+ * fullwidth A -> A), and the few symbols that carry meaning later (currency,
+ * degree, multiplication, micro, vulgar fractions) become private control-
+ * byte markers that no input byte can fake (input control characters become
+ * spaces).  Letters past ASCII stay as the writer typed them, NFC-composed
+ * ("Müller", "d'être"): every byte >= 0x80 in the output is part of a letter,
+ * which is how the rules recognise them (is_alpha), and only the synthesizer
+ * folds them for Flite (src/fold.c).  Invalid UTF-8 bytes are dropped.
  * One pass, no allocation per character.
  */
 #include "internal.h"
@@ -60,9 +63,6 @@ static const struct { int cp; const char *rep; } fixed[] = {
     {0x2190, " "}, {0x2192, " to "}, {0x2248, " approximately "},
     {0x2264, " less than or equal to "}, {0x2265, " at least "},
     {0x00F7, " divided by "}, {0x00B1, " plus or minus "}, {0x2030, " per mille "},
-    {0x00DF, "ss"}, {0x00E6, "ae"}, {0x00C6, "AE"}, {0x0153, "oe"}, {0x0152, "OE"},
-    {0x00F8, "o"}, {0x00D8, "O"}, {0x0142, "l"}, {0x0141, "L"}, {0x0111, "d"},
-    {0x0110, "D"}, {0x00F0, "d"}, {0x00DE, "Th"}, {0x00FE, "th"}, {0x0131, "i"},
     {0x03B1, " alpha "}, {0x03B2, " beta "}, {0x03B3, " gamma "},
     {0x03B4, " delta "}, {0x03C0, " pi "}, {0x03A9, " ohms "},
 };
@@ -73,6 +73,53 @@ static const char *fixed_find(int cp)
         if (fixed[i].cp == cp)
             return fixed[i].rep;
     return NULL;
+}
+
+static int is_letter_or_mark(utf8proc_category_t cat, int *mark)
+{
+    *mark = cat == UTF8PROC_CATEGORY_MN || cat == UTF8PROC_CATEGORY_MC ||
+            cat == UTF8PROC_CATEGORY_ME;
+    return *mark || cat == UTF8PROC_CATEGORY_LU || cat == UTF8PROC_CATEGORY_LL ||
+           cat == UTF8PROC_CATEGORY_LT || cat == UTF8PROC_CATEGORY_LM ||
+           cat == UTF8PROC_CATEGORY_LO;
+}
+
+/* Writes a letter (or a combining mark on the letter before it) that has no
+ * ASCII compatibility form, NFC-composed; returns 0 for everything else,
+ * which then takes the ASCII path below. */
+static int keep_letter(utf8proc_int32_t cp, nr_buf *out, int *r)
+{
+    int mark;
+    if (!is_letter_or_mark(utf8proc_get_property(cp)->category, &mark))
+        return 0;
+    if (mark) {
+        /* a mark only means something on a letter ("e" + U+0301) */
+        unsigned char prev = out->len ? (unsigned char)out->data[out->len - 1] : ' ';
+        if (!(prev >= 0x80 || is_alpha(prev)))
+            return 1;
+    }
+    utf8proc_int32_t dec[32];
+    int last = 0;
+    utf8proc_ssize_t m = utf8proc_decompose_char(cp, dec, 32,
+        UTF8PROC_COMPAT | UTF8PROC_DECOMPOSE, &last);
+    if (m <= 0 || m > 32)
+        return 0;
+    int ascii = 1, part_mark;
+    for (utf8proc_ssize_t t = 0; t < m; t++) {
+        ascii &= dec[t] < 0x80;
+        if (dec[t] < 0x80 ? !is_alpha(dec[t])
+                          : !is_letter_or_mark(utf8proc_category(dec[t]), &part_mark))
+            return 0;               /* "l" + middle dot: the symbol path */
+    }
+    if (ascii && !mark)
+        return 0;                   /* fullwidth A, the fi ligature */
+    m = utf8proc_normalize_utf32(dec, m, UTF8PROC_COMPOSE | UTF8PROC_STABLE);
+    for (utf8proc_ssize_t t = 0; t < m && *r == NR_BUF_OK; t++) {
+        utf8proc_uint8_t enc[4];
+        utf8proc_ssize_t k = utf8proc_encode_char(dec[t], enc);
+        *r = put(out, (const char *)enc, (size_t)k);
+    }
+    return 1;
 }
 
 int clean_text(const char *in, size_t len, nr_buf *out, nr_buf *map)
@@ -136,6 +183,8 @@ int clean_text(const char *in, size_t len, nr_buf *out, nr_buf *map)
             r = put(out, rep, strlen(rep));
             continue;
         }
+        if (keep_letter(cp, out, &r))
+            continue;
         utf8proc_int32_t dec[32];
         int last = 0;
         utf8proc_ssize_t m = utf8proc_decompose_char(cp, dec, 32,

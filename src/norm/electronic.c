@@ -68,7 +68,9 @@ void say_url(nr_out *o, const char *s, size_t n)
             while (j < n && is_alpha((unsigned char)s[j]))
                 j++;
             size_t l = j - i;
-            if (ieq(s + i, l, "www") || l <= 2 || (l <= 4 && !has_vowel(s + i, l)))
+            if (i > 0 && s[i - 1] == '.' && ieq(s + i, l, "jpg"))
+                out_word(o, "jpeg", 4);        /* the file type is said "jay-peg" */
+            else if (ieq(s + i, l, "www") || l <= 2 || (l <= 4 && !has_vowel(s + i, l)))
                 out_spell(o, s + i, l);
             else
                 out_word(o, s + i, l);
@@ -205,8 +207,13 @@ int electronic_token(ctx *c, const char *s, size_t n)
     }
     const char *at = memchr(s, '@', n);
     if (at && at > s && memchr(at, '.', n - (size_t)(at - s)) && is_alpha((unsigned char)s[n - 1])) {
+        /* an address never starts with a dot: ".b@gmail.com" after a
+           space is a misplaced full stop, not part of the address */
+        size_t lead = 0;
+        while (s + lead < at - 1 && s[lead] == '.')
+            lead++;
         SET(c, "electronic", "email");
-        say_url(c->o, s, n);
+        say_url(c->o, s + lead, n - lead);
         return 1;
     }
     if (has_scheme(s, n) || (n > 4 && (!strncmp(s, "www.", 4) || !strncmp(s, "WWW.", 4))) ||

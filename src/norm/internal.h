@@ -31,12 +31,14 @@
 
 typedef struct lex_entry {
     char *key;      /* as written */
-    char *say;      /* respelling, or NULL for the spell/word flags */
-    int   mode;     /* LEX_SAY, LEX_SPELL, LEX_WORD */
+    char *say;      /* respelling, Flite phones, or NULL for spell/word */
+    int   mode;     /* LEX_SAY, LEX_SPELL, LEX_WORD, LEX_PHONES */
     int   icase;    /* key matches case-insensitively */
 } lex_entry;
 
-enum { LEX_SAY = 0, LEX_SPELL = 1, LEX_WORD = 2 };
+/* LEX_PHONES: the word goes to the synthesizer as written and Flite says
+   it with the phones in `say` (nr_norm_each_phones hands them over). */
+enum { LEX_SAY = 0, LEX_SPELL = 1, LEX_WORD = 2, LEX_PHONES = 3 };
 
 typedef struct nr_lexicon {
     lex_entry *e;       /* open-addressing table, keyed on lower-case key */
@@ -113,6 +115,7 @@ void acro_say(nr_out *o, const char *s, size_t n);
 const lex_entry *lex_find(const nr_lexicon *lx, const char *s, size_t n);
 void lex_free(nr_lexicon *lx);
 int  lex_load_builtin(nr_lexicon *lx);
+size_t phones_parse(const char *v, size_t n, char *out, size_t cap, const char **why);
 
 /* tables.c */
 int  month_find(const char *s, size_t n);         /* 1..12 or 0 */

@@ -170,6 +170,12 @@ static const char lexdata[] =
     "PhD\tP H D\n"
     "etc\tet cetera\n"
     "Messrs\tmessers\n"
+    "Siobhan\t/sh ax0 v ao1 n/\n"
+    "Niamh\t/n iy1 v/\n"
+    "Saoirse\t/s er1 sh ax0/\n"
+    "Aoife\t/iy1 f ax0/\n"
+    "Nguyen\t/w ih1 n/\n"
+    "Joaquin\t/w aa0 k iy1 n/\n"
 ;
 
 int lex_load_builtin(nr_lexicon *lx)

@@ -7,6 +7,7 @@
  * Adding a key that exists replaces the entry: later files win.
  */
 #include "internal.h"
+#include "fold.h"
 
 #include <stdio.h>
 #include <stdlib.h>
@@ -44,7 +45,7 @@ static lex_entry *slot(const nr_lexicon *lx, const char *s, size_t n, int icase)
     }
 }
 
-const lex_entry *lex_find(const nr_lexicon *lx, const char *s, size_t n)
+static const lex_entry *find_exact(const nr_lexicon *lx, const char *s, size_t n)
 {
     lex_entry *e = slot(lx, s, n, 0);
     if (e && e->key)
@@ -55,6 +56,27 @@ const lex_entry *lex_find(const nr_lexicon *lx, const char *s, size_t n)
     if (e && e->key)
         return e;
     return NULL;
+}
+
+/* A word with accents is found under its own spelling first, then under the
+ * plain one ("Müller" finds a "Muller" entry), so lexicons written in ASCII
+ * keep working now that the text keeps its accents. */
+const lex_entry *lex_find(const nr_lexicon *lx, const char *s, size_t n)
+{
+    const lex_entry *e = find_exact(lx, s, n);
+    if (e || !lx->n)
+        return e;
+    size_t i = 0;
+    while (i < n && (unsigned char)s[i] < 0x80)
+        i++;
+    if (i == n)
+        return NULL;
+    nr_buf f;
+    nr_buf_init(&f, 0);
+    if (nr_fold_ascii(s, n, &f) == NR_BUF_OK && f.len)
+        e = find_exact(lx, f.data, f.len);
+    nr_buf_free(&f);
+    return e;
 }
 
 static int grow(nr_lexicon *lx)
@@ -82,7 +104,7 @@ static int lex_put(nr_lexicon *lx, const char *k, size_t kn, const char *v,
         return -1;
     lex_entry *e = slot(lx, k, kn, icase);
     char *say = NULL;
-    if (mode == LEX_SAY) {
+    if (mode == LEX_SAY || mode == LEX_PHONES) {
         say = malloc(vn + 1);
         if (!say)
             return -1;
@@ -122,6 +144,19 @@ void lex_free(nr_lexicon *lx)
     lx->cap = lx->n = lx->n_icase = 0;
 }
 
+int nr_norm_each_phones(const nr_norm *n, nr_phones_fn fn, void *ud)
+{
+    for (size_t i = 0; n && i < n->lex.cap; i++) {
+        const lex_entry *e = &n->lex.e[i];
+        if (e->key && e->mode == LEX_PHONES) {
+            int r = fn(ud, e->key, e->say);
+            if (r)
+                return r;
+        }
+    }
+    return 0;
+}
+
 static void trim(const char **s, size_t *n)
 {
     while (*n && (**s == ' ' || **s == '\t' || **s == '\r')) {
@@ -132,16 +167,26 @@ static void trim(const char **s, size_t *n)
         (*n)--;
 }
 
-/* Respellings must already obey the output contract. */
+/* Respellings must already obey the output contract, and Flite reads them:
+   ASCII letters, spaces, ' and - only. */
 static int valid_say(const char *v, size_t n)
 {
     if (!n)
         return 0;
     for (size_t i = 0; i < n; i++) {
-        char c = v[i];
-        if (!is_alpha((unsigned char)c) && c != ' ' && c != '\'' && c != '-')
+        unsigned char c = (unsigned char)v[i];
+        if (!(c < 0x80 && is_alpha(c)) && c != ' ' && c != '\'' && c != '-')
             return 0;
     }
+    return 1;
+}
+
+/* A word said with phones reaches Flite as one token: letters only. */
+static int valid_phones_key(const char *k, size_t n)
+{
+    for (size_t i = 0; i < n; i++)
+        if (!is_alpha((unsigned char)k[i]))
+            return 0;
     return 1;
 }
 
@@ -174,6 +219,7 @@ int nr_norm_add_lexicon(nr_norm *n, const char *data, size_t len,
         const char *k = t, *v = NULL, *f = NULL;
         size_t kn = 0, vn = 0, fn = 0;
         int mode = LEX_SAY, icase = 0;
+        char phones[256];
         if (!tab) {
             why = "no TAB between word and pronunciation";
         } else {
@@ -195,7 +241,13 @@ int nr_norm_add_lexicon(nr_norm *n, const char *data, size_t len,
                 mode = LEX_SPELL;
             else if (vn == 5 && !memcmp(v, "@word", 5))
                 mode = LEX_WORD;
-            else if (!valid_say(v, vn))
+            else if (vn >= 2 && v[0] == '/' && v[vn - 1] == '/') {
+                mode = LEX_PHONES;
+                vn = phones_parse(v + 1, vn - 2, phones, sizeof phones, &why);
+                v = phones;
+                if (!why && !valid_phones_key(k, kn))
+                    why = "a word said with phones must be letters only";
+            } else if (!valid_say(v, vn))
                 why = "pronunciation must be letters, spaces, ' and - only";
             if (!why && fn) {
                 if (fn == 6 && !memcmp(f, "nocase", 6))

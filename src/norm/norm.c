@@ -220,6 +220,11 @@ static size_t glued_split(const char *s, size_t n, int electronic)
             return i + 1;
         if (i < 2)
             continue;
+        /* "NO?17", "A.M.?-34": a question or exclamation mark glued to a
+         * number ends its sentence (a URL's "?" never reaches here) */
+        if ((ch == '?' || ch == '!') && (is_digit((unsigned char)s[i + 1]) ||
+            (s[i + 1] == '-' && is_digit((unsigned char)s[i + 2]))))
+            return i + 1;
         if ((ch == '.' || ch == '?' || ch == '!') && is_lower((unsigned char)s[i - 1]) &&
             is_lower((unsigned char)s[i - 2]) && is_upper((unsigned char)s[i + 1]) &&
             is_lower((unsigned char)s[i + 2]))

@@ -126,38 +126,56 @@ void out_tie_letter_a(nr_out *o, size_t from)
         nr_buf_truncate(o->b, w);
 }
 
+/* Bytes of the letter starting at s[i]: one for ASCII, the whole UTF-8
+ * sequence otherwise (clean.c only lets whole letters through). */
+static size_t letter_len(const char *s, size_t n, size_t i)
+{
+    size_t j = i + 1;
+    if ((unsigned char)s[i] >= 0xc0)
+        while (j < n && ((unsigned char)s[j] & 0xc0) == 0x80)
+            j++;
+    return j - i;
+}
+
 /* Letters of a spelled run are written joined by hyphens ("D-N-A"): Flite
  * then says every letter's name, including a final "A", which it would read
- * as the article if it stood alone. */
+ * as the article if it stood alone.  A letter past ASCII is written as typed
+ * ("Ö"): the synthesizer folds it. */
 void out_letters(nr_out *o, const char *s, size_t n, const char *suffix)
 {
     size_t k = 0;
-    for (size_t i = 0; i < n; i++)
+    for (size_t i = 0; i < n; i += letter_len(s, n, i))
         if (is_alpha((unsigned char)s[i]))
             k++;
     if (!k)
         return;
-    if (k == 1 && !suffix) {
-        for (size_t i = 0; i < n; i++)
-            if (is_alpha((unsigned char)s[i]))
-                out_letter(o, s[i], 0);
-        return;
-    }
     int first = 1;
-    for (size_t i = 0; i < n; i++) {
-        if (!is_alpha((unsigned char)s[i]))
+    for (size_t i = 0; i < n; ) {
+        size_t len = letter_len(s, n, i);
+        if (!is_alpha((unsigned char)s[i]) || ((unsigned char)s[i] & 0xc0) == 0x80) {
+            i += len;
             continue;
-        char ch = s[i];
-        if (ch >= 'a' && ch <= 'z')
-            ch = (char)(ch - 32);
+        }
+        if (len == 1 && k == 1 && !suffix) {
+            out_letter(o, s[i], 0);
+            return;
+        }
+        char ch[8];
+        size_t w = 0;
+        if (!first)
+            ch[w++] = '-';
+        memcpy(ch + w, s + i, len < 6 ? len : 6);
+        if (len == 1 && is_lower((unsigned char)ch[w]))
+            ch[w] = (char)(ch[w] - 32);
+        w += len < 6 ? len : 6;
         if (first) {
-            out_word(o, &ch, 1);
+            out_word(o, ch, w);
             first = 0;
         } else if (!o->err) {
-            char two[2] = { '-', ch };
-            int r = nr_buf_append(o->b, two, 2);
+            int r = nr_buf_append(o->b, ch, w);
             if (r) o->err = r;
         }
+        i += len;
     }
     if (suffix && !o->err) {
         int r = nr_buf_append(o->b, suffix, strlen(suffix));

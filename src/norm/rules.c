@@ -318,9 +318,17 @@ static int say_slash_numbers(ctx *c, const char *s, size_t n)
         out_word(c->o, "over", 4);
         num_cardinal_u(c->o, b);
     } else {
+        /* long numbers in turn are references, read digit by digit as in
+           "123/261788/2021" (slash-numbers below) */
         SET(c, "cardinal", "slash-pair");
-        num_cardinal_u(c->o, a);
-        num_cardinal_u(c->o, b);
+        if (an >= 5)
+            num_digits(c->o, s, an, 0);
+        else
+            num_cardinal_u(c->o, a);
+        if (bn >= 5)
+            num_digits(c->o, sl + 1, bn, 0);
+        else
+            num_cardinal_u(c->o, b);
     }
     return 1;
 }
@@ -667,6 +675,9 @@ static void say_runs(ctx *c, const char *s, size_t n)
             else if (s[i] == '*' && j < n && (is_digit((unsigned char)s[j]) || s[j] == '#') &&
                      (i == 0 || s[i - 1] == '#' || s[i - 1] == '*'))
                 out_word(c->o, "star", 4);     /* a keypad code: "*21#" */
+            else if (s[i] == '/' && j < n && !is_alpha((unsigned char)s[j]) &&
+                     !is_digit((unsigned char)s[j]))
+                out_word(c->o, "slash", 5);    /* among symbols it is one: "/$%" */
             else
                 say_symbol(c, s[i]);
         }
@@ -887,6 +898,16 @@ void say_token(ctx *c, const char *s, size_t n)
         }
         return;
     }
+    if (IS_WHOLE(c, s, n) && n > 1 && s[n - 1] == '/' && is_digit((unsigned char)s[0]) &&
+        strspn(s, "0123456789") == n - 1) {
+        /* "14/ they're": a slash left dangling after a number is read,
+           unless a number follows ("2017/ 2016", said in turn) */
+        const tok *nx = tok_at(c, 1);
+        say_token(c, s, n - 1);
+        if (nx && nx->n && !nx->leadn && is_alpha((unsigned char)nx->s[0]))
+            out_word(c->o, "slash", 5);
+        return;
+    }
     if (memchr(s, '=', n) && say_math(c, s, n))
         return;
     if (n > 3 && (s[0] == 'N' || s[0] == 'n' || s[0] == 'V') && !is_digit((unsigned char)s[0])) {
@@ -1068,6 +1089,8 @@ void say_token(ctx *c, const char *s, size_t n)
     }
     if (memchr(s, '/', n)) {
         SET(c, "word", "slash");
+        if (s[0] == '/' && n > 1)      /* a leading one too: "/r/news"; a */
+            out_word(c->o, "slash", 5);    /* spaced one stays silent */
         split_on(c, s, n, '/', "slash");
         return;
     }
@@ -1146,6 +1169,17 @@ size_t say_multi(ctx *c)
                     else
                         num_cardinal_u(c->o, a);
                     say_denominator(c->o, a, b);
+                    return 2;
+                }
+                if (b >= 1 && a >= b) {
+                    /* "2 142/1": no ordinal names such a part; "over" */
+                    c->cls = "fraction";
+                    c->rule = "mixed-over";
+                    num_say(c->o, &nl);
+                    out_word(c->o, "and", 3);
+                    num_cardinal_u(c->o, a);
+                    out_word(c->o, "over", 4);
+                    num_cardinal_u(c->o, b);
                     return 2;
                 }
             }

@@ -12,6 +12,7 @@
 #include "token.h"
 
 #include <string.h>
+#include <utf8proc.h>
 
 static const char *const cardinal_roman_ctx[] = {
     "war", "chapter", "part", "act", "volume", "vol", "book", "phase", "section",
@@ -119,12 +120,46 @@ static void say_lex(nr_out *o, const lex_entry *e, const char *s, size_t n)
         out_word(o, s, n);
 }
 
+/* Capitals only, counting capitals past ASCII ("ÖVP", "ČEZ"). */
 static int all_upper(const char *s, size_t n)
 {
-    for (size_t i = 0; i < n; i++)
-        if (!is_upper((unsigned char)s[i]))
+    for (size_t i = 0; i < n; ) {
+        if ((unsigned char)s[i] < 0x80) {
+            if (!is_upper((unsigned char)s[i]))
+                return 0;
+            i++;
+            continue;
+        }
+        utf8proc_int32_t cp;
+        utf8proc_ssize_t k = utf8proc_iterate((const utf8proc_uint8_t *)s + i,
+                                              (utf8proc_ssize_t)(n - i), &cp);
+        if (k <= 0 || utf8proc_category(cp) != UTF8PROC_CATEGORY_LU)
             return 0;
+        i += (size_t)k;
+    }
     return n > 0;
+}
+
+/* Writes s in small letters into low (cap bytes); 0 when it does not fit. */
+static size_t lower_word(const char *s, size_t n, char *low, size_t cap)
+{
+    size_t w = 0;
+    for (size_t i = 0; i < n; ) {
+        utf8proc_int32_t cp = (unsigned char)s[i];
+        utf8proc_ssize_t k = 1;
+        if (cp >= 0x80)
+            k = utf8proc_iterate((const utf8proc_uint8_t *)s + i, (utf8proc_ssize_t)(n - i), &cp);
+        if (k <= 0)
+            return 0;
+        utf8proc_uint8_t enc[4];
+        utf8proc_ssize_t e = utf8proc_encode_char(utf8proc_tolower(cp), enc);
+        if (w + (size_t)e > cap)
+            return 0;
+        memcpy(low + w, enc, (size_t)e);
+        w += (size_t)e;
+        i += (size_t)k;
+    }
+    return w;
 }
 
 /* Titles in capitals, as datelines and shouted headlines write them: "ST.
@@ -601,10 +636,9 @@ int word_token(ctx *c, const char *s, size_t n)
             /* a headline in capitals: its words are words, not acronyms */
             SET(c, "word", "headline-capitals");
             char low[64];
-            if (n < sizeof low) {
-                for (size_t i = 0; i < n; i++)
-                    low[i] = (char)(is_upper((unsigned char)s[i]) ? s[i] + 32 : s[i]);
-                out_word(c->o, low, n);
+            size_t ln = lower_word(s, n, low, sizeof low);
+            if (ln) {
+                out_word(c->o, low, ln);
                 return 1;
             }
         }

@@ -32,3 +32,20 @@ t "  and no output" [ ! -e "$WORK/b.mp3" ]
 "$NARRATE" -q --voice nosuchvoice "$SEED" -o "$WORK/n.mp3" 2>"$WORK/err"
 t "unknown voice name: exit 2" [ $? -eq 2 ]
 done_
+
+# lexicon phones: two made-up words given the same Flite phones sound the
+# same (and unlike Flite's own guesses for them), built-in voice and file
+mkdir -p "$WORK/ph1" "$WORK/ph2"
+printf 'Zorblax\t/b ae1 t/\nQuuxity\t/B AE2 T/\n' >"$WORK/phones.lex"
+printf 'Zorblax is here, said Zorblax.\n' >"$WORK/ph1/x.txt"
+printf 'Quuxity is here, said Quuxity.\n' >"$WORK/ph2/x.txt"
+for d in ph1 ph2; do
+    "$NARRATE" -q --lexicon "$WORK/phones.lex" "$WORK/$d/x.txt" -o "$WORK/$d/lex.wav"
+    "$NARRATE" -q "$WORK/$d/x.txt" -o "$WORK/$d/own.wav"
+    "$NARRATE" -q --jobs 2 --voice "$WORK/vp/dumped.flitevox" --lexicon "$WORK/phones.lex" \
+        "$WORK/$d/x.txt" -o "$WORK/$d/file.wav"
+done
+t "lexicon phones: same phones, same audio" cmp -s "$WORK/ph1/lex.wav" "$WORK/ph2/lex.wav"
+t "  without them the two words differ" sh -c "! cmp -s '$WORK/ph1/own.wav' '$WORK/ph2/own.wav'"
+t "  and the phones changed what was said" sh -c "! cmp -s '$WORK/ph1/lex.wav' '$WORK/ph1/own.wav'"
+t "  a voice from a file takes them too" cmp -s "$WORK/ph1/file.wav" "$WORK/ph2/file.wav"

@@ -15,6 +15,9 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include <utf8proc.h>
+
+#include "fold.h"
 #include "normalize.h"
 
 static char *norm_str(nr_norm *n, const char *in)
@@ -28,17 +31,42 @@ static char *norm_str(nr_norm *n, const char *in)
     return s;
 }
 
+static char *fold_str(const char *s)
+{
+    nr_buf f;
+    nr_buf_init(&f, 0);
+    assert_int_equal(nr_fold_ascii(s, strlen(s), &f), NR_BUF_OK);
+    char *r = f.len ? nr_buf_steal(&f) : strdup("");
+    nr_buf_free(&f);
+    return r;
+}
+
 static void assert_contract(const char *s)
 {
-    /* printable ASCII, no digits, single spaces, no leading/trailing space */
+    /* valid UTF-8, letters and marks past ASCII, otherwise printable ASCII;
+     * no digits, single spaces, no leading/trailing space; and what Flite
+     * gets after folding is printable ASCII */
     size_t n = strlen(s);
-    for (size_t i = 0; i < n; i++) {
-        unsigned char c = (unsigned char)s[i];
-        assert_true(c >= 0x20 && c < 0x7f);
-        assert_false(c >= '0' && c <= '9');
-        if (c == ' ')
+    for (size_t i = 0; i < n; ) {
+        utf8proc_int32_t cp;
+        utf8proc_ssize_t k = utf8proc_iterate((const utf8proc_uint8_t *)s + i,
+                                              (utf8proc_ssize_t)(n - i), &cp);
+        assert_true(k > 0);
+        if (cp >= 0x80) {
+            utf8proc_category_t cat = utf8proc_category(cp);
+            assert_true(cat >= UTF8PROC_CATEGORY_LU && cat <= UTF8PROC_CATEGORY_ME);
+        } else {
+            assert_true(cp >= 0x20 && cp < 0x7f);
+            assert_false(cp >= '0' && cp <= '9');
+        }
+        if (cp == ' ')
             assert_true(i > 0 && i + 1 < n && s[i + 1] != ' ');
+        i += (size_t)k;
     }
+    char *f = fold_str(s);
+    for (const char *p = f; *p; p++)
+        assert_true((unsigned char)*p >= 0x20 && (unsigned char)*p < 0x7f);
+    free(f);
 }
 
 static void expect_norm(nr_norm *n, const char *in, const char *want)
@@ -82,7 +110,7 @@ static void test_invalid_utf8(void **state)
     assert_int_equal(nr_norm_text(n, in, sizeof in - 1, &b), 0);
     assert_non_null(b.data);
     assert_contract(b.data);
-    assert_non_null(strstr(b.data, "cafe ok"));
+    assert_non_null(strstr(b.data, "caf\xc3\xa9 ok"));
     assert_non_null(strstr(b.data, "end"));
     nr_buf_free(&b);
     nr_norm_free(n);
@@ -188,6 +216,66 @@ static void test_lexicon(void **state)
     assert_int_equal(nr_norm_add_lexicon(n, crlf, strlen(crlf), NULL, &nbad, NULL, 0), 0);
     assert_int_equal(nbad, 0);
     expect_norm(n, "Blip Blap", "blip blop blap");
+    /* an entry in plain letters also serves the accented spelling, and an
+       accented entry wins for its own spelling */
+    const char *acc = "Muller\tmew ler\nZo\xc3\xab\tzo ee\n";
+    assert_int_equal(nr_norm_add_lexicon(n, acc, strlen(acc), NULL, &nbad, NULL, 0), 0);
+    expect_norm(n, "M\xc3\xbcller and Muller", "mew ler and mew ler");
+    expect_norm(n, "Zo\xc3\xab", "zo ee");
+    nr_norm_free(n);
+}
+
+struct phones_seen { char word[32][32]; char ph[32][64]; int n; };
+
+static int see_phones(void *ud, const char *word, const char *phones)
+{
+    struct phones_seen *ps = ud;
+    if (ps->n < 32) {
+        snprintf(ps->word[ps->n], sizeof ps->word[0], "%s", word);
+        snprintf(ps->ph[ps->n], sizeof ps->ph[0], "%s", phones);
+    }
+    ps->n++;
+    return 0;
+}
+
+static const char *phones_of(const struct phones_seen *ps, const char *word)
+{
+    for (int i = 0; i < ps->n && i < 32; i++)
+        if (!strcmp(ps->word[i], word))
+            return ps->ph[i];
+    return NULL;
+}
+
+/* Phones between slashes: checked against Flite's set when read, handed
+ * to the synthesizer, and the word itself goes through as written. */
+static void test_lexicon_phones(void **state)
+{
+    (void)state;
+    nr_norm *n = nr_norm_new();
+    nr_norm_set_locale(n, NR_LOCALE_US);
+    const char *lex =
+        "Siobhan\t/SH AX0 V AO1 N/\n"          /* upper case is fine */
+        "Nguyen\t/  w ih1   n  /\n"             /* spaces collapse */
+        "Koepka\t/k eh2 p k ax0/\n"            /* secondary stress is 1 */
+        "Bad1\t/zz ao1/\n"                     /* line 4: unknown phone */
+        "Bad2\t/b ao/\n"                       /* line 5: vowel without stress */
+        "Bad3\t/b1 ao1/\n"                     /* line 6: stressed consonant */
+        "Bad4\t//\n"                           /* line 7: nothing */
+        "Two-Part\t/t uw1/\n"                  /* line 8: not one word */
+        "GCHQ\t/jh iy1/\n";
+    size_t nbad = 0;
+    char err[160];
+    assert_int_equal(nr_norm_add_lexicon(n, lex, strlen(lex), "p.txt", &nbad, err, sizeof err), 0);
+    assert_int_equal(nbad, 5);
+    assert_non_null(strstr(err, "p.txt:4: unknown Flite phone"));
+    struct phones_seen ps = {0};
+    assert_int_equal(nr_norm_each_phones(n, see_phones, &ps), 0);
+    assert_int_equal(ps.n, 4);
+    assert_string_equal(phones_of(&ps, "Siobhan"), "sh ax0 v ao1 n");
+    assert_string_equal(phones_of(&ps, "Nguyen"), "w ih1 n");
+    assert_string_equal(phones_of(&ps, "Koepka"), "k eh1 p k ax0");
+    /* the word reaches Flite as written, even where a rule would spell it */
+    expect_norm(n, "Siobhan and GCHQ met Nguyen's aide", "Siobhan and GCHQ met Nguyen's aide");
     nr_norm_free(n);
 }
 
@@ -367,6 +455,46 @@ static void test_contract_on_mixed_input(void **state)
     nr_norm_free(n);
 }
 
+/* Letters past ASCII stay as typed in the spoken text (transcripts and
+ * --script show them) and are folded only for Flite. */
+static void test_letters_kept_and_folded(void **state)
+{
+    (void)state;
+    static const char *const cases[][3] = {
+        /* input, spoken, folded for Flite */
+        {"M\xc3\xbcller's caf\xc3\xa9 in S\xc3\xa3o Paulo.",
+         "M\xc3\xbcller's caf\xc3\xa9 in S\xc3\xa3o Paulo.", "Muller's cafe in Sao Paulo."},
+        /* decomposed e + acute is kept on its letter; a mark on nothing goes */
+        {"cafe\xcc\x81 \xcc\x81x", "cafe\xcc\x81 x", "cafe x"},
+        /* capitals past ASCII count as capitals: spelled like FBI */
+        {"the \xc3\x96VP said", "the \xc3\x96-V-P said", "the O-V-P said"},
+        /* a headline in capitals is lowered letter by letter */
+        {"M\xc3\x9cLLER WINS TITLE", "m\xc3\xbcller wins title", "muller wins title"},
+        /* letters English writes without accents */
+        {"Stra\xc3\x9f" "e \xc3\x86sir \xc3\x98stergaard \xc3\x9ein",
+         "Stra\xc3\x9f" "e \xc3\x86sir \xc3\x98stergaard \xc3\x9ein", "Strasse AEsir Ostergaard Thin"},
+        /* compatibility forms still become ASCII before the rules */
+        {"\xef\xac\x81ne \xef\xbc\xa1pple", "fine Apple", "fine Apple"},
+        /* other scripts stay in the text, Flite gets nothing for them */
+        {"\xd0\x9f\xd1\x83\xd1\x82\xd0\xb8\xd0\xbd spoke",
+         "\xd0\x9f\xd1\x83\xd1\x82\xd0\xb8\xd0\xbd spoke", " spoke"},
+    };
+    nr_norm *n = nr_norm_new();
+    nr_norm_set_locale(n, NR_LOCALE_US);
+    for (size_t i = 0; i < sizeof cases / sizeof cases[0]; i++) {
+        char *got = norm_str(n, cases[i][0]);
+        if (strcmp(got, cases[i][1]))
+            fail_msg("input \"%s\"\n  want \"%s\"\n  got  \"%s\"", cases[i][0], cases[i][1], got);
+        assert_contract(got);
+        char *f = fold_str(got);
+        if (strcmp(f, cases[i][2]))
+            fail_msg("fold of \"%s\"\n  want \"%s\"\n  got  \"%s\"", got, cases[i][2], f);
+        free(f);
+        free(got);
+    }
+    nr_norm_free(n);
+}
+
 /* NUL bytes inside tokens: table lookups compare by length, never reading
  * past a shorter key (libFuzzer crash-keq-overflow: "Dr\0." and friends) */
 static void test_nul_bytes(void **state)
@@ -423,6 +551,7 @@ int main(void)
     const struct CMUnitTest tests[] = {
         cmocka_unit_test(test_null_and_empty),
         cmocka_unit_test(test_invalid_utf8),
+        cmocka_unit_test(test_letters_kept_and_folded),
         cmocka_unit_test(test_nul_bytes),
         cmocka_unit_test(test_output_limit),
         cmocka_unit_test(test_huge_token),
@@ -430,6 +559,7 @@ int main(void)
         cmocka_unit_test(test_letter_a_in_long_code),
         cmocka_unit_test(test_basic_forms),
         cmocka_unit_test(test_lexicon),
+        cmocka_unit_test(test_lexicon_phones),
         cmocka_unit_test(test_sentences),
         cmocka_unit_test(test_explain),
         cmocka_unit_test(test_guess_locale),
