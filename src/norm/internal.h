@@ -98,10 +98,12 @@ size_t num_scan(const char *s, size_t n, numlit *nl);
 /* Strips commas of nl's integer part into buf (caller gives room ipn). */
 void num_say(nr_out *o, const numlit *nl);
 unsigned long long num_value(const numlit *nl, int *overflow);
-int  is_digit(int c);
-int  is_alpha(int c);
-int  is_upper(int c);
-int  is_lower(int c);
+/* ASCII only, whatever the C locale says; inline because every rule asks
+ * them of every byte of its token (calls cost more than the tests did). */
+static inline int is_digit(int c) { return c >= '0' && c <= '9'; }
+static inline int is_upper(int c) { return c >= 'A' && c <= 'Z'; }
+static inline int is_lower(int c) { return c >= 'a' && c <= 'z'; }
+static inline int is_alpha(int c) { return is_upper(c) || is_lower(c); }
 
 /* acronym.c */
 int  acro_pronounceable(const char *s, size_t n);
