@@ -116,6 +116,26 @@ const lex_entry *lex_find(const nr_lexicon *lx, const char *s, size_t n);
 void lex_free(nr_lexicon *lx);
 int  lex_load_builtin(nr_lexicon *lx);
 
+/* keyidx.c: the rows of a const table whose key (the const char * each row
+ * starts with) equals a token ignoring ASCII case, in table order; built
+ * once (under pthread_once), then read-only. */
+enum { KEYIDX_ROWS = 256, KEYIDX_SLOTS = 512 };   /* slots: at most half full */
+typedef struct keyidx {
+    const char *rows;
+    size_t stride;
+    unsigned short slot[KEYIDX_SLOTS];  /* first row + 1 of each key; 0 = empty */
+    unsigned short next[KEYIDX_ROWS];   /* row + 1 of the next row with that key */
+} keyidx;
+#define KEYIDX_BUILD(ix, table) do { \
+        _Static_assert(sizeof (table) / sizeof (table)[0] <= KEYIDX_ROWS, \
+                       "table too long for a keyidx: raise KEYIDX_ROWS"); \
+        keyidx_build((ix), (table), sizeof (table)[0], sizeof (table) / sizeof (table)[0]); \
+    } while (0)
+void keyidx_build(keyidx *ix, const void *rows, size_t stride, size_t nrows);
+int  keyidx_find(const keyidx *ix, const char *s, size_t n);    /* first row or -1 */
+int  keyidx_next(const keyidx *ix, int row);                    /* next row or -1 */
+int  keyidx_find_exact(const keyidx *ix, const char *s, size_t n); /* same case */
+
 /* tables.c */
 int  month_find(const char *s, size_t n);         /* 1..12 or 0 */
 extern const char *const month_names[13];
