@@ -123,6 +123,10 @@ enum { KEYIDX_ROWS = 256, KEYIDX_SLOTS = 512 };   /* slots: at most half full */
 typedef struct keyidx {
     const char *rows;
     size_t stride;
+    /* most tokens are no key: their length or first letter says so
+       before the hash is worked out */
+    unsigned long long lengths;         /* bit k: a key of k bytes (63: longer) */
+    unsigned long long firsts[4];       /* bit c: a key starts with c, lower case */
     unsigned short slot[KEYIDX_SLOTS];  /* first row + 1 of each key; 0 = empty */
     unsigned short next[KEYIDX_ROWS];   /* row + 1 of the next row with that key */
 } keyidx;

@@ -27,6 +27,11 @@ static size_t fold_hash(const char *s, size_t n)
     return h ^ (h >> 16);
 }
 
+static unsigned long long length_bit(size_t n)
+{
+    return 1ULL << (n < 63 ? n : 63);
+}
+
 static const char *key_at(const keyidx *ix, size_t row)
 {
     return *(const char *const *)(ix->rows + row * ix->stride);
@@ -37,6 +42,9 @@ void keyidx_build(keyidx *ix, const void *rows, size_t stride, size_t nrows)
     /* nrows <= KEYIDX_ROWS: KEYIDX_BUILD checks it at compile time */
     ix->rows = rows;
     ix->stride = stride;
+    ix->lengths = 0;
+    for (size_t i = 0; i < 4; i++)
+        ix->firsts[i] = 0;
     for (size_t i = 0; i < KEYIDX_SLOTS; i++)
         ix->slot[i] = 0;
     for (size_t r = 0; r < nrows; r++) {
@@ -45,6 +53,11 @@ void keyidx_build(keyidx *ix, const void *rows, size_t stride, size_t nrows)
         if (!k)
             continue;               /* the NULL that ends a word list */
         size_t kn = strlen(k);
+        ix->lengths |= length_bit(kn);
+        if (kn) {
+            int f = fold((unsigned char)k[0]);
+            ix->firsts[f >> 6] |= 1ULL << (f & 63);
+        }
         size_t i = fold_hash(k, kn) & (KEYIDX_SLOTS - 1);
         for (;; i = (i + 1) & (KEYIDX_SLOTS - 1)) {
             unsigned short first = ix->slot[i];
@@ -67,6 +80,13 @@ void keyidx_build(keyidx *ix, const void *rows, size_t stride, size_t nrows)
 
 int keyidx_find(const keyidx *ix, const char *s, size_t n)
 {
+    if (!(ix->lengths & length_bit(n)))
+        return -1;
+    if (n) {
+        int f = fold((unsigned char)s[0]);
+        if (!(ix->firsts[f >> 6] & (1ULL << (f & 63))))
+            return -1;
+    }
     size_t i = fold_hash(s, n) & (KEYIDX_SLOTS - 1);
     for (;; i = (i + 1) & (KEYIDX_SLOTS - 1)) {
         unsigned short first = ix->slot[i];
