@@ -292,6 +292,16 @@ const currency *currency_code(const char *s, size_t n)
     return NULL;
 }
 
+/* Bytes some currency key starts with: a capitalised word starting with
+ * none of them needs no scan of the table. */
+static unsigned char currency_starts[256];
+static pthread_once_t currency_once = PTHREAD_ONCE_INIT;
+static void currency_index(void)
+{
+    for (size_t i = 0; i < sizeof currencies / sizeof currencies[0]; i++)
+        currency_starts[(unsigned char)currencies[i].key[0]] = 1;
+}
+
 /* Longest sign at the start of s ("US$" before "$"). */
 const currency *currency_sign(const char *s, size_t n, size_t *used)
 {
@@ -299,6 +309,9 @@ const currency *currency_sign(const char *s, size_t n, size_t *used)
     size_t bl = 0;
     if (!n || (s[0] != '$' && (unsigned char)s[0] >= 0x20 && !is_upper((unsigned char)s[0])))
         return NULL;                    /* fast exit for ordinary words */
+    pthread_once(&currency_once, currency_index);
+    if (!currency_starts[(unsigned char)s[0]])
+        return NULL;
     for (size_t i = 0; i < sizeof currencies / sizeof currencies[0]; i++) {
         const char *k = currencies[i].key;
         if (k[0] != s[0])
