@@ -36,8 +36,8 @@ static int parse_uint(const char *s, size_t n, unsigned *v)
 /* "13", "13th", "1st" -> day number when 1..31. */
 static int day_of(const tok *t, unsigned *d)
 {
-    if (!t || !t->n)
-        return 0;
+    if (!t || !t->n || !is_digit((unsigned char)t->s[0]))
+        return 0;                       /* words, quickly: parse_uint wants digits */
     size_t n = t->n;
     if (n > 2 && is_alpha((unsigned char)t->s[n - 1]) && is_alpha((unsigned char)t->s[n - 2])) {
         const char *sf = t->s + n - 2;
