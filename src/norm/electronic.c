@@ -184,9 +184,12 @@ int electronic_token(ctx *c, const char *s, size_t n)
 {
     if (n < 2)
         return 0;
-    for (size_t i = 0; i < n; i++)
+    int dot_or_colon = 0;
+    for (size_t i = 0; i < n; i++) {
         if (!url_char(s[i]))
             return 0;
+        dot_or_colon |= s[i] == '.' || s[i] == ':';
+    }
     if (s[0] == '@' && is_alpha((unsigned char)s[1])) {
         SET(c, "electronic", "handle");
         out_word(c->o, "at", 2);
@@ -205,6 +208,10 @@ int electronic_token(ctx *c, const char *s, size_t n)
         say_camel_words(c, s + 1, n - 1);
         return 1;
     }
+    /* an e-mail address, a scheme, "www.", a domain and a dotted name each
+       have one; plain words stop here without the checks for each */
+    if (!dot_or_colon)
+        return 0;
     const char *at = memchr(s, '@', n);
     if (at && at > s && memchr(at, '.', n - (size_t)(at - s)) && is_alpha((unsigned char)s[n - 1])) {
         /* an address never starts with a dot: ".b@gmail.com" after a

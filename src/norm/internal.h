@@ -100,10 +100,14 @@ size_t num_scan(const char *s, size_t n, numlit *nl);
 /* Strips commas of nl's integer part into buf (caller gives room ipn). */
 void num_say(nr_out *o, const numlit *nl);
 unsigned long long num_value(const numlit *nl, int *overflow);
-int  is_digit(int c);
-int  is_alpha(int c);
-int  is_upper(int c);
-int  is_lower(int c);
+/* Whatever the C locale says; inline because every rule asks them of every
+ * byte of its token (calls cost more than the tests did).  Bytes past ASCII
+ * reach the rules only as parts of letters (clean.c keeps accented and
+ * other letters as UTF-8), so is_alpha counts them. */
+static inline int is_digit(int c) { return c >= '0' && c <= '9'; }
+static inline int is_upper(int c) { return c >= 'A' && c <= 'Z'; }
+static inline int is_lower(int c) { return c >= 'a' && c <= 'z'; }
+static inline int is_alpha(int c) { return is_upper(c) || is_lower(c) || c >= 0x80; }
 
 /* acronym.c */
 int  acro_pronounceable(const char *s, size_t n);
@@ -116,6 +120,30 @@ const lex_entry *lex_find(const nr_lexicon *lx, const char *s, size_t n);
 void lex_free(nr_lexicon *lx);
 int  lex_load_builtin(nr_lexicon *lx);
 size_t phones_parse(const char *v, size_t n, char *out, size_t cap, const char **why);
+
+/* keyidx.c: the rows of a const table whose key (the const char * each row
+ * starts with) equals a token ignoring ASCII case, in table order; built
+ * once (under pthread_once), then read-only. */
+enum { KEYIDX_ROWS = 256, KEYIDX_SLOTS = 512 };   /* slots: at most half full */
+typedef struct keyidx {
+    const char *rows;
+    size_t stride;
+    /* most tokens are no key: their length or first letter says so
+       before the hash is worked out */
+    unsigned long long lengths;         /* bit k: a key of k bytes (63: longer) */
+    unsigned long long firsts[4];       /* bit c: a key starts with c, lower case */
+    unsigned short slot[KEYIDX_SLOTS];  /* first row + 1 of each key; 0 = empty */
+    unsigned short next[KEYIDX_ROWS];   /* row + 1 of the next row with that key */
+} keyidx;
+#define KEYIDX_BUILD(ix, table) do { \
+        _Static_assert(sizeof (table) / sizeof (table)[0] <= KEYIDX_ROWS, \
+                       "table too long for a keyidx: raise KEYIDX_ROWS"); \
+        keyidx_build((ix), (table), sizeof (table)[0], sizeof (table) / sizeof (table)[0]); \
+    } while (0)
+void keyidx_build(keyidx *ix, const void *rows, size_t stride, size_t nrows);
+int  keyidx_find(const keyidx *ix, const char *s, size_t n);    /* first row or -1 */
+int  keyidx_next(const keyidx *ix, int row);                    /* next row or -1 */
+int  keyidx_find_exact(const keyidx *ix, const char *s, size_t n); /* same case */
 
 /* tables.c */
 int  month_find(const char *s, size_t n);         /* 1..12 or 0 */

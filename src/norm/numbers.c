@@ -11,13 +11,6 @@
 
 #include <string.h>
 
-int is_digit(int c) { return c >= '0' && c <= '9'; }
-int is_upper(int c) { return c >= 'A' && c <= 'Z'; }
-int is_lower(int c) { return c >= 'a' && c <= 'z'; }
-/* Bytes past ASCII reach the rules only as parts of letters (clean.c keeps
-   accented and other letters as UTF-8), so they count as letters here. */
-int is_alpha(int c) { return is_upper(c) || is_lower(c) || c >= 0x80; }
-
 static const char *const ones[] = {
     "zero", "one", "two", "three", "four", "five", "six", "seven", "eight",
     "nine", "ten", "eleven", "twelve", "thirteen", "fourteen", "fifteen",

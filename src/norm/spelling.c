@@ -9,6 +9,7 @@
  */
 #include "internal.h"
 
+#include <pthread.h>
 #include <string.h>
 
 static const char *const our_stems[] = {
@@ -50,6 +51,11 @@ static const char *const ise_keep[] = {
     "concise", "arise", "moonrise", "noise", "liaise", "wise", "previse", NULL
 };
 
+/* us_spelling asks every word of the text about whole[] */
+static keyidx whole_ix;
+static pthread_once_t whole_once = PTHREAD_ONCE_INIT;
+static void whole_index(void) { KEYIDX_BUILD(&whole_ix, whole); }
+
 static void lower(const char *s, size_t n, char *out)
 {
     for (size_t i = 0; i < n; i++)
@@ -85,11 +91,22 @@ int us_spelling(const char *s, size_t n, char *out, size_t outsz)
     if (is_upper((unsigned char)s[1]))
         return 0;                       /* acronyms and capitals stay */
     lower(s, n, lw);
-    for (size_t i = 0; whole[i].gb; i++)
-        if (whole[i].gb[0] == lw[0] && !strcmp(lw, whole[i].gb))
-            return splice(s, n, 0, n, whole[i].us, out, outsz);
-    int has_our = strstr(lw, "our") != NULL, has_re = strstr(lw, "re") != NULL;
-    int has_is = strstr(lw, "is") != NULL || strstr(lw, "ys") != NULL;
+    pthread_once(&whole_once, whole_index);
+    int w = keyidx_find(&whole_ix, lw, n);     /* lw and the keys: lower case */
+    if (w >= 0)
+        return splice(s, n, 0, n, whole[w].us, out, outsz);
+    /* one pass for the pieces the rules below need ("our", "re", "is" or
+       "ys"), not a strstr for each */
+    int has_our = 0, has_re = 0, has_is = 0;
+    for (size_t i = 0; i + 1 < n; i++) {
+        char a = lw[i], b = lw[i + 1];
+        if (a == 'o' && b == 'u' && lw[i + 2] == 'r')
+            has_our = 1;
+        else if (a == 'r' && b == 'e')
+            has_re = 1;
+        else if ((a == 'i' || a == 'y') && b == 's')
+            has_is = 1;
+    }
     if (!has_our && !has_re && !has_is)
         return 0;                       /* most words: nothing to do */
     for (size_t i = 0; has_our && our_stems[i]; i++) {

@@ -2,12 +2,14 @@
  * tables.c - the fixed vocabulary rules look things up in: month and weekday
  * names, measurement units, currencies, abbreviations.
  *
- * Tables are small const arrays searched linearly (each lookup is a handful
- * of short comparisons on one token), which keeps them easy to extend: add a
- * row, no code change.
+ * Tables are const arrays, which keeps them easy to extend: add a row, no
+ * code change.  The ones asked about every token (months, weekdays, units,
+ * abbreviations, states) are found through a keyidx built on first use:
+ * scanning them row by row was a third of the normalizer's time.
  */
 #include "internal.h"
 
+#include <pthread.h>
 #include <string.h>
 
 /* Hot: called for every token against every table row, so it stops at the
@@ -56,16 +58,27 @@ static const char *const month_abbr[13] = {
     "nov", "dec"
 };
 
+/* row m of each index is month m; row 0 ("") never matches a token */
+static keyidx month_name_ix, month_abbr_ix;
+static pthread_once_t month_once = PTHREAD_ONCE_INIT;
+static void month_index(void)
+{
+    KEYIDX_BUILD(&month_name_ix, month_names);
+    KEYIDX_BUILD(&month_abbr_ix, month_abbr);
+}
+
 int month_find(const char *s, size_t n)
 {
     if (n && s[n - 1] == '.')
         n--;
     if (n < 3 || n > 9 || !strchr("jfmasondJFMASOND", s[0]))
         return 0;
-    for (int m = 1; m <= 12; m++) {
-        if (ieq(s, n, month_names[m]) || ieq(s, n, month_abbr[m]))
-            return m;
-    }
+    pthread_once(&month_once, month_index);
+    int m = keyidx_find(&month_name_ix, s, n);
+    if (m < 1)
+        m = keyidx_find(&month_abbr_ix, s, n);
+    if (m >= 1)
+        return m;
     if (ieq(s, n, "sept"))
         return 9;
     return 0;
@@ -75,10 +88,19 @@ const char *const weekday_names[8] = {
     "", "Monday", "Tuesday", "Wednesday", "Thursday", "Friday", "Saturday",
     "Sunday"
 };
-static const char *const weekday_abbr[][3] = {
-    {"", "", ""}, {"mon", "", ""}, {"tue", "tues", ""}, {"wed", "weds", ""},
-    {"thu", "thur", "thurs"}, {"fri", "", ""}, {"sat", "", ""}, {"sun", "", ""}
+static const struct { const char *key; int day; } weekday_abbr[] = {
+    {"mon", 1}, {"tue", 2}, {"tues", 2}, {"wed", 3}, {"weds", 3}, {"thu", 4},
+    {"thur", 4}, {"thurs", 4}, {"fri", 5}, {"sat", 6}, {"sun", 7}
 };
+
+/* row d of weekday_name_ix is day d; row 0 ("") never matches a token */
+static keyidx weekday_name_ix, weekday_abbr_ix;
+static pthread_once_t weekday_once = PTHREAD_ONCE_INIT;
+static void weekday_index(void)
+{
+    KEYIDX_BUILD(&weekday_name_ix, weekday_names);
+    KEYIDX_BUILD(&weekday_abbr_ix, weekday_abbr);
+}
 
 int weekday_find(const char *s, size_t n)
 {
@@ -86,14 +108,12 @@ int weekday_find(const char *s, size_t n)
         n--;
     if (n < 3 || n > 9 || !strchr("mtwfsMTWFS", s[0]))
         return 0;
-    for (int d = 1; d <= 7; d++) {
-        if (ieq(s, n, weekday_names[d]))
-            return d;
-        for (int k = 0; k < 3; k++)
-            if (weekday_abbr[d][k][0] && ieq(s, n, weekday_abbr[d][k]))
-                return d;
-    }
-    return 0;
+    pthread_once(&weekday_once, weekday_index);
+    int d = keyidx_find(&weekday_name_ix, s, n);
+    if (d >= 1)
+        return d;
+    int r = keyidx_find(&weekday_abbr_ix, s, n);
+    return r >= 0 ? weekday_abbr[r].day : 0;
 }
 
 /* abbr, GB singular, GB plural, US singular, US plural (NULL = same). */
@@ -203,21 +223,24 @@ static const unit units[] = {
     {"mln", "million", "million", NULL, NULL, 0},
 };
 
+static keyidx unit_ix;
+static pthread_once_t unit_once = PTHREAD_ONCE_INIT;
+static void unit_index(void) { KEYIDX_BUILD(&unit_ix, units); }
+
 const unit *unit_find(const char *s, size_t n)
 {
     /* exact case first, then case-insensitive for units that allow it */
     if (!n)
         return NULL;
-    for (size_t i = 0; i < sizeof units / sizeof units[0]; i++)
-        if (keq(units[i].abbr, s, n))
-            return &units[i];
+    pthread_once(&unit_once, unit_index);
+    int r = keyidx_find_exact(&unit_ix, s, n);
+    if (r >= 0)
+        return &units[r];
     if (n > 5)
         return NULL;
-    int f = LOW((unsigned char)s[0]);
-    for (size_t i = 0; i < sizeof units / sizeof units[0]; i++)
-        if (!(units[i].flags & U_CASE) && LOW((unsigned char)units[i].abbr[0]) == f &&
-            ieq(s, n, units[i].abbr))
-            return &units[i];
+    for (r = keyidx_find(&unit_ix, s, n); r >= 0; r = keyidx_next(&unit_ix, r))
+        if (!(units[r].flags & U_CASE))
+            return &units[r];
     return NULL;
 }
 
@@ -269,6 +292,16 @@ const currency *currency_code(const char *s, size_t n)
     return NULL;
 }
 
+/* Bytes some currency key starts with: a capitalised word starting with
+ * none of them needs no scan of the table. */
+static unsigned char currency_starts[256];
+static pthread_once_t currency_once = PTHREAD_ONCE_INIT;
+static void currency_index(void)
+{
+    for (size_t i = 0; i < sizeof currencies / sizeof currencies[0]; i++)
+        currency_starts[(unsigned char)currencies[i].key[0]] = 1;
+}
+
 /* Longest sign at the start of s ("US$" before "$"). */
 const currency *currency_sign(const char *s, size_t n, size_t *used)
 {
@@ -276,6 +309,9 @@ const currency *currency_sign(const char *s, size_t n, size_t *used)
     size_t bl = 0;
     if (!n || (s[0] != '$' && (unsigned char)s[0] >= 0x20 && !is_upper((unsigned char)s[0])))
         return NULL;                    /* fast exit for ordinary words */
+    pthread_once(&currency_once, currency_index);
+    if (!currency_starts[(unsigned char)s[0]])
+        return NULL;
     for (size_t i = 0; i < sizeof currencies / sizeof currencies[0]; i++) {
         const char *k = currencies[i].key;
         if (k[0] != s[0])
@@ -389,6 +425,10 @@ int is_opener(const char *s, size_t n)
     return n && is_upper((unsigned char)s[0]) && word_in(s, n, openers);
 }
 
+static keyidx abbrev_ix;
+static pthread_once_t abbrev_once = PTHREAD_ONCE_INIT;
+static void abbrev_index(void) { KEYIDX_BUILD(&abbrev_ix, abbrevs); }
+
 const abbrev *abbrev_find(const char *s, size_t n)
 {
     if (!n || n > 7)
@@ -403,16 +443,21 @@ const abbrev *abbrev_find(const char *s, size_t n)
         "she", "or", "been", "who", "will", "said", "we", "i", "you", "one",
         "two", "new", "more", "also", "can", "all", "into", "than", "when", NULL
     };
+    /* every row that can match has s for its key ignoring case */
+    pthread_once(&abbrev_once, abbrev_index);
+    int first = keyidx_find(&abbrev_ix, s, n);
+    if (first < 0)
+        return NULL;
     if (is_lower((unsigned char)s[0]) && word_in(s, n, common))
-        return NULL;                    /* the commonest words, quickly */
-    for (size_t i = 0; i < sizeof abbrevs / sizeof abbrevs[0]; i++)
-        if (keq(abbrevs[i].key, s, n))
-            return &abbrevs[i];
+        return NULL;                    /* the commonest words */
+    int r = keyidx_find_exact(&abbrev_ix, s, n);
+    if (r >= 0)
+        return &abbrevs[r];
     /* "mr", "dr", "st", "ltd": scraped text loses capitals; titles and
      * name suffixes still match when written all in lower case */
     if (n >= 2 && n <= 4 && is_lower((unsigned char)s[0])) {
-        for (size_t i = 0; i < sizeof abbrevs / sizeof abbrevs[0]; i++) {
-            const abbrev *a = &abbrevs[i];
+        for (r = first; r >= 0; r = keyidx_next(&abbrev_ix, r)) {
+            const abbrev *a = &abbrevs[r];
             if ((a->key[0] | 32) == s[0] && (a->flags & (AB_TITLE | AB_AFTERNAME | AB_ANY)) && is_upper((unsigned char)a->key[0]) &&
                 ieq(s, n, a->key) && strcmp(a->key, "Inc") &&
                 strcmp(a->key, "Co") && strcmp(a->key, "Col") && strcmp(a->key, "Gen") &&
@@ -465,19 +510,22 @@ static const char *const us_states[][2] = {
 };
 
 /* The name paired with key s[0..n) in a {key, name} table, or NULL */
-static const char *pair_find(const char *const (*t)[2], size_t nt, const char *s, size_t n)
+static const char *pair_find(const keyidx *ix, const char *const (*t)[2], const char *s, size_t n)
 {
-    for (size_t i = 0; i < nt; i++)
-        if (keq(t[i][0], s, n))
-            return t[i][1];
-    return NULL;
+    int r = keyidx_find_exact(ix, s, n);
+    return r >= 0 ? t[r][1] : NULL;
 }
+
+static keyidx us_state_ix;
+static pthread_once_t us_state_once = PTHREAD_ONCE_INIT;
+static void us_state_index(void) { KEYIDX_BUILD(&us_state_ix, us_states); }
 
 const char *us_state_find(const char *s, size_t n)
 {
     if (n != 2 || !is_upper((unsigned char)s[0]) || !is_upper((unsigned char)s[1]))
         return NULL;
-    return pair_find(us_states, sizeof us_states / sizeof us_states[0], s, n);
+    pthread_once(&us_state_once, us_state_index);
+    return pair_find(&us_state_ix, us_states, s, n);
 }
 
 /* The Associated Press's state abbreviations, as US datelines and addresses
@@ -500,9 +548,14 @@ static const char *const ap_states[][2] = {
     {"Wyo", "Wyoming"},
 };
 
+static keyidx ap_state_ix;
+static pthread_once_t ap_state_once = PTHREAD_ONCE_INIT;
+static void ap_state_index(void) { KEYIDX_BUILD(&ap_state_ix, ap_states); }
+
 const char *ap_state_find(const char *s, size_t n)
 {
-    return pair_find(ap_states, sizeof ap_states / sizeof ap_states[0], s, n);
+    pthread_once(&ap_state_once, ap_state_index);
+    return pair_find(&ap_state_ix, ap_states, s, n);
 }
 
 int is_street_word(const char *s, size_t n)
