@@ -121,6 +121,11 @@ static void say_mdy(nr_out *o, unsigned d, int m, int has_year, unsigned y, int 
     }
 }
 
+void say_month_day(nr_out *o, int m, unsigned d)
+{
+    say_mdy(o, d, m, 0, 0, 0);
+}
+
 static const char *const ampm_words[] = {
     "am", "pm", "a.m.", "p.m.", "a.m", "p.m", NULL
 };

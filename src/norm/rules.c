@@ -256,6 +256,27 @@ static int slash_pair_is_name(int gb, unsigned long long a, unsigned long long b
     return gb && a > b && b <= 10;
 }
 
+/* "1/24 of the budget", "a 1/24 scale model": a part of something */
+static int next_is_part(const ctx *c)
+{
+    const tok *nx = tok_at(c, 1);
+    return nx && !c->t[c->i].trailn && (tok_is(nx, "of") || tok_is(nx, "scale"));
+}
+
+/* A bare month/day in American copy is a date ("on 3/15", "1/6"), read as
+ * one: "March fifteenth".  Not the days that are names in their own right,
+ * said in turn (9/11, 7/7), nor a part of something ("1/24 of", "1/24
+ * scale"), nor a day the month does not have. */
+static int us_month_day(const ctx *c, unsigned long long m, unsigned long long d)
+{
+    static const unsigned char days[13] = {0, 31, 29, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31};
+    if (m < 1 || m > 12 || d < 1 || d > days[m])
+        return 0;
+    if ((m == 9 && d == 11) || (m == 7 && d == 7))
+        return 0;
+    return !next_is_part(c);
+}
+
 /* a/b: fraction, or two numbers said in turn (9/11, 24/7, 50/50). */
 static int say_slash_numbers(ctx *c, const char *s, size_t n)
 {
@@ -304,8 +325,20 @@ static int say_slash_numbers(ctx *c, const char *s, size_t n)
     /* (a piece of a longer code, "MIG-25/235212-x", stays two numbers) */
     int whole = IS_WHOLE(c, s, n + 2 * ordsfx);
     int name = slash_pair_is_name(c->o->gb, a, b);
+    if (whole && a < b && a && next_is_part(c))
+        fraction = 1;
     if (!fraction && b >= 2 && a != b && whole && !name && (a < b || b <= 16))
         fraction = 1;
+    /* "on 1/6", "since 3/4": after these a pair that could be a date is one */
+    static const char *const date_preps[] = {"on", "since", "until", "till", "through", NULL};
+    const tok *pv = tok_at(c, -1);
+    int date_prep = pv && pv->n && !pv->trailn && word_in(pv->s, pv->n, date_preps);
+    if ((!fraction || date_prep) && name && whole && !ordsfx && !c->o->gb &&
+        us_month_day(c, a, b)) {
+        SET(c, "date", "month-day");
+        say_month_day(c->o, (int)a, (unsigned)b);
+        return 1;
+    }
     if (fraction) {
         SET(c, "fraction", "fraction");
         num_cardinal_u(c->o, a);

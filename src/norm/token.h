@@ -41,6 +41,8 @@ size_t date_multi(ctx *c);
 size_t zone_multi(ctx *c);
 int    date_numeric(ctx *c, const char *s, size_t n);
 void   say_decade(nr_out *o, const char *s, size_t n);
+/* "March fifteenth" (no year), the way the US reads a date */
+void   say_month_day(nr_out *o, int m, unsigned d);
 /* money.c */
 int    money_token(ctx *c, const char *s, size_t n, size_t *consumed_next);
 int    measure_token(ctx *c, const char *s, size_t n, size_t *consumed_next);
