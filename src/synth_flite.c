@@ -156,6 +156,8 @@ static int in_phone_table(const cst_lexicon *lex, const char *ph, size_t n)
 
 int nr_voice_add_phones(nr_voice *v, const char *word, const char *phones)
 {
+    if (!feat_present(v->cv->features, "lexicon"))
+        return -1;              /* val_lexicon would exit() on a missing one */
     const cst_lexicon *base = val_lexicon(feat_val(v->cv->features, "lexicon"));
     if (!base)
         return -1;
