@@ -204,7 +204,9 @@ int electronic_token(ctx *c, const char *s, size_t n)
     /* a tag has one '#', at its start: "#mytext#" is two hash signs */
     if (s[0] == '#' && is_alpha((unsigned char)s[1]) && !memchr(s + 1, '#', n - 1)) {
         SET(c, "electronic", "hashtag");
-        out_word(c->o, "hashtag", 7);
+        const tok *pv = tok_at(c, -1);
+        if (!(pv && !pv->trailn && (tok_is(pv, "hashtag") || tok_is(pv, "hashtags"))))
+            out_word(c->o, "hashtag", 7);  /* not twice: "the hashtag #MeToo" */
         say_camel_words(c, s + 1, n - 1);
         return 1;
     }

@@ -371,7 +371,8 @@ static const char *const score_words[] = {
     "drew", "draw", "victory", "defeat", "defeated", "lead", "led", "leads",
     "trail", "trailing", "score", "scored", "scoreline", "thrashing", "loss",
     "aggregate", "result", "final", "thrashed", "edged", "against", "drawn",
-    "tied", "stalemate", NULL
+    "tied", "stalemate", "ended", "finished", "stands", "match", "game",
+    "halftime", "half-time", "full-time", "ahead", NULL
 };
 
 /* A token ending its clause: a score word beyond it is about something
@@ -601,6 +602,20 @@ static int say_range(ctx *c, const char *s, size_t n)
                     num_cardinal_u(c->o, vb);
             }
             return 1;
+        }
+        if (c->o->gb && vb <= 10 && va >= 20 && va < 1000 && va > vb && !x.commas) {
+            /* a British cricket total, runs for wickets: "India were 245-6" */
+            static const char *const innings[] = {
+                "were", "was", "reached", "declared", "closed", "on", "at", NULL
+            };
+            const tok *pv = tok_at(c, -1);
+            if (pv && !pv->trailn && word_in(pv->s, pv->n, innings)) {
+                SET(c, "range", "cricket");
+                num_cardinal_u(c->o, va);
+                out_word(c->o, "for", 3);
+                num_cardinal_u(c->o, vb);
+                return 1;
+            }
         }
         if (va <= 30 && vb <= 30 && near_score_word(c)) {
             /* British scores: "two nil"; American: "two to nothing" is
@@ -848,6 +863,34 @@ static int say_inches(ctx *c, const char *s, size_t n)
 
 /* Is an "=" standing alone among the tokens at offsets lo..hi?  Then a
  * spaced dash next to it is an operator: "1 - 2 = 5", "x = 5 - 3". */
+/* Three-digit telephone services are dialled, so said digit by digit: "911"
+ * nine one one (the N11 codes), "999", and "111" or "101" after a dialling
+ * word or "NHS".  Not counts ("911 people"), not models ("Porsche 911"). */
+static int say_service_number(ctx *c, const char *s, size_t n)
+{
+    if (n != 3 || !IS_WHOLE(c, s, n) || !is_digit((unsigned char)s[1]) ||
+        !is_digit((unsigned char)s[2]) || next_is_count_noun(c))
+        return 0;
+    static const char *const dial_words[] = {
+        "call", "called", "calling", "calls", "dial", "dialled", "dialed", "dialling",
+        "dialing", "ring", "rang", "phone", "phoned", "NHS", "text", "texted", NULL
+    };
+    const tok *pv = tok_at(c, -1), *nx = tok_at(c, 1);
+    int dialled = pv && !pv->trailn && word_in(pv->s, pv->n, dial_words);
+    int n11 = s[0] >= '2' && s[1] == '1' && s[2] == '1';
+    int service = (n11 || !memcmp(s, "999", 3)) ||
+                  (dialled && (!memcmp(s, "111", 3) || !memcmp(s, "101", 3) ||
+                               !memcmp(s, "112", 3)));
+    if (!service || (pv && !pv->trailn && is_upper((unsigned char)pv->s[0]) && !dialled &&
+                     !tok_is(pv, "The")))
+        return 0;                      /* "Porsche 911", "Boeing 911" */
+    if (nx && nx->n && !c->t[c->i].trailn && unit_find(nx->s, nx->n))
+        return 0;                      /* "911 km" */
+    SET(c, "telephone", "service-number");
+    num_digits(c->o, s, 3, 1);         /* "one o one", as phone numbers */
+    return 1;
+}
+
 static int equals_near(const ctx *c, long lo, long hi)
 {
     for (long off = lo; off <= hi; off++) {
@@ -941,6 +984,12 @@ void say_token(ctx *c, const char *s, size_t n)
             out_word(c->o, "slash", 5);
         return;
     }
+    if (n > 1 && s[0] == '#' && strspn(s + 1, "0123456789") == n - 1) {
+        SET(c, "symbol", "number-sign");
+        out_word(c->o, "number", 6);   /* "hit #1", "#10 seed" */
+        say_token(c, s + 1, n - 1);
+        return;
+    }
     if (memchr(s, '=', n) && say_math(c, s, n))
         return;
     if (n > 3 && (s[0] == 'N' || s[0] == 'n' || s[0] == 'V') && !is_digit((unsigned char)s[0])) {
@@ -965,7 +1014,8 @@ void say_token(ctx *c, const char *s, size_t n)
     }
     if (is_digit((unsigned char)s[0]) && say_isbn(c, s, n))
         return;
-    if (is_digit((unsigned char)s[0]) && (say_inches(c, s, n) || say_vanity_number(c, s, n)))
+    if (is_digit((unsigned char)s[0]) && (say_inches(c, s, n) || say_vanity_number(c, s, n) ||
+                                          say_service_number(c, s, n)))
         return;
     if (n >= 6 && is_digit((unsigned char)s[0]) && s[0] != '0' && is_digit((unsigned char)s[1]) &&
         is_digit((unsigned char)s[2]) && s[3] == '(') {

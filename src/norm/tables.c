@@ -362,6 +362,7 @@ static const abbrev abbrevs[] = {
     {"Gov't", "government", AB_ANY}, {"govt", "government", AB_ANY},
     {"e.g.", "for example", AB_ANY}, {"eg.", "for example", AB_ANY},
     {"i.e.", "that is", AB_ANY}, {"ie.", "that is", AB_ANY},
+    {"eg", "for example", AB_ANY}, {"ie", "that is", AB_ANY},  /* British style */
     {"etc.", "et cetera", AB_ANY}, {"etc", "et cetera", AB_ANY},
     {"vs", "versus", AB_ANY}, {"vs.", "versus", AB_ANY},
     {"approx", "approximately", AB_ANY}, {"approx.", "approximately", AB_ANY},

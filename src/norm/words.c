@@ -93,6 +93,21 @@ static int say_roman(ctx *c, const char *s, size_t n)
         return 0;
     if (n == 1 && !regnal && !counted)
         return 0;
+    if (n == 1 && s[0] == 'X' && (tok_is(pv, "Malcolm") || tok_is(pv, "Series")))
+        return 0;                      /* the letter: Malcolm X, Xbox Series X */
+    const tok *pv2 = tok_at(c, -2);
+    if (!regnal && !counted && n >= 2 && v >= 2 && v <= 4 && pv2 && !pv2->trailn &&
+        (word_in(pv2->s, pv2->n, regnal_names) ||
+         (pv2->n == 2 && is_upper((unsigned char)pv2->s[0]) && pv2->s[1] == '.'))) {
+        /* after a given name (or initial) and a surname a numeral is the
+           name's: "Henry Ford II", "John D. Rockefeller III" "the third";
+           titles keep the number ("Grand Theft Auto IV") */
+        SET(c, "roman", "roman-name");
+        out_word(c->o, "the", 3);
+        num_cardinal_u(c->o, (unsigned)v);
+        out_ordinalize(c->o);
+        return 1;
+    }
     const tok *nx = tok_at(c, 1);
     if (n == 1 && s[0] == 'I' && nx && nx->n && is_lower((unsigned char)nx->s[0]) &&
         !c->t[c->i].trailn && !counted && !tok_is(nx, "of") && !tok_is(nx, "and"))
@@ -195,6 +210,10 @@ static int say_abbrev(ctx *c, const char *s, size_t n)
     if (!a)
         return 0;
     const tok *pv = tok_at(c, -1), *nx = tok_at(c, 1);
+    if (!dotted && ieq(s, n, "Gen") && nx && !c->t[c->i].trailn &&
+        (tok_is(nx, "X") || tok_is(nx, "Y") || tok_is(nx, "Z") || tok_is(nx, "Alpha") ||
+         tok_is(nx, "Xers") || tok_is(nx, "Zers") || tok_is(nx, "Z'ers")))
+        return 0;                      /* a generation, not a general: "Gen Z" */
     int next_num = nx && nx->n && (is_digit((unsigned char)nx->s[0]) || nx->s[0] == '#') &&
                    !nx->leadn;
     int next_name = nx && tok_is_cap_word(nx) && !nx->leadn && !c->t[c->i].trailn;
@@ -258,6 +277,21 @@ static int say_abbrev(ctx *c, const char *s, size_t n)
     if (next_name && (((a->flags & AB_TITLE) && strcmp(say, "Drive") && strcmp(say, "Street")) ||
                       !strcmp(say, "County")))
         c->title_used = 1;            /* its full stop is not the sentence's */
+    /* nor where the next word goes on the phrase: "Smith vs. Jones", "Drake
+       feat. Rihanna", "Microsoft Corp. CEO Satya Nadella" (but "Apple Inc.
+       The company ..." ends one), "Pennsylvania Ave. NW" */
+    static const char *const joiners[] = {
+        "versus", "featuring", "approximately", "compare", "namely", "also known as", NULL
+    };
+    static const char *const quadrants[] = {"NW", "NE", "SW", "SE", NULL};
+    if (nx && nx->n && !nx->leadn && !c->t[c->i].trailn &&
+        (word_in(say, strlen(say), joiners) ||
+         ((a->flags & AB_AFTERNAME) && prev_name && !is_opener(nx->s, nx->n) &&
+          (is_upper((unsigned char)nx->s[0]) || is_digit((unsigned char)nx->s[0])) &&
+          !word_in(nx->s, nx->n, (const char *const[]){"He", "She", "It", "They", "We", "I",
+                                                        "A", "An", "In", "On", "But", NULL})) ||
+         word_in(nx->s, nx->n, quadrants)))
+        c->title_used = 1;
     SET(c, "abbreviation", a->key);
     out_words(c->o, say);
     return 1;
@@ -449,17 +483,26 @@ static int strpbrk_n(const char *s, size_t n, const char *set)
 
 /* Three or more all-capital words of three letters or more around a token
  * mean a headline set in capitals rather than a run of acronyms. */
+/* Words only prose has: in capitals next to other capitals they mark a
+ * shouted phrase ("I AM NOT A CROOK", "NO ENTRY"), not a run of acronyms.
+ * (Not "US": in capitals that is the country.) */
+static const char *const caps_function_words[] = {
+    "I", "A", "AM", "ARE", "IS", "WAS", "WE", "IT", "TO", "OF", "IN", "ON",
+    "NO", "NOT", "THE", "AND", "FOR", "YOU", "MY", "BE", "DO", "SO", NULL
+};
+
 static int in_headline(const ctx *c)
 {
-    int caps = 0;
+    int caps = 0, function = 0;
     for (long off = -3; off <= 3; off++) {
         const tok *t = tok_at(c, off);
-        if (!t || t->n < 3 || t->n > 30)
+        if (!t || !t->n || t->n > 30 || !all_upper(t->s, t->n))
             continue;
-        if (all_upper(t->s, t->n))
-            caps++;
+        int fw = word_in(t->s, t->n, caps_function_words);
+        function |= fw;
+        caps += t->n >= 3 || fw;
     }
-    return caps >= 3;
+    return caps >= 3 || (caps >= 2 && function);
 }
 
 static int is_zip(const tok *t)
@@ -539,13 +582,23 @@ static int say_compass(ctx *c, const char *s, size_t n)
         {"NE", "Northeast"}, {"NW", "Northwest"}, {"SE", "Southeast"}, {"SW", "Southwest"},
         {"N.", "North"}, {"S.", "South"}, {"E.", "East"}, {"W.", "West"},
     };
-    if (n > 2 || !IS_WHOLE(c, s, n) || c->t[c->i].trailn)
+    if (n > 2 || !IS_WHOLE(c, s, n))
         return 0;
     const char *say = NULL;
     for (size_t i = 0; i < sizeof pts / sizeof pts[0]; i++)
         if (strlen(pts[i][0]) == n && !memcmp(pts[i][0], s, n))
             say = pts[i][1];
     const tok *pv = tok_at(c, -1);
+    if (say && n == 2 && pv && pv->n > 1 &&
+        is_street_word(pv->s, pv->n - (pv->s[pv->n - 1] == '.')) &&
+        (!pv->trailn || pv->trail[0] == '.')) {
+        /* a quadrant after the street: "1600 Pennsylvania Ave. NW" */
+        SET(c, "address", "compass-quadrant");
+        out_words(c->o, say);
+        return 1;
+    }
+    if (c->t[c->i].trailn)
+        return 0;
     if (!say || !pv || pv->trailn || !pv->n || pv->n > 6)
         return 0;
     for (size_t i = 0; i < pv->n; i++)
@@ -628,7 +681,7 @@ int word_token(ctx *c, const char *s, size_t n)
         SET(c, "letters", "acronym");
         static const char *const small_words[] = {
             "TO", "OF", "IN", "ON", "AT", "BY", "AS", "IS", "IT", "BE", "DO", "GO",
-            "HE", "WE", "ME", "MY", "NO", "SO", "UP", "OR", "AN", "IF", NULL
+            "HE", "WE", "ME", "MY", "NO", "SO", "UP", "OR", "AN", "IF", "AM", NULL
         };
         if (in_headline(c) && !lex_find(&c->o->n->lex, s, core) &&
             ((core >= 3 && strpbrk_n(s, core, "AEIOUY") && acro_onset_ok(s, core)) ||
