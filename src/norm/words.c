@@ -621,8 +621,43 @@ static int say_compass(ctx *c, const char *s, size_t n)
     return 1;
 }
 
+/* AP's party and state tag after a US politician: "Sen. Elizabeth Warren
+ * (D-Mass.)", "R-Calif.", "I-Vt.", "D-N.Y.", "R-TX" -> "Democrat of
+ * Massachusetts". */
+static int say_party_state(ctx *c, const char *s, size_t n)
+{
+    static const char *const party[][2] = {
+        {"D", "Democrat"}, {"R", "Republican"}, {"I", "Independent"}
+    };
+    if (n < 4 || s[1] != '-' || !IS_WHOLE(c, s, n))
+        return 0;
+    const char *who = NULL;
+    for (size_t i = 0; i < sizeof party / sizeof party[0]; i++)
+        if (s[0] == party[i][0][0])
+            who = party[i][1];
+    size_t k = n - (s[n - 1] == '.');
+    const char *state = NULL;
+    if (who && k > 2)
+        state = k - 2 == 2 ? us_state_find(s + 2, 2) : NULL;
+    if (who && !state && k > 2)
+        state = ap_state_find(s + 2, k - 2);
+    if (!state)
+        return 0;
+    SET(c, "abbreviation", "party-state");
+    out_words(c->o, who);
+    out_word(c->o, "of", 2);
+    out_words(c->o, state);
+    /* "(D-Mass.)": the full stop is the abbreviation's, wherever the
+       tokenizer put it; no sentence ends here */
+    c->title_used = 1;
+    c->abbrev_dot = k == n;
+    return 1;
+}
+
 int word_token(ctx *c, const char *s, size_t n)
 {
+    if (n >= 4 && n <= 8 && s[1] == '-' && say_party_state(c, s, n))
+        return 1;
     if (n <= 2 && is_upper((unsigned char)s[0]) &&
         (say_us_state(c, s, n) || say_compass(c, s, n)))
         return 1;
