@@ -89,6 +89,9 @@ void num_cardinal_u(nr_out *o, unsigned long long v);
 void num_ordinal(nr_out *o, const char *d, size_t n);
 void num_digits(nr_out *o, const char *d, size_t n, int oh);
 void num_year(nr_out *o, unsigned v);
+/* 100..999 in pairs, as codes and addresses are said: "one fifty", "seven
+   thirty seven", "one o five", "one hundred" */
+void num_pairs3(nr_out *o, unsigned v);
 /* "1,234.50" style; returns chars used (0 if none).  Sets *ok. */
 typedef struct numlit {
     const char *ip; size_t ipn;  /* integer part incl. commas */

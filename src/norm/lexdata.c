@@ -11,6 +11,7 @@
 static const char lexdata[] =
     "NATO\t@word\n"
     "NASA\t@word\n"
+    "MAX\t@word\n"
     "UNESCO\t@word\n"
     "UNICEF\tyou nee seff\n"
     "OPEC\toh peck\n"

@@ -261,3 +261,15 @@ void num_say(nr_out *o, const numlit *nl)
         num_digits(o, nl->fp, nl->fpn, 0);
     }
 }
+
+void num_pairs3(nr_out *o, unsigned v)
+{
+    num_cardinal_u(o, v / 100);
+    if (v % 100 == 0) {
+        out_word(o, "hundred", 7);
+        return;
+    }
+    if (v % 100 < 10)
+        out_word(o, "o", 1);
+    num_cardinal_u(o, v % 100);
+}

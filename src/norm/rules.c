@@ -70,14 +70,7 @@ static int house_number(ctx *c, unsigned long long v, size_t digits)
         num_year(o, (unsigned)v);
         return 1;
     }
-    num_cardinal_u(o, v / 100);
-    if (v % 100 == 0) {
-        out_word(o, "hundred", 7);
-    } else {
-        if (v % 100 < 10)
-            out_word(o, "o", 1);
-        num_cardinal_u(o, v % 100);
-    }
+    num_pairs3(o, (unsigned)v);
     return 1;
 }
 
@@ -1015,7 +1008,7 @@ void say_token(ctx *c, const char *s, size_t n)
     if (is_digit((unsigned char)s[0]) && say_isbn(c, s, n))
         return;
     if (is_digit((unsigned char)s[0]) && (say_inches(c, s, n) || say_vanity_number(c, s, n) ||
-                                          say_service_number(c, s, n)))
+                                          say_service_number(c, s, n) || say_model_number(c, s, n)))
         return;
     if (n >= 6 && is_digit((unsigned char)s[0]) && s[0] != '0' && is_digit((unsigned char)s[1]) &&
         is_digit((unsigned char)s[2]) && s[3] == '(') {
@@ -1219,6 +1212,8 @@ size_t say_multi(ctx *c)
     }
     if (numeric_start(t->s, t->n) || (t->n > 1 && t->s[0] == '-' && numeric_start(t->s + 1, t->n - 1))) {
         const tok *nx = tok_at(c, 1);
+        if (say_model_number(c, t->s, t->n))
+            return 1;                  /* "Boeing 777X": no measure, no range */
         if (money_token(c, t->s, t->n, &consumed))
             return 1 + consumed;
         if (phone_multi(c, &consumed))

@@ -2,7 +2,8 @@
  * serial.c - codes that are read out rather than counted: software versions
  * ("v2.1.0" -> "version two point one point zero"), ISBN/ISSN/LCCN numbers
  * (digit by digit), and simple equations ("1-2=5", "y=x+1"), where a hyphen
- * is "minus" rather than a range.
+ * is "minus" rather than a range; model numbers ("Boeing 737-800",
+ * "F-150"), said in pairs as their makers and pilots say them.
  */
 #include "token.h"
 
@@ -92,5 +93,63 @@ int say_isbn(ctx *c, const char *s, size_t n)
         else if (s[i] != '-')
             out_word(c->o, "X", 1);
     }
+    return 1;
+}
+
+/* Makers whose three-digit model numbers are names, not quantities. */
+static const char *const makers[] = {
+    "Boeing", "Porsche", "Peugeot", "Cessna", "Embraer", "Lockheed", "Tupolev",
+    "Ilyushin", "Antonov", "Fiat", "Ferrari", "Volvo", "Saab", "Douglas", NULL
+};
+
+static unsigned three_digits(const char *s)
+{
+    return (unsigned)(s[0] - '0') * 100 + (unsigned)(s[1] - '0') * 10 + (unsigned)(s[2] - '0');
+}
+
+/* A model number, said in pairs: after a maker ("Boeing 737" seven thirty
+ * seven, "737-800" seven thirty seven eight hundred, "787-9", "777X"); or
+ * letters, a hyphen and three digits ("F-150" F one fifty, "C-130",
+ * "KC-135"), which no count is written as. */
+int say_model_number(ctx *c, const char *s, size_t n)
+{
+    if (!IS_WHOLE(c, s, n))
+        return 0;
+    size_t l = 0;
+    while (l < n && l < 3 && is_upper((unsigned char)s[l]))
+        l++;
+    if (l >= 1 && l + 4 == n && s[l] == '-' && is_digit((unsigned char)s[l + 1]) &&
+        s[l + 1] != '0' && is_digit((unsigned char)s[l + 2]) && is_digit((unsigned char)s[l + 3])) {
+        SET(c, "serial", "model-letters");
+        out_letters(c->o, s, l, NULL);
+        num_pairs3(c->o, three_digits(s + l + 1));
+        return 1;
+    }
+    const tok *pv = tok_at(c, -1);
+    if (l || n < 3 || !pv || pv->trailn || !word_in(pv->s, pv->n, makers) ||
+        s[0] == '0' || !is_digit((unsigned char)s[1]) || !is_digit((unsigned char)s[2]) ||
+        (n > 3 && is_digit((unsigned char)s[3])))
+        return 0;
+    size_t k = 3, vn = 0;
+    if (k < n && s[k] == '-') {
+        while (k + 1 + vn < n && is_digit((unsigned char)s[k + 1 + vn]))
+            vn++;
+        if (!vn || vn > 3)
+            return 0;
+        k += 1 + vn;
+    }
+    size_t sfx = k;
+    while (k < n && is_alpha((unsigned char)s[k]))
+        k++;
+    if (k != n || k - sfx > 3)
+        return 0;
+    SET(c, "serial", "model-number");
+    num_pairs3(c->o, three_digits(s));
+    if (vn)
+        num_cardinal(c->o, s + 4, vn);     /* the variant: "-800", "-9" */
+    if (k - sfx == 1 && s[sfx] == 's')
+        out_pluralize(c->o);                 /* "747s" seven forty sevens */
+    else if (k > sfx)
+        out_letters(c->o, s + sfx, k - sfx, NULL);
     return 1;
 }

@@ -59,6 +59,7 @@ int    say_quarter(ctx *c, const char *s, size_t n);
 int    say_version(ctx *c, const char *s, size_t n);
 int    say_math(ctx *c, const char *s, size_t n);
 int    say_isbn(ctx *c, const char *s, size_t n);
+int    say_model_number(ctx *c, const char *s, size_t n);
 
 /* Records the class and rule of what a rule says (first setter wins). */
 #define SET(c_, k_, r_) do { if (!(c_)->cls) { (c_)->cls = (k_); (c_)->rule = (r_); } } while (0)

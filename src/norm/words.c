@@ -658,6 +658,8 @@ int word_token(ctx *c, const char *s, size_t n)
 {
     if (n >= 4 && n <= 8 && s[1] == '-' && say_party_state(c, s, n))
         return 1;
+    if (n >= 5 && n <= 7 && is_upper((unsigned char)s[0]) && say_model_number(c, s, n))
+        return 1;
     if (n <= 2 && is_upper((unsigned char)s[0]) &&
         (say_us_state(c, s, n) || say_compass(c, s, n)))
         return 1;
