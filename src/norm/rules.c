@@ -1178,6 +1178,41 @@ void say_token(ctx *c, const char *s, size_t n)
     say_runs(c, s, n);
 }
 
+/* "10 000", "250 000 people", "1 000 000": thousands set off by spaces (SI
+ * style) are one number.  Only when a group starts with 0, which no number
+ * written on its own does: "pages 10 100" stays two numbers.  Returns the
+ * tokens used, or 0. */
+static size_t spaced_thousands(ctx *c)
+{
+    const tok *t = &c->t[c->i];
+    if (t->n > 3 || t->trailn || !tok_all_digits(t) || t->s[0] == '0')
+        return 0;
+    size_t k = 1;
+    int zero_lead = 0;
+    for (; k <= 12; k++) {              /* bounded: linear in the text */
+        const tok *g = tok_at(c, (long)k);
+        if (!g || g->n != 3 || g->leadn || !tok_all_digits(g))
+            break;
+        zero_lead |= g->s[0] == '0';
+        if (g->trailn) {
+            k++;
+            break;
+        }
+    }
+    if (k < 2 || !zero_lead || k > 12)
+        return 0;
+    char digits[3 + 3 * 11];
+    size_t dn = 0;
+    for (size_t i = 0; i < k; i++) {
+        const tok *g = tok_at(c, (long)i);
+        memcpy(digits + dn, g->s, g->n);
+        dn += g->n;
+    }
+    SET(c, "cardinal", "spaced-thousands");
+    num_cardinal(c->o, digits, dn);
+    return k;
+}
+
 size_t say_multi(ctx *c)
 {
     size_t k = date_multi(c);
@@ -1214,6 +1249,9 @@ size_t say_multi(ctx *c)
         const tok *nx = tok_at(c, 1);
         if (say_model_number(c, t->s, t->n))
             return 1;                  /* "Boeing 777X": no measure, no range */
+        size_t groups = spaced_thousands(c);
+        if (groups)
+            return groups;
         if (money_token(c, t->s, t->n, &consumed))
             return 1 + consumed;
         if (phone_multi(c, &consumed))
