@@ -125,12 +125,13 @@ if k == 'line': print('T'); print(); print(' '.join(['word'] * n))
 if k == 'paras': print('T'); print(); print('\n\n'.join(['Word.'] * n))
 if k == 'dots': print('T'); print(); print('a.' * n)
 if k == 'digits': print('T'); print(); print('1' * n)
+if k == 'numbers': print('T'); print(); print(' '.join(['100'] * n))
 if k == 'repeat': print('T'); print(); print('\n'.join(['Share this'] * n))
 if k == 'html': print('<div>' * n + 'x')
 if k == 'headings': print('T'); print(); print('\n\n'.join('H %d\n\nb.' % i for i in range(n)))
 " "$1" "$2"
 }
-for kind in line:20000 paras:4000 dots:20000 digits:20000 repeat:4000 html:3000 headings:1500; do
+for kind in line:20000 paras:4000 dots:20000 digits:20000 numbers:10000 repeat:4000 html:3000 headings:1500; do
     k=${kind%%:*} n=${kind#*:}
     gen "$k" "$n" >"$WORK/l1.txt"
     gen "$k" $((n * 2)) >"$WORK/l2.txt"
