@@ -226,7 +226,8 @@ static size_t glued_split(const char *s, size_t n, int electronic)
             (s[i + 1] == '-' && is_digit((unsigned char)s[i + 2]))))
             return i + 1;
         if ((ch == '.' || ch == '?' || ch == '!') && is_lower((unsigned char)s[i - 1]) &&
-            is_lower((unsigned char)s[i - 2]) && is_upper((unsigned char)s[i + 1]) &&
+            (is_lower((unsigned char)s[i - 2]) || is_digit((unsigned char)s[i - 2])) &&
+            is_upper((unsigned char)s[i + 1]) &&
             is_lower((unsigned char)s[i + 2]))
             return i + 1;
         if ((ch == ',' || ch == ';') && is_alpha((unsigned char)s[i - 1]) &&

@@ -109,9 +109,12 @@ static int say_roman(ctx *c, const char *s, size_t n)
         return 1;
     }
     const tok *nx = tok_at(c, 1);
+    int crowned = pv2 && !pv2->trailn &&
+                  word_in(pv2->s, pv2->n, (const char *const[]){"King", "Queen", "Pope",
+                          "Emperor", "Empress", "Tsar", "Czar", "Kaiser", "Sultan", NULL});
     if (n == 1 && s[0] == 'I' && nx && nx->n && is_lower((unsigned char)nx->s[0]) &&
-        !c->t[c->i].trailn && !counted && !tok_is(nx, "of") && !tok_is(nx, "and"))
-        return 0;                      /* "Sam I am", "Henry I think" */
+        !c->t[c->i].trailn && !counted && !crowned && !tok_is(nx, "of") && !tok_is(nx, "and"))
+        return 0;                      /* "Sam I am", "Henry I think"; not "King Charles I was" */
     if (!regnal) {
         /* sequels, wars, chapters, ships: "Rocky II", "World War II" */
         SET(c, "roman", "roman-cardinal");
