@@ -325,6 +325,49 @@ size_t date_multi(ctx *c)
     return 0;
 }
 
+/* Is the 4-digit token at c->i a 24-hour time ("2300 GMT", "1430 local
+ * time", "at 1430 hours", "departs at 0645")?  Only where a zone or the
+ * word "hours" says so, or a leading zero after "at" does: "at 1500 metres"
+ * is a height, "at 2000" a year. */
+static int hhmm_context(const ctx *c)
+{
+    const tok *t = &c->t[c->i], *pv = tok_at(c, -1), *n1 = tok_at(c, 1), *n2 = tok_at(c, 2);
+    char z[8];
+    int at = pv && !pv->trailn &&
+             word_in(pv->s, pv->n, (const char *const[]){"at", "by", "from", "until", "till",
+                                                         "before", "after", "around", NULL});
+    if (!t->trailn && n1 && !n1->leadn) {
+        /* a two-letter zone is also a word or code ("2000 CT scans"): only
+           after a time preposition */
+        size_t zn = zone_letters(n1, z);
+        if (zn >= 3 || (zn && at))
+            return 1;
+        if (tok_is(n1, "local") && !n1->trailn && tok_is(n2, "time"))
+            return 1;
+        /* "at 1430 hours", but "after 2000 hours of work", "gave 1500 hours" */
+        if ((tok_is(n1, "hours") || tok_is(n1, "hrs")) && at &&
+            !(n1->trailn == 0 && tok_is(n2, "of")))
+            return 1;
+    }
+    return t->s[0] == '0' && tok_is(pv, "at") && !pv->trailn;
+}
+
+/* "twenty three hundred", "oh nine hundred", "oh six forty five",
+ * "fourteen thirty": a 24-hour time as it is said, a leading zero "oh". */
+static void say_hhmm(nr_out *o, unsigned h, unsigned m)
+{
+    if (h < 10)
+        out_word(o, h ? "oh" : "zero", h ? 2 : 4);
+    num_cardinal_u(o, h);
+    if (!m) {
+        out_word(o, "hundred", 7);
+    } else {
+        if (m < 10)
+            out_word(o, "oh", 2);
+        num_cardinal_u(o, m);
+    }
+}
+
 static void pluralize_last(nr_out *o)
 {
     if (o->err || o->last_word >= o->b->len)
@@ -413,6 +456,12 @@ int date_numeric(ctx *c, const char *s, size_t n)
     size_t restn = rest ? n - (size_t)(rest - s) : 0;
     if (i < n && !rest)
         return 0;
+    if (nf == 1 && fl[0] == 4 && !restn && f[0] / 100 <= 23 && f[0] % 100 < 60 &&
+        IS_WHOLE(c, s, n) && hhmm_context(c)) {
+        SET(c, "time", "clock-24h");
+        say_hhmm(o, f[0] / 100, f[0] % 100);
+        return 1;
+    }
     /* times */
     if ((sep == ':' || sep == '.') && nf >= 2 && fl[1] == 2 && f[0] <= 24 && f[1] < 60) {
         const char *ap = NULL;
