@@ -505,6 +505,18 @@ int date_numeric(ctx *c, const char *s, size_t n)
             say_clock(o, f[0], f[1], 0);
             return 1;
         }
+        /* a train by its departure: "the 12.05 from Paddington", "the 7.15
+           to Leeds", "the 8.30 service"; "the 12.05 per cent" stays a number */
+        const tok *n2 = tok_at(c, 2);
+        if (pv && tok_is(pv, "the") && !pv->trailn && nx && !c->t[c->i].trailn && !nx->leadn &&
+            (((tok_is(nx, "from") || tok_is(nx, "to")) && !nx->trailn && n2 &&
+              n2->n && is_upper((unsigned char)n2->s[0])) ||
+             word_in(nx->s, nx->n, (const char *const[]){"service", "train", "departure",
+                                                         "arrival", NULL}))) {
+            SET(c, "time", "clock-dotted");
+            say_clock(o, f[0], f[1], 0);
+            return 1;
+        }
     }
     if (nf == 1 && restn && in_set(&ampm_ix, rest, restn) && f[0] >= 1 && f[0] <= 12) {
         SET(c, "time", "hour-ampm");
