@@ -237,6 +237,122 @@ static void say_clock(nr_out *o, unsigned h, unsigned m, int ampm)
     }
 }
 
+/* A date range that crosses a month, "Jan. 30-Feb. 2", "30 January-2
+ * February", "14 June - 14 July", "Dec. 28, 2023-Jan. 3, 2024", is read as
+ * a piece stream: each of the next few tokens split at its one dash (the
+ * dash is a piece of its own, so a spaced dash is the same), then two
+ * halves of the same order around the dash. */
+typedef struct piece {
+    tok t;          /* the piece; its trail only when it ends its token */
+    size_t tok;     /* tokens used up to and including this piece's */
+    int ends_tok, dash;
+} piece;
+
+enum { RANGE_TOKENS = 7, RANGE_PIECES = 3 * RANGE_TOKENS };   /* "Dec. 28, 2023 - Jan. 3, 2024" */
+
+static int is_dash_token(const tok *t)
+{
+    return !t->leadn && !t->trailn &&
+           ((t->n == 1 && t->s[0] == '-') || (t->n == 2 && t->s[0] == '-' && t->s[1] == '-'));
+}
+
+static size_t range_pieces(const ctx *c, piece *p)
+{
+    size_t np = 0;
+    for (size_t k = 0; k < RANGE_TOKENS && c->i + k < c->nt; k++) {
+        const tok *t = &c->t[c->i + k];
+        if (is_dash_token(t)) {
+            p[np++] = (piece){ *t, k + 1, 1, 1 };
+            continue;
+        }
+        if (!t->n || (k && t->leadn))
+            break;
+        const char *h = memchr(t->s, '-', t->n);
+        if (h && h > t->s && (size_t)(h - t->s) + 1 < t->n &&
+            !memchr(h + 1, '-', t->n - (size_t)(h - t->s) - 1)) {
+            size_t ln = (size_t)(h - t->s);
+            p[np++] = (piece){ { t->s, ln, t->lead, t->leadn, h, 0 }, k + 1, 0, 0 };
+            p[np++] = (piece){ { h, 1, h, 0, h + 1, 0 }, k + 1, 0, 1 };
+            p[np++] = (piece){ { h + 1, t->n - ln - 1, h + 1, 0, t->trail, t->trailn },
+                               k + 1, 1, 0 };
+        } else {
+            p[np++] = (piece){ *t, k + 1, 1, 0 };
+        }
+        if (t->trailn && !(t->trailn == 1 && t->trail[0] == ','))
+            break;          /* the range ends at other punctuation */
+    }
+    return np;
+}
+
+typedef struct date_half {
+    unsigned d, y;
+    int m, has_year, month_first;
+    size_t used;        /* pieces */
+} date_half;
+
+/* One date of a range at p[0..np): month and day in either order, then a
+ * year that ends its token; pieces before the last have no punctuation but
+ * the comma before a year. */
+static int range_half(const piece *p, size_t np, date_half *h)
+{
+    if (np < 2 || p[0].dash || p[1].dash || p[0].t.trailn)
+        return 0;
+    h->month_first = month_of(&p[0].t) != 0;
+    if (h->month_first) {
+        h->m = month_of(&p[0].t);
+        if (!day_of(&p[1].t, &h->d))
+            return 0;
+    } else {
+        h->m = month_of(&p[1].t);
+        if (!h->m || !day_of(&p[0].t, &h->d))
+            return 0;
+    }
+    h->used = 2;
+    h->has_year = 0;
+    if (np > 2 && !p[2].dash && (!p[1].t.trailn || p[1].t.trail[0] == ',') &&
+        year_of(&p[2].t, &h->y)) {
+        h->has_year = 1;
+        h->used = 3;
+    }
+    return 1;
+}
+
+static size_t month_cross_range(ctx *c)
+{
+    piece p[RANGE_PIECES];
+    size_t np = range_pieces(c, p);
+    date_half a, b;
+    if (!range_half(p, np, &a) || a.used >= np || !p[a.used].dash)
+        return 0;
+    const tok *before_dash = &p[a.used - 1].t;
+    if (before_dash->trailn)
+        return 0;                   /* "Jan. 30, - ..." is no range */
+    if (!range_half(p + a.used + 1, np - a.used - 1, &b) ||
+        b.month_first != a.month_first)
+        return 0;
+    size_t last = a.used + b.used;
+    if (!p[last].ends_tok) {
+        if (!b.has_year)
+            return 0;               /* "Jan. 30-Feb. 2-3": something else */
+        b.has_year = 0;             /* the year ends in the middle of a token */
+        last--;
+        if (!p[last].ends_tok)
+            return 0;
+    }
+    c->cls = "date";
+    c->rule = "month-cross-range";
+    if (a.month_first) {
+        say_mdy(c->o, a.d, a.m, a.has_year, a.y, 0);
+        out_word(c->o, "to", 2);
+        say_mdy(c->o, b.d, b.m, b.has_year, b.y, 0);
+    } else {
+        say_dmy(c->o, a.d, a.m, a.has_year, a.y, 0);
+        out_word(c->o, "to", 2);
+        say_dmy(c->o, b.d, b.m, b.has_year, b.y, 0);
+    }
+    return p[last].tok;
+}
+
 size_t date_multi(ctx *c)
 {
     const tok *t = &c->t[c->i];
@@ -244,6 +360,11 @@ size_t date_multi(ctx *c)
     unsigned d = 0, y = 0;
     int m = month_of(t);
     const tok *n1 = tok_at(c, 1), *n2 = tok_at(c, 2);
+    if (m || day_of(t, &d)) {
+        size_t k = month_cross_range(c);
+        if (k)
+            return k;
+    }
     if (m && (is_upper((unsigned char)t->s[0]) || t->s[t->n - 1] == '.' ||
               !in_set(&ambiguous_month_ix, t->s, t->n))) {
         if (n1 && !n1->leadn && day_of(n1, &d) && !(n2 && n2->n && (unit_find(n2->s, n2->n) && n2->n > 1))) {
