@@ -237,6 +237,122 @@ static void say_clock(nr_out *o, unsigned h, unsigned m, int ampm)
     }
 }
 
+/* A date range that crosses a month, "Jan. 30-Feb. 2", "30 January-2
+ * February", "14 June - 14 July", "Dec. 28, 2023-Jan. 3, 2024", is read as
+ * a piece stream: each of the next few tokens split at its one dash (the
+ * dash is a piece of its own, so a spaced dash is the same), then two
+ * halves of the same order around the dash. */
+typedef struct piece {
+    tok t;          /* the piece; its trail only when it ends its token */
+    size_t tok;     /* tokens used up to and including this piece's */
+    int ends_tok, dash;
+} piece;
+
+enum { RANGE_TOKENS = 7, RANGE_PIECES = 3 * RANGE_TOKENS };   /* "Dec. 28, 2023 - Jan. 3, 2024" */
+
+static int is_dash_token(const tok *t)
+{
+    return !t->leadn && !t->trailn &&
+           ((t->n == 1 && t->s[0] == '-') || (t->n == 2 && t->s[0] == '-' && t->s[1] == '-'));
+}
+
+static size_t range_pieces(const ctx *c, piece *p)
+{
+    size_t np = 0;
+    for (size_t k = 0; k < RANGE_TOKENS && c->i + k < c->nt; k++) {
+        const tok *t = &c->t[c->i + k];
+        if (is_dash_token(t)) {
+            p[np++] = (piece){ *t, k + 1, 1, 1 };
+            continue;
+        }
+        if (!t->n || (k && t->leadn))
+            break;
+        const char *h = memchr(t->s, '-', t->n);
+        if (h && h > t->s && (size_t)(h - t->s) + 1 < t->n &&
+            !memchr(h + 1, '-', t->n - (size_t)(h - t->s) - 1)) {
+            size_t ln = (size_t)(h - t->s);
+            p[np++] = (piece){ { t->s, ln, t->lead, t->leadn, h, 0 }, k + 1, 0, 0 };
+            p[np++] = (piece){ { h, 1, h, 0, h + 1, 0 }, k + 1, 0, 1 };
+            p[np++] = (piece){ { h + 1, t->n - ln - 1, h + 1, 0, t->trail, t->trailn },
+                               k + 1, 1, 0 };
+        } else {
+            p[np++] = (piece){ *t, k + 1, 1, 0 };
+        }
+        if (t->trailn && !(t->trailn == 1 && t->trail[0] == ','))
+            break;          /* the range ends at other punctuation */
+    }
+    return np;
+}
+
+typedef struct date_half {
+    unsigned d, y;
+    int m, has_year, month_first;
+    size_t used;        /* pieces */
+} date_half;
+
+/* One date of a range at p[0..np): month and day in either order, then a
+ * year that ends its token; pieces before the last have no punctuation but
+ * the comma before a year. */
+static int range_half(const piece *p, size_t np, date_half *h)
+{
+    if (np < 2 || p[0].dash || p[1].dash || p[0].t.trailn)
+        return 0;
+    h->month_first = month_of(&p[0].t) != 0;
+    if (h->month_first) {
+        h->m = month_of(&p[0].t);
+        if (!day_of(&p[1].t, &h->d))
+            return 0;
+    } else {
+        h->m = month_of(&p[1].t);
+        if (!h->m || !day_of(&p[0].t, &h->d))
+            return 0;
+    }
+    h->used = 2;
+    h->has_year = 0;
+    if (np > 2 && !p[2].dash && (!p[1].t.trailn || p[1].t.trail[0] == ',') &&
+        year_of(&p[2].t, &h->y)) {
+        h->has_year = 1;
+        h->used = 3;
+    }
+    return 1;
+}
+
+static size_t month_cross_range(ctx *c)
+{
+    piece p[RANGE_PIECES];
+    size_t np = range_pieces(c, p);
+    date_half a, b;
+    if (!range_half(p, np, &a) || a.used >= np || !p[a.used].dash)
+        return 0;
+    const tok *before_dash = &p[a.used - 1].t;
+    if (before_dash->trailn)
+        return 0;                   /* "Jan. 30, - ..." is no range */
+    if (!range_half(p + a.used + 1, np - a.used - 1, &b) ||
+        b.month_first != a.month_first)
+        return 0;
+    size_t last = a.used + b.used;
+    if (!p[last].ends_tok) {
+        if (!b.has_year)
+            return 0;               /* "Jan. 30-Feb. 2-3": something else */
+        b.has_year = 0;             /* the year ends in the middle of a token */
+        last--;
+        if (!p[last].ends_tok)
+            return 0;
+    }
+    c->cls = "date";
+    c->rule = "month-cross-range";
+    if (a.month_first) {
+        say_mdy(c->o, a.d, a.m, a.has_year, a.y, 0);
+        out_word(c->o, "to", 2);
+        say_mdy(c->o, b.d, b.m, b.has_year, b.y, 0);
+    } else {
+        say_dmy(c->o, a.d, a.m, a.has_year, a.y, 0);
+        out_word(c->o, "to", 2);
+        say_dmy(c->o, b.d, b.m, b.has_year, b.y, 0);
+    }
+    return p[last].tok;
+}
+
 size_t date_multi(ctx *c)
 {
     const tok *t = &c->t[c->i];
@@ -244,6 +360,11 @@ size_t date_multi(ctx *c)
     unsigned d = 0, y = 0;
     int m = month_of(t);
     const tok *n1 = tok_at(c, 1), *n2 = tok_at(c, 2);
+    if (m || day_of(t, &d)) {
+        size_t k = month_cross_range(c);
+        if (k)
+            return k;
+    }
     if (m && (is_upper((unsigned char)t->s[0]) || t->s[t->n - 1] == '.' ||
               !in_set(&ambiguous_month_ix, t->s, t->n))) {
         if (n1 && !n1->leadn && day_of(n1, &d) && !(n2 && n2->n && (unit_find(n2->s, n2->n) && n2->n > 1))) {
@@ -323,6 +444,49 @@ size_t date_multi(ctx *c)
         }
     }
     return 0;
+}
+
+/* Is the 4-digit token at c->i a 24-hour time ("2300 GMT", "1430 local
+ * time", "at 1430 hours", "departs at 0645")?  Only where a zone or the
+ * word "hours" says so, or a leading zero after "at" does: "at 1500 metres"
+ * is a height, "at 2000" a year. */
+static int hhmm_context(const ctx *c)
+{
+    const tok *t = &c->t[c->i], *pv = tok_at(c, -1), *n1 = tok_at(c, 1), *n2 = tok_at(c, 2);
+    char z[8];
+    int at = pv && !pv->trailn &&
+             word_in(pv->s, pv->n, (const char *const[]){"at", "by", "from", "until", "till",
+                                                         "before", "after", "around", NULL});
+    if (!t->trailn && n1 && !n1->leadn) {
+        /* a two-letter zone is also a word or code ("2000 CT scans"): only
+           after a time preposition */
+        size_t zn = zone_letters(n1, z);
+        if (zn >= 3 || (zn && at))
+            return 1;
+        if (tok_is(n1, "local") && !n1->trailn && tok_is(n2, "time"))
+            return 1;
+        /* "at 1430 hours", but "after 2000 hours of work", "gave 1500 hours" */
+        if ((tok_is(n1, "hours") || tok_is(n1, "hrs")) && at &&
+            !(n1->trailn == 0 && tok_is(n2, "of")))
+            return 1;
+    }
+    return t->s[0] == '0' && tok_is(pv, "at") && !pv->trailn;
+}
+
+/* "twenty three hundred", "oh nine hundred", "oh six forty five",
+ * "fourteen thirty": a 24-hour time as it is said, a leading zero "oh". */
+static void say_hhmm(nr_out *o, unsigned h, unsigned m)
+{
+    if (h < 10)
+        out_word(o, h ? "oh" : "zero", h ? 2 : 4);
+    num_cardinal_u(o, h);
+    if (!m) {
+        out_word(o, "hundred", 7);
+    } else {
+        if (m < 10)
+            out_word(o, "oh", 2);
+        num_cardinal_u(o, m);
+    }
 }
 
 static void pluralize_last(nr_out *o)
@@ -413,6 +577,12 @@ int date_numeric(ctx *c, const char *s, size_t n)
     size_t restn = rest ? n - (size_t)(rest - s) : 0;
     if (i < n && !rest)
         return 0;
+    if (nf == 1 && fl[0] == 4 && !restn && f[0] / 100 <= 23 && f[0] % 100 < 60 &&
+        IS_WHOLE(c, s, n) && hhmm_context(c)) {
+        SET(c, "time", "clock-24h");
+        say_hhmm(o, f[0] / 100, f[0] % 100);
+        return 1;
+    }
     /* times */
     if ((sep == ':' || sep == '.') && nf >= 2 && fl[1] == 2 && f[0] <= 24 && f[1] < 60) {
         const char *ap = NULL;
@@ -452,6 +622,18 @@ int date_numeric(ctx *c, const char *s, size_t n)
             pv = NULL;
         if (pv && word_in(pv->s, pv->n, (const char *const[]){"at", "from", "until", "till",
                                                              "by", "before", "after", "around", NULL})) {
+            SET(c, "time", "clock-dotted");
+            say_clock(o, f[0], f[1], 0);
+            return 1;
+        }
+        /* a train by its departure: "the 12.05 from Paddington", "the 7.15
+           to Leeds", "the 8.30 service"; "the 12.05 per cent" stays a number */
+        const tok *n2 = tok_at(c, 2);
+        if (pv && tok_is(pv, "the") && !pv->trailn && nx && !c->t[c->i].trailn && !nx->leadn &&
+            (((tok_is(nx, "from") || tok_is(nx, "to")) && !nx->trailn && n2 &&
+              n2->n && is_upper((unsigned char)n2->s[0])) ||
+             word_in(nx->s, nx->n, (const char *const[]){"service", "train", "departure",
+                                                         "arrival", NULL}))) {
             SET(c, "time", "clock-dotted");
             say_clock(o, f[0], f[1], 0);
             return 1;

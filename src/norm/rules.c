@@ -26,6 +26,10 @@ static const char *const not_plural[] = {
 static int next_is_count_noun(const ctx *c)
 {
     const tok *nx = tok_at(c, 1);
+    /* "By 2030, emissions": punctuation after the number parts it from
+       the noun, which is then no count of it */
+    if (c->t[c->i].trailn)
+        return 0;
     if (!nx || !nx->n || nx->leadn || !is_lower((unsigned char)nx->s[0]))
         return 0;
     for (size_t i = 0; i < nx->n; i++)
@@ -74,6 +78,82 @@ static int house_number(ctx *c, unsigned long long v, size_t digits)
     return 1;
 }
 
+static int is_year_value(const tok *t, unsigned long long *v)
+{
+    if (!t || t->n != 4 || !tok_all_digits(t))
+        return 0;
+    *v = (unsigned long long)(t->s[0] - '0') * 1000 + (unsigned)(t->s[1] - '0') * 100 +
+         (unsigned)(t->s[2] - '0') * 10 + (unsigned)(t->s[3] - '0');
+    return *v >= 1000 && *v <= 2099;
+}
+
+/* Words after which a 4-digit number is a year whatever follows it. */
+static const char *const year_before[] = {
+    "in", "since", "during", "until", "till", "FY", "year", "summer", "spring",
+    "autumn", "winter", NULL
+};
+/* ...and after these when they end a title ("the Person Act 1861") */
+static const char *const title_year[] = {
+    "Act", "Acts", "Bill", "Treaty", "Convention", "Regulations", "Order", "Statute",
+    "Accord", "Protocol", "Directive", "Agreement", NULL
+};
+/* "the summer of 1969", "the Act of 1961", but "a crowd of 2000 people" */
+static const char *const year_of[] = {
+    "year", "summer", "spring", "autumn", "winter", "end", "start", "beginning",
+    "middle", "half", "class", "events", "crisis", "election", NULL
+};
+/* "cut by 2000 jobs": a change by an amount, not by a date */
+static const char *const change_words[] = {
+    "rose", "rise", "rises", "risen", "fell", "fall", "falls", "fallen", "cut", "cuts",
+    "increased", "increase", "decreased", "decrease", "grew", "grow", "grown", "reduced",
+    "reduce", "dropped", "declined", "climbed", "jumped", "outnumbered", "won", "lost",
+    "beat", "beaten", "led", "up", "down", "more", "fewer", "less", "shrank", "expanded",
+    "boosted", "slashed", "trimmed", "exceeded", "outvoted", NULL
+};
+
+/* Does what stands before the 4-digit number at c->i make it a year, even
+ * before a plural noun ("since 1984 prices", "Act 1861 applies", "By 2030
+ * cars")?  Words such as "by" and "of" also take amounts ("cut by 2000
+ * jobs", "a crowd of 2000 people"), so they count only where an amount
+ * would not stand. */
+static int year_by_context(const ctx *c, unsigned long long v)
+{
+    const tok *pv = tok_at(c, -1), *p2 = tok_at(c, -2);
+    if (!pv || !pv->n || pv->trailn)
+        return 0;
+    if (pv->n == 2 && (pv->s[0] == 'Q' || pv->s[0] == 'H') && is_digit((unsigned char)pv->s[1]))
+        return 1;                                   /* "Q4 2023" */
+    if (word_in(pv->s, pv->n, year_before))
+        return 1;
+    /* a title is capitalised and has a word before it: "an act 1861" is no
+       title, and "Order 2000 copies" an order */
+    if (is_upper((unsigned char)pv->s[0]) && word_in(pv->s, pv->n, title_year))
+        return p2 && !p2->trailn;
+    if (tok_is(pv, "of"))
+        return p2 && !p2->trailn && (word_in(p2->s, p2->n, year_of) ||
+               (is_upper((unsigned char)p2->s[0]) && word_in(p2->s, p2->n, title_year)));
+    if (tok_is(pv, "by")) {
+        /* "By 2030 cars will..." opens a sentence with a date; after a
+           change ("fell by 2000 jobs") or before people it is an amount */
+        if (c->i >= 1 && is_upper((unsigned char)pv->s[0]) && (!p2 || p2->trailn))
+            return 1;
+        if (p2 && !p2->trailn && word_in(p2->s, p2->n, change_words))
+            return 0;
+        const tok *nx = tok_at(c, 1);
+        return !(nx && !c->t[c->i].trailn && word_in(nx->s, nx->n, count_nouns));
+    }
+    /* "between 1914 and 1918 prices", "from 2019 through 2022 prices": the
+       second of a pair of years.  Counts given as a pair are round ("between
+       1500 and 2000 people"); years are not, and lie close together. */
+    unsigned long long a;
+    if (word_in(pv->s, pv->n, (const char *const[]){"and", "to", "through", "or", "until",
+                                                    "till", "thru", NULL}) &&
+        p2 && !p2->trailn && is_year_value(p2, &a) && a < v && v - a <= 100 &&
+        (a % 50 || v % 50))
+        return 1;
+    return 0;
+}
+
 /* A bare integer token: year or quantity? */
 static void say_plain_number(ctx *c, const numlit *nl, int whole)
 {
@@ -98,13 +178,8 @@ static void say_plain_number(ctx *c, const numlit *nl, int whole)
         whole = 0;                  /* "§ 1001": a section number, no year */
     if (whole && !nl->neg && !nl->point && !nl->commas && nl->ipn == 4 &&
         !of && v >= 1000 && v <= 2099) {
-        const tok *pv = tok_at(c, -1);
         /* "since 1984" is a year whatever follows; "1984 people" is not */
-        int strong = pv && (tok_is(pv, "since") || tok_is(pv, "during") || tok_is(pv, "until") ||
-                            tok_is(pv, "in") || (pv->n == 2 && (pv->s[0] == 'Q' || pv->s[0] == 'H') &&
-                                                 is_digit((unsigned char)pv->s[1])) ||
-                            tok_is(pv, "FY"));
-        if (strong || !next_is_count_noun(c)) {
+        if (year_by_context(c, v) || !next_is_count_noun(c)) {
             SET(c, "date", "year");
             num_year(c->o, (unsigned)v);
             return;
