@@ -18,6 +18,8 @@ static const struct { const char *w; const char *say; } scales[] = {
     {"million", "million"}, {"b", "billion"}, {"B", "billion"},
     {"bn", "billion"}, {"BN", "billion"}, {"billion", "billion"},
     {"tn", "trillion"}, {"trn", "trillion"}, {"trillion", "trillion"},
+    /* Indian copy: "Rs 500 crore" is five hundred crore rupees */
+    {"lakh", "lakh"}, {"lakhs", "lakh"}, {"crore", "crore"}, {"crores", "crore"},
 };
 
 static const char *scale_of(const char *s, size_t n, int allow_short)
@@ -69,7 +71,8 @@ static const char *const attributive[] = {
     "grant", "lawsuit", "fine", "stake", "acquisition", "merger", "expansion",
     "overhaul", "scandal", "fraud", "industry", "business", "company", "sale",
     "price", "prize", "salary", "bet", "offer", "order", "payment", "mansion",
-    "home", "house", "stadium", "facility", "hospital", "bridge", "tunnel", NULL
+    "home", "house", "stadium", "facility", "hospital", "bridge", "tunnel", "bond",
+    NULL
 };
 
 static int next_is_attributive(const ctx *c, size_t consumed)
@@ -132,6 +135,119 @@ static void say_money(nr_out *o, const currency *cur, const numlit *nl, const ch
     out_words(o, is_one(nl) ? cur->one : cur->many);
 }
 
+/* "-a-year", "-a-month": a rate glued to an amount ("a $50,000-a-year job");
+ * returns the period, or NULL. */
+static const char *rate_suffix(const char *s, size_t n)
+{
+    if (n < 4 || s[0] != '-' || (s[1] != 'a' && s[1] != 'A') || s[2] != '-')
+        return NULL;
+    return per_of(s + 3, n - 3);
+}
+
+/* A rate is an adjective: the currency stays singular and the period
+ * follows ("ten million dollar a year"). */
+static void say_rate(nr_out *o, const currency *cur, const numlit *nl, const char *scale,
+                     const char *period)
+{
+    num_say(o, nl);
+    if (scale)
+        out_words(o, scale);
+    out_words(o, cur->one);
+    out_word(o, "a", 1);
+    out_words(o, period);
+}
+
+/* The next token is a scale word with a hyphen glued to what follows:
+ * "$1.2 million-$1.5 million" is a range, said with the currency once at
+ * the end; "$10 million-a-year" a rate.  Returns the tokens used after the
+ * amount, or 0 (nothing said) when the next token is no such thing. */
+static size_t money_scale_joined(ctx *c, const currency *cur, const numlit *nl)
+{
+    const tok *nx = tok_at(c, 1);
+    const char *dash = nx ? memchr(nx->s, '-', nx->n) : NULL;
+    if (!dash || nx->leadn || c->t[c->i].trailn)
+        return 0;
+    const char *scale = scale_of(nx->s, (size_t)(dash - nx->s), 0);
+    if (!scale)
+        return 0;
+    size_t rn = (size_t)(nx->s + nx->n - dash);
+    const char *period = rate_suffix(dash, rn);
+    if (period) {
+        SET(c, "money", "money-rate");
+        say_rate(c->o, cur, nl, scale, period);
+        return 1;
+    }
+    const char *r = dash + 1;
+    rn--;
+    size_t used = 0;
+    numlit nr;
+    if (currency_sign(r, rn, &used) != cur)
+        return 0;
+    size_t k = num_scan(r + used, rn - used, &nr);
+    if (!k || nr.neg)
+        return 0;
+    const char *scale2 = NULL;
+    size_t cons = 1;
+    const tok *n2 = tok_at(c, 2);
+    if (used + k < rn) {
+        scale2 = scale_of(r + used + k, rn - used - k, 1);
+    } else if (n2 && !nx->trailn && !n2->leadn) {
+        scale2 = scale_of(n2->s, n2->n, 0);
+        cons = 2;
+    }
+    if (!scale2)
+        return 0;       /* "$1.2 million-$1.5": no telling what the second is */
+    SET(c, "money", "money-range");
+    num_say(c->o, nl);
+    out_words(c->o, scale);
+    out_word(c->o, "to", 2);
+    num_say(c->o, &nr);
+    out_words(c->o, scale2);
+    out_words(c->o, next_is_attributive(c, cons) ? cur->one : cur->many);
+    return cons;
+}
+
+/* "USD 5", "CHF 2.3 million", "USD 2.3bn", "Rs 500 crore": a currency code
+ * before the amount is said after it, and after its scale. */
+size_t money_code(ctx *c)
+{
+    const tok *t = &c->t[c->i];
+    const currency *cur = currency_code(t->s, t->n);
+    int rs = 0;
+    if (!cur && (ieq(t->s, t->n, "Rs") || ieq(t->s, t->n, "Rs.")) && t->s[0] == 'R') {
+        cur = currency_word("Rs");  /* "Rs 500", "Rs. 500" */
+        rs = 1;
+    }
+    const tok *nx = tok_at(c, 1);
+    if (!cur || !nx || (t->trailn && !(rs && t->trailn == 1 && t->trail[0] == '.')) ||
+        !nx->n || !is_digit((unsigned char)nx->s[0]))
+        return 0;
+    numlit nl;
+    size_t k = num_scan(nx->s, nx->n, &nl);
+    const char *scale = NULL;
+    size_t used = 2;
+    if (!k || nl.neg)
+        return 0;
+    if (k < nx->n) {
+        scale = scale_of(nx->s + k, nx->n - k, 1);     /* "USD 2.3bn" */
+        if (!scale)
+            return 0;
+    } else {
+        const tok *n2 = tok_at(c, 2);
+        if (n2 && !nx->trailn && !n2->leadn && (scale = scale_of(n2->s, n2->n, 0)) != NULL)
+            used = 3;                                   /* "CHF 2.3 million" */
+    }
+    c->cls = "money";
+    c->rule = "currency-code";
+    if (scale) {
+        say_money(c->o, cur, &nl, scale, next_is_attributive(c, used - 1));
+    } else {
+        num_say(c->o, &nl);
+        out_words(c->o, nl.ipn == 1 && nl.ip[0] == '1' && !nl.point ? cur->one : cur->many);
+    }
+    return used;
+}
+
 int money_token(ctx *c, const char *s, size_t n, size_t *consumed)
 {
     *consumed = 0;
@@ -177,13 +293,27 @@ int money_token(ctx *c, const char *s, size_t n, size_t *consumed)
             return 0;       /* "USD 5" is handled before, at the code */
         }
     }
-    if (cur && !neg && restn > 1 && rest[0] == '-' && is_digit((unsigned char)rest[1])) {
+    if (cur && !neg && restn > 3) {
+        /* "$50,000-a-year", "$10m-a-year" */
+        const char *dash = memchr(rest, '-', restn);
+        const char *period = dash ? rate_suffix(dash, (size_t)(rest + restn - dash)) : NULL;
+        const char *sc = NULL;
+        if (period && (dash == rest || (sc = scale_of(rest, (size_t)(dash - rest), 1)) != NULL)) {
+            SET(c, "money", "money-rate");
+            say_rate(c->o, cur, &nl, sc, period);
+            return 1;
+        }
+    }
+    size_t sign2 = 0;       /* "$500,000-$1.2 million": the sign again */
+    if (cur && !neg && restn > 2 && rest[0] == '-' && currency_sign(rest + 1, restn - 1, &sign2) != cur)
+        sign2 = 0;
+    if (cur && !neg && restn > 1 + sign2 && rest[0] == '-' && is_digit((unsigned char)rest[1 + sign2])) {
         /* "$50-100", "$5-10 million", "$2-3bn": the currency is said once,
          * after the second amount, as it is spoken */
         numlit nr;
-        size_t kr = num_scan(rest + 1, restn - 1, &nr);
-        const char *r2 = rest + 1 + kr;
-        size_t r2n = restn - 1 - kr;
+        size_t kr = num_scan(rest + 1 + sign2, restn - 1 - sign2, &nr);
+        const char *r2 = rest + 1 + sign2 + kr;
+        size_t r2n = restn - 1 - sign2 - kr;
         const char *scale = NULL;
         size_t cons = 0;
         if (!kr || nr.neg)
@@ -196,6 +326,8 @@ int money_token(ctx *c, const char *s, size_t n, size_t *consumed)
                    (scale = scale_of(nx->s, nx->n, 0)) != NULL) {
             cons = 1;
         }
+        if (sign2 && !scale)
+            return 0;       /* "$50-$100": each amount in full, as written */
         SET(c, "money", "money-range");
         if ((nl.point || nr.point) && !scale) {
             /* "$2.50-3.50": each amount in full */
@@ -210,7 +342,8 @@ int money_token(ctx *c, const char *s, size_t n, size_t *consumed)
         num_say(c->o, &nr);
         if (scale)
             out_words(c->o, scale);
-        out_words(c->o, !scale && is_one(&nr) ? cur->one : cur->many);
+        /* "a $5-10 million project": a five to ten million dollar project */
+        out_words(c->o, (!scale && is_one(&nr)) || next_is_attributive(c, cons) ? cur->one : cur->many);
         *consumed = cons;
         return 1;
     }
@@ -230,6 +363,9 @@ int money_token(ctx *c, const char *s, size_t n, size_t *consumed)
             if (!per)
                 return 0;
         }
+    } else if (!*consumed && !neg && IS_WHOLE(c, s, n) &&
+               (*consumed = money_scale_joined(c, cur, &nl)) != 0) {
+        return 1;
     } else if (!*consumed && nx && !nx->leadn && IS_WHOLE(c, s - neg, n + (size_t)neg) &&
                (scale = scale_of(nx->s, nx->n, 0)) != NULL) {
         *consumed = 1;

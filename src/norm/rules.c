@@ -1148,25 +1148,8 @@ size_t say_multi(ctx *c)
         return 1;
     if (t->n > 1 && (t->s[0] == '+' || is_digit((unsigned char)t->s[0])) && phone_multi(c, &consumed))
         return consumed;
-    {
-        /* "USD 5", "EUR 20m": the code is said after the amount */
-        const currency *cur = currency_code(t->s, t->n);
-        int rs = 0;
-        if (!cur && (ieq(t->s, t->n, "Rs") || ieq(t->s, t->n, "Rs.")) && t->s[0] == 'R') {
-            cur = currency_word("Rs");  /* "Rs 500", "Rs. 500" */
-            rs = 1;
-        }
-        const tok *nx = tok_at(c, 1);
-        numlit nl;
-        if (cur && nx && (!t->trailn || (rs && t->trailn == 1 && t->trail[0] == '.')) && nx->n && is_digit((unsigned char)nx->s[0]) &&
-            num_scan(nx->s, nx->n, &nl) == nx->n) {
-            c->cls = "money";
-            c->rule = "currency-code";
-            num_say(c->o, &nl);
-            out_words(c->o, nl.ipn == 1 && nl.ip[0] == '1' && !nl.point ? cur->one : cur->many);
-            return 2;
-        }
-    }
+    if ((k = money_code(c)) != 0)
+        return k;
     if (numeric_start(t->s, t->n) || (t->n > 1 && t->s[0] == '-' && numeric_start(t->s + 1, t->n - 1))) {
         const tok *nx = tok_at(c, 1);
         if (money_token(c, t->s, t->n, &consumed))
