@@ -1058,15 +1058,20 @@ void say_token(ctx *c, const char *s, size_t n)
             out_word(c->o, "by", 2);
             return;
         }
-        /* a unit after a number said earlier: "4 1/2 lbs", "100 million kg" */
+        /* a unit after a number said earlier: "4 1/2 lbs", "100 million kg";
+           after "per" one of it: "30p per kWh" */
         const unit *u = NULL;
-        if (pv && pv->n && !pv->trailn && (is_digit((unsigned char)pv->s[pv->n - 1]) ||
+        int per = pv && !pv->trailn && ieq(pv->s, pv->n, "per");
+        if (pv && pv->n && !pv->trailn && (per || is_digit((unsigned char)pv->s[pv->n - 1]) ||
             word_in(pv->s, pv->n, (const char *const[]){"million", "billion", "thousand",
                                                          "hundred", "trillion", NULL})))
             u = unit_find(s, n - (n > 1 && s[n - 1] == '.'));
         if (u && !(u->flags & U_GLUED_ONLY)) {
-            SET(c, "measure", "unit-after-number");
-            out_words(c->o, c->o->gb || !u->many_us ? u->many : u->many_us);
+            SET(c, "measure", per ? "unit-after-per" : "unit-after-number");
+            if (per)
+                out_words(c->o, c->o->gb || !u->one_us ? u->one : u->one_us);
+            else
+                out_words(c->o, c->o->gb || !u->many_us ? u->many : u->many_us);
             return;
         }
     }
