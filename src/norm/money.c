@@ -18,6 +18,8 @@ static const struct { const char *w; const char *say; } scales[] = {
     {"million", "million"}, {"b", "billion"}, {"B", "billion"},
     {"bn", "billion"}, {"BN", "billion"}, {"billion", "billion"},
     {"tn", "trillion"}, {"trn", "trillion"}, {"trillion", "trillion"},
+    /* Indian copy: "Rs 500 crore" is five hundred crore rupees */
+    {"lakh", "lakh"}, {"lakhs", "lakh"}, {"crore", "crore"}, {"crores", "crore"},
 };
 
 static const char *scale_of(const char *s, size_t n, int allow_short)
@@ -69,7 +71,8 @@ static const char *const attributive[] = {
     "grant", "lawsuit", "fine", "stake", "acquisition", "merger", "expansion",
     "overhaul", "scandal", "fraud", "industry", "business", "company", "sale",
     "price", "prize", "salary", "bet", "offer", "order", "payment", "mansion",
-    "home", "house", "stadium", "facility", "hospital", "bridge", "tunnel", NULL
+    "home", "house", "stadium", "facility", "hospital", "bridge", "tunnel", "bond",
+    NULL
 };
 
 static int next_is_attributive(const ctx *c, size_t consumed)
@@ -132,6 +135,119 @@ static void say_money(nr_out *o, const currency *cur, const numlit *nl, const ch
     out_words(o, is_one(nl) ? cur->one : cur->many);
 }
 
+/* "-a-year", "-a-month": a rate glued to an amount ("a $50,000-a-year job");
+ * returns the period, or NULL. */
+static const char *rate_suffix(const char *s, size_t n)
+{
+    if (n < 4 || s[0] != '-' || (s[1] != 'a' && s[1] != 'A') || s[2] != '-')
+        return NULL;
+    return per_of(s + 3, n - 3);
+}
+
+/* A rate is an adjective: the currency stays singular and the period
+ * follows ("ten million dollar a year"). */
+static void say_rate(nr_out *o, const currency *cur, const numlit *nl, const char *scale,
+                     const char *period)
+{
+    num_say(o, nl);
+    if (scale)
+        out_words(o, scale);
+    out_words(o, cur->one);
+    out_word(o, "a", 1);
+    out_words(o, period);
+}
+
+/* The next token is a scale word with a hyphen glued to what follows:
+ * "$1.2 million-$1.5 million" is a range, said with the currency once at
+ * the end; "$10 million-a-year" a rate.  Returns the tokens used after the
+ * amount, or 0 (nothing said) when the next token is no such thing. */
+static size_t money_scale_joined(ctx *c, const currency *cur, const numlit *nl)
+{
+    const tok *nx = tok_at(c, 1);
+    const char *dash = nx ? memchr(nx->s, '-', nx->n) : NULL;
+    if (!dash || nx->leadn || c->t[c->i].trailn)
+        return 0;
+    const char *scale = scale_of(nx->s, (size_t)(dash - nx->s), 0);
+    if (!scale)
+        return 0;
+    size_t rn = (size_t)(nx->s + nx->n - dash);
+    const char *period = rate_suffix(dash, rn);
+    if (period) {
+        SET(c, "money", "money-rate");
+        say_rate(c->o, cur, nl, scale, period);
+        return 1;
+    }
+    const char *r = dash + 1;
+    rn--;
+    size_t used = 0;
+    numlit nr;
+    if (currency_sign(r, rn, &used) != cur)
+        return 0;
+    size_t k = num_scan(r + used, rn - used, &nr);
+    if (!k || nr.neg)
+        return 0;
+    const char *scale2 = NULL;
+    size_t cons = 1;
+    const tok *n2 = tok_at(c, 2);
+    if (used + k < rn) {
+        scale2 = scale_of(r + used + k, rn - used - k, 1);
+    } else if (n2 && !nx->trailn && !n2->leadn) {
+        scale2 = scale_of(n2->s, n2->n, 0);
+        cons = 2;
+    }
+    if (!scale2)
+        return 0;       /* "$1.2 million-$1.5": no telling what the second is */
+    SET(c, "money", "money-range");
+    num_say(c->o, nl);
+    out_words(c->o, scale);
+    out_word(c->o, "to", 2);
+    num_say(c->o, &nr);
+    out_words(c->o, scale2);
+    out_words(c->o, next_is_attributive(c, cons) ? cur->one : cur->many);
+    return cons;
+}
+
+/* "USD 5", "CHF 2.3 million", "USD 2.3bn", "Rs 500 crore": a currency code
+ * before the amount is said after it, and after its scale. */
+size_t money_code(ctx *c)
+{
+    const tok *t = &c->t[c->i];
+    const currency *cur = currency_code(t->s, t->n);
+    int rs = 0;
+    if (!cur && (ieq(t->s, t->n, "Rs") || ieq(t->s, t->n, "Rs.")) && t->s[0] == 'R') {
+        cur = currency_word("Rs");  /* "Rs 500", "Rs. 500" */
+        rs = 1;
+    }
+    const tok *nx = tok_at(c, 1);
+    if (!cur || !nx || (t->trailn && !(rs && t->trailn == 1 && t->trail[0] == '.')) ||
+        !nx->n || !is_digit((unsigned char)nx->s[0]))
+        return 0;
+    numlit nl;
+    size_t k = num_scan(nx->s, nx->n, &nl);
+    const char *scale = NULL;
+    size_t used = 2;
+    if (!k || nl.neg)
+        return 0;
+    if (k < nx->n) {
+        scale = scale_of(nx->s + k, nx->n - k, 1);     /* "USD 2.3bn" */
+        if (!scale)
+            return 0;
+    } else {
+        const tok *n2 = tok_at(c, 2);
+        if (n2 && !nx->trailn && !n2->leadn && (scale = scale_of(n2->s, n2->n, 0)) != NULL)
+            used = 3;                                   /* "CHF 2.3 million" */
+    }
+    c->cls = "money";
+    c->rule = "currency-code";
+    if (scale) {
+        say_money(c->o, cur, &nl, scale, next_is_attributive(c, used - 1));
+    } else {
+        num_say(c->o, &nl);
+        out_words(c->o, nl.ipn == 1 && nl.ip[0] == '1' && !nl.point ? cur->one : cur->many);
+    }
+    return used;
+}
+
 int money_token(ctx *c, const char *s, size_t n, size_t *consumed)
 {
     *consumed = 0;
@@ -177,13 +293,27 @@ int money_token(ctx *c, const char *s, size_t n, size_t *consumed)
             return 0;       /* "USD 5" is handled before, at the code */
         }
     }
-    if (cur && !neg && restn > 1 && rest[0] == '-' && is_digit((unsigned char)rest[1])) {
+    if (cur && !neg && restn > 3) {
+        /* "$50,000-a-year", "$10m-a-year" */
+        const char *dash = memchr(rest, '-', restn);
+        const char *period = dash ? rate_suffix(dash, (size_t)(rest + restn - dash)) : NULL;
+        const char *sc = NULL;
+        if (period && (dash == rest || (sc = scale_of(rest, (size_t)(dash - rest), 1)) != NULL)) {
+            SET(c, "money", "money-rate");
+            say_rate(c->o, cur, &nl, sc, period);
+            return 1;
+        }
+    }
+    size_t sign2 = 0;       /* "$500,000-$1.2 million": the sign again */
+    if (cur && !neg && restn > 2 && rest[0] == '-' && currency_sign(rest + 1, restn - 1, &sign2) != cur)
+        sign2 = 0;
+    if (cur && !neg && restn > 1 + sign2 && rest[0] == '-' && is_digit((unsigned char)rest[1 + sign2])) {
         /* "$50-100", "$5-10 million", "$2-3bn": the currency is said once,
          * after the second amount, as it is spoken */
         numlit nr;
-        size_t kr = num_scan(rest + 1, restn - 1, &nr);
-        const char *r2 = rest + 1 + kr;
-        size_t r2n = restn - 1 - kr;
+        size_t kr = num_scan(rest + 1 + sign2, restn - 1 - sign2, &nr);
+        const char *r2 = rest + 1 + sign2 + kr;
+        size_t r2n = restn - 1 - sign2 - kr;
         const char *scale = NULL;
         size_t cons = 0;
         if (!kr || nr.neg)
@@ -196,6 +326,8 @@ int money_token(ctx *c, const char *s, size_t n, size_t *consumed)
                    (scale = scale_of(nx->s, nx->n, 0)) != NULL) {
             cons = 1;
         }
+        if (sign2 && !scale)
+            return 0;       /* "$50-$100": each amount in full, as written */
         SET(c, "money", "money-range");
         if ((nl.point || nr.point) && !scale) {
             /* "$2.50-3.50": each amount in full */
@@ -210,7 +342,8 @@ int money_token(ctx *c, const char *s, size_t n, size_t *consumed)
         num_say(c->o, &nr);
         if (scale)
             out_words(c->o, scale);
-        out_words(c->o, !scale && is_one(&nr) ? cur->one : cur->many);
+        /* "a $5-10 million project": a five to ten million dollar project */
+        out_words(c->o, (!scale && is_one(&nr)) || next_is_attributive(c, cons) ? cur->one : cur->many);
         *consumed = cons;
         return 1;
     }
@@ -230,6 +363,9 @@ int money_token(ctx *c, const char *s, size_t n, size_t *consumed)
             if (!per)
                 return 0;
         }
+    } else if (!*consumed && !neg && IS_WHOLE(c, s, n) &&
+               (*consumed = money_scale_joined(c, cur, &nl)) != 0) {
+        return 1;
     } else if (!*consumed && nx && !nx->leadn && IS_WHOLE(c, s - neg, n + (size_t)neg) &&
                (scale = scale_of(nx->s, nx->n, 0)) != NULL) {
         *consumed = 1;
@@ -266,10 +402,15 @@ static const numlit ONE = {.ip = "1", .ipn = 1};
 /* "a 5km run", "an 8GB phone": after "a" and before a word, a measure is an
  * adjective and its unit stays singular, as a reader says it.  "a" cannot
  * open a plural noun phrase, so the pattern is safe; the word after must
- * not end the phrase ("a 5km of road" is no English; "a 5km." has none). */
-static int measure_is_attributive(const ctx *c)
+ * not end the phrase ("a 5km of road" is no English; "a 5km." has none).
+ * unit_off is the token holding the unit: 0 glued ("5km"), 1 spaced ("5.56
+ * mm"), 2 for "850 sq ft"; the tokens up to it must run on unpunctuated. */
+static int measure_is_attributive(const ctx *c, long unit_off)
 {
-    const tok *pv = tok_at(c, -1), *me = tok_at(c, 0), *nx = tok_at(c, 1);
+    const tok *pv = tok_at(c, -1), *me = tok_at(c, unit_off), *nx = tok_at(c, unit_off + 1);
+    for (long i = 0; i < unit_off; i++)
+        if (tok_at(c, i)->trailn)
+            return 0;
     static const char *const not_nouns[] = {
         "of", "and", "or", "to", "from", "in", "on", "at", "for", "by", "per",
         "long", "wide", "high", "deep", "tall", "away", "off", "ahead", "behind",
@@ -291,6 +432,39 @@ static void say_per(ctx *c, const unit *u, const char *words)
         out_words(c->o, words);
     }
 }
+
+/* Is t a number with one of the units in abbrs glued to it ("2h", "10s")?
+ * Returns the digits before the point, or 0. */
+static size_t tok_is_glued(const tok *t, const char *const *abbrs)
+{
+    numlit nl;
+    if (!t || t->leadn || !t->n || !is_digit((unsigned char)t->s[0]))
+        return 0;
+    size_t k = num_scan(t->s, t->n, &nl);
+    return k && k < t->n && !nl.neg && word_in(t->s + k, t->n - k, abbrs) ? nl.ipn : 0;
+}
+
+static const char *const hour_units[] = {"h", "hr", "hrs", NULL};
+static const char *const second_units[] = {"s", "sec", "secs", NULL};
+
+/* "2h 15m", "3h 2m 10s", "2m 10s": a glued m between hours and seconds is
+ * minutes; "15m" alone keeps its other readings (metres, million).  A
+ * seconds figure has at most two digits ("5m 1990s" is no duration). */
+static int glued_m_is_minutes(const ctx *c)
+{
+    const tok *pv = tok_at(c, -1), *me = tok_at(c, 0), *nx = tok_at(c, 1);
+    size_t sec = tok_is_glued(nx, second_units);
+    return (pv && !pv->trailn && tok_is_glued(pv, hour_units)) ||
+           (me && !me->trailn && sec && sec <= 2);
+}
+
+/* "1.2m-tonne ship", "a 5m-year-old fossil": a glued m before a hyphen
+ * and one of these counts them in millions ("5m-long" stays metres). */
+static const char *const million_modified[] = {
+    "tonne", "tonnes", "ton", "tons", "barrel", "barrels", "year", "strong",
+    "acre", "hectare", "square", "cubic", "litre", "liter", "gallon", "pound",
+    "dollar", "euro", "member", "seat", "unit", "word", "user", "home", NULL
+};
 
 int measure_token(ctx *c, const char *s, size_t n, size_t *consumed)
 {
@@ -316,15 +490,16 @@ int measure_token(ctx *c, const char *s, size_t n, size_t *consumed)
         if (!u && nx->n > 1 && nx->s[nx->n - 1] == '.')
             u = unit_find(nx->s, nx->n - 1);   /* "7 m." ending a sentence */
         const tok *n2 = tok_at(c, 2);
-        if (u && !strcmp(u->abbr, "sq") && n2 && !nx->trailn && n2->n) {
-            /* "2.06 sq mi", "500 sq ft" */
-            const unit *u2 = unit_find(n2->s, n2->n);
+        if (u && !strcmp(u->abbr, "sq") && n2 && n2->n &&
+            (!nx->trailn || (nx->trailn == 1 && nx->trail[0] == '.'))) {
+            /* "2.06 sq mi", "500 sq ft", "2,000 sq. ft." */
+            const unit *u2 = unit_find(n2->s, n2->n - (n2->n > 1 && n2->s[n2->n - 1] == '.'));
             if (!u2 || (u2->flags & U_GLUED_ONLY))
                 return 0;
             SET(c, "measure", "square-unit");
             num_say(c->o, &nl);
             out_word(c->o, "square", 6);
-            say_unit(c, u2, &nl);
+            say_unit(c, u2, measure_is_attributive(c, 2) ? &ONE : &nl);
             *consumed = 2;
             return 1;
         }
@@ -344,13 +519,17 @@ int measure_token(ctx *c, const char *s, size_t n, size_t *consumed)
                 return 1;
             }
         }
-        if (!u || (u->flags & U_GLUED_ONLY) || !strcmp(u->abbr, "%"))
+        /* "a 100 W bulb": a spaced W is watts before a small word or at
+           the end, not before a name ("100 W Main St" is West) */
+        int watts = u && !strcmp(u->abbr, "W") &&
+                    (nx->trailn || !n2 || !n2->n || n2->leadn || is_lower((unsigned char)n2->s[0]));
+        if (!u || ((u->flags & U_GLUED_ONLY) && !watts) || !strcmp(u->abbr, "%"))
             return 0;
         /* "5 m" after a number: metres, but "100 m people" is unlikely; a
          * capital M alone is ambiguous, leave it */
         SET(c, "measure", "number-unit");
         num_say(c->o, &nl);
-        say_unit(c, u, &nl);
+        say_unit(c, u, measure_is_attributive(c, 1) ? &ONE : &nl);   /* "a 5.56 mm round" */
         *consumed = 1;
         return 1;
     }
@@ -365,6 +544,16 @@ int measure_token(ctx *c, const char *s, size_t n, size_t *consumed)
             say_token(c, rest + 1, restn - 1);
         }
         return 1;
+    }
+    if (restn > 2 && rest[0] == 'm' && rest[1] == '-' && !nl.neg && IS_WHOLE(c, s, n)) {
+        const char *w = rest + 2, *e = memchr(w, '-', restn - 2);
+        if (word_in(w, e ? (size_t)(e - w) : restn - 2, million_modified)) {
+            SET(c, "cardinal", "million");
+            num_say(c->o, &nl);
+            out_word(c->o, "million", 7);
+            say_token(c, w, restn - 2);
+            return 1;
+        }
     }
     if (restn == 1 && rest[0] == 's' && !nl.point && !nl.neg) {
         /* "over-18s", "in their 70s": the number as a plural noun */
@@ -404,6 +593,11 @@ int measure_token(ctx *c, const char *s, size_t n, size_t *consumed)
     }
     const char *sl = memchr(rest, '/', restn);
     size_t un = sl ? (size_t)(sl - rest) : restn;
+    /* the denominator, without the full stop ending a sentence: the
+       writer's "." after "100km/h." is said again at the end of it */
+    size_t pn = sl ? restn - un - 1 : 0;
+    if (pn > 1 && sl[pn] == '.')
+        pn--;
     if (sl == rest && restn > 1) {
         const unit *pu = unit_find(rest + 1, restn - 1);
         if (!pu || !strcmp(pu->abbr, "%"))
@@ -418,12 +612,36 @@ int measure_token(ctx *c, const char *s, size_t n, size_t *consumed)
         return 0;
     const unit *per = NULL;
     if (sl) {
-        per = unit_find(sl + 1, restn - un - 1);
+        per = unit_find(sl + 1, pn);
         if (!per) {
-            const char *p = per_of(sl + 1, restn - un - 1);
+            const char *p = per_of(sl + 1, pn);
             if (!p)
                 return 0;
         }
+    }
+    if (!strcmp(u->abbr, "st")) {
+        /* "3st", "9st 4lb": stone, but "1st", "21st" are ordinals unless a
+         * pounds figure follows ("21st 4lb"); "11st" too, more often a slip
+         * for "11th" than a weight */
+        static const char *const pound_units[] = {"lb", "lbs", NULL};
+        if (sl || nl.neg || (!nl.point && nl.ipn && nl.ip[nl.ipn - 1] == '1' &&
+            !(IS_WHOLE(c, s, n) && !c->t[c->i].trailn && tok_is_glued(nx, pound_units))))
+            return 0;
+    }
+    if (!strcmp(u->abbr, "m") && !sl && !nl.neg && IS_WHOLE(c, s, n) && glued_m_is_minutes(c)) {
+        SET(c, "measure", "duration");
+        num_say(c->o, &nl);
+        out_words(c->o, is_one(&nl) ? "minute" : "minutes");
+        numlit sec;
+        size_t secd = tok_is_glued(nx, second_units);
+        if (!c->t[c->i].trailn && secd && secd <= 2) {
+            /* the seconds go with it: alone "10s" would be a decade */
+            num_scan(nx->s, nx->n, &sec);
+            num_say(c->o, &sec);
+            out_words(c->o, is_one(&sec) ? "second" : "seconds");
+            *consumed = 1;
+        }
+        return 1;
     }
     if (!strcmp(u->abbr, "m") && !nl.neg) {
         int million = 0;
@@ -450,12 +668,12 @@ int measure_token(ctx *c, const char *s, size_t n, size_t *consumed)
         !strcmp(u->many, "million") || !strcmp(u->many, "trillion") ||
         !strcmp(u->many, "times") || !strcmp(u->many, "percent"))
         out_words(c->o, u->many);
-    else if (!sl && measure_is_attributive(c))
+    else if (!sl && measure_is_attributive(c, 0))
         say_unit(c, u, &ONE);          /* "a 5km run": a five kilometer run */
     else
         say_unit(c, u, &nl);
     if (sl) {
-        say_per(c, per, per ? NULL : per_of(sl + 1, restn - un - 1));
+        say_per(c, per, per ? NULL : per_of(sl + 1, pn));
     }
     return 1;
 }

@@ -1176,15 +1176,20 @@ void say_token(ctx *c, const char *s, size_t n)
             out_word(c->o, "by", 2);
             return;
         }
-        /* a unit after a number said earlier: "4 1/2 lbs", "100 million kg" */
+        /* a unit after a number said earlier: "4 1/2 lbs", "100 million kg";
+           after "per" one of it: "30p per kWh" */
         const unit *u = NULL;
-        if (pv && pv->n && !pv->trailn && (is_digit((unsigned char)pv->s[pv->n - 1]) ||
+        int per = pv && !pv->trailn && ieq(pv->s, pv->n, "per");
+        if (pv && pv->n && !pv->trailn && (per || is_digit((unsigned char)pv->s[pv->n - 1]) ||
             word_in(pv->s, pv->n, (const char *const[]){"million", "billion", "thousand",
                                                          "hundred", "trillion", NULL})))
             u = unit_find(s, n - (n > 1 && s[n - 1] == '.'));
         if (u && !(u->flags & U_GLUED_ONLY)) {
-            SET(c, "measure", "unit-after-number");
-            out_words(c->o, c->o->gb || !u->many_us ? u->many : u->many_us);
+            SET(c, "measure", per ? "unit-after-per" : "unit-after-number");
+            if (per)
+                out_words(c->o, c->o->gb || !u->one_us ? u->one : u->one_us);
+            else
+                out_words(c->o, c->o->gb || !u->many_us ? u->many : u->many_us);
             return;
         }
     }
@@ -1301,25 +1306,8 @@ size_t say_multi(ctx *c)
         return 1;
     if (t->n > 1 && (t->s[0] == '+' || is_digit((unsigned char)t->s[0])) && phone_multi(c, &consumed))
         return consumed;
-    {
-        /* "USD 5", "EUR 20m": the code is said after the amount */
-        const currency *cur = currency_code(t->s, t->n);
-        int rs = 0;
-        if (!cur && (ieq(t->s, t->n, "Rs") || ieq(t->s, t->n, "Rs.")) && t->s[0] == 'R') {
-            cur = currency_word("Rs");  /* "Rs 500", "Rs. 500" */
-            rs = 1;
-        }
-        const tok *nx = tok_at(c, 1);
-        numlit nl;
-        if (cur && nx && (!t->trailn || (rs && t->trailn == 1 && t->trail[0] == '.')) && nx->n && is_digit((unsigned char)nx->s[0]) &&
-            num_scan(nx->s, nx->n, &nl) == nx->n) {
-            c->cls = "money";
-            c->rule = "currency-code";
-            num_say(c->o, &nl);
-            out_words(c->o, nl.ipn == 1 && nl.ip[0] == '1' && !nl.point ? cur->one : cur->many);
-            return 2;
-        }
-    }
+    if ((k = money_code(c)) != 0)
+        return k;
     if (numeric_start(t->s, t->n) || (t->n > 1 && t->s[0] == '-' && numeric_start(t->s + 1, t->n - 1))) {
         const tok *nx = tok_at(c, 1);
         if (say_model_number(c, t->s, t->n))

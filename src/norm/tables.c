@@ -140,6 +140,9 @@ static const unit units[] = {
     {"lb", "pound", "pounds", NULL, NULL, 0},
     {"lbs", "pounds", "pounds", NULL, NULL, 0},
     {"oz", "ounce", "ounces", NULL, NULL, 0},
+    /* British body weight: "9st 4lb"; "1st", "21st" stay ordinals unless a
+       pounds figure follows (money.c) */
+    {"st", "stone", "stone", NULL, NULL, U_GLUED_ONLY | U_CASE},
     {"t", "tonne", "tonnes", NULL, NULL, U_GLUED_ONLY | U_CASE},
     {"mph", "mile per hour", "miles per hour", NULL, NULL, 0},
     {"kph", "kilometre per hour", "kilometres per hour", "kilometer per hour", "kilometers per hour", 0},
@@ -153,6 +156,9 @@ static const unit units[] = {
     {"mi", "mile", "miles", NULL, NULL, 0},
     {"l", "litre", "litres", "liter", "liters", U_GLUED_ONLY},
     {"L", "litre", "litres", "liter", "liters", U_CASE | U_GLUED_ONLY},
+    {"dL", "decilitre", "decilitres", "deciliter", "deciliters", U_CASE},
+    {"dl", "decilitre", "decilitres", "deciliter", "deciliters", U_CASE},
+    {"mmol", "millimole", "millimoles", NULL, NULL, 0},
     {"ml", "millilitre", "millilitres", "milliliter", "milliliters", 0},
     {"cl", "centilitre", "centilitres", "centiliter", "centiliters", 0},
     {"cc", "C C", "C C", NULL, NULL, 0},
@@ -216,6 +222,7 @@ static const unit units[] = {
     /* finance copy: "rose 25bps", "a 50bp cut"; bit rates come with a
        prefix (kbps, Mbps) and are units of their own */
     {"bps", "basis point", "basis points", NULL, NULL, 0},
+    {"pts", "point", "points", NULL, NULL, 0},   /* "won by 5pts" */
     {"bp", "basis point", "basis points", NULL, NULL, U_GLUED_ONLY},
     {"bn", "billion", "billion", NULL, NULL, 0},
     {"tn", "trillion", "trillion", NULL, NULL, U_GLUED_ONLY},

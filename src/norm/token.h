@@ -46,6 +46,8 @@ void   say_month_day(nr_out *o, int m, unsigned d);
 /* money.c */
 int    money_token(ctx *c, const char *s, size_t n, size_t *consumed_next);
 int    measure_token(ctx *c, const char *s, size_t n, size_t *consumed_next);
+/* "USD 5", "CHF 2.3 million": tokens consumed or 0 */
+size_t money_code(ctx *c);
 /* electronic.c */
 int    phone_multi(ctx *c, size_t *consumed);
 int    electronic_token(ctx *c, const char *s, size_t n);
