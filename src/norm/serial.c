@@ -125,8 +125,11 @@ int say_model_number(ctx *c, const char *s, size_t n)
         num_pairs3(c->o, three_digits(s + l + 1));
         return 1;
     }
-    const tok *pv = tok_at(c, -1);
-    if (l || n < 3 || !pv || pv->trailn || !word_in(pv->s, pv->n, makers) ||
+    const tok *pv = tok_at(c, -1), *nx = tok_at(c, 1);
+    int maker = pv && !pv->trailn && word_in(pv->s, pv->n, makers);
+    if (!maker && nx && !c->t[c->i].trailn && tok_is(nx, "MAX"))
+        maker = 1;                           /* "the 737 MAX" names its maker */
+    if (l || n < 3 || !maker ||
         s[0] == '0' || !is_digit((unsigned char)s[1]) || !is_digit((unsigned char)s[2]) ||
         (n > 3 && is_digit((unsigned char)s[3])))
         return 0;
