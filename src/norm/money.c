@@ -144,17 +144,25 @@ static const char *rate_suffix(const char *s, size_t n)
     return per_of(s + 3, n - 3);
 }
 
-/* A rate is an adjective: the currency stays singular and the period
- * follows ("ten million dollar a year"). */
+/* After an article a rate is an adjective: the currency stays singular and
+ * the period follows ("a ten million dollar a year deal"); otherwise it is
+ * an amount ("earned three point two billion dollars a year"). */
 static void say_rate(nr_out *o, const currency *cur, const numlit *nl, const char *scale,
-                     const char *period)
+                     const char *period, int adjective)
 {
     num_say(o, nl);
     if (scale)
         out_words(o, scale);
-    out_words(o, cur->one);
+    out_words(o, adjective ? cur->one : cur->many);
     out_word(o, "a", 1);
     out_words(o, period);
+}
+
+/* "a $50,000-a-year job": after an article the rate describes a noun */
+static int rate_is_adjective(const ctx *c)
+{
+    const tok *pv = tok_at(c, -1);
+    return pv && !pv->trailn && (tok_is(pv, "a") || tok_is(pv, "an") || tok_is(pv, "the"));
 }
 
 /* The next token is a scale word with a hyphen glued to what follows:
@@ -174,7 +182,7 @@ static size_t money_scale_joined(ctx *c, const currency *cur, const numlit *nl)
     const char *period = rate_suffix(dash, rn);
     if (period) {
         SET(c, "money", "money-rate");
-        say_rate(c->o, cur, nl, scale, period);
+        say_rate(c->o, cur, nl, scale, period, rate_is_adjective(c));
         return 1;
     }
     const char *r = dash + 1;
@@ -300,7 +308,7 @@ int money_token(ctx *c, const char *s, size_t n, size_t *consumed)
         const char *sc = NULL;
         if (period && (dash == rest || (sc = scale_of(rest, (size_t)(dash - rest), 1)) != NULL)) {
             SET(c, "money", "money-rate");
-            say_rate(c->o, cur, &nl, sc, period);
+            say_rate(c->o, cur, &nl, sc, period, rate_is_adjective(c));
             return 1;
         }
     }
