@@ -929,8 +929,6 @@ static int say_inches(ctx *c, const char *s, size_t n)
     return 1;
 }
 
-/* Is an "=" standing alone among the tokens at offsets lo..hi?  Then a
- * spaced dash next to it is an operator: "1 - 2 = 5", "x = 5 - 3". */
 /* Three-digit telephone services are dialled, so said digit by digit: "911"
  * nine one one (the N11 codes), "999", and "111" or "101" after a dialling
  * word or "NHS".  Not counts ("911 people"), not models ("Porsche 911"). */
@@ -959,6 +957,8 @@ static int say_service_number(ctx *c, const char *s, size_t n)
     return 1;
 }
 
+/* Is an "=" standing alone among the tokens at offsets lo..hi?  Then a
+ * spaced dash next to it is an operator: "1 - 2 = 5", "x = 5 - 3". */
 static int equals_near(const ctx *c, long lo, long hi)
 {
     for (long off = lo; off <= hi; off++) {
@@ -1083,7 +1083,7 @@ void say_token(ctx *c, const char *s, size_t n)
     if (is_digit((unsigned char)s[0]) && say_isbn(c, s, n))
         return;
     if (is_digit((unsigned char)s[0]) && (say_inches(c, s, n) || say_vanity_number(c, s, n) ||
-                                          say_service_number(c, s, n) || say_model_number(c, s, n)))
+                                          say_service_number(c, s, n)))
         return;
     if (n >= 6 && is_digit((unsigned char)s[0]) && s[0] != '0' && is_digit((unsigned char)s[1]) &&
         is_digit((unsigned char)s[2]) && s[3] == '(') {

@@ -290,9 +290,7 @@ static int say_abbrev(ctx *c, const char *s, size_t n)
     if (nx && nx->n && !nx->leadn && !c->t[c->i].trailn &&
         (word_in(say, strlen(say), joiners) ||
          ((a->flags & AB_AFTERNAME) && prev_name && !is_opener(nx->s, nx->n) &&
-          (is_upper((unsigned char)nx->s[0]) || is_digit((unsigned char)nx->s[0])) &&
-          !word_in(nx->s, nx->n, (const char *const[]){"He", "She", "It", "They", "We", "I",
-                                                        "A", "An", "In", "On", "But", NULL})) ||
+          (is_upper((unsigned char)nx->s[0]) || is_digit((unsigned char)nx->s[0]))) ||
          word_in(nx->s, nx->n, quadrants)))
         c->title_used = 1;
     SET(c, "abbreviation", a->key);
@@ -484,8 +482,6 @@ static int strpbrk_n(const char *s, size_t n, const char *set)
     return 0;
 }
 
-/* Three or more all-capital words of three letters or more around a token
- * mean a headline set in capitals rather than a run of acronyms. */
 /* Words only prose has: in capitals next to other capitals they mark a
  * shouted phrase ("I AM NOT A CROOK", "NO ENTRY"), not a run of acronyms.
  * (Not "US": in capitals that is the country.) */
@@ -494,6 +490,9 @@ static const char *const caps_function_words[] = {
     "NO", "NOT", "THE", "AND", "FOR", "YOU", "MY", "BE", "DO", "SO", NULL
 };
 
+/* A headline set in capitals rather than a run of acronyms: three or more
+ * all-capital words of three letters or more around the token, or two when
+ * one of them is such a prose word. */
 static int in_headline(const ctx *c)
 {
     int caps = 0, function = 0;
