@@ -86,6 +86,14 @@ nr_article_status nr_article_parse(const char *src, size_t len,
                                    nr_article **out);
 void nr_article_free(nr_article *a);
 
+/* Writes the article as Markdown with front matter (title, byline, date),
+   then the standfirst and the blocks as written: narrate --extract.  write
+   gets the bytes in order; a non-zero return stops.  Returns 0, or -1 when
+   write stopped it. */
+typedef int (*nr_article_write_fn)(void *ud, const void *data, size_t len);
+int nr_article_write_markdown(const nr_article *a, nr_article_write_fn write,
+                              void *ud);
+
 /* Short static name of a block kind ("para", "heading", ...). */
 const char *nr_block_kind_name(nr_block_kind k);
 

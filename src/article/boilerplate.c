@@ -1,12 +1,12 @@
 /*
- * boilerplate.c - judges one unit at a time: is this line page furniture
+ * boilerplate.c - judges one candidate at a time: is this line page furniture
  * (advert break, share bar, comment form, newsletter pitch, caption credit,
  * cookie or copyright notice, navigation crumb, "READ MORE:" teaser...) or
  * body text?  Also trims clutter inside body text (a trailing
  * "...continue...", footnote markers) and reads byline and date lines.
  *
- * The rules look at the shape of a whole unit, never at a word in passing:
- * a widget is a short unit made only of widget vocabulary, so body text that
+ * The rules look at the shape of a whole candidate, never at a word in passing:
+ * a widget is a short candidate made only of widget vocabulary, so body text that
  * merely mentions "share" or "comment" is never matched.  Phrases are
  * compared on a normalized key (lower case, punctuation dropped) so that
  * "Leave a Reply", "LEAVE A REPLY" and "Leave a reply:" are one phrase.
@@ -63,7 +63,7 @@ typedef struct phrase {
     int tail;          /* 2 strong comment/footer tail, 1 weak, 0 none */
 } phrase;
 
-/* Whole-unit phrases. */
+/* Whole-candidate phrases. */
 static const phrase exact[] = {
     {"advertisement", "advert", 0}, {"advertisements", "advert", 0},
     {"advert", "advert", 0}, {"ad", "advert", 0}, {"ads", "advert", 0},
@@ -169,7 +169,7 @@ static const phrase exact[] = {
     {"further reading", "notes", 1}, {"bibliography", "notes", 1},
 };
 
-/* Phrases that, anywhere in a short unit, mark the comment form. */
+/* Phrases that, anywhere in a short candidate, mark the comment form. */
 static const phrase comment_form[] = {
     {"fill in your details below", "comment-form", 2},
     {"you are commenting using", "comment-form", 2},
@@ -186,7 +186,7 @@ static const phrase comment_form[] = {
     {"comments are moderated", "comment-form", 2},
 };
 
-/* Key prefixes of short units. */
+/* Key prefixes of short candidates. */
 static const phrase prefixes[] = {
     {"image copyright", "caption", 0}, {"image caption", "caption", 0},
     {"media caption", "caption", 0}, {"image source", "caption", 0},
@@ -455,7 +455,7 @@ static int prefix_fits(const phrase *p, const char *s, size_t n, const char *k)
     return 1;
 }
 
-const char *nr_boiler_rule(const nr_unit *u, int *tail)
+const char *nr_boiler_rule(const nr_cand *u, int *tail)
 {
     const char *s = u->text;
     size_t n = u->len;
@@ -577,7 +577,7 @@ done:
 
 /* ---------------- trims inside body text ---------------- */
 
-static size_t prev_char(const nr_unit *u, size_t i, const char **c)
+static size_t prev_char(const nr_cand *u, size_t i, const char **c)
 {
     size_t p = nr_utf8_prev(u->text, i);
     *c = u->text + p;
@@ -585,7 +585,7 @@ static size_t prev_char(const nr_unit *u, size_t i, const char **c)
 }
 
 /* Dots, ellipses and arrows around a "continue" mark; counts the dots. */
-static size_t skip_marks_back(const nr_unit *u, size_t i, int *dots,
+static size_t skip_marks_back(const nr_cand *u, size_t i, int *dots,
                               int *brackets)
 {
     while (i > 0) {
@@ -608,7 +608,7 @@ static size_t skip_marks_back(const nr_unit *u, size_t i, int *dots,
     return i;
 }
 
-static void trim_continue(nr_doc *d, nr_unit *u)
+static void trim_continue(nr_doc *d, nr_cand *u)
 {
     static const char *const marks[] = {
         "continue reading", "continued", "continue", "read more",
@@ -626,7 +626,7 @@ static void trim_continue(nr_doc *d, nr_unit *u)
             int d2 = 0, b2 = 0;
             size_t j = skip_marks_back(u, i - k, &d2, &b2);
             if (j == 0)
-                return;  /* the whole unit is the mark: handled as a rule */
+                return;  /* the whole candidate is the mark: handled as a rule */
             /* marks on both sides: "……continue……", "[Read more »]";
                "there would be more…" is prose */
             if ((dots >= 1 || brackets >= 1) && (d2 >= 1 || b2 >= 1) &&
@@ -649,7 +649,7 @@ static void trim_continue(nr_doc *d, nr_unit *u)
     if (cut >= u->len)
         return;
     nr_doc_strip(d, u->map[cut], u->map[u->len], "continue-marker");
-    nr_unit_cut(u, cut, u->len);
+    nr_cand_cut(u, cut, u->len);
 }
 
 static int is_superscript_digit(const char *s, size_t n, size_t i, size_t *w)
@@ -675,7 +675,7 @@ static int is_superscript_digit(const char *s, size_t n, size_t i, size_t *w)
 /* Length of a footnote marker at text[i], or 0.  "[12]" right after a word
    or punctuation; superscript digits after a word of 3+ letters or after
    punctuation (so "m²" and "km²" stay). */
-static size_t footnote_at(const nr_unit *u, size_t i)
+static size_t footnote_at(const nr_cand *u, size_t i)
 {
     const char *s = u->text;
     size_t n = u->len;
@@ -711,7 +711,7 @@ static size_t footnote_at(const nr_unit *u, size_t i)
     return letters >= 3 ? j - i : 0;
 }
 
-static void trim_footnotes(nr_doc *d, nr_unit *u)
+static void trim_footnotes(nr_doc *d, nr_cand *u)
 {
     size_t w = 0, i = 0;
     int cut_any = 0;
@@ -735,7 +735,7 @@ static void trim_footnotes(nr_doc *d, nr_unit *u)
     u->text[w] = '\0';
 }
 
-void nr_boiler_trim(nr_doc *d, nr_unit *u)
+void nr_boiler_trim(nr_doc *d, nr_cand *u)
 {
     trim_continue(d, u);
     trim_footnotes(d, u);

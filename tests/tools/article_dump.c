@@ -3,7 +3,8 @@
  * ".model" line format (tests/golden/articles/NAME.model), so a reviewer can
  * read what the readers made of an article and the golden suite can diff it.
  *
- *   article_dump [-s] FILE      (-s also lists stripped[] on stderr)
+ *   article_dump [-s] [-m] FILE (-s also lists stripped[] on stderr;
+ *                               -m prints Markdown as narrate --extract)
  *
  * The format comes from the file's extension, as in the narrate program.
  */
@@ -38,6 +39,12 @@ static char *slurp(const char *path, size_t *len)
     return b;
 }
 
+static int write_stdout(void *ud, const void *p, size_t n)
+{
+    (void)ud;
+    return fwrite(p, 1, n, stdout) == n ? 0 : -1;
+}
+
 static void field(const char *name, const char *v)
 {
     if (v)
@@ -46,13 +53,17 @@ static void field(const char *name, const char *v)
 
 int main(int argc, char **argv)
 {
-    int show = 0, a = 1;
-    if (a < argc && !strcmp(argv[a], "-s")) {
-        show = 1;
-        a++;
+    int show = 0, md = 0, a = 1;
+    for (; a < argc && argv[a][0] == '-' && argv[a][1]; a++) {
+        if (!strcmp(argv[a], "-s"))
+            show = 1;
+        else if (!strcmp(argv[a], "-m"))
+            md = 1;
+        else
+            break;
     }
     if (a + 1 != argc) {
-        fprintf(stderr, "usage: article_dump [-s] FILE\n");
+        fprintf(stderr, "usage: article_dump [-s] [-m] FILE\n");
         return 2;
     }
     size_t len;
@@ -69,6 +80,12 @@ int main(int argc, char **argv)
         printf("error: %d\n", (int)st);
         free(src);
         return 1;
+    }
+    if (md) {
+        nr_article_write_markdown(art, write_stdout, NULL);
+        nr_article_free(art);
+        free(src);
+        return 0;
     }
     field("title", art->title);
     field("subtitle", art->subtitle);
