@@ -13,6 +13,7 @@
 #include <string.h>
 
 #include "article.h"
+#include "nr_private.h"
 
 static char *slurp(const char *path, size_t *len)
 {
@@ -72,6 +73,16 @@ int main(int argc, char **argv)
         perror(argv[a]);
         return 1;
     }
+    /* decoded as narrate decodes (BOM, UTF-16, invalid bytes) */
+    char *dec;
+    size_t dlen;
+    if (nr_decode_text(src, len, &dec, &dlen) != 0) {
+        free(src);
+        return 1;
+    }
+    free(src);
+    src = dec;
+    len = dlen;
     nr_article_opts o = {0};
     o.name = argv[a];
     nr_article *art;
