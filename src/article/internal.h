@@ -18,6 +18,9 @@
 
 /* ---- shared judgement (structure.c, boilerplate.c) ---- */
 void nr_structure_run(nr_doc *d);
+/* Plain text: keeps the densest run of prose and the headline above it,
+   removing the rest of the page (region.c). */
+void nr_text_region(nr_doc *d);
 
 /* Per-candidate boilerplate verdict: the rule name, or NULL for body text.
    *tail gets 2 for a strong comment/footer-tail marker, 1 for a weak one

@@ -499,8 +499,11 @@ static void repeats(nr_doc *d)
     for (size_t i = 0; i < d->n; i++) {
         nr_cand *u = &d->u[i];
         /* short lines ("Yes.", "Q:") legitimately recur in interviews and
-           lists; furniture that short is caught by the rules */
-        if (!alive(u) || u->len < 16)
+           lists; furniture that short is caught by the rules.  What recurs
+           on a page is a pull quote, a caption, a teaser: a sentence or
+           two.  A long paragraph said twice was written twice (a refrain,
+           a repeated warning), so it is read twice. */
+        if (!alive(u) || u->len < 16 || u->len >= 300)
             continue;
         keys[i] = nr_key(u->text, u->len);
         if (!keys[i]) {
@@ -649,6 +652,8 @@ void nr_structure_run(nr_doc *d)
     for (size_t i = 0; i < d->n; i++)
         if (alive(&d->u[i]) && d->u[i].len == 0)
             d->u[i].rule = "continue-marker";
+    if (d->fmt == NR_FORMAT_TEXT)
+        nr_text_region(d);
     header(d);
     /* later "Updated 14 May 2014" and "Written by X" lines are furniture */
     for (size_t i = 0; i < d->n; i++) {
