@@ -196,6 +196,15 @@ static size_t find_headline(nr_doc *d, size_t lo, size_t first,
             best = i;
         }
     }
+    /* headline, then deck: of two title-shaped lines in a row above the
+       byline the upper is the headline when it is the longer (a shorter
+       one above is a kicker or the site's tagline) */
+    if (best != SIZE_MAX && best > lo) {
+        const nr_cand *up = &d->u[best - 1];
+        if (alive(up) && headline_shape(up, &st[best - 1]) &&
+            st[best - 1].words > st[best].words)
+            best--;
+    }
     return best;
 }
 
@@ -252,7 +261,9 @@ void nr_text_region(nr_doc *d)
         if (i < from || i >= b)
             c->rule = "outside-article";
         else if (i > from && i < a && !meta_line(c) &&
-                 !(c->kind == NR_BLOCK_PARA && v[i] > 0))
+                 !nr_namelike(c->text, c->len) &&
+                 !(c->kind == NR_BLOCK_PARA && v[i] > 0) &&
+                 !(i == from + 1 && headline_shape(c, &st[i])))
             c->rule = "outside-article";
     }
     free(st);

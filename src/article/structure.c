@@ -133,7 +133,9 @@ static void tail_cut(nr_doc *d, const unsigned char *tail)
             before += u->len;
             body_units++;
         }
-        if (!tail[i] || body_units == 0)
+        /* a marker before any real body is a menu entry ("Comments" in a
+           list of page actions), not where the comments start */
+        if (!tail[i] || body_units == 0 || (body_units < 2 && before < 400))
             continue;
         size_t rest = after[i + 1];
         int ok;

@@ -34,8 +34,11 @@ static size_t bullet_at(const char *s, size_t end, size_t i, int *kind)
 {
     static const char *const marks[] = {
         "\xE2\x80\xA2", "\xE2\x97\xA6", "\xE2\x96\xAA", "\xE2\x80\xA3",
-        "\xC2\xB7", "\xE2\x80\x93", "\xE2\x96\xBA", "\xE2\x97\x8F", "-", "*",
-        "+", NULL};
+        "\xC2\xB7", "\xE2\x80\x93", "\xE2\x96\xBA", "\xE2\x97\x8F",
+        /* browsers' and text browsers' nested-list marks: square, white
+           square, white circle, star */
+        "\xE2\x96\xA0", "\xE2\x96\xA1", "\xE2\x97\x8B", "\xE2\x98\x86",
+        "\xE2\x98\x85", "-", "*", "+", NULL};
     for (size_t k = 0; marks[k]; k++) {
         size_t l = strlen(marks[k]);
         if (i + l < end && !memcmp(s + i, marks[k], l) &&
