@@ -809,7 +809,19 @@ int nr_parse_dateline(const char *s, size_t n, char **date, char **date_iso)
     char iso[11];
     if (n > 120 || !nr_date_find(s, n, &b, &e, iso))
         return 0;
-    if (!only_labels(s, b) || !only_labels(s + e, n - e))
+    if (!only_labels(s, b))
+        return 0;
+    /* "Thu 3 Jan 2019 02.00 EST Last modified on Wed 16 Jan 2019": later
+       dates (modified, or the same date twice) belong to the line; the
+       first is the page's */
+    size_t at = e, b2, e2;
+    char iso2[11];
+    while (at < n && nr_date_find(s + at, n - at, &b2, &e2, iso2)) {
+        if (!only_labels(s + at, b2))
+            return 0;
+        at += e2;
+    }
+    if (!only_labels(s + at, n - at))
         return 0;
     set_date(s, b, e, iso, date, date_iso);
     return 1;
@@ -873,7 +885,9 @@ int nr_parse_byline(const char *s, size_t n, char **name, char **date,
 {
     static const char *const leads[] = {
         "written by ", "words by ", "story by ", "posted by ", "report by ",
-        "by: ", "by ", "words: ", "author: ", "reporter: ", NULL};
+        "by: ", "by ", "words: ", "author: ", "reporter: ",
+        /* the same lead in the languages whose pages come our way most */
+        "par ", "por ", "von ", "door ", NULL};
     if (n < 4 || n > 160)
         return 0;
     size_t at = 0;
@@ -884,6 +898,7 @@ int nr_parse_byline(const char *s, size_t n, char **name, char **date,
             break;
         }
     }
+    int lead = at > 0;
     /* glued "ByAndrew Staniforth" */
     if (!at && s[0] == 'B' && s[1] == 'y' && isupper((unsigned char)s[2]) &&
         islower((unsigned char)s[3]))
@@ -927,7 +942,7 @@ int nr_parse_byline(const char *s, size_t n, char **name, char **date,
         }
     }
     size_t olen = 0, i = at;
-    int ok = 1, parts = 0;
+    int ok = 1, parts = 0, rest_is_role = 0;
     while (i <= n && ok) {
         size_t j = i, w = 0;
         while (j < n && j != dstart && !sep_at(s, n, j, &w))
@@ -960,7 +975,9 @@ int nr_parse_byline(const char *s, size_t n, char **name, char **date,
                 ; /* "Updated", "10:32 GMT" */
             } else if (s[a] == '@') {
                 ; /* a social handle */
-            } else if (namelike(s + a, z - a)) {
+            } else if (lead && parts == 3) {
+                rest_is_role = 1;   /* enough of it for a byline */
+            } else if (namelike(s + a, z - a) && !rest_is_role) {
                 if (olen) {
                     memcpy(out + olen, ", ", 2);
                     olen += 2;
@@ -968,6 +985,11 @@ int nr_parse_byline(const char *s, size_t n, char **name, char **date,
                 memcpy(out + olen, s + a, z - a);
                 olen += z - a;
                 parts++;
+            } else if (lead && parts) {
+                /* "By Jane Doe, Senior Technologist, Privacy Project": a
+                   name after an explicit lead may be followed by the
+                   writer's role or desk, which is not part of the name */
+                rest_is_role = 1;
             } else {
                 ok = 0;
             }

@@ -142,6 +142,38 @@ static int meta_line(const nr_cand *c)
            (c->flags & NR_C_BYLINE);
 }
 
+static int starts_ci(const char *s, size_t n, const char *w)
+{
+    size_t k = strlen(w);
+    if (n < k)
+        return 0;
+    for (size_t i = 0; i < k; i++)
+        if ((s[i] | 0x20) != w[i])
+            return 0;
+    return 1;
+}
+
+/* Looser than meta_line, for finding the headline only: a short line with
+   a date in it, a byline lead, or a bare name ("Jo Bloggs 1 day ago",
+   "Par A et B - 24 novembre", "by Lucas Nolan22 Dec 2016"). */
+static int metaish(const nr_cand *c, const nr_textstat *st)
+{
+    if (meta_line(c))
+        return 1;
+    if (st->words > 16)
+        return 0;
+    size_t b, e;
+    char iso[11];
+    if (nr_date_find(c->text, c->len, &b, &e, iso))
+        return 1;
+    static const char *const leads[] = {"by ", "par ", "por ", "von ",
+                                        "door ", "posted ", "written ", NULL};
+    for (size_t k = 0; leads[k]; k++)
+        if (starts_ci(c->text, c->len, leads[k]))
+            return 1;
+    return nr_namelike(c->text, c->len);
+}
+
 static int headline_shape(const nr_cand *c, const nr_textstat *st)
 {
     if (bulleted(c) || c->len > 250 || meta_line(c))
@@ -155,51 +187,136 @@ static int headline_shape(const nr_cand *c, const nr_textstat *st)
     if (last == ',' || last == ';' || last == ':' ||
         (last == '.' && c->len > 1 && c->text[c->len - 2] != '.'))
         return 0;
-    /* a menu line: every word capitalised, no function word, many words */
-    if (w >= 6 && st->stops == 0 && st->caps == w)
+    /* placeholders of images and form fields; a menu line: every word
+       capitalised, no function word, many words */
+    if (c->text[0] == '[' || (w >= 6 && st->stops == 0 && st->caps == w))
         return 0;
     return 1;
 }
 
-/* Index of the headline among d->u[lo..first), or SIZE_MAX. */
-static size_t find_headline(nr_doc *d, size_t lo, size_t first,
-                            const nr_textstat *st)
+typedef struct word_set {
+    uint64_t *h;
+    size_t cap;
+} word_set;
+
+static uint64_t hash_bytes(const char *w, size_t n)
 {
-    size_t best = SIZE_MAX;
+    uint64_t x = 1469598103934665603ull;
+    for (size_t k = 0; k < n; k++)
+        x = (x ^ (unsigned char)w[k]) * 1099511628211ull;
+    return x | 1;
+}
+
+static void set_add(void *ud, const char *w, size_t len)
+{
+    word_set *ws = ud;
+    if (len < 4 || nr_stopword(w))
+        return;
+    uint64_t h = hash_bytes(w, len);
+    size_t p = (size_t)h & (ws->cap - 1);
+    for (size_t probe = 0; ws->h[p] && ws->h[p] != h && probe < ws->cap; probe++)
+        p = (p + 1) & (ws->cap - 1);
+    ws->h[p] = h;
+}
+
+static int set_has(const word_set *ws, const char *w, size_t len)
+{
+    uint64_t h = hash_bytes(w, len);
+    size_t p = (size_t)h & (ws->cap - 1);
+    for (size_t probe = 0; ws->h[p] && probe < ws->cap; probe++) {
+        if (ws->h[p] == h)
+            return 1;
+        p = (p + 1) & (ws->cap - 1);
+    }
+    return 0;
+}
+
+typedef struct overlap_ud {
+    const word_set *ws;
+    unsigned words, hits;
+} overlap_ud;
+
+static void overlap_word(void *ud, const char *w, size_t len)
+{
+    overlap_ud *o = ud;
+    if (len < 4 || nr_stopword(w))
+        return;
+    o->words++;
+    o->hits += (unsigned)set_has(o->ws, w, len);
+}
+
+/* Percentage of the line's content words that the story uses, scaled
+   down for a line of fewer than three (two words of a site's name can
+   both occur in any story). */
+static unsigned overlap_pct(const word_set *ws, const nr_cand *c)
+{
+    overlap_ud o = {ws, 0, 0};
+    nr_words_each(c->text, c->len, overlap_word, &o);
+    if (!o.words)
+        return 0;
+    unsigned pct = o.hits * 100 / o.words;
+    return o.words >= 3 ? pct : pct * o.words / 3;
+}
+
+#define HEAD_WINDOW 40   /* live candidates looked at above the story */
+
+/* Index of the headline among d->u[0..first), or SIZE_MAX.  Signs, each
+   worth points: a byline or date line just below it; the story using its
+   words (a headline names what the story is about, a menu does not); the
+   same line elsewhere on the page (headlines recur in crumbs, share text
+   and teasers); nearness to the story; headline length. */
+static size_t find_headline(nr_doc *d, size_t first, size_t end,
+                            const nr_textstat *st, const uint64_t *keys)
+{
+    word_set ws = {NULL, 1024};
+    ws.h = calloc(ws.cap, sizeof *ws.h);
+    if (!ws.h) {
+        d->nomem = 1;
+        return SIZE_MAX;
+    }
+    for (size_t i = first, k = 0; i < end && k < 12; i++)
+        if (alive(&d->u[i])) {
+            nr_words_each(d->u[i].text, d->u[i].len, set_add, &ws);
+            k++;
+        }
+    size_t best = SIZE_MAX, seen = 0;
     long best_score = 0;
-    size_t seen = 0;
-    for (size_t i = first; i-- > lo && seen < 12;) {
+    for (size_t i = first; i-- > 0 && seen < HEAD_WINDOW;) {
         const nr_cand *c = &d->u[i];
-        if (!alive(c) && !(c->rule && !strcmp(c->rule, "section-label")))
+        if (!alive(c))
             continue;
         seen++;
-        if (!alive(c) || !headline_shape(c, &st[i]))
+        if (!headline_shape(c, &st[i]))
             continue;
-        long score = 100 - 8 * (long)(seen - 1);
-        /* a byline or date line just below is the strongest sign */
-        for (size_t j = i + 1, k = 0; j < first && k < 4; j++) {
+        long score = 40 - 2 * (long)seen;
+        for (size_t j = i + 1, k = 0; j < first && k < 2; j++) {
             if (!alive(&d->u[j]))
                 continue;
             k++;
-            if (meta_line(&d->u[j])) {
-                score += 60;
+            if (metaish(&d->u[j], &st[j])) {
+                score += k == 1 ? 40 : 25;
                 break;
             }
         }
+        score += (long)overlap_pct(&ws, c) * 50 / 100;
+        for (size_t j = 0; j < d->n; j++)
+            if (j != i && keys[j] == keys[i]) {
+                score += 30;
+                break;
+            }
         unsigned w = st[i].words;
         if (w >= 4 && w <= 20)
-            score += 20;
-        if (w <= 2)
-            score -= 30;
+            score += 10;
         if (score > best_score) {
             best_score = score;
             best = i;
         }
     }
-    /* headline, then deck: of two title-shaped lines in a row above the
-       byline the upper is the headline when it is the longer (a shorter
-       one above is a kicker or the site's tagline) */
-    if (best != SIZE_MAX && best > lo) {
+    free(ws.h);
+    /* headline, then deck: of two title-shaped lines in a row the upper is
+       the headline when it is the longer (a shorter one above is a kicker
+       or the site's tagline) */
+    if (best != SIZE_MAX && best > 0) {
         const nr_cand *up = &d->u[best - 1];
         if (alive(up) && headline_shape(up, &st[best - 1]) &&
             st[best - 1].words > st[best].words)
@@ -248,7 +365,20 @@ void nr_text_region(nr_doc *d)
         free(v);
         return;   /* no prose at all: leave the page to the other passes */
     }
-    size_t h = find_headline(d, 0, a, st);
+    uint64_t *keys = calloc(d->n, sizeof *keys);
+    if (!keys) {
+        free(st);
+        free(v);
+        d->nomem = 1;
+        return;
+    }
+    for (size_t i = 0; i < d->n; i++) {
+        char *k = nr_key(d->u[i].text, d->u[i].len);
+        keys[i] = k && *k ? hash_bytes(k, strlen(k)) : (uint64_t)i << 1;
+        free(k);
+    }
+    size_t h = find_headline(d, a, b, st, keys);
+    free(keys);
     size_t from = h == SIZE_MAX ? a : h;
     if (h != SIZE_MAX) {
         nr_doc_set(d, &d->title, d->u[h].text, d->u[h].len);
@@ -261,7 +391,7 @@ void nr_text_region(nr_doc *d)
         if (i < from || i >= b)
             c->rule = "outside-article";
         else if (i > from && i < a && !meta_line(c) &&
-                 !nr_namelike(c->text, c->len) &&
+                 !(nr_namelike(c->text, c->len) && !bulleted(c)) &&
                  !(c->kind == NR_BLOCK_PARA && v[i] > 0) &&
                  !(i == from + 1 && headline_shape(c, &st[i])))
             c->rule = "outside-article";
