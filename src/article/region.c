@@ -258,59 +258,95 @@ static unsigned overlap_pct(const word_set *ws, const nr_cand *c)
     return o.words >= 3 ? pct : pct * o.words / 3;
 }
 
-#define HEAD_WINDOW 40   /* live candidates looked at above the story */
+#define HEAD_ABOVE 40   /* live candidates looked at above the story */
+#define HEAD_INSIDE 4   /* and at its start, when the run began too early */
 
-/* Index of the headline among d->u[0..first), or SIZE_MAX.  Signs, each
+/* What the passes know of every candidate. */
+typedef struct page {
+    nr_doc *d;
+    nr_textstat *st;
+    long *v;          /* value: > 0 prose, < 0 furniture */
+    uint64_t *keys;   /* hash of the normalized text */
+} page;
+
+static long headline_score(const page *pg, const word_set *ws, size_t i,
+                           size_t seen)
+{
+    const nr_doc *d = pg->d;
+    long score = 40 - 2 * (long)seen;
+    for (size_t j = i + 1, k = 0; j < d->n && k < 2; j++) {
+        if (!alive(&d->u[j]))
+            continue;
+        k++;
+        if (metaish(&d->u[j], &pg->st[j])) {
+            score += k == 1 ? 40 : 25;
+            break;
+        }
+    }
+    score += (long)overlap_pct(ws, &d->u[i]) * 50 / 100;
+    for (size_t j = 0; j < d->n; j++)
+        if (j != i && pg->keys[j] == pg->keys[i]) {
+            score += 30;
+            break;
+        }
+    unsigned w = pg->st[i].words;
+    if (w >= 4 && w <= 20)
+        score += 10;
+    return score;
+}
+
+/* Index of the headline, or SIZE_MAX.  Looked for above the story's first
+   block `first` and among the first few blocks of the run (a run can start
+   at a stray sentence above the headline: a dialog, a teaser).  Signs, each
    worth points: a byline or date line just below it; the story using its
    words (a headline names what the story is about, a menu does not); the
    same line elsewhere on the page (headlines recur in crumbs, share text
    and teasers); nearness to the story; headline length. */
-static size_t find_headline(nr_doc *d, size_t first, size_t end,
-                            const nr_textstat *st, const uint64_t *keys)
+static size_t find_headline(page *pg, size_t first, size_t end)
 {
+    nr_doc *d = pg->d;
     word_set ws = {NULL, 1024};
     ws.h = calloc(ws.cap, sizeof *ws.h);
     if (!ws.h) {
         d->nomem = 1;
         return SIZE_MAX;
     }
+    /* the story's words, from its paragraphs (not its headings) */
     for (size_t i = first, k = 0; i < end && k < 12; i++)
-        if (alive(&d->u[i])) {
+        if (alive(&d->u[i]) && pg->v[i] > 0 &&
+            !headline_shape(&d->u[i], &pg->st[i])) {
             nr_words_each(d->u[i].text, d->u[i].len, set_add, &ws);
             k++;
         }
     size_t best = SIZE_MAX, seen = 0;
     long best_score = 0;
-    for (size_t i = first; i-- > 0 && seen < HEAD_WINDOW;) {
-        const nr_cand *c = &d->u[i];
-        if (!alive(c))
+    for (size_t i = first; i-- > 0 && seen < HEAD_ABOVE;) {
+        if (!alive(&d->u[i]))
             continue;
         seen++;
-        if (!headline_shape(c, &st[i]))
+        if (!headline_shape(&d->u[i], &pg->st[i]))
             continue;
-        long score = 40 - 2 * (long)seen;
-        for (size_t j = i + 1, k = 0; j < first && k < 2; j++) {
-            if (!alive(&d->u[j]))
-                continue;
-            k++;
-            if (metaish(&d->u[j], &st[j])) {
-                score += k == 1 ? 40 : 25;
-                break;
-            }
-        }
-        score += (long)overlap_pct(&ws, c) * 50 / 100;
-        for (size_t j = 0; j < d->n; j++)
-            if (j != i && keys[j] == keys[i]) {
-                score += 30;
-                break;
-            }
-        unsigned w = st[i].words;
-        if (w >= 4 && w <= 20)
-            score += 10;
+        long score = headline_score(pg, &ws, i, seen);
         if (score > best_score) {
             best_score = score;
             best = i;
         }
+    }
+    /* inside the run: only while what precedes it is a sentence or two */
+    long before = 0;
+    for (size_t i = first, k = 0; i < end && k < HEAD_INSIDE; i++) {
+        if (!alive(&d->u[i]))
+            continue;
+        k++;
+        if (k > 1 && headline_shape(&d->u[i], &pg->st[i]) && before < 60) {
+            long score = headline_score(pg, &ws, i, 0) - 10;
+            if (score > best_score) {
+                best_score = score;
+                best = i;
+            }
+        }
+        if (pg->v[i] > 0)
+            before += pg->v[i];
     }
     free(ws.h);
     /* headline, then deck: of two title-shaped lines in a row the upper is
@@ -318,8 +354,8 @@ static size_t find_headline(nr_doc *d, size_t first, size_t end,
        or the site's tagline) */
     if (best != SIZE_MAX && best > 0) {
         const nr_cand *up = &d->u[best - 1];
-        if (alive(up) && headline_shape(up, &st[best - 1]) &&
-            st[best - 1].words > st[best].words)
+        if (alive(up) && headline_shape(up, &pg->st[best - 1]) &&
+            pg->st[best - 1].words > pg->st[best].words)
             best--;
     }
     return best;
@@ -377,8 +413,11 @@ void nr_text_region(nr_doc *d)
         keys[i] = k && *k ? hash_bytes(k, strlen(k)) : (uint64_t)i << 1;
         free(k);
     }
-    size_t h = find_headline(d, a, b, st, keys);
+    page pg = {d, st, v, keys};
+    size_t h = find_headline(&pg, a, b);
     free(keys);
+    if (h != SIZE_MAX && h >= a)
+        a = h + 1;   /* the run started before its headline */
     size_t from = h == SIZE_MAX ? a : h;
     if (h != SIZE_MAX) {
         nr_doc_set(d, &d->title, d->u[h].text, d->u[h].len);
