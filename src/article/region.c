@@ -120,8 +120,8 @@ static long value_of(const nr_cand *c, const nr_textstat *st)
     int sentence = st->sents > 0 || nr_ends_sentence(c->text, c->len);
     double dens = w ? (double)st->stops / w : 0;
     int prose;
-    if (cjk)
-        prose = st->cjk >= 16 && (st->sents + st->commas) > 0;
+    if (cjk)   /* no spaces: length, or a comma or full stop, says prose */
+        prose = st->cjk >= 24 || (st->cjk >= 10 && st->sents + st->commas > 0);
     else
         prose = dens >= 0.15 && (sentence || w >= 25);
     if (bulleted(c))
