@@ -769,6 +769,14 @@ static int only_labels(const char *s, size_t n)
                 digits = 0;
             j++;
         }
+        /* "2:15pm", "10am": a time glued to its half of the day */
+        if (!digits && j - i >= 3 && isdigit((unsigned char)s[i]) &&
+            (!strncasecmp(s + j - 2, "am", 2) || !strncasecmp(s + j - 2, "pm", 2))) {
+            size_t k = i;
+            while (k < j - 2 && isdigit((unsigned char)s[k]))
+                k++;
+            digits = k == j - 2;
+        }
         if (!digits) {
             char w[16];
             size_t len = j - i;

@@ -20,6 +20,7 @@
  * by --show-stripped; --keep protects a line as everywhere).
  */
 #include <stdint.h>
+#include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 
@@ -108,29 +109,119 @@ static int bulleted(const nr_cand *c)
     return c->kind == NR_BLOCK_ITEM || (c->flags & NR_C_BULLET);
 }
 
-/* How much a candidate says "article here" (> 0) or "furniture" (< 0). */
-static long value_of(const nr_cand *c, const nr_textstat *st)
+/* Classes, as jusText has them: good (prose), near-good (a short
+   sentence, a heading, a list item with function words), short (a few
+   words of nothing in particular), bad (furniture by rule or by shape). */
+enum { C_BAD, C_SHORT, C_NEAR, C_GOOD };
+
+static int menu_shape(const nr_cand *c, const nr_textstat *st)
+{
+    if (c->text[0] == '[')
+        return 1;    /* placeholders of images and form fields */
+    /* "News > World > Europe", "Home | About | Contact" */
+    size_t seps = 0;
+    for (size_t i = 0; i + 2 < c->len; i++)
+        if (c->text[i] == ' ' && strchr(">|/", c->text[i + 1]) &&
+            c->text[i + 2] == ' ')
+            seps++;
+    if (seps >= 2)
+        return 1;
+    /* every word capitalised, no function word: a list of names */
+    return st->words >= 3 && st->stops == 0 && st->caps == st->words;
+}
+
+/* A line of program code or markup, as technical articles quote it:
+   brackets, semicolons and operators are a large share of it. */
+static int code_like(const nr_cand *c)
+{
+    size_t sym = 0;
+    for (size_t i = 0; i < c->len; i++)
+        if (strchr("{}[]();<>=\\/\"'*+&|$#", c->text[i]))
+            sym++;
+    char last = c->text[c->len - 1];
+    return sym * 7 >= c->len || strchr("{};", last) ||
+           (c->text[0] == '<' && last == '>');
+}
+
+static int class_of(const nr_cand *c, const nr_textstat *st)
 {
     if (c->flags & NR_C_KEEP)
-        return 10 + (long)st->words;
+        return C_GOOD;
+    /* code is the story's own when prose surrounds it (the rules take
+       its lines for separators and crumbs) */
+    if (code_like(c) && (!c->rule || !strcmp(c->rule, "separator") ||
+                         !strcmp(c->rule, "breadcrumb")))
+        return C_SHORT;
     if (c->rule)
-        return -3;
+        return C_BAD;
     unsigned w = st->words;
     int cjk = st->cjk * 2 >= w;
     int sentence = st->sents > 0 || nr_ends_sentence(c->text, c->len);
-    double dens = w ? (double)st->stops / w : 0;
-    int prose;
-    if (cjk)   /* no spaces: length, or a comma or full stop, says prose */
-        prose = st->cjk >= 24 || (st->cjk >= 10 && st->sents + st->commas > 0);
-    else
-        prose = dens >= 0.15 && (sentence || w >= 25);
-    if (bulleted(c))
-        return prose && w >= 10 ? (long)w / 2 : -2;
-    if (prose && w >= 12)
-        return (long)w;
-    if (prose && w >= 5 && sentence)
-        return (long)w / 2;
-    return -2;
+    int dense = w && st->stops * 100 >= w * 15;
+    if (cjk) {   /* no spaces: length, or a comma or full stop, says prose */
+        if (st->cjk >= 24 || (st->cjk >= 10 && st->sents + st->commas > 0))
+            return C_GOOD;
+        return st->cjk >= 6 ? C_NEAR : C_SHORT;
+    }
+    if (menu_shape(c, st))
+        return C_BAD;
+    if (bulleted(c)) {
+        /* an item that is a sentence; a list of headlines is not prose */
+        if (dense && ((w >= 8 && sentence) || w >= 20))
+            return C_GOOD;
+        return st->stops && (sentence || w >= 6) ? C_NEAR : C_SHORT;
+    }
+    /* a long line that is not a sentence is a caption or a teaser more
+       often than a paragraph */
+    if (dense && (sentence || w >= 60) && w >= 12)
+        return C_GOOD;
+    /* a title-shaped line (a teaser's headline, a subheading) is short
+       until its neighbours say otherwise */
+    if ((dense && w >= 10) || (sentence && w >= 5))
+        return C_NEAR;
+    return C_SHORT;
+}
+
+static long value_of(const nr_cand *c, const nr_textstat *st, int cls)
+{
+    switch (cls) {
+    case C_GOOD:
+        return (c->flags & NR_C_KEEP) ? 10 + (long)st->words
+               : bulleted(c)          ? (long)st->words / 2
+                                      : (long)st->words;
+    case C_NEAR:
+        return 0;
+    case C_SHORT:
+        return -1;
+    default:
+        return -3;
+    }
+}
+
+/* Context: a run of near-good and short blocks between two good ones
+   (a subheading, a caption, a list inside the story) costs nothing; the
+   same between two bad ones (a menu's entries) is furniture. */
+static void in_context(long *v, const unsigned char *cls, size_t n)
+{
+    size_t i = 0;
+    while (i < n) {
+        if (cls[i] == C_GOOD || cls[i] == C_BAD) {
+            i++;
+            continue;
+        }
+        size_t j = i;
+        while (j < n && cls[j] != C_GOOD && cls[j] != C_BAD)
+            j++;
+        int before = i > 0 ? cls[i - 1] : C_BAD;
+        int after = j < n ? cls[j] : C_BAD;
+        for (size_t k = i; k < j; k++) {
+            if (before == C_GOOD && after == C_GOOD)
+                v[k] = 0;
+            else if (before == C_BAD && after == C_BAD)
+                v[k] = -3;
+        }
+        i = j;
+    }
 }
 
 /* ---- the headline above the run ---- */
@@ -371,16 +462,26 @@ void nr_text_region(nr_doc *d)
     page_words(d, &ws);
     nr_textstat *st = calloc(d->n, sizeof *st);
     long *v = calloc(d->n, sizeof *v);
-    if (!st || !v || d->nomem) {
+    unsigned char *cls = calloc(d->n, 1);
+    if (!st || !v || !cls || d->nomem) {
         free(st);
         free(v);
+        free(cls);
         d->nomem = 1;
         return;
     }
     for (size_t i = 0; i < d->n; i++) {
         nr_textstat_of(d->u[i].text, d->u[i].len, &ws, &st[i]);
-        v[i] = d->u[i].role == NR_ROLE_BLOCK ? value_of(&d->u[i], &st[i]) : 0;
+        if (d->u[i].role != NR_ROLE_BLOCK) {
+            cls[i] = C_NEAR;
+            continue;
+        }
+        cls[i] = (unsigned char)class_of(&d->u[i], &st[i]);
+        v[i] = value_of(&d->u[i], &st[i], cls[i]);
     }
+    in_context(v, cls, d->n);
+    if (getenv("RDEBUG")) for (size_t i = 0; i < d->n; i++) fprintf(stderr, "%4zu c%d v%4ld w%3u s%3u %-12s %.70s\n", i, cls[i], v[i], st[i].words, st[i].stops, d->u[i].rule ? d->u[i].rule : "", d->u[i].text);
+    free(cls);
     /* the run with the largest sum */
     long best = 0, cur = 0;
     size_t a = 0, b = 0, ca = 0;
