@@ -337,16 +337,35 @@ static int is_share_bar(const char *k, size_t rawlen)
     return strong;
 }
 
-/* "12 comments", "Comments (3)", "4 responses to ..." */
+/* "12 comments", "Comments (3)", "4 responses to ...", "There are 13
+   comments", "One response", "2 thoughts on ..." */
 static const char *count_widget(const char *k, int *tail)
 {
     const char *p = k;
+    static const char *const leads[] = {"there are", "there is", "showing",
+                                        "view all", "see all", "read all",
+                                        NULL};
+    for (size_t i = 0; leads[i]; i++)
+        if (key_starts(k, leads[i]) &&
+            isdigit((unsigned char)k[strlen(leads[i]) + 1])) {
+            p = k + strlen(leads[i]) + 1;
+            break;
+        }
+    static const char *const ones[] = {"one comment", "one response",
+                                       "one reply", "one thought on", NULL};
+    for (size_t i = 0; ones[i]; i++)
+        if (key_starts(p, ones[i])) {
+            *tail = 2;
+            return "comment-form";
+        }
     if (isdigit((unsigned char)*p)) {
         while (isdigit((unsigned char)*p))
             p++;
         if (*p == ' ')
             p++;
         if (!strcmp(p, "comments") || !strcmp(p, "comment") ||
+            key_starts(p, "comments so far") || key_starts(p, "comments on") ||
+            key_starts(p, "comments to") ||
             !strcmp(p, "replies") || key_starts(p, "responses") ||
             key_starts(p, "thoughts on") || key_starts(p, "responses to")) {
             *tail = 2;

@@ -109,6 +109,16 @@ static void boilerplate(nr_doc *d, unsigned char *tail)
 
 /* ---- 3. the tail ---- */
 
+/* "Jane Roe · March 10, 2017 at 12:20 AM": a commenter's name and the
+   time of the comment, the line each comment of a thread opens with. */
+static int signature_like(const nr_cand *u)
+{
+    size_t b, e;
+    char iso[11];
+    return u->len <= 120 && !nr_ends_sentence(u->text, u->len) &&
+           nr_date_find(u->text, u->len, &b, &e, iso);
+}
+
 static void tail_cut(nr_doc *d, const unsigned char *tail)
 {
     size_t *after = calloc(d->n + 1, sizeof *after);
@@ -144,7 +154,7 @@ static void tail_cut(nr_doc *d, const unsigned char *tail)
                body, or when more furniture follows at once */
             int more = 0;
             for (size_t j = i + 1, seen = 0; j < d->n && seen < 3; j++) {
-                if (d->u[j].rule) {
+                if (d->u[j].rule || signature_like(&d->u[j])) {
                     more = 1;
                     break;
                 }
