@@ -20,7 +20,9 @@
  * by --show-stripped; --keep protects a line as everywhere).
  */
 #include <stdint.h>
+#ifdef NR_REGION_DEBUG
 #include <stdio.h>
+#endif
 #include <stdlib.h>
 #include <string.h>
 
@@ -480,7 +482,12 @@ void nr_text_region(nr_doc *d)
         v[i] = value_of(&d->u[i], &st[i], cls[i]);
     }
     in_context(v, cls, d->n);
-    if (getenv("RDEBUG")) for (size_t i = 0; i < d->n; i++) fprintf(stderr, "%4zu c%d v%4ld w%3u s%3u %-12s %.70s\n", i, cls[i], v[i], st[i].words, st[i].stops, d->u[i].rule ? d->u[i].rule : "", d->u[i].text);
+#ifdef NR_REGION_DEBUG   /* a developer's view of the values: make CFLAGS=-DNR_REGION_DEBUG */
+    for (size_t i = 0; i < d->n; i++)
+        fprintf(stderr, "%4zu c%d v%4ld w%3u s%3u %-12s %.70s\n", i, cls[i], v[i],
+                st[i].words, st[i].stops, d->u[i].rule ? d->u[i].rule : "",
+                d->u[i].text);
+#endif
     free(cls);
     /* the run with the largest sum */
     long best = 0, cur = 0;
