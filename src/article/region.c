@@ -246,12 +246,23 @@ static int starts_ci(const char *s, size_t n, const char *w)
     return 1;
 }
 
+/* "by ...", "Par ...", "Posted ...": a byline however it goes on. */
+static int by_lead(const nr_cand *c)
+{
+    static const char *const leads[] = {"by ", "par ", "por ", "von ",
+                                        "door ", "posted ", "written ", NULL};
+    for (size_t k = 0; leads[k]; k++)
+        if (starts_ci(c->text, c->len, leads[k]))
+            return 1;
+    return 0;
+}
+
 /* Looser than meta_line, for finding the headline only: a short line with
    a date in it, a byline lead, or a bare name ("Jo Bloggs 1 day ago",
    "Par A et B - 24 novembre", "by Lucas Nolan22 Dec 2016"). */
 static int metaish(const nr_cand *c, const nr_textstat *st)
 {
-    if (meta_line(c))
+    if (meta_line(c) || by_lead(c))
         return 1;
     if (st->words > 16)
         return 0;
@@ -259,17 +270,47 @@ static int metaish(const nr_cand *c, const nr_textstat *st)
     char iso[11];
     if (nr_date_find(c->text, c->len, &b, &e, iso))
         return 1;
-    static const char *const leads[] = {"by ", "par ", "por ", "von ",
-                                        "door ", "posted ", "written ", NULL};
-    for (size_t k = 0; leads[k]; k++)
-        if (starts_ci(c->text, c->len, leads[k]))
-            return 1;
     return nr_namelike(c->text, c->len);
+}
+
+/* The words of a site's controls: a line made of them ("Log out Sign in",
+   "Next story", "Download the app") is a control, not a headline. */
+static const char *const ui_words[] = {
+    "about", "account", "all", "app", "back", "close", "comments", "contact",
+    "content", "download", "email", "follow", "get", "home", "in", "index",
+    "log", "login", "logout", "main", "menu", "more", "most", "navigation",
+    "new", "news", "newsletter", "next", "now", "on", "open", "out",
+    "popular", "previous", "print", "read", "recent", "register", "search",
+    "see", "share", "shop", "show", "sign", "site", "skip", "start",
+    "stories", "story", "subscribe", "the", "to", "top", "up", "us", "view",
+    "your", NULL};
+
+static void ui_count(void *ud, const char *w, size_t len)
+{
+    unsigned *n = ud;
+    n[0]++;
+    for (size_t k = 0; ui_words[k]; k++)
+        if (strlen(ui_words[k]) == len && !memcmp(ui_words[k], w, len)) {
+            n[1]++;
+            return;
+        }
+}
+
+static int control_words(const nr_cand *c)
+{
+    unsigned n[2] = {0, 0};
+    nr_words_each(c->text, c->len, ui_count, n);
+    return n[0] && n[1] * 4 >= n[0] * 3;
 }
 
 static int headline_shape(const nr_cand *c, const nr_textstat *st)
 {
-    if (bulleted(c) || c->len > 250 || meta_line(c))
+    if (bulleted(c) || c->len > 250 || meta_line(c) || by_lead(c) ||
+        control_words(c))
+        return 0;
+    size_t b, e;
+    char iso[11];
+    if (st->words <= 8 && nr_date_find(c->text, c->len, &b, &e, iso))
         return 0;
     unsigned w = st->words;
     if (st->cjk * 2 >= w)
@@ -359,8 +400,24 @@ typedef struct page {
     nr_doc *d;
     nr_textstat *st;
     long *v;          /* value: > 0 prose, < 0 furniture */
-    uint64_t *keys;   /* hash of the normalized text */
+    char **keys;      /* normalized text (nr_key), NULL when none */
 } page;
+
+/* Does the line recur on the page, alone or opening a longer line (a
+   caption or a share text that starts with the headline)? */
+static int recurs(const page *pg, size_t i)
+{
+    const char *k = pg->keys[i];
+    if (!k || !*k)
+        return 0;
+    size_t n = strlen(k);
+    for (size_t j = 0; j < pg->d->n; j++) {
+        const char *o = pg->keys[j];
+        if (j != i && o && !strncmp(o, k, n) && (o[n] == '\0' || o[n] == ' '))
+            return 1;
+    }
+    return 0;
+}
 
 static long headline_score(const page *pg, const word_set *ws, size_t i,
                            size_t seen)
@@ -377,11 +434,8 @@ static long headline_score(const page *pg, const word_set *ws, size_t i,
         }
     }
     score += (long)overlap_pct(ws, &d->u[i]) * 50 / 100;
-    for (size_t j = 0; j < d->n; j++)
-        if (j != i && pg->keys[j] == pg->keys[i]) {
-            score += 30;
-            break;
-        }
+    if (recurs(pg, i))
+        score += 30;
     unsigned w = pg->st[i].words;
     if (w >= 4 && w <= 20)
         score += 10;
@@ -409,6 +463,9 @@ static size_t find_headline(page *pg, size_t first, size_t end)
         if (alive(&d->u[i]) && pg->v[i] > 0 &&
             !headline_shape(&d->u[i], &pg->st[i])) {
             nr_words_each(d->u[i].text, d->u[i].len, set_add, &ws);
+#ifdef NR_REGION_DEBUG
+            fprintf(stderr, "story words from %zu\n", i);
+#endif
             k++;
         }
     size_t best = SIZE_MAX, seen = 0;
@@ -420,6 +477,9 @@ static size_t find_headline(page *pg, size_t first, size_t end)
         if (!headline_shape(&d->u[i], &pg->st[i]))
             continue;
         long score = headline_score(pg, &ws, i, seen);
+#ifdef NR_REGION_DEBUG
+        fprintf(stderr, "head %4zu score %4ld ov %3u %.60s\n", i, score, overlap_pct(&ws, &d->u[i]), d->u[i].text);
+#endif
         if (score > best_score) {
             best_score = score;
             best = i;
@@ -509,20 +569,19 @@ void nr_text_region(nr_doc *d)
         free(v);
         return;   /* no prose at all: leave the page to the other passes */
     }
-    uint64_t *keys = calloc(d->n, sizeof *keys);
+    char **keys = calloc(d->n, sizeof *keys);
     if (!keys) {
         free(st);
         free(v);
         d->nomem = 1;
         return;
     }
-    for (size_t i = 0; i < d->n; i++) {
-        char *k = nr_key(d->u[i].text, d->u[i].len);
-        keys[i] = k && *k ? hash_bytes(k, strlen(k)) : (uint64_t)i << 1;
-        free(k);
-    }
+    for (size_t i = 0; i < d->n; i++)
+        keys[i] = nr_key(d->u[i].text, d->u[i].len);
     page pg = {d, st, v, keys};
     size_t h = find_headline(&pg, a, b);
+    for (size_t i = 0; i < d->n; i++)
+        free(keys[i]);
     free(keys);
     if (h != SIZE_MAX && h >= a)
         a = h + 1;   /* the run started before its headline */
