@@ -300,7 +300,7 @@ static int control_words(const nr_cand *c)
 {
     unsigned n[2] = {0, 0};
     nr_words_each(c->text, c->len, ui_count, n);
-    return n[0] && n[1] * 4 >= n[0] * 3;
+    return n[0] && n[1] * 5 >= n[0] * 3;
 }
 
 static int headline_shape(const nr_cand *c, const nr_textstat *st)
@@ -403,6 +403,19 @@ typedef struct page {
     char **keys;      /* normalized text (nr_key), NULL when none */
 } page;
 
+/* "Ben Silverman" over "March 3, 2015": a name above a date line is the
+   byline, however headline-shaped. */
+static int author_above_date(const page *pg, size_t i)
+{
+    const nr_doc *d = pg->d;
+    if (!nr_namelike(d->u[i].text, d->u[i].len))
+        return 0;
+    for (size_t j = i + 1; j < d->n; j++)
+        if (alive(&d->u[j]))
+            return metaish(&d->u[j], &pg->st[j]);
+    return 0;
+}
+
 /* Does the line recur on the page, alone or opening a longer line (a
    caption or a share text that starts with the headline)? */
 static int recurs(const page *pg, size_t i)
@@ -474,7 +487,7 @@ static size_t find_headline(page *pg, size_t first, size_t end)
         if (!alive(&d->u[i]))
             continue;
         seen++;
-        if (!headline_shape(&d->u[i], &pg->st[i]))
+        if (!headline_shape(&d->u[i], &pg->st[i]) || author_above_date(pg, i))
             continue;
         long score = headline_score(pg, &ws, i, seen);
 #ifdef NR_REGION_DEBUG
@@ -491,7 +504,8 @@ static size_t find_headline(page *pg, size_t first, size_t end)
         if (!alive(&d->u[i]))
             continue;
         k++;
-        if (k > 1 && headline_shape(&d->u[i], &pg->st[i]) && before < 60) {
+        if (k > 1 && headline_shape(&d->u[i], &pg->st[i]) && before < 60 &&
+            (recurs(pg, i) || (i + 1 < end && metaish(&d->u[i + 1], &pg->st[i + 1])))) {
             long score = headline_score(pg, &ws, i, 0) - 10;
             if (score > best_score) {
                 best_score = score;
@@ -501,16 +515,17 @@ static size_t find_headline(page *pg, size_t first, size_t end)
         if (pg->v[i] > 0)
             before += pg->v[i];
     }
-    free(ws.h);
     /* headline, then deck: of two title-shaped lines in a row the upper is
        the headline when it is the longer (a shorter one above is a kicker
        or the site's tagline) */
     if (best != SIZE_MAX && best > 0) {
         const nr_cand *up = &d->u[best - 1];
         if (alive(up) && headline_shape(up, &pg->st[best - 1]) &&
-            pg->st[best - 1].words > pg->st[best].words)
+            pg->st[best - 1].words > pg->st[best].words &&
+            overlap_pct(&ws, up) + 30 >= overlap_pct(&ws, &d->u[best]))
             best--;
     }
+    free(ws.h);
     return best;
 }
 
