@@ -37,6 +37,11 @@ char *nr_key(const char *s, size_t n);
    the line also carries a date, the date.  Returns 1 when it is one. */
 int nr_parse_byline(const char *s, size_t n, char **name, char **date,
                     char **date_iso);
+/* Where a writer's name starts a line ("By Jane Roe, ...", "Jane Roe -
+   Apr 16, 2015", "JANE ROE"): its extent in *nb..*ne, *lead when a "By"
+   (or Par, Por, Von, Written by...) came before it.  Returns the number of
+   words in the name (a lone word only after a lead), else 0 (byname.c). */
+size_t nr_name_at(const char *s, size_t n, size_t *nb, size_t *ne, int *lead);
 /* A bare personal name ("Jo Bellamy"): 2-4 capitalised words. */
 int nr_namelike(const char *s, size_t n);
 /* A line that is only a date with labels ("Date - 13th May 2014",

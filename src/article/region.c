@@ -19,6 +19,7 @@
  * left outside the run is removed with the rule "outside-article" (listed
  * by --show-stripped; --keep protects a line as everywhere).
  */
+#include <ctype.h>
 #include <stdint.h>
 #ifdef NR_REGION_DEBUG
 #include <stdio.h>
@@ -529,6 +530,123 @@ static size_t find_headline(page *pg, size_t first, size_t end)
     return best;
 }
 
+/* ---- the byline ---- */
+
+enum { BY_NONE, BY_NAME_ONLY, BY_NAME_DATE, BY_LEAD };
+
+/* Is c a byline line, and which kind?  *nb..*ne gets the name. */
+static int byline_kind(const nr_cand *c, const nr_textstat *st, size_t *nb,
+                       size_t *ne)
+{
+    int lead;
+    if (st->words > 24)
+        return BY_NONE;
+    size_t w = nr_name_at(c->text, c->len, nb, ne, &lead);
+    if (!w)
+        return BY_NONE;
+    if (lead)
+        return BY_LEAD;
+    if (w > 4)
+        return BY_NONE;
+    const char *r = c->text + *ne;
+    size_t rl = c->len - *ne;
+    if (rl == 0)
+        return BY_NAME_ONLY;
+    /* the name, then a separator or a glued date, then a date or age */
+    while (rl && (*r == ' ' || *r == ','))
+        r++, rl--;
+    size_t b, e;
+    char iso[11];
+    if (rl && (nr_date_find(r, rl, &b, &e, iso) || strstr(r, " ago") ||
+               (isdigit((unsigned char)r[0]) && rl <= 6)))
+        return BY_NAME_DATE;
+    if (rl >= 2 && (!strncmp(r, "\xE2\x80\xA2", 3) || !strncmp(r, "- ", 2) ||
+                    !strncmp(r, "| ", 2) || !strncmp(r, "\xC2\xB7", 2) ||
+                    !strncmp(r, "\xE2\x80\x94", 3) || !strncmp(r, "\xE2\x80\x93", 3)))
+        return nr_date_find(r, rl, &b, &e, iso) ? BY_NAME_DATE : BY_NONE;
+    return BY_NONE;
+}
+
+static int beside_date(const page *pg, size_t i)
+{
+    const nr_doc *d = pg->d;
+    size_t b, e;
+    char iso[11];
+    for (size_t j = i + 1; j < d->n; j++)
+        if (d->u[j].role == NR_ROLE_BLOCK && !d->u[j].rule)
+            return nr_date_find(d->u[j].text, d->u[j].len, &b, &e, iso) &&
+                   pg->st[j].words <= 12;
+    return 0;
+}
+
+/* The writer, looked for around the headline h (or the story's start)
+   and at the story's end ("Written by ..."). */
+static void find_byline(page *pg, size_t h, size_t a, size_t b)
+{
+    nr_doc *d = pg->d;
+    if (d->byline)
+        return;
+    size_t anchor = h != SIZE_MAX ? h : a;
+    size_t best = SIZE_MAX, bnb = 0, bne = 0;
+    long best_score = 0;
+    size_t lo = anchor > 4 ? anchor - 4 : 0;
+    size_t hi = b + 12 < d->n ? b + 12 : d->n;
+    for (size_t i = lo, dist = 0; i < hi; i++) {
+        nr_cand *c = &d->u[i];
+        if (c->role != NR_ROLE_BLOCK || i == h ||
+            (c->rule && strcmp(c->rule, "byline")))
+            continue;
+        if (i > anchor)
+            dist++;
+        size_t nb, ne;
+        int kind = byline_kind(c, &pg->st[i], &nb, &ne);
+        if (kind == BY_NONE)
+            continue;
+        long score = kind == BY_LEAD ? 60 : kind == BY_NAME_DATE ? 50 : 30;
+        if (i >= a && i < b && kind != BY_LEAD)
+            continue;   /* a name alone inside the story is the story's */
+        if (i >= b && kind != BY_LEAD)
+            continue;
+        /* a bare name needs a date line beside it */
+        if (kind == BY_NAME_ONLY && !beside_date(pg, i))
+            continue;
+        score -= 2 * (long)(i < anchor ? anchor - i : dist);
+        if (i >= b)
+            score -= 15;   /* "Written by" after the story: a weaker sign */
+        if (score > best_score) {
+            best_score = score;
+            best = i;
+            bnb = nb;
+            bne = ne;
+        }
+    }
+    if (best == SIZE_MAX)
+        return;
+    nr_cand *c = &d->u[best];
+    /* the strict parser keeps the publication or role ("Jo Roe, Chief
+       Reporter"); the finder only knows where the name is */
+    char *full = NULL;
+    if (nr_parse_byline(c->text, c->len, &full, NULL, NULL) && full) {
+        d->byline = full;
+    } else {
+        free(full);
+        nr_doc_set(d, &d->byline, c->text + bnb, bne - bnb);
+    }
+    if (!d->date) {
+        size_t db, de;
+        char iso[11];
+        if (nr_date_find(c->text + bne, c->len - bne, &db, &de, iso)) {
+            nr_doc_set(d, &d->date, c->text + bne + db, de - db);
+            if (iso[0])
+                nr_doc_set(d, &d->date_iso, iso, strlen(iso));
+        }
+    }
+    /* a line the byline parser reads is the header pass's to take (it
+       also tells a standfirst above it); any other is not spoken */
+    if (!meta_line(c) && !c->rule && !(c->flags & NR_C_KEEP))
+        c->role = NR_ROLE_BYLINE;
+}
+
 /* ---- the pass ---- */
 
 void nr_text_region(nr_doc *d)
@@ -600,6 +718,7 @@ void nr_text_region(nr_doc *d)
     free(keys);
     if (h != SIZE_MAX && h >= a)
         a = h + 1;   /* the run started before its headline */
+    find_byline(&pg, h, a, b);
     size_t from = h == SIZE_MAX ? a : h;
     if (h != SIZE_MAX) {
         nr_doc_set(d, &d->title, d->u[h].text, d->u[h].len);
