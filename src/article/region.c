@@ -394,6 +394,7 @@ static unsigned overlap_pct(const word_set *ws, const nr_cand *c)
 }
 
 #define HEAD_ABOVE 40   /* live candidates looked at above the story */
+#define HEAD_FAR 160    /* ... for a headline with a "By" line under it */
 #define HEAD_INSIDE 4   /* and at its start, when the run began too early */
 
 /* What the passes know of every candidate. */
@@ -428,6 +429,25 @@ static int recurs(const page *pg, size_t i)
     for (size_t j = 0; j < pg->d->n; j++) {
         const char *o = pg->keys[j];
         if (j != i && o && !strncmp(o, k, n) && (o[n] == '\0' || o[n] == ' '))
+            return 1;
+    }
+    return 0;
+}
+
+static int byline_kind(const nr_cand *c, const nr_textstat *st, size_t *nb,
+                       size_t *ne);
+enum { BY_NONE, BY_NAME_ONLY, BY_NAME_DATE, BY_LEAD };
+
+/* Is the next live line (or the one after) led by "By"? */
+static int signed_below(const page *pg, size_t i)
+{
+    const nr_doc *d = pg->d;
+    for (size_t j = i + 1, k = 0; j < d->n && k < 2; j++) {
+        if (!alive(&d->u[j]))
+            continue;
+        k++;
+        size_t nb, ne;
+        if (byline_kind(&d->u[j], &pg->st[j], &nb, &ne) == BY_LEAD)
             return 1;
     }
     return 0;
@@ -484,13 +504,18 @@ static size_t find_headline(page *pg, size_t first, size_t end)
         }
     size_t best = SIZE_MAX, seen = 0;
     long best_score = 0;
-    for (size_t i = first; i-- > 0 && seen < HEAD_ABOVE;) {
+    for (size_t i = first; i-- > 0 && seen < HEAD_FAR;) {
         if (!alive(&d->u[i]))
             continue;
         seen++;
         if (!headline_shape(&d->u[i], &pg->st[i]) || author_above_date(pg, i))
             continue;
-        long score = headline_score(pg, &ws, i, seen);
+        /* a headline with its byline under it is the surest landmark:
+           a video player or a gallery may stand between it and the text */
+        int signed_ = signed_below(pg, i);
+        if (seen > HEAD_ABOVE && !signed_)
+            continue;
+        long score = headline_score(pg, &ws, i, signed_ && seen > 15 ? 15 : seen);
 #ifdef NR_REGION_DEBUG
         fprintf(stderr, "head %4zu score %4ld ov %3u %.60s\n", i, score, overlap_pct(&ws, &d->u[i]), d->u[i].text);
 #endif
@@ -532,20 +557,20 @@ static size_t find_headline(page *pg, size_t first, size_t end)
 
 /* ---- the byline ---- */
 
-enum { BY_NONE, BY_NAME_ONLY, BY_NAME_DATE, BY_LEAD };
-
 /* Is c a byline line, and which kind?  *nb..*ne gets the name. */
 static int byline_kind(const nr_cand *c, const nr_textstat *st, size_t *nb,
                        size_t *ne)
 {
     int lead;
-    if (st->words > 24)
+    if (st->words > 60)
         return BY_NONE;
     size_t w = nr_name_at(c->text, c->len, nb, ne, &lead);
     if (!w)
         return BY_NONE;
     if (lead)
-        return BY_LEAD;
+        return BY_LEAD;   /* "By Jo Roe, a deputy editor who ...": a bio */
+    if (st->words > 24)
+        return BY_NONE;
     if (w > 4)
         return BY_NONE;
     const char *r = c->text + *ne;
@@ -594,13 +619,15 @@ static void find_byline(page *pg, size_t h, size_t a, size_t b)
     for (size_t i = lo, dist = 0; i < hi; i++) {
         nr_cand *c = &d->u[i];
         if (c->role != NR_ROLE_BLOCK || i == h ||
-            (c->rule && strcmp(c->rule, "byline")))
+            (c->rule && !strcmp(c->rule, "user-drop")))
             continue;
         if (i > anchor)
             dist++;
         size_t nb, ne;
         int kind = byline_kind(c, &pg->st[i], &nb, &ne);
-        if (kind == BY_NONE)
+        /* "By Jo Roe ... Follow @joroe" may have gone as a social widget;
+           only a line led by "By" is a byline whatever else it holds */
+        if (kind == BY_NONE || (c->rule && kind != BY_LEAD))
             continue;
         long score = kind == BY_LEAD ? 60 : kind == BY_NAME_DATE ? 50 : 30;
         if (i >= a && i < b && kind != BY_LEAD)
