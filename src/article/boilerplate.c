@@ -474,6 +474,23 @@ static int prefix_fits(const phrase *p, const char *s, size_t n, const char *k)
     return 1;
 }
 
+/* A site's legal small print, however long: two of its stock phrases
+   ("All rights reserved", "may not be reproduced", "Privacy Policy",
+   "constitutes acceptance of our User Agreement"). */
+static int legal_footer(const char *k)
+{
+    static const char *const legal[] = {
+        "all rights reserved", "may not be reproduced", "terms of use",
+        "terms of service", "privacy policy", "cookie policy",
+        "privacy rights", "do not sell my", "constitutes acceptance",
+        "user agreement", "prior written permission", "registered trademark",
+        "privacy statement", "terms and conditions", NULL};
+    int hits = 0;
+    for (size_t i = 0; legal[i]; i++)
+        hits += strstr(k, legal[i]) != NULL;
+    return hits >= 2;
+}
+
 const char *nr_boiler_rule(const nr_cand *u, int *tail)
 {
     const char *s = u->text;
@@ -546,6 +563,11 @@ const char *nr_boiler_rule(const nr_cand *u, int *tail)
             rule = "newsletter";
             goto done;
         }
+    }
+    if (n <= 800 && legal_footer(k)) {
+        rule = "copyright";
+        *tail = 1;
+        goto done;
     }
     if (n <= 140) {
         for (size_t i = 0; credit_agencies[i]; i++)

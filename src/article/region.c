@@ -428,7 +428,11 @@ static int recurs(const page *pg, size_t i)
     size_t n = strlen(k);
     for (size_t j = 0; j < pg->d->n; j++) {
         const char *o = pg->keys[j];
-        if (j != i && o && !strncmp(o, k, n) && (o[n] == '\0' || o[n] == ' '))
+        /* a paragraph may start with a heading's words; a headline
+           recurs in lines that are not sentences (crumbs, captions) */
+        if (j != i && o && !strncmp(o, k, n) &&
+            (o[n] == '\0' ||
+             (o[n] == ' ' && !nr_ends_sentence(pg->d->u[j].text, pg->d->u[j].len))))
             return 1;
     }
     return 0;
