@@ -119,7 +119,7 @@ enum { C_BAD, C_SHORT, C_NEAR, C_GOOD };
 
 static int menu_shape(const nr_cand *c, const nr_textstat *st)
 {
-    if (c->text[0] == '[')
+    if (c->text[0] == '[' && st->words <= 6)
         return 1;    /* placeholders of images and form fields */
     /* "News > World > Europe", "Home | About | Contact" */
     size_t seps = 0;
@@ -127,7 +127,7 @@ static int menu_shape(const nr_cand *c, const nr_textstat *st)
         if (c->text[i] == ' ' && strchr(">|/", c->text[i + 1]) &&
             c->text[i + 2] == ' ')
             seps++;
-    if (seps >= 2)
+    if (seps >= 2 && st->words <= 20)
         return 1;
     /* every word capitalised, no function word: a list of names */
     return st->words >= 3 && st->stops == 0 && st->caps == st->words;
@@ -678,8 +678,96 @@ static void find_byline(page *pg, size_t h, size_t a, size_t b)
         c->role = NR_ROLE_BYLINE;
 }
 
+/* Are the prose blocks of d->u[p0..p1) about something else than those of
+   d->u[r0..r1) (under a quarter of their content words shared)? */
+static int off_subject(nr_doc *d, const long *v, size_t p0, size_t p1,
+                       size_t r0, size_t r1)
+{
+    word_set ws = {NULL, 2048};
+    ws.h = calloc(ws.cap, sizeof *ws.h);
+    if (!ws.h)
+        return 0;
+    for (size_t i = r0, k = 0; i < r1 && k < 20; i++)
+        if (v[i] > 0) {
+            nr_words_each(d->u[i].text, d->u[i].len, set_add, &ws);
+            k++;
+        }
+    overlap_ud o = {&ws, 0, 0};
+    for (size_t i = p0; i < p1; i++)
+        if (v[i] > 0)
+            nr_words_each(d->u[i].text, d->u[i].len, overlap_word, &o);
+    free(ws.h);
+    return o.hits * 4 < o.words;
+}
+
+/* The same at the end: teasers of other stories, a gallery, a ticker,
+   carried into the run over a gap of furniture.  What follows the last
+   such gap is cut when it is off the subject of what precedes it and
+   smaller than it. */
+static void trim_back(nr_doc *d, const long *v, const unsigned char *cls,
+                      size_t a, size_t *b)
+{
+    size_t i = *b;
+    long after = 0;
+    while (i > a) {
+        if (v[i - 1] > 0) {
+            after += v[i - 1];
+            i--;
+            continue;
+        }
+        size_t j = i, bad = 0;
+        while (j > a && v[j - 1] <= 0) {
+            bad += cls[j - 1] == C_BAD;
+            j--;
+        }
+        if (i - j >= 3 && bad >= 2 && j > a && after > 0) {
+            long before = 0;
+            for (size_t k = a; k < j; k++)
+                if (v[k] > 0)
+                    before += v[k];
+            if (after < before && off_subject(d, v, i, *b, a, j)) {
+                *b = j;
+                after = 0;
+            }
+        }
+        i = j;
+    }
+}
+
 /* ---- the pass ---- */
 
+
+/* A run can open with a stray sentence or two of furniture (a cookie
+   notice, a login prompt, a teaser) that the story's weight carries over a
+   gap of furniture.  When what stands before such a gap (three or more
+   lines earning nothing, two of them furniture) is short (a sentence or
+   two, under a fifth of the run) and off the story's subject (few of its
+   words are the story's), the run starts after the gap. */
+static void trim_front(nr_doc *d, const long *v, const unsigned char *cls,
+                       size_t *a, size_t b, long total)
+{
+    long before = 0;
+    size_t i = *a;
+    while (i < b) {
+        if (v[i] > 0) {
+            before += v[i];
+            i++;
+            continue;
+        }
+        size_t j = i, bad = 0;
+        while (j < b && v[j] <= 0) {
+            bad += cls[j] == C_BAD;
+            j++;
+        }
+        if (j - i >= 3 && bad >= 2 && before * 5 < total && before <= 80 && j < b &&
+            off_subject(d, v, *a, i, j, b)) {
+            *a = j;
+            total -= before;
+            before = 0;
+        }
+        i = j;
+    }
+}
 void nr_text_region(nr_doc *d)
 {
     if (d->n == 0)
@@ -712,7 +800,6 @@ void nr_text_region(nr_doc *d)
                 st[i].words, st[i].stops, d->u[i].rule ? d->u[i].rule : "",
                 d->u[i].text);
 #endif
-    free(cls);
     /* the run with the largest sum */
     long best = 0, cur = 0;
     size_t a = 0, b = 0, ca = 0;
@@ -731,8 +818,12 @@ void nr_text_region(nr_doc *d)
     if (best <= 0) {
         free(st);
         free(v);
+        free(cls);
         return;   /* no prose at all: leave the page to the other passes */
     }
+    trim_front(d, v, cls, &a, b, best);
+    trim_back(d, v, cls, a, &b);
+    free(cls);
     char **keys = calloc(d->n, sizeof *keys);
     if (!keys) {
         free(st);
