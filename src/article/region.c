@@ -734,6 +734,27 @@ static void trim_back(nr_doc *d, const long *v, const unsigned char *cls,
     }
 }
 
+/* Where the last part of a breadcrumb starts ("Home > News > Title",
+   "News » World » Title": two separators or more), else 0. */
+static size_t crumb_tail(const char *s, size_t n)
+{
+    size_t seps = 0, last = 0;
+    for (size_t i = 0; i + 2 < n; i++) {
+        if (s[i] != ' ')
+            continue;
+        size_t w = 0;
+        if (s[i + 1] == '>' && s[i + 2] == ' ')
+            w = 3;
+        else if (i + 3 < n && !memcmp(s + i + 1, "\xC2\xBB", 2) && s[i + 3] == ' ')
+            w = 4;   /* » */
+        if (w) {
+            seps++;
+            last = i + w;
+        }
+    }
+    return seps >= 2 && last < n ? last : 0;
+}
+
 /* ---- the pass ---- */
 
 
@@ -843,7 +864,9 @@ void nr_text_region(nr_doc *d)
     find_byline(&pg, h, a, b);
     size_t from = h == SIZE_MAX ? a : h;
     if (h != SIZE_MAX) {
-        nr_doc_set(d, &d->title, d->u[h].text, d->u[h].len);
+        /* "News > 2015 > Headline": a crumb ending in the headline */
+        size_t t = crumb_tail(d->u[h].text, d->u[h].len);
+        nr_doc_set(d, &d->title, d->u[h].text + t, d->u[h].len - t);
         d->u[h].role = NR_ROLE_TITLE;
     }
     for (size_t i = 0; i < d->n; i++) {
