@@ -139,7 +139,7 @@ static int code_like(const nr_cand *c)
 {
     size_t sym = 0;
     for (size_t i = 0; i < c->len; i++)
-        if (strchr("{}[]();<>=\\/\"'*+&|$#", c->text[i]))
+        if (strchr("{}();<>=\\/*+&|$#", c->text[i]))
             sym++;
     char last = c->text[c->len - 1];
     return sym * 7 >= c->len || strchr("{};", last) ||
