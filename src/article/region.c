@@ -26,6 +26,7 @@
 #endif
 #include <stdlib.h>
 #include <string.h>
+#include <strings.h>
 
 #include "article/internal.h"
 #include "article/textstat.h"
@@ -247,6 +248,41 @@ static int starts_ci(const char *s, size_t n, const char *w)
     return 1;
 }
 
+/* Words with a digit in them ("$610.00", "2x", "10"). */
+static unsigned numeric_words(const nr_cand *c)
+{
+    unsigned n = 0;
+    int in = 0, digit = 0;
+    for (size_t i = 0; i <= c->len; i++) {
+        if (i == c->len || c->text[i] == ' ') {
+            n += in && digit;
+            in = digit = 0;
+        } else {
+            in = 1;
+            digit |= isdigit((unsigned char)c->text[i]) != 0;
+        }
+    }
+    return n;
+}
+
+/* "Photo by Jo Roe", "Edited by Jo Roe", "Illustration: Jo Roe": who made
+   a picture or edited the page. */
+static int credit_line(const nr_cand *c)
+{
+    static const char *const makers[] = {
+        "photo", "photos", "photograph", "photography", "picture", "image",
+        "images", "illustration", "illustrations", "portrait", "graphic",
+        "graphics", "video", "edited", "editing", "produced", "reporting",
+        "additional reporting", "credit", "source", NULL};
+    for (size_t k = 0; makers[k]; k++) {
+        size_t l = strlen(makers[k]);
+        if (c->len > l + 2 && !strncasecmp(c->text, makers[k], l) &&
+            (!strncasecmp(c->text + l, " by ", 4) || c->text[l] == ':'))
+            return 1;
+    }
+    return 0;
+}
+
 /* "by ...", "Par ...", "Posted ...": a byline however it goes on. */
 static int by_lead(const nr_cand *c)
 {
@@ -312,6 +348,13 @@ static int headline_shape(const nr_cand *c, const nr_textstat *st)
     size_t b, e;
     char iso[11];
     if (st->words <= 8 && nr_date_find(c->text, c->len, &b, &e, iso))
+        return 0;
+    /* two sentences are a paragraph; "(See the notes.)" an aside; "From
+       $610.00" a price; "Portrait by Jo Roe" a credit */
+    if (st->sents >= 2 || (st->sents == 1 && st->words > 20) ||
+        (c->text[0] == '(' && c->text[c->len - 1] == ')') ||
+        (st->words <= 4 && numeric_words(c) * 2 >= st->words) ||
+        credit_line(c))
         return 0;
     unsigned w = st->words;
     if (st->cjk * 2 >= w)
