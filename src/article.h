@@ -69,6 +69,10 @@ typedef struct nr_article_opts {
        each line/block; keep wins over every removal rule, drop removes. */
     const char *const *keep;   size_t nkeep;
     const char *const *drop;   size_t ndrop;
+    /* Text a person already chose (a selection handed over by a screen
+       reader, say): every paragraph is spoken as it stands - no
+       boilerplate removal, no title, byline or date taken out. */
+    int plain;
 } nr_article_opts;
 
 typedef enum {

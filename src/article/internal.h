@@ -18,6 +18,8 @@
 
 /* ---- shared judgement (structure.c, boilerplate.c) ---- */
 void nr_structure_run(nr_doc *d);
+/* Only the user's keep/drop patterns (plain mode). */
+void nr_structure_user(nr_doc *d);
 /* Plain text: keeps the densest run of prose and the headline above it,
    removing the rest of the page (region.c). */
 void nr_text_region(nr_doc *d);

@@ -47,6 +47,33 @@ static int looks_binary(const char *s, size_t n)
     return m > 0 && bad * 10 > m;
 }
 
+/* "Hello world", "on 13th May 2014.": an input that is one short line
+   (or a few) was taken whole for title, byline or date, leaving nothing
+   to read.  Those lines are then the text: they are spoken as written,
+   and the header they were taken for is dropped.  Returns the number of
+   blocks that gives. */
+static size_t header_is_all(nr_doc *d)
+{
+    size_t blocks = 0;
+    for (size_t i = 0; i < d->n; i++) {
+        nr_cand *c = &d->u[i];
+        if (c->rule || c->role == NR_ROLE_BLOCK)
+            continue;
+        c->role = NR_ROLE_BLOCK;
+        c->kind = NR_BLOCK_PARA;
+        blocks++;
+    }
+    if (blocks) {
+        char **slots[] = {&d->title, &d->subtitle, &d->byline, &d->date,
+                          &d->date_iso};
+        for (size_t k = 0; k < sizeof slots / sizeof slots[0]; k++) {
+            free(*slots[k]);
+            *slots[k] = NULL;
+        }
+    }
+    return blocks;
+}
+
 nr_article_status nr_article_parse(const char *src, size_t len,
                                    const nr_article_opts *opts,
                                    nr_article **out)
@@ -83,8 +110,12 @@ nr_article_status nr_article_parse(const char *src, size_t len,
         r = nr_reader_sniff(src, len);
     d.fmt = r->format;
     int rc = r->read(&d);
-    if (rc == 0 && !d.nomem)
-        nr_structure_run(&d);
+    if (rc == 0 && !d.nomem) {
+        if (opts && opts->plain)
+            nr_structure_user(&d);
+        else
+            nr_structure_run(&d);
+    }
     if (d.nomem || rc < 0) {
         nr_doc_free(&d);
         return NR_ARTICLE_NOMEM;
@@ -93,6 +124,8 @@ nr_article_status nr_article_parse(const char *src, size_t len,
     for (size_t i = 0; i < d.n; i++)
         if (!d.u[i].rule && d.u[i].role == NR_ROLE_BLOCK)
             blocks++;
+    if (blocks == 0)
+        blocks = header_is_all(&d);
     if (blocks == 0) {
         nr_doc_free(&d);
         return NR_ARTICLE_EMPTY;

@@ -647,6 +647,11 @@ static void text_headings(nr_doc *d)
     }
 }
 
+void nr_structure_user(nr_doc *d)
+{
+    user_patterns(d);
+}
+
 void nr_structure_run(nr_doc *d)
 {
     unsigned char *tail = calloc(d->n ? d->n : 1, 1);
