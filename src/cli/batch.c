@@ -13,11 +13,13 @@
  * the commit point, so a run killed anywhere leaves the previous episode
  * and feed, and the next run redoes just the unfinished work.
  */
-#include "batch.h"
+#include "cli.h"
 #include "commands.h"
 #include "config.h"
+#include "datadir.h"
 #include "episode.h"
 #include "feed.h"
+#include "files.h"
 #include "lock.h"
 #include "narrate.h"
 #include "report.h"
@@ -194,7 +196,7 @@ static void progress_cb(void *ud, size_t done, size_t total, uint64_t audio_ms)
 
 static int file_size(const char *dir, const char *name, uint64_t *size)
 {
-    char *p = nb_path(dir, name);
+    char *p = cli_path(dir, name);
     struct stat st;
     int ok = p && stat(p, &st) == 0 && S_ISREG(st.st_mode);
     free(p);
@@ -229,7 +231,7 @@ static void clip_description(char *d)
 /* The file name without its extension, for an article with no title. */
 static char *stem_of(const char *source)
 {
-    char *s = nb_strdup(source);
+    char *s = cli_strdup(source);
     char *dot = s ? strrchr(s, '.') : NULL;
     if (dot && dot != s)
         *dot = '\0';
@@ -238,7 +240,7 @@ static char *stem_of(const char *source)
 
 static void warn(nb_report_item *it, const char *source, const char *text)
 {
-    nb_msg(2, "%s: warning: %s", source, text);
+    cli_msg(2, "%s: warning: %s", source, text);
     nb_report_warn(it, text);
 }
 
@@ -265,18 +267,18 @@ static int load_cover(run *r)
 {
     if (!r->cfg.cover_file)
         return 0;
-    int e = nb_read_file(r->cfg.cover_file, &r->cover, &r->cover_len);
+    int e = cli_read_file(r->cfg.cover_file, &r->cover, &r->cover_len);
     if (e) {
-        nb_msg(0, "batch: cover_file '%s': %s", r->cfg.cover_file, strerror(e));
-        return NB_EXIT_INPUT;
+        cli_msg(0, "batch: cover_file '%s': %s", r->cfg.cover_file, strerror(e));
+        return CLI_EXIT_INPUT;
     }
     nr_ctx *ctx = nr_new();
     nr_status s = ctx ? nr_set_cover(ctx, r->cover, r->cover_len) : NR_ERR_NOMEM;
     if (s != NR_OK)
-        nb_msg(0, "batch: cover_file '%s': %s", r->cfg.cover_file,
+        cli_msg(0, "batch: cover_file '%s': %s", r->cfg.cover_file,
                ctx ? nr_errmsg(ctx) : "out of memory");
     nr_free(ctx);
-    return s == NR_OK ? 0 : s == NR_ERR_NOMEM ? NB_EXIT_INTERNAL : NB_EXIT_INPUT;
+    return s == NR_OK ? 0 : s == NR_ERR_NOMEM ? CLI_EXIT_INTERNAL : CLI_EXIT_INPUT;
 }
 
 /* Checks the voice once, before any article, so a typo is a usage error
@@ -285,20 +287,20 @@ static int check_voice(run *r, int from_option)
 {
     nr_ctx *ctx = nr_new();
     if (!ctx) {
-        nb_msg(0, "out of memory");
-        return NB_EXIT_INTERNAL;
+        cli_msg(0, "out of memory");
+        return CLI_EXIT_INTERNAL;
     }
     nr_status s = setup_ctx(r, ctx);
-    int rc = NB_EXIT_OK;
+    int rc = CLI_EXIT_OK;
     if (s != NR_OK) {
         const char *d = nr_errmsg(ctx);
         if (!d || !*d)
             d = nr_strerror(s);
         if (!from_option && r->cfg.path)
-            nb_msg(0, "%s:%u: voice: %s", r->cfg.path, r->cfg.voice_line, d);
+            cli_msg(0, "%s:%u: voice: %s", r->cfg.path, r->cfg.voice_line, d);
         else
-            nb_msg(0, "batch: %s", d);
-        rc = s == NR_ERR_NOMEM ? NB_EXIT_INTERNAL : NB_EXIT_USAGE;
+            cli_msg(0, "batch: %s", d);
+        rc = s == NR_ERR_NOMEM ? CLI_EXIT_INTERNAL : CLI_EXIT_USAGE;
     }
     nr_free(ctx);
     return rc;
@@ -316,12 +318,12 @@ static const char *do_article(run *r, const char *source, nb_report_item *it,
     nr_ctx *ctx = NULL;
     nr_status s;
 
-    path = nb_path(r->in_dir, source);
+    path = cli_path(r->in_dir, source);
     if (!path) {
         snprintf(err, errlen, "out of memory");
         goto out;
     }
-    int e = nb_read_file(path, &data, &len);
+    int e = cli_read_file(path, &data, &len);
     if (e) {
         snprintf(err, errlen, "cannot read '%s': %s", path, strerror(e));
         goto out;
@@ -348,28 +350,28 @@ static const char *do_article(run *r, const char *source, nb_report_item *it,
     nb_episode *old = find_old(r, source);
     const char *t = nr_get_meta(ctx, NR_META_TITLE);
     if (t && *t)
-        ep->title = nb_strdup(t);
+        ep->title = cli_strdup(t);
     else {
         ep->title = stem_of(source);
         warn(it, source, "no title found; the file name is the title");
     }
-    ep->source = nb_strdup(source);
-    ep->description = nb_strdup(nr_get_meta(ctx, NR_META_DESCRIPTION));
+    ep->source = cli_strdup(source);
+    ep->description = cli_strdup(nr_get_meta(ctx, NR_META_DESCRIPTION));
     if (!ep->description)
         warn(it, source, "no description found; the title is used");
     clip_description(ep->description);
-    ep->author = nb_strdup(nr_get_meta(ctx, NR_META_AUTHOR));
-    ep->key = nb_strdup(key);
+    ep->author = cli_strdup(nr_get_meta(ctx, NR_META_AUTHOR));
+    ep->key = cli_strdup(key);
     if (old) {
         /* identity and file names never change once chosen */
-        ep->slug = nb_strdup(old->slug);
-        ep->guid = nb_strdup(old->guid);
+        ep->slug = cli_strdup(old->slug);
+        ep->guid = cli_strdup(old->guid);
         ep->first_seen = old->first_seen;
     } else {
         char g[37];
         ep->slug = nb_slug(ep->title, source);
         nb_uuid5(r->guid_ns, source, strlen(source), g);
-        ep->guid = nb_strdup(g);
+        ep->guid = cli_strdup(g);
         ep->first_seen = r->now;
     }
     if (!ep->title || !ep->source || !ep->key || !ep->slug || !ep->guid) {
@@ -408,7 +410,7 @@ static const char *do_article(run *r, const char *source, nb_report_item *it,
         status = "reused";
     } else {
         free(tmp);
-        tmp = nb_path(r->out_dir, ep->audio);
+        tmp = cli_path(r->out_dir, ep->audio);
         if (!tmp) {
             snprintf(err, errlen, "out of memory");
             goto out;
@@ -419,7 +421,7 @@ static const char *do_article(run *r, const char *source, nb_report_item *it,
         nr_get_loudness(ctx, &lin, &lgain, &lout);
         nb_report_loudness(it, lin, lgain, lout);
         free(tmp);
-        tmp = nb_path(r->out_dir, ep->chapters);
+        tmp = cli_path(r->out_dir, ep->chapters);
         if (!tmp) {
             snprintf(err, errlen, "out of memory");
             goto out;
@@ -463,7 +465,7 @@ static int cmp_name(const void *a, const void *b)
     return strcmp(*(char *const *)a, *(char *const *)b);
 }
 
-/* names is sorted (nb_list_dir) */
+/* names is sorted (cli_list_dir) */
 static int name_in(char **names, size_t n, const char *s)
 {
     return n && bsearch(&s, names, n, sizeof *names, cmp_name) != NULL;
@@ -471,9 +473,9 @@ static int name_in(char **names, size_t n, const char *s)
 
 static void remove_file(const char *dir, const char *name)
 {
-    char *p = name ? nb_path(dir, name) : NULL;
+    char *p = name ? cli_path(dir, name) : NULL;
     if (p && unlink(p) != 0 && errno != ENOENT)
-        nb_msg(1, "warning: cannot remove '%s': %s", p, strerror(errno));
+        cli_msg(1, "warning: cannot remove '%s': %s", p, strerror(errno));
     free(p);
 }
 
@@ -497,10 +499,10 @@ static void prune(run *r, char **names, size_t n)
         remove_file(r->out_dir, o->chapters);
         nb_report_item *it = nb_report_add(r->report, o->source);
         nb_report_set(it, "pruned", o->slug, o->duration_ms, 0);
-        nb_msg(2, "%s: article gone; episode '%s' removed", o->source, o->slug);
+        cli_msg(2, "%s: article gone; episode '%s' removed", o->source, o->slug);
     }
     if (orphans && !r->prune)
-        nb_msg(1, "%zu episode%s no article in '%s' any more; kept (--prune removes them)",
+        cli_msg(1, "%zu episode%s no article in '%s' any more; kept (--prune removes them)",
                orphans, orphans == 1 ? " has" : "s have", r->in_dir);
 }
 
@@ -571,7 +573,7 @@ int nr_cmd_batch(int argc, char **argv)
     nb_config_init(&r.cfg);
     const char *config = NULL, *voice = NULL, *report_path = NULL;
     char *report_alloc = NULL;
-    int c, rc = NB_EXIT_OK, locked = 0;
+    int c, rc = CLI_EXIT_OK, locked = 0;
     nb_lock lk;
     char **names = NULL;
     size_t nnames = 0;
@@ -583,8 +585,8 @@ int nr_cmd_batch(int argc, char **argv)
             char *end;
             long v = strtol(optarg, &end, 10);
             if (end == optarg || *end || v < 0 || v > 256) {
-                nb_msg(0, "batch: --jobs needs a number from 0 to 256, not '%s'", optarg);
-                rc = NB_EXIT_USAGE;
+                cli_msg(0, "batch: --jobs needs a number from 0 to 256, not '%s'", optarg);
+                rc = CLI_EXIT_USAGE;
                 goto done;
             }
             r.jobs = (int)v;
@@ -592,30 +594,30 @@ int nr_cmd_batch(int argc, char **argv)
         }
         case OPT_SHARD:
             if (parse_shard(optarg, &r.shard_k, &r.shard_n) != 0) {
-                nb_msg(0, "batch: --shard needs K/N with 1 <= K <= N, not '%s'", optarg);
-                rc = NB_EXIT_USAGE;
+                cli_msg(0, "batch: --shard needs K/N with 1 <= K <= N, not '%s'", optarg);
+                rc = CLI_EXIT_USAGE;
                 goto done;
             }
             break;
         case OPT_VOICE: voice = optarg; break;
         case OPT_PRUNE: r.prune = 1; break;
         case OPT_REPORT: report_path = optarg; break;
-        case 'q': nb_verbosity = 0; break;
-        case 'v': nb_verbosity = 2; break;
+        case 'q': cli_verbosity = 0; break;
+        case 'v': cli_verbosity = 2; break;
         case 'h': batch_usage(stdout); goto done;
         case ':':
-            nb_msg(0, "batch: %s needs a value (try 'narrate batch --help')", argv[optind - 1]);
-            rc = NB_EXIT_USAGE;
+            cli_msg(0, "batch: %s needs a value (try 'narrate batch --help')", argv[optind - 1]);
+            rc = CLI_EXIT_USAGE;
             goto done;
         default:
-            nb_msg(0, "batch: unknown option '%s' (try 'narrate batch --help')", argv[optind - 1]);
-            rc = NB_EXIT_USAGE;
+            cli_msg(0, "batch: unknown option '%s' (try 'narrate batch --help')", argv[optind - 1]);
+            rc = CLI_EXIT_USAGE;
             goto done;
         }
     }
     if (argc - optind != 2) {
-        nb_msg(0, "batch: expected IN_DIR and OUT_DIR (try 'narrate batch --help')");
-        rc = NB_EXIT_USAGE;
+        cli_msg(0, "batch: expected IN_DIR and OUT_DIR (try 'narrate batch --help')");
+        rc = CLI_EXIT_USAGE;
         goto done;
     }
     r.in_dir = argv[optind];
@@ -624,50 +626,50 @@ int nr_cmd_batch(int argc, char **argv)
         goto done;
     if (voice) {
         free(r.cfg.voice);
-        if (!(r.cfg.voice = nb_strdup(voice))) {
-            rc = NB_EXIT_INTERNAL;
+        if (!(r.cfg.voice = cli_strdup(voice))) {
+            rc = CLI_EXIT_INTERNAL;
             goto done;
         }
     }
     r.voice = r.cfg.voice ? r.cfg.voice : "slt";  /* the library's default */
-    r.voice_path = nb_voice_path();
-    if (!r.voice_path || nb_default_lexicon(&r.lex, &r.lex_len, &r.lex_path) != 0) {
-        nb_msg(0, "out of memory");
-        rc = NB_EXIT_INTERNAL;
+    r.voice_path = cli_voice_path();
+    if (!r.voice_path || cli_default_lexicon(&r.lex, &r.lex_len, &r.lex_path) != 0) {
+        cli_msg(0, "out of memory");
+        rc = CLI_EXIT_INTERNAL;
         goto done;
     }
     if ((rc = check_voice(&r, voice != NULL)) != 0 || (rc = load_cover(&r)) != 0)
         goto done;
     if ((r.now = nb_now()) < 0) {
-        rc = NB_EXIT_USAGE;
+        rc = CLI_EXIT_USAGE;
         goto done;
     }
     nb_channel_guid(&r.cfg, r.channel_guid);
     nb_uuid_parse(r.channel_guid, r.guid_ns);
 
-    int e = nb_list_dir(r.in_dir, is_article, &names, &nnames);
+    int e = cli_list_dir(r.in_dir, is_article, &names, &nnames);
     if (e) {
-        nb_msg(0, "batch: cannot read '%s': %s", r.in_dir, strerror(e));
-        rc = NB_EXIT_INPUT;
+        cli_msg(0, "batch: cannot read '%s': %s", r.in_dir, strerror(e));
+        rc = CLI_EXIT_INPUT;
         goto done;
     }
     if (mkdir(r.out_dir, 0777) != 0 && errno != EEXIST) {
-        nb_msg(0, "batch: cannot create '%s': %s", r.out_dir, strerror(errno));
-        rc = NB_EXIT_OUTPUT;
+        cli_msg(0, "batch: cannot create '%s': %s", r.out_dir, strerror(errno));
+        rc = CLI_EXIT_OUTPUT;
         goto done;
     }
     char err[1024];
     if (nb_lock_take(&lk, r.out_dir, r.shard_k, r.shard_n, err, sizeof err) != 0) {
-        nb_msg(0, "batch: %s", err);
-        rc = NB_EXIT_OUTPUT;
+        cli_msg(0, "batch: %s", err);
+        rc = CLI_EXIT_OUTPUT;
         goto done;
     }
     locked = 1;
     if (!r.shard_n)
-        nb_remove_stale_temps(r.out_dir);  /* exclusive: no writer is running */
+        cli_remove_stale_temps(r.out_dir);  /* exclusive: no writer is running */
     if ((e = nb_episodes_load_dir(r.out_dir, &r.old, &r.nold)) != 0) {
-        nb_msg(0, "batch: cannot read '%s': %s", r.out_dir, strerror(e));
-        rc = NB_EXIT_OUTPUT;
+        cli_msg(0, "batch: cannot read '%s': %s", r.out_dir, strerror(e));
+        rc = CLI_EXIT_OUTPUT;
         goto done;
     }
     if (r.nold > 1)
@@ -678,12 +680,12 @@ int nr_cmd_batch(int argc, char **argv)
             snprintf(name, sizeof name, "report-%u-of-%u.json", r.shard_k, r.shard_n);
         else
             snprintf(name, sizeof name, "report.json");
-        report_path = report_alloc = nb_path(r.out_dir, name);
+        report_path = report_alloc = cli_path(r.out_dir, name);
     }
     r.report = nb_report_new(r.now, r.shard_k, r.shard_n);
     if (!report_path || !r.report) {
-        nb_msg(0, "out of memory");
-        rc = NB_EXIT_INTERNAL;
+        cli_msg(0, "out of memory");
+        rc = CLI_EXIT_INTERNAL;
         goto done;
     }
 
@@ -697,7 +699,7 @@ int nr_cmd_batch(int argc, char **argv)
     size_t total = 0;
     for (size_t i = 0; i < nnames; i++)
         total += (size_t)in_shard(&r, names[i]);
-    int tty = nb_verbosity >= 1 && isatty(2);
+    int tty = cli_verbosity >= 1 && isatty(2);
     progress_state ps = {0, total, mono_ms(), 0, 0};
     if (tty && total)
         progress_draw(&ps, 0.0, 1);
@@ -717,9 +719,9 @@ int nr_cmd_batch(int argc, char **argv)
             if (tty)
                 fputc('\n', stderr);
             if (!g_signal)
-                nb_msg(1, "%s: %s; skipped", names[i], err);
+                cli_msg(1, "%s: %s; skipped", names[i], err);
         } else
-            nb_msg(2, "%s: %s -> %s", names[i], st, ep.audio);
+            cli_msg(2, "%s: %s -> %s", names[i], st, ep.audio);
         nb_episode_free(&ep);
         ps.done++;
         if (tty && !g_signal)
@@ -740,28 +742,28 @@ int nr_cmd_batch(int argc, char **argv)
     e = nb_report_write(r.report, report_path, fin < 0 ? r.now : fin, g_signal != 0,
                         feed_written);
     if (e) {
-        nb_msg(0, "batch: cannot write the report '%s': %s", report_path, strerror(e));
+        cli_msg(0, "batch: cannot write the report '%s': %s", report_path, strerror(e));
         if (!rc)
-            rc = NB_EXIT_OUTPUT;
+            rc = CLI_EXIT_OUTPUT;
     }
     if (g_signal) {
-        nb_msg(1, "interrupted; finished episodes are kept, rerun to complete");
-        rc = NB_EXIT_INTERRUPTED;
+        cli_msg(1, "interrupted; finished episodes are kept, rerun to complete");
+        rc = CLI_EXIT_INTERRUPTED;
     } else {
-        nb_msg(1, "%zu article%s: %zu synthesized, %zu reused, %zu failed%s",
+        cli_msg(1, "%zu article%s: %zu synthesized, %zu reused, %zu failed%s",
                total, total == 1 ? "" : "s",
                nb_report_count(r.report, "synthesized"),
                nb_report_count(r.report, "reused"), nfail,
                feed_written ? "; feed.xml written" : "");
         if (!rc && nfail)
-            rc = NB_EXIT_PARTIAL;
+            rc = CLI_EXIT_PARTIAL;
     }
 done:
     if (locked)
         nb_lock_release(&lk);
     nb_report_free(r.report);
     nb_episodes_free(r.old, r.nold);
-    nb_free_list(names, nnames);
+    cli_free_list(names, nnames);
     free(report_alloc);
     free(r.voice_path);
     free(r.lex);

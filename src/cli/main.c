@@ -8,7 +8,8 @@
  */
 #include "narrate.h"
 #include "commands.h"
-#include "batch.h"
+#include "cli.h"
+#include "datadir.h"
 
 #include <errno.h>
 #include <fcntl.h>
@@ -23,21 +24,8 @@
 #include <time.h>
 #include <unistd.h>
 
-/* Exit codes (documented in narrate(1) and README). */
-enum {
-    EXIT_OK = 0,
-    EXIT_INTERNAL = 1,     /* out of memory, or an unexpected failure */
-    EXIT_USAGE = 2,        /* bad option or option value, unknown voice */
-    EXIT_INPUT = 3,        /* input missing, unreadable, a directory, or empty */
-    EXIT_OUTPUT = 4,       /* output cannot be written */
-    EXIT_SYNTH = 5,        /* the synthesizer failed */
-    EXIT_INTERRUPTED = 130,/* SIGINT or SIGTERM: output discarded */
-    EXIT_PIPE = 141        /* the reader of -o - went away */
-};
-
 #define NR_MAX_INPUT ((size_t)256 << 20)
 
-/* Messages go through batch_fs.c's nb_msg: one verbosity for the command. */
 static nr_ctx *g_ctx;
 static volatile sig_atomic_t g_signal;
 
@@ -105,20 +93,20 @@ static int usage_error(const char *fmt, ...)
     vfprintf(stderr, fmt, ap);
     fputs(" (try 'narrate --help')\n", stderr);
     va_end(ap);
-    return EXIT_USAGE;
+    return CLI_EXIT_USAGE;
 }
 
 static int exit_code(nr_status s)
 {
     switch (s) {
-    case NR_OK: return EXIT_OK;
-    case NR_ERR_ARG: case NR_ERR_VOICE: return EXIT_USAGE;
-    case NR_ERR_INPUT: case NR_ERR_EMPTY: return EXIT_INPUT;
-    case NR_ERR_OUTPUT: return EXIT_OUTPUT;
-    case NR_ERR_CLOSED: return EXIT_PIPE;
-    case NR_ERR_SYNTH: return EXIT_SYNTH;
-    case NR_ERR_CANCELLED: return EXIT_INTERRUPTED;
-    default: return EXIT_INTERNAL;
+    case NR_OK: return CLI_EXIT_OK;
+    case NR_ERR_ARG: case NR_ERR_VOICE: return CLI_EXIT_USAGE;
+    case NR_ERR_INPUT: case NR_ERR_EMPTY: return CLI_EXIT_INPUT;
+    case NR_ERR_OUTPUT: return CLI_EXIT_OUTPUT;
+    case NR_ERR_CLOSED: return CLI_EXIT_PIPE;
+    case NR_ERR_SYNTH: return CLI_EXIT_SYNTH;
+    case NR_ERR_CANCELLED: return CLI_EXIT_INTERRUPTED;
+    default: return CLI_EXIT_INTERNAL;
     }
 }
 
@@ -126,11 +114,11 @@ static int fail(nr_ctx *ctx, nr_status s)
 {
     const char *d = nr_errmsg(ctx);
     if (s == NR_ERR_CLOSED)
-        return EXIT_PIPE;  /* the listener quit: nothing to report */
+        return CLI_EXIT_PIPE;  /* the listener quit: nothing to report */
     if (s == NR_ERR_CANCELLED)
-        nb_msg(1, "interrupted; no output written");
+        cli_msg(1, "interrupted; no output written");
     else
-        nb_msg(0, "%s", d && *d ? d : nr_strerror(s));
+        cli_msg(0, "%s", d && *d ? d : nr_strerror(s));
     return exit_code(s);
 }
 
@@ -142,32 +130,32 @@ static int read_file(const char *path, char **data, size_t *len)
     if (strcmp(path, "-") != 0) {
         fd = open(path, O_RDONLY | O_CLOEXEC);
         if (fd < 0) {
-            nb_msg(0, "cannot open '%s': %s", path, strerror(errno));
-            return EXIT_INPUT;
+            cli_msg(0, "cannot open '%s': %s", path, strerror(errno));
+            return CLI_EXIT_INPUT;
         }
         struct stat st;
         if (fstat(fd, &st) == 0 && S_ISDIR(st.st_mode)) {
-            nb_msg(0, "cannot read '%s': it is a directory", path);
+            cli_msg(0, "cannot read '%s': it is a directory", path);
             close(fd);
-            return EXIT_INPUT;
+            return CLI_EXIT_INPUT;
         }
     }
     size_t cap = 1 << 16, n = 0;
     char *buf = malloc(cap + 1);
     for (;;) {
         if (!buf) {
-            nb_msg(0, "out of memory reading '%s'", path);
+            cli_msg(0, "out of memory reading '%s'", path);
             if (fd)
                 close(fd);
-            return EXIT_INTERNAL;
+            return CLI_EXIT_INTERNAL;
         }
         if (n == cap) {
             if (cap >= NR_MAX_INPUT) {
-                nb_msg(0, "'%s' is larger than %zu MiB", path, NR_MAX_INPUT >> 20);
+                cli_msg(0, "'%s' is larger than %zu MiB", path, NR_MAX_INPUT >> 20);
                 free(buf);
                 if (fd)
                     close(fd);
-                return EXIT_INPUT;
+                return CLI_EXIT_INPUT;
             }
             cap *= 2;
             char *nb = realloc(buf, cap + 1);
@@ -180,11 +168,11 @@ static int read_file(const char *path, char **data, size_t *len)
         if (k < 0 && errno == EINTR)
             continue;
         if (k < 0) {
-            nb_msg(0, "cannot read '%s': %s", path, strerror(errno));
+            cli_msg(0, "cannot read '%s': %s", path, strerror(errno));
             free(buf);
             if (fd)
                 close(fd);
-            return EXIT_INPUT;
+            return CLI_EXIT_INPUT;
         }
         if (k == 0)
             break;
@@ -229,11 +217,11 @@ static int print_voice(void *ud, const char *name, const char *where, const char
     return 0;
 }
 
-/* The voice path and default lexicon come from batch_env.c, so one article
+/* The voice path and default lexicon come from datadir.c, so one article
    narrated here sounds exactly as it does in a batch. */
 static void set_voice_path(nr_ctx *ctx)
 {
-    char *path = nb_voice_path();
+    char *path = cli_voice_path();
     if (path)
         nr_set_voice_path(ctx, path);
     free(path);
@@ -243,7 +231,7 @@ static void load_default_lexicon(nr_ctx *ctx)
 {
     char *data = NULL, *path = NULL;
     size_t len = 0;
-    if (nb_default_lexicon(&data, &len, &path) == 0 && data)
+    if (cli_default_lexicon(&data, &len, &path) == 0 && data)
         nr_add_lexicon(ctx, data, len, path, NULL);
     free(data);
     free(path);
@@ -261,7 +249,7 @@ static int add_user_lexicon(nr_ctx *ctx, const char *path)
     if (s != NR_OK)
         return fail(ctx, s);
     if (nbad)
-        nb_msg(1, "warning: %s: %zu line(s) skipped: %s", path, nbad, nr_errmsg(ctx));
+        cli_msg(1, "warning: %s: %zu line(s) skipped: %s", path, nbad, nr_errmsg(ctx));
     return 0;
 }
 
@@ -272,19 +260,19 @@ static int run_normalize(nr_ctx *ctx, const char *path)
     if (path && strcmp(path, "-") != 0) {
         struct stat st;
         if (stat(path, &st) == 0 && S_ISDIR(st.st_mode)) {
-            nb_msg(0, "cannot read '%s': it is a directory", path);
-            return EXIT_INPUT;
+            cli_msg(0, "cannot read '%s': it is a directory", path);
+            return CLI_EXIT_INPUT;
         }
         f = fopen(path, "rb");
         if (!f) {
-            nb_msg(0, "cannot open '%s': %s", path, strerror(errno));
-            return EXIT_INPUT;
+            cli_msg(0, "cannot open '%s': %s", path, strerror(errno));
+            return CLI_EXIT_INPUT;
         }
     }
     char *line = NULL;
     size_t cap = 0;
     ssize_t n;
-    int rc = EXIT_OK;
+    int rc = CLI_EXIT_OK;
     while ((n = getline(&line, &cap, f)) >= 0) {
         while (n && (line[n - 1] == '\n' || line[n - 1] == '\r'))
             n--;
@@ -297,8 +285,8 @@ static int run_normalize(nr_ctx *ctx, const char *path)
             break;
     }
     if (ferror(f)) {
-        nb_msg(0, "cannot read '%s': %s", path ? path : "standard input", strerror(errno));
-        rc = EXIT_INPUT;
+        cli_msg(0, "cannot read '%s': %s", path ? path : "standard input", strerror(errno));
+        rc = CLI_EXIT_INPUT;
     }
     free(line);
     if (f != stdin)
@@ -407,9 +395,9 @@ int main(int argc, char **argv)
     nr_ctx *ctx = nr_new();
     if (!ctx) {
         fputs("narrate: out of memory\n", stderr);
-        return EXIT_INTERNAL;
+        return CLI_EXIT_INTERNAL;
     }
-    int rc = EXIT_OK;
+    int rc = CLI_EXIT_OK;
     const char *output = NULL, *explain_path = NULL;
     const char *transcript = NULL, *chapters_json = NULL;
     char *data = NULL;
@@ -492,8 +480,8 @@ int main(int argc, char **argv)
             s = nr_set_cover(ctx, img, ilen);
             free(img);
             if (s != NR_OK) {
-                nb_msg(0, "%s: %s", optarg, nr_errmsg(ctx));
-                rc = EXIT_INPUT;
+                cli_msg(0, "%s: %s", optarg, nr_errmsg(ctx));
+                rc = CLI_EXIT_INPUT;
                 goto end;
             }
             break;
@@ -514,8 +502,8 @@ int main(int argc, char **argv)
         }
         case OPT_CHAPTERS_JSON: chapters_json = optarg; break;
         case OPT_DROP: s = nr_add_pattern(ctx, 0, optarg); break;
-        case 'q': nb_verbosity = 0; break;
-        case 'v': nb_verbosity = 2; break;
+        case 'q': cli_verbosity = 0; break;
+        case 'v': cli_verbosity = 2; break;
         case 'h': usage(stdout); goto end;
         case 'V': printf("narrate %s\n", nr_version()); goto end;
         case ':':
@@ -548,8 +536,8 @@ int main(int argc, char **argv)
     if (want_explain) {
         explain_out = stderr;
         if (explain_path && !(explain_out = fopen(explain_path, "w"))) {
-            nb_msg(0, "cannot open '%s': %s", explain_path, strerror(errno));
-            rc = EXIT_OUTPUT;
+            cli_msg(0, "cannot open '%s': %s", explain_path, strerror(errno));
+            rc = CLI_EXIT_OUTPUT;
             goto end;
         }
         nr_set_explain(ctx, explain_cb, NULL);
@@ -584,8 +572,8 @@ int main(int argc, char **argv)
     s = nr_load(ctx, data, len, strcmp(input, "-") == 0 ? NULL : input);
     if (s != NR_OK && !(s == NR_ERR_EMPTY && show_stripped)) {
         if (s == NR_ERR_EMPTY)
-            nb_msg(0, "'%s': the article has nothing to speak", input);
-        rc = s == NR_ERR_EMPTY ? EXIT_INPUT : fail(ctx, s);
+            cli_msg(0, "'%s': the article has nothing to speak", input);
+        rc = s == NR_ERR_EMPTY ? CLI_EXIT_INPUT : fail(ctx, s);
         goto end;
     }
     if (show_stripped) {
@@ -598,7 +586,7 @@ int main(int argc, char **argv)
         s = nr_script(ctx, write_stdout, NULL);
         if (s == NR_OK && fflush(stdout) != 0)
             s = NR_ERR_OUTPUT;
-        rc = s == NR_OK ? EXIT_OK : fail(ctx, s);
+        rc = s == NR_OK ? CLI_EXIT_OK : fail(ctx, s);
         goto end;
     }
     if (!output)
@@ -614,7 +602,7 @@ int main(int argc, char **argv)
     signal(SIGPIPE, SIG_IGN);
 
     progress_state ps = {time(NULL), 0};
-    if (nb_verbosity >= 1 && isatty(2))
+    if (cli_verbosity >= 1 && isatty(2))
         nr_set_progress(ctx, progress_cb, &ps);
 
     if (strcmp(output, "-") == 0) {
@@ -640,15 +628,15 @@ int main(int argc, char **argv)
         rc = fail(ctx, s);
         goto end;
     }
-    if (nb_verbosity >= 2) {
+    if (cli_verbosity >= 2) {
         uint64_t d = nr_duration_ms(ctx);
-        nb_msg(2, "%s: %llu.%03llu s, %zu chapters", output,
+        cli_msg(2, "%s: %llu.%03llu s, %zu chapters", output,
             (unsigned long long)(d / 1000), (unsigned long long)(d % 1000),
             nr_chapter_count(ctx));
         double in, gain, out;
         nr_get_loudness(ctx, &in, &gain, &out);
         if (gain == gain)  /* not NaN: loudness normalization ran */
-            nb_msg(2, "loudness: measured %.1f LUFS, gain %+.1f dB, result %.1f LUFS",
+            cli_msg(2, "loudness: measured %.1f LUFS, gain %+.1f dB, result %.1f LUFS",
                 in, gain, out);
     }
 

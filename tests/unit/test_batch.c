@@ -22,7 +22,8 @@
 #include <libxml/parser.h>
 #include <unistd.h>
 
-#include "cli/batch_fs.c"
+#include "cli/cli.c"
+#include "cli/files.c"
 #include "cli/config.c"
 #include "cli/episode.c"
 #include "cli/feed_date.c"
@@ -283,7 +284,7 @@ static void test_source_date_epoch(void **state)
     setenv("SOURCE_DATE_EPOCH", "1780000000", 1);
     assert_int_equal(nb_now(), 1780000000);
     setenv("SOURCE_DATE_EPOCH", "soon", 1);
-    nb_verbosity = 0;
+    cli_verbosity = 0;
     assert_int_equal(nb_now(), -1);
     unsetenv("SOURCE_DATE_EPOCH");
     assert_true(nb_now() > 1700000000);
@@ -299,12 +300,12 @@ static int is_sidecar_or_any(const char *name)
 static void fill(nb_episode *e, const char *source, const char *title, int64_t date)
 {
     memset(e, 0, sizeof *e);
-    e->source = nb_strdup(source);
+    e->source = cli_strdup(source);
     e->slug = nb_slug(title, source);
-    e->title = nb_strdup(title);
-    e->description = nb_strdup("A <b>description</b> & more");
-    e->guid = nb_strdup("a6f22410-a41e-5301-b40b-c7b3159fd31a");
-    e->key = nb_strdup("00ff");
+    e->title = cli_strdup(title);
+    e->description = cli_strdup("A <b>description</b> & more");
+    e->guid = cli_strdup("a6f22410-a41e-5301-b40b-c7b3159fd31a");
+    e->key = cli_strdup("00ff");
     size_t n = strlen(e->slug) + 16;
     e->audio = malloc(n);
     snprintf(e->audio, n, "%s.mp3", e->slug);
@@ -325,7 +326,7 @@ static void test_sidecar_and_feed(void **state)
     fill(&a, "old.txt", "Old \"one\" <x> & Café", 1700000000);
     fill(&b, "new.txt", "New one", 1710000000);
     free(b.guid);
-    b.guid = nb_strdup("9ec7ccad-c042-5bb1-a169-d021ccb66ded");
+    b.guid = cli_strdup("9ec7ccad-c042-5bb1-a169-d021ccb66ded");
     assert_int_equal(nb_episode_save(dir, &a), 0);
     assert_int_equal(nb_episode_save(dir, &b), 0);
 
@@ -351,9 +352,9 @@ static void test_sidecar_and_feed(void **state)
     /* newest first */
     assert_string_equal(v[0].source, "new.txt");
 
-    char *feed = nb_path(dir, "feed.xml"), *text;
+    char *feed = cli_path(dir, "feed.xml"), *text;
     size_t len;
-    assert_int_equal(nb_read_file(feed, &text, &len), 0);
+    assert_int_equal(cli_read_file(feed, &text, &len), 0);
     xmlDocPtr doc = xmlReadMemory(text, (int)len, "feed.xml", NULL, XML_PARSE_NONET);
     assert_non_null(doc);  /* well-formed */
     xmlFreeDoc(doc);
@@ -365,11 +366,11 @@ static void test_sidecar_and_feed(void **state)
     assert_true(strstr(text, "New one") < strstr(text, "Old &quot;one"));
 
     /* a sidecar pointing outside OUT_DIR is refused */
-    char *bad = nb_path(dir, "evil.episode.json");
+    char *bad = cli_path(dir, "evil.episode.json");
     const char *evil = "{\"version\":1,\"source\":\"e.txt\",\"slug\":\"e\","
                        "\"title\":\"t\",\"guid\":\"g\",\"key\":\"k\","
                        "\"audio\":\"../../etc/passwd\"}";
-    assert_int_equal(nb_write_atomic(bad, evil, strlen(evil)), 0);
+    assert_int_equal(cli_write_atomic(bad, evil, strlen(evil)), 0);
     nb_episode y;
     char err[256];
     assert_int_equal(nb_episode_load(bad, &y, err, sizeof err), -1);
@@ -378,13 +379,13 @@ static void test_sidecar_and_feed(void **state)
     /* clean up */
     char **names;
     size_t k;
-    assert_int_equal(nb_list_dir(dir, is_sidecar_or_any, &names, &k), 0);
+    assert_int_equal(cli_list_dir(dir, is_sidecar_or_any, &names, &k), 0);
     for (size_t i = 0; i < k; i++) {
-        char *p = nb_path(dir, names[i]);
+        char *p = cli_path(dir, names[i]);
         unlink(p);
         free(p);
     }
-    nb_free_list(names, k);
+    cli_free_list(names, k);
     rmdir(dir);
     free(bad);
     free(feed);

@@ -1,53 +1,30 @@
 /*
- * batch_fs.c - file-system helpers shared by the batch and feed modules.
+ * files.c - the command's file-system helpers (see files.h).
  *
- * Every file batch produces goes through nb_write_atomic: temporary name in
- * the target's directory, fsync, rename.  A crash leaves either the old file
- * or the new one, and at worst a stray temporary file that the next run
- * holding the exclusive lock removes (nb_remove_stale_temps).
+ * Every file batch and feed produce goes through cli_write_atomic:
+ * temporary name in the target's directory, fsync, rename.  A crash leaves
+ * either the old file or the new one, and at worst a stray temporary file
+ * that the next run holding the exclusive lock removes
+ * (cli_remove_stale_temps).
  */
-#include "batch.h"
+#include "files.h"
+#include "cli.h"
 
 #include <dirent.h>
 #include <errno.h>
 #include <fcntl.h>
-#include <stdarg.h>
+#include <stdint.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 #include <sys/stat.h>
 #include <unistd.h>
 
-int nb_verbosity = 1;
-
 /* The largest file the feed modules read (sidecars, config): far above any
    real one, low enough that a wrong path cannot exhaust memory. */
 #define NB_MAX_READ ((size_t)64 << 20)
 
-void nb_msg(int level, const char *fmt, ...)
-{
-    if (nb_verbosity < level)
-        return;
-    va_list ap;
-    va_start(ap, fmt);
-    fputs("narrate: ", stderr);
-    vfprintf(stderr, fmt, ap);
-    fputc('\n', stderr);
-    va_end(ap);
-}
-
-char *nb_strdup(const char *s)
-{
-    if (!s)
-        return NULL;
-    size_t n = strlen(s) + 1;
-    char *d = malloc(n);
-    if (d)
-        memcpy(d, s, n);
-    return d;
-}
-
-char *nb_path(const char *dir, const char *name)
+char *cli_path(const char *dir, const char *name)
 {
     size_t a = strlen(dir), b = strlen(name);
     char *p = malloc(a + b + 2);
@@ -61,13 +38,7 @@ char *nb_path(const char *dir, const char *name)
     return p;
 }
 
-int nb_ends_with(const char *name, const char *suffix)
-{
-    size_t a = strlen(name), b = strlen(suffix);
-    return a >= b && strcmp(name + a - b, suffix) == 0;
-}
-
-int nb_read_file(const char *path, char **data, size_t *len)
+int cli_read_file(const char *path, char **data, size_t *len)
 {
     int fd = open(path, O_RDONLY | O_CLOEXEC);
     if (fd < 0)
@@ -114,7 +85,7 @@ int nb_read_file(const char *path, char **data, size_t *len)
     return 0;
 }
 
-int nb_write_atomic(const char *path, const void *data, size_t len)
+int cli_write_atomic(const char *path, const void *data, size_t len)
 {
     const char *slash = strrchr(path, '/');
     size_t dlen = slash ? (size_t)(slash - path) : 0;
@@ -186,14 +157,14 @@ static int cmp_str(const void *a, const void *b)
     return strcmp(*(char *const *)a, *(char *const *)b);
 }
 
-void nb_free_list(char **names, size_t n)
+void cli_free_list(char **names, size_t n)
 {
     for (size_t i = 0; i < n; i++)
         free(names[i]);
     free(names);
 }
 
-int nb_list_dir(const char *dir, int (*keep)(const char *name),
+int cli_list_dir(const char *dir, int (*keep)(const char *name),
                 char ***names, size_t *n)
 {
     DIR *d = opendir(dir);
@@ -216,7 +187,7 @@ int nb_list_dir(const char *dir, int (*keep)(const char *name),
             }
             v = nv;
         }
-        if (!(v[k] = nb_strdup(de->d_name))) {
+        if (!(v[k] = cli_strdup(de->d_name))) {
             e = ENOMEM;
             break;
         }
@@ -224,7 +195,7 @@ int nb_list_dir(const char *dir, int (*keep)(const char *name),
     }
     closedir(d);
     if (e) {
-        nb_free_list(v, k);
+        cli_free_list(v, k);
         return e;
     }
     if (k)
@@ -249,17 +220,17 @@ static int is_stale_temp(const char *name)
     return 0;
 }
 
-void nb_remove_stale_temps(const char *dir)
+void cli_remove_stale_temps(const char *dir)
 {
     char **v;
     size_t n;
-    if (nb_list_dir(dir, is_stale_temp, &v, &n) != 0)
+    if (cli_list_dir(dir, is_stale_temp, &v, &n) != 0)
         return;
     for (size_t i = 0; i < n; i++) {
-        char *p = nb_path(dir, v[i]);
+        char *p = cli_path(dir, v[i]);
         if (p && unlink(p) == 0)
-            nb_msg(2, "removed '%s' left by an interrupted run", p);
+            cli_msg(2, "removed '%s' left by an interrupted run", p);
         free(p);
     }
-    nb_free_list(v, n);
+    cli_free_list(v, n);
 }
