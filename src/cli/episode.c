@@ -55,8 +55,16 @@ static char *get_str(json_t *o, const char *k)
 int nb_episode_load(const char *path, nb_episode *ep, char *err, size_t errlen)
 {
     memset(ep, 0, sizeof *ep);
+    char *text;
+    size_t len;
+    int e = cli_read_file(path, &text, &len);
+    if (e) {
+        snprintf(err, errlen, "%s: %s", path, strerror(e));
+        return -1;
+    }
     json_error_t je;
-    json_t *o = json_load_file(path, JSON_REJECT_DUPLICATES, &je);
+    json_t *o = json_loadb(text, len, JSON_REJECT_DUPLICATES, &je);
+    free(text);
     if (!o) {
         snprintf(err, errlen, "%s:%d: %s", path, je.line, je.text);
         return -1;

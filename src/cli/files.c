@@ -20,9 +20,6 @@
 #include <sys/stat.h>
 #include <unistd.h>
 
-/* The largest file the feed modules read (sidecars, config): far above any
-   real one, low enough that a wrong path cannot exhaust memory. */
-#define NB_MAX_READ ((size_t)64 << 20)
 
 char *cli_path(const char *dir, const char *name)
 {
@@ -38,51 +35,65 @@ char *cli_path(const char *dir, const char *name)
     return p;
 }
 
-int cli_read_file(const char *path, char **data, size_t *len)
+int cli_read_fd(int fd, char **data, size_t *len)
 {
-    int fd = open(path, O_RDONLY | O_CLOEXEC);
-    if (fd < 0)
-        return errno;
     struct stat st;
-    if (fstat(fd, &st) != 0) {
-        int e = errno;
-        close(fd);
-        return e;
-    }
-    if (S_ISDIR(st.st_mode)) {
-        close(fd);
+    if (fstat(fd, &st) != 0)
+        return errno;
+    if (S_ISDIR(st.st_mode))
         return EISDIR;
+    /* a regular file says its size: one allocation, with a spare byte for
+       the read that finds the end; pipes and devices grow a buffer */
+    size_t cap = (size_t)1 << 16, n = 0;
+    if (S_ISREG(st.st_mode)) {
+        if ((uint64_t)st.st_size > CLI_MAX_READ)
+            return EFBIG;
+        cap = (size_t)st.st_size + 1;
     }
-    if (!S_ISREG(st.st_mode) || (uint64_t)st.st_size > NB_MAX_READ) {
-        close(fd);
-        return S_ISREG(st.st_mode) ? EFBIG : EINVAL;
-    }
-    size_t cap = (size_t)st.st_size, n = 0;
     char *buf = malloc(cap + 1);
-    if (!buf) {
-        close(fd);
+    if (!buf)
         return ENOMEM;
-    }
-    /* read to the size fstat gave; a file growing meanwhile is cut there */
-    while (n < cap) {
+    for (;;) {
+        if (n == cap) {
+            if (cap > CLI_MAX_READ) {
+                free(buf);
+                return EFBIG;
+            }
+            size_t grown = cap > CLI_MAX_READ / 2 ? CLI_MAX_READ + 1 : cap * 2;
+            char *b = realloc(buf, grown + 1);
+            if (!b) {
+                free(buf);
+                return ENOMEM;
+            }
+            buf = b;
+            cap = grown;
+        }
         ssize_t k = read(fd, buf + n, cap - n);
         if (k < 0 && errno == EINTR)
             continue;
         if (k < 0) {
             int e = errno;
             free(buf);
-            close(fd);
             return e;
         }
         if (k == 0)
             break;
         n += (size_t)k;
     }
-    close(fd);
     buf[n] = '\0';
     *data = buf;
     *len = n;
     return 0;
+}
+
+int cli_read_file(const char *path, char **data, size_t *len)
+{
+    int fd = open(path, O_RDONLY | O_CLOEXEC);
+    if (fd < 0)
+        return errno;
+    int e = cli_read_fd(fd, data, len);
+    close(fd);
+    return e;
 }
 
 int cli_write_atomic(const char *path, const void *data, size_t len)

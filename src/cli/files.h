@@ -14,8 +14,22 @@
 /* malloc'd "dir/name"; NULL when out of memory.  The caller frees. */
 char *cli_path(const char *dir, const char *name);
 
-/* Reads a whole regular file into a malloc'd, NUL-terminated buffer (the
-   caller frees *data).  Returns 0 or an errno value (EISDIR, EFBIG ...). */
+/* The one reader of the command: every file it reads whole (the article,
+   a lexicon, a cover, the configuration, an episode sidecar) comes through
+   cli_read_fd, under one size limit, CLI_MAX_READ: far above any real
+   input (a long book is a few MiB of text, a cover at most 16 MiB), low
+   enough that a wrong path (a disk image, /dev/zero) fails with EFBIG
+   instead of exhausting memory.  Regular files, pipes, terminals and
+   devices are read alike, to their end. */
+#define CLI_MAX_READ ((size_t)256 << 20)
+
+/* Reads fd to its end into a malloc'd, NUL-terminated buffer (the caller
+   frees *data); fd stays open.  Returns 0, EISDIR for a directory, EFBIG
+   past CLI_MAX_READ, ENOMEM, or read()'s errno. */
+int cli_read_fd(int fd, char **data, size_t *len);
+
+/* cli_read_fd on path, opened read-only; open()'s errno when it cannot be
+   opened. */
 int cli_read_file(const char *path, char **data, size_t *len);
 
 /* Writes data to path through a temporary file in the same directory

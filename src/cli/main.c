@@ -10,6 +10,7 @@
 #include "commands.h"
 #include "cli.h"
 #include "datadir.h"
+#include "files.h"
 
 #include <errno.h>
 #include <fcntl.h>
@@ -23,8 +24,6 @@
 #include <sys/stat.h>
 #include <time.h>
 #include <unistd.h>
-
-#define NR_MAX_INPUT ((size_t)256 << 20)
 
 static nr_ctx *g_ctx;
 static volatile sig_atomic_t g_signal;
@@ -122,68 +121,32 @@ static int fail(nr_ctx *ctx, nr_status s)
     return exit_code(s);
 }
 
-/* Reads a whole file ("-" = stdin).  Returns 0 or an exit code after an error
-   message. */
+/* Reads a whole file ("-" = stdin) through the command's one reader
+   (files.c).  Returns 0 or an exit code after an error message. */
 static int read_file(const char *path, char **data, size_t *len)
 {
-    int fd = 0;
-    if (strcmp(path, "-") != 0) {
-        fd = open(path, O_RDONLY | O_CLOEXEC);
-        if (fd < 0) {
-            cli_msg(0, "cannot open '%s': %s", path, strerror(errno));
-            return CLI_EXIT_INPUT;
-        }
-        struct stat st;
-        if (fstat(fd, &st) == 0 && S_ISDIR(st.st_mode)) {
-            cli_msg(0, "cannot read '%s': it is a directory", path);
-            close(fd);
-            return CLI_EXIT_INPUT;
-        }
+    int is_stdin = strcmp(path, "-") == 0;
+    int fd = is_stdin ? 0 : open(path, O_RDONLY | O_CLOEXEC);
+    if (fd < 0) {
+        cli_msg(0, "cannot open '%s': %s", path, strerror(errno));
+        return CLI_EXIT_INPUT;
     }
-    size_t cap = 1 << 16, n = 0;
-    char *buf = malloc(cap + 1);
-    for (;;) {
-        if (!buf) {
-            cli_msg(0, "out of memory reading '%s'", path);
-            if (fd)
-                close(fd);
-            return CLI_EXIT_INTERNAL;
-        }
-        if (n == cap) {
-            if (cap >= NR_MAX_INPUT) {
-                cli_msg(0, "'%s' is larger than %zu MiB", path, NR_MAX_INPUT >> 20);
-                free(buf);
-                if (fd)
-                    close(fd);
-                return CLI_EXIT_INPUT;
-            }
-            cap *= 2;
-            char *nb = realloc(buf, cap + 1);
-            if (!nb)
-                free(buf);
-            buf = nb;
-            continue;
-        }
-        ssize_t k = read(fd, buf + n, cap - n);
-        if (k < 0 && errno == EINTR)
-            continue;
-        if (k < 0) {
-            cli_msg(0, "cannot read '%s': %s", path, strerror(errno));
-            free(buf);
-            if (fd)
-                close(fd);
-            return CLI_EXIT_INPUT;
-        }
-        if (k == 0)
-            break;
-        n += (size_t)k;
-    }
-    if (fd)
+    int e = cli_read_fd(fd, data, len);
+    if (!is_stdin)
         close(fd);
-    buf[n] = '\0';
-    *data = buf;
-    *len = n;
-    return 0;
+    if (e == 0)
+        return 0;
+    if (e == ENOMEM) {
+        cli_msg(0, "out of memory reading '%s'", path);
+        return CLI_EXIT_INTERNAL;
+    }
+    if (e == EISDIR)
+        cli_msg(0, "cannot read '%s': it is a directory", path);
+    else if (e == EFBIG)
+        cli_msg(0, "'%s' is larger than %zu MiB", path, CLI_MAX_READ >> 20);
+    else
+        cli_msg(0, "cannot read '%s': %s", path, strerror(e));
+    return CLI_EXIT_INPUT;
 }
 
 static int write_stdout(void *ud, const void *data, size_t len)

@@ -2,7 +2,8 @@
  * test_batch.c - unit tests for the batch/feed modules of the command
  * (src/cli): slugs, the shard partition, UUIDv5 (the Podcasting 2.0 check
  * value), configuration parsing and its error messages, RFC 2822 dates,
- * the episode sidecar round trip and the feed writer.
+ * the file reader's limits, the episode sidecar round trip and the feed
+ * writer.
  *
  * The modules are not in libnarrate, so their sources are compiled in here
  * directly; they need jansson, nettle and libxml2, which the Makefile's
@@ -19,7 +20,10 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include <errno.h>
+#include <fcntl.h>
 #include <libxml/parser.h>
+#include <sys/wait.h>
 #include <unistd.h>
 
 #include "cli/cli.c"
@@ -290,6 +294,54 @@ static void test_source_date_epoch(void **state)
     assert_true(nb_now() > 1700000000);
 }
 
+/* ---- the command's one file reader ---- */
+
+static void test_read_file(void **state)
+{
+    (void)state;
+    char dir[] = "/tmp/test_read.XXXXXX";
+    assert_non_null(mkdtemp(dir));
+    char *path = cli_path(dir, "a.txt"), *data;
+    size_t len;
+    assert_int_equal(cli_write_atomic(path, "abc\0def", 7), 0);
+    assert_int_equal(cli_read_file(path, &data, &len), 0);
+    assert_int_equal(len, 7);
+    assert_memory_equal(data, "abc\0def", 8);  /* NUL-terminated too */
+    free(data);
+    assert_int_equal(cli_read_file(dir, &data, &len), EISDIR);
+    unlink(path);
+    assert_int_equal(cli_read_file(path, &data, &len), ENOENT);
+
+    /* a pipe is read to its end, past the first buffer's size */
+    int p[2];
+    assert_int_equal(pipe(p), 0);
+    if (fork() == 0) {
+        char block[4096];
+        memset(block, 'x', sizeof block);
+        for (int i = 0; i < 40; i++)
+            if (write(p[1], block, sizeof block) != (ssize_t)sizeof block)
+                _exit(1);
+        _exit(0);
+    }
+    close(p[1]);
+    assert_int_equal(cli_read_fd(p[0], &data, &len), 0);
+    close(p[0]);
+    wait(NULL);
+    assert_int_equal(len, 40 * 4096);
+    assert_int_equal(data[len - 1], 'x');
+    free(data);
+
+    /* over the limit: refused from the size alone (a sparse file) */
+    int fd = open(path, O_WRONLY | O_CREAT, 0600);
+    assert_true(fd >= 0);
+    assert_int_equal(ftruncate(fd, (off_t)CLI_MAX_READ + 1), 0);
+    close(fd);
+    assert_int_equal(cli_read_file(path, &data, &len), EFBIG);
+    unlink(path);
+    free(path);
+    rmdir(dir);
+}
+
 /* ---- sidecar round trip and the feed writer ---- */
 
 static int is_sidecar_or_any(const char *name)
@@ -410,6 +462,7 @@ int main(void)
         cmocka_unit_test(test_config_errors),
         cmocka_unit_test(test_rfc2822),
         cmocka_unit_test(test_source_date_epoch),
+        cmocka_unit_test(test_read_file),
         cmocka_unit_test(test_sidecar_and_feed),
     };
     return cmocka_run_group_tests(tests, NULL, NULL);
