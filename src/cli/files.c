@@ -1,11 +1,24 @@
 /*
  * files.c - the command's file-system helpers (see files.h).
  *
- * Every file batch and feed produce goes through cli_write_atomic:
- * temporary name in the target's directory, fsync, rename.  A crash leaves
- * either the old file or the new one, and at worst a stray temporary file
- * that the next run holding the exclusive lock removes
- * (cli_remove_stale_temps).
+ * cli_write_atomic is the command's one writer: every file batch and feed
+ * produce (sidecars, feed.xml, the report) goes through it: temporary name
+ * in the target's directory, fsync, rename, fsync of the directory.  A
+ * crash leaves either the old file or the new one, and at worst a stray
+ * temporary file that the next run holding the exclusive lock removes
+ * (cli_remove_stale_temps).  The audio and chapters files are the
+ * library's to write (nr_render_file, nr_write_chapters_json, through
+ * src/outfile.c); batch writes an episode's sidecar after them, into the
+ * same directory, so the sidecar's directory fsync makes their renames
+ * durable too before the feed can name them.
+ *
+ * Why not the library's internal writer (nr_with_output_file) for
+ * everything: it needs an nr_ctx and reports through nr_errmsg, where the
+ * feed writers have neither and report an errno; it follows different
+ * rules on purpose (it keeps a replaced file's mode and writes devices and
+ * FIFOs in place, right for `-o /dev/null`, wrong for feed.xml); and it is
+ * behind nr_private.h, which the command does not include: the command
+ * stays a client of the public narrate.h.
  */
 #include "files.h"
 #include "cli.h"
@@ -19,7 +32,6 @@
 #include <string.h>
 #include <sys/stat.h>
 #include <unistd.h>
-
 
 char *cli_path(const char *dir, const char *name)
 {
@@ -96,37 +108,50 @@ int cli_read_file(const char *path, char **data, size_t *len)
     return e;
 }
 
-int cli_write_atomic(const char *path, const void *data, size_t len)
+/* fsync on the directory makes its entries durable: the rename just done,
+   and any earlier one into the same directory.  Best effort: some file
+   systems refuse to fsync a directory, and the file itself is safe. */
+static void sync_dir_of(const char *path)
 {
     const char *slash = strrchr(path, '/');
-    size_t dlen = slash ? (size_t)(slash - path) : 0;
+    char *dir = NULL;
+    if (slash && slash > path) {
+        size_t n = (size_t)(slash - path);
+        if (!(dir = malloc(n + 1)))
+            return;
+        memcpy(dir, path, n);
+        dir[n] = '\0';
+    }
+    int fd = open(dir ? dir : slash ? "/" : ".", O_RDONLY | O_DIRECTORY | O_CLOEXEC);
+    if (fd >= 0) {
+        (void)fsync(fd);
+        close(fd);
+    }
+    free(dir);
+}
+
+int cli_write_atomic(const char *path, const void *data, size_t len)
+{
+    /* DIR/.BASE.XXXXXX: same directory, so rename() is atomic; hidden, and
+       named so cli_remove_stale_temps knows it */
+    const char *slash = strrchr(path, '/');
     const char *base = slash ? slash + 1 : path;
     size_t n = strlen(path) + 16;
     char *tmp = malloc(n);
-    char *dir = malloc(dlen + 2);
-    if (!tmp || !dir) {
-        free(tmp);
-        free(dir);
+    if (!tmp)
         return ENOMEM;
-    }
-    if (slash) {
-        memcpy(dir, path, dlen ? dlen : 1);
-        dir[dlen ? dlen : 1] = '\0';
-        snprintf(tmp, n, "%s/.%s.XXXXXX", dlen ? dir : "", base);
-    } else {
-        strcpy(dir, ".");
-        snprintf(tmp, n, ".%s.XXXXXX", base);
-    }
-    int e = 0;
-    int fd = mkstemp(tmp);
+    snprintf(tmp, n, "%.*s.%s.XXXXXX", (int)(base - path), path, base);
+    int fd = mkostemp(tmp, O_CLOEXEC);
     if (fd < 0) {
-        e = errno;
-        goto out;
+        int e = errno;
+        free(tmp);
+        return e;
     }
     /* mkstemp makes 0600; published files are world-readable like creat() */
     mode_t um = umask(0);
     umask(um);
     (void)fchmod(fd, 0666 & ~um);
+    int e = 0;
     const char *p = data;
     size_t left = len;
     while (left) {
@@ -150,16 +175,9 @@ int cli_write_atomic(const char *path, const void *data, size_t len)
         e = errno;
     if (e)
         unlink(tmp);
-    else {
-        int dfd = open(dir, O_RDONLY | O_DIRECTORY | O_CLOEXEC);
-        if (dfd >= 0) {
-            (void)fsync(dfd);
-            close(dfd);
-        }
-    }
-out:
+    else
+        sync_dir_of(path);
     free(tmp);
-    free(dir);
     return e;
 }
 
