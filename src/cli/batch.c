@@ -23,12 +23,12 @@
 #include "lock.h"
 #include "narrate.h"
 #include "report.h"
+#include "signals.h"
 #include "slug.h"
 
 #include <errno.h>
 #include <getopt.h>
 #include <nettle/sha2.h>
-#include <signal.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -36,17 +36,6 @@
 #include <sys/stat.h>
 #include <time.h>
 #include <unistd.h>
-
-static nr_ctx *volatile g_ctx;
-static volatile sig_atomic_t g_signal;
-
-static void on_signal(int sig)
-{
-    g_signal = sig;
-    nr_ctx *c = g_ctx;
-    if (c)
-        nr_cancel(c);
-}
 
 typedef struct run {
     const char *in_dir, *out_dir;
@@ -333,7 +322,7 @@ static const char *do_article(run *r, const char *source, nb_report_item *it,
         snprintf(err, errlen, "out of memory");
         goto out;
     }
-    g_ctx = ctx;
+    cli_signal_cancels(ctx);
     if (ps)
         nr_set_progress(ctx, progress_cb, ps);
     if ((s = setup_ctx(r, ctx)) != NR_OK ||
@@ -450,7 +439,7 @@ lib_error:;
     snprintf(err, errlen, "%s", s == NR_ERR_CANCELLED ? "interrupted"
                                : d && *d ? d : nr_strerror(s));
 out:
-    g_ctx = NULL;
+    cli_signal_cancels(NULL);
     nr_free(ctx);
     free(data);
     free(path);
@@ -459,17 +448,6 @@ out:
 }
 
 /* ---- pruning ---- */
-
-static int cmp_name(const void *a, const void *b)
-{
-    return strcmp(*(char *const *)a, *(char *const *)b);
-}
-
-/* names is sorted (cli_list_dir) */
-static int name_in(char **names, size_t n, const char *s)
-{
-    return n && bsearch(&s, names, n, sizeof *names, cmp_name) != NULL;
-}
 
 static void remove_file(const char *dir, const char *name)
 {
@@ -487,7 +465,7 @@ static void prune(run *r, char **names, size_t n)
     size_t orphans = 0;
     for (size_t i = 0; i < r->nold; i++) {
         nb_episode *o = &r->old[i];
-        if (!in_shard(r, o->source) || name_in(names, n, o->source))
+        if (!in_shard(r, o->source) || cli_list_has(names, n, o->source))
             continue;
         orphans++;
         if (!r->prune)
@@ -581,17 +559,13 @@ int nr_cmd_batch(int argc, char **argv)
     while ((c = getopt_long(argc, argv, ":c:j:qvh", longopts, NULL)) != -1) {
         switch (c) {
         case 'c': config = optarg; break;
-        case 'j': {
-            char *end;
-            long v = strtol(optarg, &end, 10);
-            if (end == optarg || *end || v < 0 || v > 256) {
+        case 'j':
+            if (cli_parse_int(optarg, 0, 256, &r.jobs) != 0) {
                 cli_msg(0, "batch: --jobs needs a number from 0 to 256, not '%s'", optarg);
                 rc = CLI_EXIT_USAGE;
                 goto done;
             }
-            r.jobs = (int)v;
             break;
-        }
         case OPT_SHARD:
             if (parse_shard(optarg, &r.shard_k, &r.shard_n) != 0) {
                 cli_msg(0, "batch: --shard needs K/N with 1 <= K <= N, not '%s'", optarg);
@@ -689,12 +663,7 @@ int nr_cmd_batch(int argc, char **argv)
         goto done;
     }
 
-    struct sigaction sa;
-    memset(&sa, 0, sizeof sa);
-    sa.sa_handler = on_signal;
-    sigemptyset(&sa.sa_mask);
-    sigaction(SIGINT, &sa, NULL);
-    sigaction(SIGTERM, &sa, NULL);
+    cli_catch_signals();
 
     size_t total = 0;
     for (size_t i = 0; i < nnames; i++)
@@ -703,7 +672,7 @@ int nr_cmd_batch(int argc, char **argv)
     progress_state ps = {0, total, mono_ms(), 0, 0};
     if (tty && total)
         progress_draw(&ps, 0.0, 1);
-    for (size_t i = 0; i < nnames && !g_signal; i++) {
+    for (size_t i = 0; i < nnames && !cli_caught_signal; i++) {
         if (!in_shard(&r, names[i]))
             continue;
         uint64_t t0 = mono_ms();
@@ -712,25 +681,25 @@ int nr_cmd_batch(int argc, char **argv)
         memset(&ep, 0, sizeof ep);
         const char *st = do_article(&r, names[i], it, &ep, tty ? &ps : NULL,
                                     err, sizeof err);
-        nb_report_set(it, st ? st : g_signal ? "interrupted" : "failed", ep.slug,
+        nb_report_set(it, st ? st : cli_caught_signal ? "interrupted" : "failed", ep.slug,
                       st ? ep.duration_ms : 0, mono_ms() - t0);
         if (!st) {
             nb_report_error(it, err);
             if (tty)
                 fputc('\n', stderr);
-            if (!g_signal)
+            if (!cli_caught_signal)
                 cli_msg(1, "%s: %s; skipped", names[i], err);
         } else
             cli_msg(2, "%s: %s -> %s", names[i], st, ep.audio);
         nb_episode_free(&ep);
         ps.done++;
-        if (tty && !g_signal)
+        if (tty && !cli_caught_signal)
             progress_draw(&ps, 0.0, 1);
     }
-    if (!g_signal)
+    if (!cli_caught_signal)
         prune(&r, names, nnames);
     int feed_written = 0;
-    if (!g_signal && !r.shard_n) {
+    if (!cli_caught_signal && !r.shard_n) {
         int fr = nb_rebuild_feed(r.out_dir, &r.cfg);
         if (fr)
             rc = fr;
@@ -739,14 +708,14 @@ int nr_cmd_batch(int argc, char **argv)
     }
     size_t nfail = nb_report_count(r.report, "failed");
     int64_t fin = nb_now();
-    e = nb_report_write(r.report, report_path, fin < 0 ? r.now : fin, g_signal != 0,
+    e = nb_report_write(r.report, report_path, fin < 0 ? r.now : fin, cli_caught_signal != 0,
                         feed_written);
     if (e) {
         cli_msg(0, "batch: cannot write the report '%s': %s", report_path, strerror(e));
         if (!rc)
             rc = CLI_EXIT_OUTPUT;
     }
-    if (g_signal) {
+    if (cli_caught_signal) {
         cli_msg(1, "interrupted; finished episodes are kept, rerun to complete");
         rc = CLI_EXIT_INTERRUPTED;
     } else {

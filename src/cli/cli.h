@@ -34,6 +34,10 @@ extern int cli_verbosity;
    message of the command goes through here; stdout carries data only. */
 void cli_msg(int level, const char *fmt, ...) __attribute__((format(printf, 2, 3)));
 
+/* Parses all of s as a decimal integer in [lo, hi] into *out.  Returns 0,
+   or -1 for anything else (empty, trailing text, out of range). */
+int cli_parse_int(const char *s, int lo, int hi, int *out);
+
 /* malloc'd copy of s (NULL stays NULL, and NULL when out of memory). */
 char *cli_strdup(const char *s);
 

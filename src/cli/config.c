@@ -401,17 +401,8 @@ int nb_config_defaults(nb_config *c, const char *out_dir)
 
 char *nb_url_join(const char *base, const char *name)
 {
-    if (!base || !*base)
-        return cli_strdup(name);
-    size_t a = strlen(base), b = strlen(name);
-    char *u = malloc(a + b + 2);
-    if (!u)
-        return NULL;
-    memcpy(u, base, a);
-    if (base[a - 1] != '/')
-        u[a++] = '/';
-    memcpy(u + a, name, b + 1);
-    return u;
+    /* joined like a path: one '/' between, none added after one */
+    return base && *base ? cli_path(base, name) : cli_strdup(name);
 }
 
 int nb_config_setup(nb_config *c, const char *path, const char *out_dir)

@@ -234,6 +234,11 @@ int cli_list_dir(const char *dir, int (*keep)(const char *name),
     return 0;
 }
 
+int cli_list_has(char **names, size_t n, const char *name)
+{
+    return n && bsearch(&name, names, n, sizeof *names, cmp_str) != NULL;
+}
+
 /* .NAME.EXT.XXXXXX for the kinds of file batch writes */
 static int is_stale_temp(const char *name)
 {

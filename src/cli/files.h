@@ -42,6 +42,8 @@ int cli_write_atomic(const char *path, const void *data, size_t len);
 int cli_list_dir(const char *dir, int (*keep)(const char *name),
                  char ***names, size_t *n);
 void cli_free_list(char **names, size_t n);
+/* Non-zero when name is in a list from cli_list_dir (binary search). */
+int cli_list_has(char **names, size_t n, const char *name);
 
 /* Removes temporary files left by a killed run (.NAME.mp3.XXXXXX and the
    like for the file kinds batch writes).  Call only under the exclusive

@@ -11,6 +11,7 @@
 #include "cli.h"
 #include "datadir.h"
 #include "files.h"
+#include "signals.h"
 
 #include <errno.h>
 #include <fcntl.h>
@@ -25,8 +26,6 @@
 #include <time.h>
 #include <unistd.h>
 
-static nr_ctx *g_ctx;
-static volatile sig_atomic_t g_signal;
 
 static void usage(FILE *f)
 {
@@ -257,13 +256,6 @@ static int run_normalize(nr_ctx *ctx, const char *path)
     return rc;
 }
 
-static void on_signal(int sig)
-{
-    g_signal = sig;
-    if (g_ctx)
-        nr_cancel(g_ctx);
-}
-
 typedef struct progress_state {
     time_t started, last;
 } progress_state;
@@ -296,17 +288,6 @@ static int parse_format(const char *s, nr_out_format *f)
             return 0;
         }
     return -1;
-}
-
-static int parse_int(const char *s, int lo, int hi, int *out)
-{
-    char *end;
-    errno = 0;
-    long v = strtol(s, &end, 10);
-    if (errno || end == s || *end || v < lo || v > hi)
-        return -1;
-    *out = (int)v;
-    return 0;
 }
 
 enum {
@@ -385,7 +366,7 @@ int main(int argc, char **argv)
         case OPT_ALBUM: s = nr_set_meta(ctx, NR_META_ALBUM, optarg); break;
         case OPT_BITRATE: {
             int k;
-            if (parse_int(optarg, 1, 10000, &k) != 0) {
+            if (cli_parse_int(optarg, 1, 10000, &k) != 0) {
                 rc = usage_error("--bitrate needs a number of kbit/s, not '%s'", optarg);
                 goto end;
             }
@@ -394,7 +375,7 @@ int main(int argc, char **argv)
         }
         case OPT_SAMPLE_RATE: {
             int k;
-            if (parse_int(optarg, 0, 192000, &k) != 0) {
+            if (cli_parse_int(optarg, 0, 192000, &k) != 0) {
                 rc = usage_error("--sample-rate needs a number of Hz, not '%s'", optarg);
                 goto end;
             }
@@ -413,7 +394,7 @@ int main(int argc, char **argv)
         }
         case 'j': {
             int k;
-            if (parse_int(optarg, 0, 256, &k) != 0) {
+            if (cli_parse_int(optarg, 0, 256, &k) != 0) {
                 rc = usage_error("--jobs needs a number from 0 to 256, not '%s'", optarg);
                 goto end;
             }
@@ -555,13 +536,8 @@ int main(int argc, char **argv)
     if (!output)
         goto end;
 
-    struct sigaction sa;
-    memset(&sa, 0, sizeof sa);
-    sa.sa_handler = on_signal;
-    sigemptyset(&sa.sa_mask);
-    g_ctx = ctx;
-    sigaction(SIGINT, &sa, NULL);
-    sigaction(SIGTERM, &sa, NULL);
+    cli_signal_cancels(ctx);
+    cli_catch_signals();
     signal(SIGPIPE, SIG_IGN);
 
     progress_state ps = {time(NULL), 0};
@@ -579,7 +555,7 @@ int main(int argc, char **argv)
     }
     if (s != NR_OK) {
         rc = fail(ctx, s);
-        if (g_signal == SIGTERM)
+        if (cli_caught_signal == SIGTERM)
             rc = 128 + SIGTERM;
         goto end;
     }
@@ -607,7 +583,7 @@ end:
     if (explain_out && explain_out != stderr)
         fclose(explain_out);
     free(data);
-    g_ctx = NULL;
+    cli_signal_cancels(NULL);
     nr_free(ctx);
     return rc;
 }
