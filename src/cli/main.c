@@ -5,6 +5,10 @@
  * reads the input file, prints messages and maps statuses to the documented
  * exit codes.  stdout carries data only (audio, --script, --normalize);
  * every message goes to stderr.
+ *
+ * main() hands `batch` and `feed` to their modules; otherwise parse_args
+ * turns argv into an options struct (and the library's settings into the
+ * context), and run turns the options into an exit code.
  */
 #include "narrate.h"
 #include "commands.h"
@@ -16,7 +20,6 @@
 #include <errno.h>
 #include <fcntl.h>
 #include <getopt.h>
-#include <limits.h>
 #include <signal.h>
 #include <stdarg.h>
 #include <stdio.h>
@@ -25,7 +28,6 @@
 #include <sys/stat.h>
 #include <time.h>
 #include <unistd.h>
-
 
 static void usage(FILE *f)
 {
@@ -290,6 +292,8 @@ static int parse_format(const char *s, nr_out_format *f)
     return -1;
 }
 
+/* ---- parsing: argv -> options ---- */
+
 enum {
     OPT_SCRIPT = 256, OPT_NORMALIZE, OPT_VOICE, OPT_LIST_VOICES, OPT_TITLE,
     OPT_AUTHOR, OPT_ALBUM, OPT_BITRATE, OPT_RATE, OPT_LOCALE, OPT_LEXICON,
@@ -297,245 +301,258 @@ enum {
     OPT_TRANSCRIPT, OPT_CHAPTERS_JSON, OPT_LOUDNESS, OPT_COVER, OPT_SAMPLE_RATE
 };
 
-int main(int argc, char **argv)
+static const struct option longopts[] = {
+    {"output", required_argument, NULL, 'o'},
+    {"script", no_argument, NULL, OPT_SCRIPT},
+    {"normalize", no_argument, NULL, OPT_NORMALIZE},
+    {"voice", required_argument, NULL, OPT_VOICE},
+    {"list-voices", no_argument, NULL, OPT_LIST_VOICES},
+    {"title", required_argument, NULL, OPT_TITLE},
+    {"author", required_argument, NULL, OPT_AUTHOR},
+    {"album", required_argument, NULL, OPT_ALBUM},
+    {"bitrate", required_argument, NULL, OPT_BITRATE},
+    {"rate", required_argument, NULL, OPT_RATE},
+    {"jobs", required_argument, NULL, 'j'},
+    {"locale", required_argument, NULL, OPT_LOCALE},
+    {"lexicon", required_argument, NULL, OPT_LEXICON},
+    {"from", required_argument, NULL, OPT_FROM},
+    {"format", required_argument, NULL, OPT_FORMAT},
+    {"explain", optional_argument, NULL, OPT_EXPLAIN},
+    {"show-stripped", no_argument, NULL, OPT_STRIPPED},
+    {"keep", required_argument, NULL, OPT_KEEP},
+    {"transcript", required_argument, NULL, OPT_TRANSCRIPT},
+    {"loudness", required_argument, NULL, OPT_LOUDNESS},
+    {"cover", required_argument, NULL, OPT_COVER},
+    {"sample-rate", required_argument, NULL, OPT_SAMPLE_RATE},
+    {"chapters-json", required_argument, NULL, OPT_CHAPTERS_JSON},
+    {"drop", required_argument, NULL, OPT_DROP},
+    {"quiet", no_argument, NULL, 'q'},
+    {"verbose", no_argument, NULL, 'v'},
+    {"help", no_argument, NULL, 'h'},
+    {"version", no_argument, NULL, 'V'},
+    {NULL, 0, NULL, 0},
+};
+
+/* What the command itself does with the arguments.  The library's settings
+   (voice, rate, metadata, patterns ...) are not here: they go into the
+   context as they are parsed, because the library checks them and its
+   message for the first bad one must come in argv order. */
+typedef struct options {
+    const char *output;           /* -o; "-" standard output */
+    nr_out_format format;         /* --format; NR_OUT_AUTO from the name */
+    const char *transcript, *chapters_json;
+    int script, normalize, show_stripped;
+    int explain;                  /* --explain, to explain_path or stderr */
+    const char *explain_path;
+    const char **lexicons;        /* --lexicon files, in argv order */
+    size_t nlexicons;
+    char **operands;              /* what follows the options */
+    int noperands;
+} options;
+
+/* parse_args's "go on and run"; anything else is the exit code. */
+enum { PARSED = -1 };
+
+static int parse_double(const char *s, double *out)
 {
-    static const struct option longopts[] = {
-        {"output", required_argument, NULL, 'o'},
-        {"script", no_argument, NULL, OPT_SCRIPT},
-        {"normalize", no_argument, NULL, OPT_NORMALIZE},
-        {"voice", required_argument, NULL, OPT_VOICE},
-        {"list-voices", no_argument, NULL, OPT_LIST_VOICES},
-        {"title", required_argument, NULL, OPT_TITLE},
-        {"author", required_argument, NULL, OPT_AUTHOR},
-        {"album", required_argument, NULL, OPT_ALBUM},
-        {"bitrate", required_argument, NULL, OPT_BITRATE},
-        {"rate", required_argument, NULL, OPT_RATE},
-        {"jobs", required_argument, NULL, 'j'},
-        {"locale", required_argument, NULL, OPT_LOCALE},
-        {"lexicon", required_argument, NULL, OPT_LEXICON},
-        {"from", required_argument, NULL, OPT_FROM},
-        {"format", required_argument, NULL, OPT_FORMAT},
-        {"explain", optional_argument, NULL, OPT_EXPLAIN},
-        {"show-stripped", no_argument, NULL, OPT_STRIPPED},
-        {"keep", required_argument, NULL, OPT_KEEP},
-        {"transcript", required_argument, NULL, OPT_TRANSCRIPT},
-        {"loudness", required_argument, NULL, OPT_LOUDNESS},
-        {"cover", required_argument, NULL, OPT_COVER},
-        {"sample-rate", required_argument, NULL, OPT_SAMPLE_RATE},
-        {"chapters-json", required_argument, NULL, OPT_CHAPTERS_JSON},
-        {"drop", required_argument, NULL, OPT_DROP},
-        {"quiet", no_argument, NULL, 'q'},
-        {"verbose", no_argument, NULL, 'v'},
-        {"help", no_argument, NULL, 'h'},
-        {"version", no_argument, NULL, 'V'},
-        {NULL, 0, NULL, 0},
-    };
+    char *e;
+    *out = strtod(s, &e);
+    return e == s || *e ? -1 : 0;
+}
 
-    if (argc > 1 && strcmp(argv[1], "batch") == 0)
-        return nr_cmd_batch(argc - 1, argv + 1);
-    if (argc > 1 && strcmp(argv[1], "feed") == 0)
-        return nr_cmd_feed(argc - 1, argv + 1);
-
-    nr_ctx *ctx = nr_new();
-    if (!ctx) {
-        fputs("narrate: out of memory\n", stderr);
-        return CLI_EXIT_INTERNAL;
+/* The numeric settings: the command checks a value's form, the library
+   its range. */
+static int set_number(nr_ctx *ctx, int c, const char *arg)
+{
+    int k;
+    double d;
+    nr_status s;
+    switch (c) {
+    case OPT_BITRATE:
+        if (cli_parse_int(arg, 1, 10000, &k) != 0)
+            return usage_error("--bitrate needs a number of kbit/s, not '%s'", arg);
+        s = nr_set_bitrate(ctx, k);
+        break;
+    case OPT_SAMPLE_RATE:
+        if (cli_parse_int(arg, 0, 192000, &k) != 0)
+            return usage_error("--sample-rate needs a number of Hz, not '%s'", arg);
+        s = nr_set_sample_rate(ctx, k);
+        break;
+    case 'j':
+        if (cli_parse_int(arg, 0, 256, &k) != 0)
+            return usage_error("--jobs needs a number from 0 to 256, not '%s'", arg);
+        s = nr_set_jobs(ctx, k);
+        break;
+    case OPT_RATE:
+        if (parse_double(arg, &d) != 0)
+            return usage_error("--rate needs a number, not '%s'", arg);
+        s = nr_set_rate(ctx, d);
+        break;
+    default:  /* OPT_LOUDNESS */
+        if (strcmp(arg, "off") == 0)
+            s = nr_set_loudness(ctx, 0, 0);
+        else if (parse_double(arg, &d) != 0)
+            return usage_error("--loudness needs LUFS (e.g. -16) or off, not '%s'", arg);
+        else
+            s = nr_set_loudness(ctx, 1, d);
+        break;
     }
-    int rc = CLI_EXIT_OK;
-    const char *output = NULL, *explain_path = NULL;
-    const char *transcript = NULL, *chapters_json = NULL;
-    char *data = NULL;
-    int mode_script = 0, mode_normalize = 0, want_explain = 0, show_stripped = 0;
-    nr_out_format fmt = NR_OUT_AUTO;
-    nr_status s = NR_OK;
-    int c;
+    return s == NR_OK ? PARSED : usage_error("%s", nr_errmsg(ctx));
+}
 
-    set_voice_path(ctx);
+static int set_cover(nr_ctx *ctx, const char *path)
+{
+    char *img;
+    size_t len;
+    int rc = read_file(path, &img, &len);
+    if (rc)
+        return rc;
+    nr_status s = nr_set_cover(ctx, img, len);
+    free(img);
+    if (s != NR_OK) {
+        cli_msg(0, "%s: %s", path, nr_errmsg(ctx));
+        return CLI_EXIT_INPUT;
+    }
+    return PARSED;
+}
+
+/* One option (getopt's c and its argument).  Returns PARSED or an exit
+   code after a message. */
+static int set_option(nr_ctx *ctx, options *o, int c, char *arg)
+{
+    nr_status s = NR_OK;
+    switch (c) {
+    case 'o': o->output = arg; break;
+    case 'q': cli_verbosity = 0; break;
+    case 'v': cli_verbosity = 2; break;
+    case OPT_SCRIPT: o->script = 1; break;
+    case OPT_NORMALIZE: o->normalize = 1; break;
+    case OPT_STRIPPED: o->show_stripped = 1; break;
+    case OPT_EXPLAIN: o->explain = 1; o->explain_path = arg; break;
+    case OPT_TRANSCRIPT: o->transcript = arg; break;
+    case OPT_CHAPTERS_JSON: o->chapters_json = arg; break;
+    case OPT_LEXICON:
+        /* loaded after the default lexicon so the user's entries win */
+        o->lexicons[o->nlexicons++] = arg;
+        break;
+    case OPT_FORMAT:
+        if (parse_format(arg, &o->format) != 0)
+            return usage_error("unknown --format '%s' (mp3, wav, raw, flac, ogg, opus or m4b)", arg);
+        break;
+    case OPT_COVER: return set_cover(ctx, arg);
+    case OPT_BITRATE: case OPT_SAMPLE_RATE: case 'j': case OPT_RATE:
+    case OPT_LOUDNESS:
+        return set_number(ctx, c, arg);
+    case OPT_VOICE: s = nr_set_voice(ctx, arg); break;
+    case OPT_TITLE: s = nr_set_meta(ctx, NR_META_TITLE, arg); break;
+    case OPT_AUTHOR: s = nr_set_meta(ctx, NR_META_AUTHOR, arg); break;
+    case OPT_ALBUM: s = nr_set_meta(ctx, NR_META_ALBUM, arg); break;
+    case OPT_LOCALE: s = nr_set_locale(ctx, arg); break;
+    case OPT_FROM: s = nr_set_input_format(ctx, arg); break;
+    case OPT_KEEP: s = nr_add_pattern(ctx, 1, arg); break;
+    case OPT_DROP: s = nr_add_pattern(ctx, 0, arg); break;
+    }
+    return s == NR_OK ? PARSED : usage_error("%s", nr_errmsg(ctx));
+}
+
+/* argv -> *o (and the library's settings -> ctx).  Returns PARSED, or the
+   exit code to leave with: 0 after --help, --version or --list-voices,
+   else after the message for the first bad option. */
+static int parse_args(int argc, char **argv, nr_ctx *ctx, options *o)
+{
+    int c, rc = PARSED;
     opterr = 0;
-    while ((c = getopt_long(argc, argv, ":o:j:qvhV", longopts, NULL)) != -1) {
+    while (rc == PARSED &&
+           (c = getopt_long(argc, argv, ":o:j:qvhV", longopts, NULL)) != -1) {
         switch (c) {
-        case 'o': output = optarg; break;
-        case OPT_SCRIPT: mode_script = 1; break;
-        case OPT_NORMALIZE: mode_normalize = 1; break;
-        case OPT_VOICE: s = nr_set_voice(ctx, optarg); break;
+        case 'h':
+            usage(stdout);
+            return CLI_EXIT_OK;
+        case 'V':
+            printf("narrate %s\n", nr_version());
+            return CLI_EXIT_OK;
         case OPT_LIST_VOICES:
             nr_list_voices(ctx, print_voice, NULL);
-            goto end;
-        case OPT_TITLE: s = nr_set_meta(ctx, NR_META_TITLE, optarg); break;
-        case OPT_AUTHOR: s = nr_set_meta(ctx, NR_META_AUTHOR, optarg); break;
-        case OPT_ALBUM: s = nr_set_meta(ctx, NR_META_ALBUM, optarg); break;
-        case OPT_BITRATE: {
-            int k;
-            if (cli_parse_int(optarg, 1, 10000, &k) != 0) {
-                rc = usage_error("--bitrate needs a number of kbit/s, not '%s'", optarg);
-                goto end;
-            }
-            s = nr_set_bitrate(ctx, k);
-            break;
-        }
-        case OPT_SAMPLE_RATE: {
-            int k;
-            if (cli_parse_int(optarg, 0, 192000, &k) != 0) {
-                rc = usage_error("--sample-rate needs a number of Hz, not '%s'", optarg);
-                goto end;
-            }
-            s = nr_set_sample_rate(ctx, k);
-            break;
-        }
-        case OPT_RATE: {
-            char *e;
-            double r = strtod(optarg, &e);
-            if (e == optarg || *e) {
-                rc = usage_error("--rate needs a number, not '%s'", optarg);
-                goto end;
-            }
-            s = nr_set_rate(ctx, r);
-            break;
-        }
-        case 'j': {
-            int k;
-            if (cli_parse_int(optarg, 0, 256, &k) != 0) {
-                rc = usage_error("--jobs needs a number from 0 to 256, not '%s'", optarg);
-                goto end;
-            }
-            s = nr_set_jobs(ctx, k);
-            break;
-        }
-        case OPT_LOCALE: s = nr_set_locale(ctx, optarg); break;
-        case OPT_LEXICON:
-            /* loaded after the default lexicon so the user's entries win */
-            break;
-        case OPT_FROM: s = nr_set_input_format(ctx, optarg); break;
-        case OPT_FORMAT:
-            if (parse_format(optarg, &fmt) != 0) {
-                rc = usage_error("unknown --format '%s' (mp3, wav, raw, flac, ogg, opus or m4b)", optarg);
-                goto end;
-            }
-            break;
-        case OPT_EXPLAIN: want_explain = 1; explain_path = optarg; break;
-        case OPT_STRIPPED: show_stripped = 1; break;
-        case OPT_KEEP: s = nr_add_pattern(ctx, 1, optarg); break;
-        case OPT_TRANSCRIPT: transcript = optarg; break;
-        case OPT_COVER: {
-            char *img;
-            size_t ilen;
-            if ((rc = read_file(optarg, &img, &ilen)) != 0)
-                goto end;
-            s = nr_set_cover(ctx, img, ilen);
-            free(img);
-            if (s != NR_OK) {
-                cli_msg(0, "%s: %s", optarg, nr_errmsg(ctx));
-                rc = CLI_EXIT_INPUT;
-                goto end;
-            }
-            break;
-        }
-        case OPT_LOUDNESS: {
-            if (strcmp(optarg, "off") == 0) {
-                s = nr_set_loudness(ctx, 0, 0);
-                break;
-            }
-            char *e;
-            double l = strtod(optarg, &e);
-            if (e == optarg || *e) {
-                rc = usage_error("--loudness needs LUFS (e.g. -16) or off, not '%s'", optarg);
-                goto end;
-            }
-            s = nr_set_loudness(ctx, 1, l);
-            break;
-        }
-        case OPT_CHAPTERS_JSON: chapters_json = optarg; break;
-        case OPT_DROP: s = nr_add_pattern(ctx, 0, optarg); break;
-        case 'q': cli_verbosity = 0; break;
-        case 'v': cli_verbosity = 2; break;
-        case 'h': usage(stdout); goto end;
-        case 'V': printf("narrate %s\n", nr_version()); goto end;
+            return CLI_EXIT_OK;
         case ':':
-            rc = usage_error("option '%s' needs a value", argv[optind - 1]);
-            goto end;
+            return usage_error("option '%s' needs a value", argv[optind - 1]);
+        case '?':
+            return usage_error("unknown option '%s'", argv[optind - 1]);
         default:
-            rc = usage_error("unknown option '%s'", argv[optind - 1]);
-            goto end;
-        }
-        if (s != NR_OK) {
-            rc = usage_error("%s", nr_errmsg(ctx));
-            goto end;
+            rc = set_option(ctx, o, c, optarg);
         }
     }
+    o->operands = argv + optind;
+    o->noperands = argc - optind;
+    return rc;
+}
 
+/* ---- running: options -> exit code ---- */
+
+/* The lexicons (default, then the user's) and --explain. */
+static int setup_text(nr_ctx *ctx, const options *o)
+{
     load_default_lexicon(ctx);
-    /* second pass for --lexicon, so user entries come after the default */
-    for (int i = 1; i < argc && i < optind; i++) {
-        const char *a = argv[i], *path = NULL;
-        if (strcmp(a, "--") == 0)
-            break;
-        if (strcmp(a, "--lexicon") == 0 && i + 1 < argc)
-            path = argv[++i];
-        else if (strncmp(a, "--lexicon=", 10) == 0)
-            path = a + 10;
-        if (path && (rc = add_user_lexicon(ctx, path)) != 0)
-            goto end;
+    for (size_t i = 0; i < o->nlexicons; i++) {
+        int rc = add_user_lexicon(ctx, o->lexicons[i]);
+        if (rc)
+            return rc;
     }
-
-    if (want_explain) {
+    if (o->explain) {
         explain_out = stderr;
-        if (explain_path && !(explain_out = fopen(explain_path, "w"))) {
-            cli_msg(0, "cannot open '%s': %s", explain_path, strerror(errno));
-            rc = CLI_EXIT_OUTPUT;
-            goto end;
+        if (o->explain_path && !(explain_out = fopen(o->explain_path, "w"))) {
+            cli_msg(0, "cannot open '%s': %s", o->explain_path, strerror(errno));
+            return CLI_EXIT_OUTPUT;
         }
         nr_set_explain(ctx, explain_cb, NULL);
     }
+    return 0;
+}
 
-    if (mode_normalize) {
-        if (argc - optind > 1) {
-            rc = usage_error("--normalize takes at most one file");
-            goto end;
-        }
-        rc = run_normalize(ctx, optind < argc ? argv[optind] : NULL);
-        goto end;
-    }
-
-    if (optind >= argc) {
-        rc = usage_error("no input file");
-        goto end;
-    }
-    if (argc - optind > 1) {
-        rc = usage_error("one input file at a time ('%s' is extra)", argv[optind + 1]);
-        goto end;
-    }
-    const char *input = argv[optind];
-    if (!mode_script && !show_stripped && !output) {
-        rc = usage_error("no output: give -o FILE, -o - for standard output, or --script");
-        goto end;
-    }
-
+/* Reads and parses the article.  An empty one is still loaded for
+   --show-stripped, which shows why it is empty. */
+static int load_article(nr_ctx *ctx, const char *input, int show_stripped)
+{
+    char *data;
     size_t len;
-    if ((rc = read_file(input, &data, &len)) != 0)
-        goto end;
-    s = nr_load(ctx, data, len, strcmp(input, "-") == 0 ? NULL : input);
-    if (s != NR_OK && !(s == NR_ERR_EMPTY && show_stripped)) {
-        if (s == NR_ERR_EMPTY)
-            cli_msg(0, "'%s': the article has nothing to speak", input);
-        rc = s == NR_ERR_EMPTY ? CLI_EXIT_INPUT : fail(ctx, s);
-        goto end;
+    int rc = read_file(input, &data, &len);
+    if (rc)
+        return rc;
+    nr_status s = nr_load(ctx, data, len, strcmp(input, "-") == 0 ? NULL : input);
+    free(data);  /* the context keeps its own decoded copy */
+    if (s == NR_OK || (s == NR_ERR_EMPTY && show_stripped))
+        return 0;
+    if (s == NR_ERR_EMPTY) {
+        cli_msg(0, "'%s': the article has nothing to speak", input);
+        return CLI_EXIT_INPUT;
     }
-    if (show_stripped) {
-        /* to stderr, so it can be combined with --script or synthesis */
-        nr_list_stripped(ctx, write_stderr, NULL);
-        if (!mode_script && !output)
-            goto end;
-    }
-    if (mode_script) {
-        s = nr_script(ctx, write_stdout, NULL);
-        if (s == NR_OK && fflush(stdout) != 0)
-            s = NR_ERR_OUTPUT;
-        rc = s == NR_OK ? CLI_EXIT_OK : fail(ctx, s);
-        goto end;
-    }
-    if (!output)
-        goto end;
+    return fail(ctx, s);
+}
 
+static int print_script(nr_ctx *ctx)
+{
+    nr_status s = nr_script(ctx, write_stdout, NULL);
+    if (s == NR_OK && fflush(stdout) != 0)
+        s = NR_ERR_OUTPUT;
+    return s == NR_OK ? CLI_EXIT_OK : fail(ctx, s);
+}
+
+static void report_rendered(nr_ctx *ctx, const char *output)
+{
+    uint64_t d = nr_duration_ms(ctx);
+    cli_msg(2, "%s: %llu.%03llu s, %zu chapters", output,
+        (unsigned long long)(d / 1000), (unsigned long long)(d % 1000),
+        nr_chapter_count(ctx));
+    double in, gain, out;
+    nr_get_loudness(ctx, &in, &gain, &out);
+    if (gain == gain)  /* not NaN: loudness normalization ran */
+        cli_msg(2, "loudness: measured %.1f LUFS, gain %+.1f dB, result %.1f LUFS",
+            in, gain, out);
+}
+
+/* Synthesis into -o, then the transcript and chapters asked for. */
+static int render(nr_ctx *ctx, const options *o)
+{
     cli_signal_cancels(ctx);
     cli_catch_signals();
     signal(SIGPIPE, SIG_IGN);
@@ -544,46 +561,82 @@ int main(int argc, char **argv)
     if (cli_verbosity >= 1 && isatty(2))
         nr_set_progress(ctx, progress_cb, &ps);
 
-    if (strcmp(output, "-") == 0) {
-        if (isatty(1) && fmt != NR_OUT_RAW) {
-            rc = usage_error("refusing to write audio to a terminal; redirect it or use -o FILE");
-            goto end;
-        }
-        s = nr_render_fd(ctx, 1, fmt);
+    nr_status s;
+    if (strcmp(o->output, "-") == 0) {
+        if (isatty(1) && o->format != NR_OUT_RAW)
+            return usage_error("refusing to write audio to a terminal; redirect it or use -o FILE");
+        s = nr_render_fd(ctx, 1, o->format);
     } else {
-        s = nr_render_file(ctx, output, fmt);
+        s = nr_render_file(ctx, o->output, o->format);
     }
     if (s != NR_OK) {
-        rc = fail(ctx, s);
-        if (cli_caught_signal == SIGTERM)
-            rc = 128 + SIGTERM;
-        goto end;
+        int rc = fail(ctx, s);
+        return cli_caught_signal == SIGTERM ? 128 + SIGTERM : rc;
     }
-    if (transcript && (s = nr_write_transcript(ctx, transcript)) != NR_OK) {
-        rc = fail(ctx, s);
-        goto end;
-    }
-    if (chapters_json && (s = nr_write_chapters_json(ctx, chapters_json)) != NR_OK) {
-        rc = fail(ctx, s);
-        goto end;
-    }
-    if (cli_verbosity >= 2) {
-        uint64_t d = nr_duration_ms(ctx);
-        cli_msg(2, "%s: %llu.%03llu s, %zu chapters", output,
-            (unsigned long long)(d / 1000), (unsigned long long)(d % 1000),
-            nr_chapter_count(ctx));
-        double in, gain, out;
-        nr_get_loudness(ctx, &in, &gain, &out);
-        if (gain == gain)  /* not NaN: loudness normalization ran */
-            cli_msg(2, "loudness: measured %.1f LUFS, gain %+.1f dB, result %.1f LUFS",
-                in, gain, out);
-    }
+    if (o->transcript && (s = nr_write_transcript(ctx, o->transcript)) != NR_OK)
+        return fail(ctx, s);
+    if (o->chapters_json && (s = nr_write_chapters_json(ctx, o->chapters_json)) != NR_OK)
+        return fail(ctx, s);
+    if (cli_verbosity >= 2)
+        report_rendered(ctx, o->output);
+    return CLI_EXIT_OK;
+}
 
-end:
+static int run(nr_ctx *ctx, const options *o)
+{
+    int rc = setup_text(ctx, o);
+    if (rc)
+        return rc;
+    if (o->normalize) {
+        if (o->noperands > 1)
+            return usage_error("--normalize takes at most one file");
+        return run_normalize(ctx, o->noperands ? o->operands[0] : NULL);
+    }
+    if (o->noperands == 0)
+        return usage_error("no input file");
+    if (o->noperands > 1)
+        return usage_error("one input file at a time ('%s' is extra)", o->operands[1]);
+    if (!o->script && !o->show_stripped && !o->output)
+        return usage_error("no output: give -o FILE, -o - for standard output, or --script");
+    if ((rc = load_article(ctx, o->operands[0], o->show_stripped)) != 0)
+        return rc;
+    if (o->show_stripped) {
+        /* to stderr, so it can be combined with --script or synthesis */
+        nr_list_stripped(ctx, write_stderr, NULL);
+        if (!o->script && !o->output)
+            return CLI_EXIT_OK;
+    }
+    if (o->script)
+        return print_script(ctx);
+    return render(ctx, o);
+}
+
+int main(int argc, char **argv)
+{
+    if (argc > 1 && strcmp(argv[1], "batch") == 0)
+        return nr_cmd_batch(argc - 1, argv + 1);
+    if (argc > 1 && strcmp(argv[1], "feed") == 0)
+        return nr_cmd_feed(argc - 1, argv + 1);
+
+    nr_ctx *ctx = nr_new();
+    options o = {.format = NR_OUT_AUTO};
+    /* at most one --lexicon per argument */
+    o.lexicons = malloc((size_t)argc * sizeof *o.lexicons);
+    if (!ctx || !o.lexicons) {
+        fputs("narrate: out of memory\n", stderr);
+        nr_free(ctx);
+        free(o.lexicons);
+        return CLI_EXIT_INTERNAL;
+    }
+    set_voice_path(ctx);
+    int rc = parse_args(argc, argv, ctx, &o);
+    if (rc == PARSED)
+        rc = run(ctx, &o);
+
     if (explain_out && explain_out != stderr)
         fclose(explain_out);
-    free(data);
     cli_signal_cancels(NULL);
+    free(o.lexicons);
     nr_free(ctx);
     return rc;
 }
