@@ -54,6 +54,12 @@ typedef struct run {
     nb_episode *old;            /* sidecars found in OUT_DIR */
     size_t nold;
     int64_t now;
+    char **names;               /* the articles in IN_DIR, sorted */
+    size_t nnames;
+    nb_lock lock;               /* on OUT_DIR, held when locked */
+    int locked;
+    const char *report_path;
+    char *report_alloc;         /* report_path when it is the default */
     nb_report *report;
 } run;
 
@@ -532,7 +538,16 @@ static int parse_shard(const char *s, unsigned *k, unsigned *n)
 
 enum { OPT_SHARD = 256, OPT_VOICE, OPT_PRUNE, OPT_REPORT };
 
-int nr_cmd_batch(int argc, char **argv)
+/* What the options name beyond the run's own fields. */
+typedef struct batch_opts {
+    const char *config, *voice, *report;
+} batch_opts;
+
+/* parse_batch_args's "go on and run"; anything else is the exit code. */
+enum { PARSED = -1 };
+
+/* argv -> *r (jobs, shard, prune, the folders) and *o. */
+static int parse_batch_args(int argc, char **argv, run *r, batch_opts *o)
 {
     static const struct option longopts[] = {
         {"config", required_argument, NULL, 'c'},
@@ -546,141 +561,140 @@ int nr_cmd_batch(int argc, char **argv)
         {"help", no_argument, NULL, 'h'},
         {NULL, 0, NULL, 0},
     };
-    run r;
-    memset(&r, 0, sizeof r);
-    nb_config_init(&r.cfg);
-    const char *config = NULL, *voice = NULL, *report_path = NULL;
-    char *report_alloc = NULL;
-    int c, rc = CLI_EXIT_OK, locked = 0;
-    nb_lock lk;
-    char **names = NULL;
-    size_t nnames = 0;
+    int c;
     optind = 1;
     while ((c = getopt_long(argc, argv, ":c:j:qvh", longopts, NULL)) != -1) {
         switch (c) {
-        case 'c': config = optarg; break;
+        case 'c': o->config = optarg; break;
         case 'j':
-            if (cli_parse_int(optarg, 0, 256, &r.jobs) != 0) {
+            if (cli_parse_int(optarg, 0, 256, &r->jobs) != 0) {
                 cli_msg(0, "batch: --jobs needs a number from 0 to 256, not '%s'", optarg);
-                rc = CLI_EXIT_USAGE;
-                goto done;
+                return CLI_EXIT_USAGE;
             }
             break;
         case OPT_SHARD:
-            if (parse_shard(optarg, &r.shard_k, &r.shard_n) != 0) {
+            if (parse_shard(optarg, &r->shard_k, &r->shard_n) != 0) {
                 cli_msg(0, "batch: --shard needs K/N with 1 <= K <= N, not '%s'", optarg);
-                rc = CLI_EXIT_USAGE;
-                goto done;
+                return CLI_EXIT_USAGE;
             }
             break;
-        case OPT_VOICE: voice = optarg; break;
-        case OPT_PRUNE: r.prune = 1; break;
-        case OPT_REPORT: report_path = optarg; break;
+        case OPT_VOICE: o->voice = optarg; break;
+        case OPT_PRUNE: r->prune = 1; break;
+        case OPT_REPORT: o->report = optarg; break;
         case 'q': cli_verbosity = 0; break;
         case 'v': cli_verbosity = 2; break;
-        case 'h': batch_usage(stdout); goto done;
+        case 'h': batch_usage(stdout); return CLI_EXIT_OK;
         case ':':
             cli_msg(0, "batch: %s needs a value (try 'narrate batch --help')", argv[optind - 1]);
-            rc = CLI_EXIT_USAGE;
-            goto done;
+            return CLI_EXIT_USAGE;
         default:
             cli_msg(0, "batch: unknown option '%s' (try 'narrate batch --help')", argv[optind - 1]);
-            rc = CLI_EXIT_USAGE;
-            goto done;
+            return CLI_EXIT_USAGE;
         }
     }
     if (argc - optind != 2) {
         cli_msg(0, "batch: expected IN_DIR and OUT_DIR (try 'narrate batch --help')");
-        rc = CLI_EXIT_USAGE;
-        goto done;
+        return CLI_EXIT_USAGE;
     }
-    r.in_dir = argv[optind];
-    r.out_dir = argv[optind + 1];
-    if ((rc = nb_config_setup(&r.cfg, config, r.out_dir)) != 0)
-        goto done;
-    if (voice) {
-        free(r.cfg.voice);
-        if (!(r.cfg.voice = cli_strdup(voice))) {
-            rc = CLI_EXIT_INTERNAL;
-            goto done;
-        }
-    }
-    r.voice = r.cfg.voice ? r.cfg.voice : "slt";  /* the library's default */
-    r.voice_path = cli_voice_path();
-    if (!r.voice_path || cli_default_lexicon(&r.lex, &r.lex_len, &r.lex_path) != 0) {
-        cli_msg(0, "out of memory");
-        rc = CLI_EXIT_INTERNAL;
-        goto done;
-    }
-    if ((rc = check_voice(&r, voice != NULL)) != 0 || (rc = load_cover(&r)) != 0)
-        goto done;
-    if ((r.now = nb_now()) < 0) {
-        rc = CLI_EXIT_USAGE;
-        goto done;
-    }
-    nb_channel_guid(&r.cfg, r.channel_guid);
-    nb_uuid_parse(r.channel_guid, r.guid_ns);
+    r->in_dir = argv[optind];
+    r->out_dir = argv[optind + 1];
+    return PARSED;
+}
 
-    int e = cli_list_dir(r.in_dir, is_article, &names, &nnames);
-    if (e) {
-        cli_msg(0, "batch: cannot read '%s': %s", r.in_dir, strerror(e));
-        rc = CLI_EXIT_INPUT;
-        goto done;
+/* ---- the run ---- */
+
+/* What every article shares, checked once before any: configuration,
+   voice, data paths, cover, clock, channel guid. */
+static int prepare(run *r, const batch_opts *o)
+{
+    int rc;
+    if ((rc = nb_config_setup(&r->cfg, o->config, r->out_dir)) != 0)
+        return rc;
+    if (o->voice) {
+        free(r->cfg.voice);
+        if (!(r->cfg.voice = cli_strdup(o->voice)))
+            return CLI_EXIT_INTERNAL;
     }
-    if (mkdir(r.out_dir, 0777) != 0 && errno != EEXIST) {
-        cli_msg(0, "batch: cannot create '%s': %s", r.out_dir, strerror(errno));
-        rc = CLI_EXIT_OUTPUT;
-        goto done;
+    r->voice = r->cfg.voice ? r->cfg.voice : "slt";  /* the library's default */
+    r->voice_path = cli_voice_path();
+    if (!r->voice_path || cli_default_lexicon(&r->lex, &r->lex_len, &r->lex_path) != 0) {
+        cli_msg(0, "out of memory");
+        return CLI_EXIT_INTERNAL;
+    }
+    if ((rc = check_voice(r, o->voice != NULL)) != 0 || (rc = load_cover(r)) != 0)
+        return rc;
+    if ((r->now = nb_now()) < 0)
+        return CLI_EXIT_USAGE;
+    nb_channel_guid(&r->cfg, r->channel_guid);
+    nb_uuid_parse(r->channel_guid, r->guid_ns);
+    return 0;
+}
+
+/* IN_DIR's articles; OUT_DIR created, locked and cleared of a killed
+   run's temporaries; its episodes; the report. */
+static int open_dirs(run *r, const char *report)
+{
+    int e = cli_list_dir(r->in_dir, is_article, &r->names, &r->nnames);
+    if (e) {
+        cli_msg(0, "batch: cannot read '%s': %s", r->in_dir, strerror(e));
+        return CLI_EXIT_INPUT;
+    }
+    if (mkdir(r->out_dir, 0777) != 0 && errno != EEXIST) {
+        cli_msg(0, "batch: cannot create '%s': %s", r->out_dir, strerror(errno));
+        return CLI_EXIT_OUTPUT;
     }
     char err[1024];
-    if (nb_lock_take(&lk, r.out_dir, r.shard_k, r.shard_n, err, sizeof err) != 0) {
+    if (nb_lock_take(&r->lock, r->out_dir, r->shard_k, r->shard_n, err, sizeof err) != 0) {
         cli_msg(0, "batch: %s", err);
-        rc = CLI_EXIT_OUTPUT;
-        goto done;
+        return CLI_EXIT_OUTPUT;
     }
-    locked = 1;
-    if (!r.shard_n)
-        cli_remove_stale_temps(r.out_dir);  /* exclusive: no writer is running */
-    if ((e = nb_episodes_load_dir(r.out_dir, &r.old, &r.nold)) != 0) {
-        cli_msg(0, "batch: cannot read '%s': %s", r.out_dir, strerror(e));
-        rc = CLI_EXIT_OUTPUT;
-        goto done;
+    r->locked = 1;
+    if (!r->shard_n)
+        cli_remove_stale_temps(r->out_dir);  /* exclusive: no writer is running */
+    if ((e = nb_episodes_load_dir(r->out_dir, &r->old, &r->nold)) != 0) {
+        cli_msg(0, "batch: cannot read '%s': %s", r->out_dir, strerror(e));
+        return CLI_EXIT_OUTPUT;
     }
-    if (r.nold > 1)
-        qsort(r.old, r.nold, sizeof *r.old, cmp_source);
-    if (!report_path) {
+    if (r->nold > 1)
+        qsort(r->old, r->nold, sizeof *r->old, cmp_source);
+    if (!report) {
         char name[64];
-        if (r.shard_n)
-            snprintf(name, sizeof name, "report-%u-of-%u.json", r.shard_k, r.shard_n);
+        if (r->shard_n)
+            snprintf(name, sizeof name, "report-%u-of-%u.json", r->shard_k, r->shard_n);
         else
             snprintf(name, sizeof name, "report.json");
-        report_path = report_alloc = cli_path(r.out_dir, name);
+        report = r->report_alloc = cli_path(r->out_dir, name);
     }
-    r.report = nb_report_new(r.now, r.shard_k, r.shard_n);
-    if (!report_path || !r.report) {
+    r->report_path = report;
+    r->report = nb_report_new(r->now, r->shard_k, r->shard_n);
+    if (!r->report_path || !r->report) {
         cli_msg(0, "out of memory");
-        rc = CLI_EXIT_INTERNAL;
-        goto done;
+        return CLI_EXIT_INTERNAL;
     }
+    return 0;
+}
 
-    cli_catch_signals();
-
+/* Every article of the shard in name order, until done or a signal.
+   Returns how many the shard holds. */
+static size_t narrate_all(run *r)
+{
     size_t total = 0;
-    for (size_t i = 0; i < nnames; i++)
-        total += (size_t)in_shard(&r, names[i]);
+    for (size_t i = 0; i < r->nnames; i++)
+        total += (size_t)in_shard(r, r->names[i]);
     int tty = cli_verbosity >= 1 && isatty(2);
     progress_state ps = {0, total, mono_ms(), 0, 0};
     if (tty && total)
         progress_draw(&ps, 0.0, 1);
-    for (size_t i = 0; i < nnames && !cli_caught_signal; i++) {
-        if (!in_shard(&r, names[i]))
+    char err[1024];
+    for (size_t i = 0; i < r->nnames && !cli_caught_signal; i++) {
+        const char *name = r->names[i];
+        if (!in_shard(r, name))
             continue;
         uint64_t t0 = mono_ms();
-        nb_report_item *it = nb_report_add(r.report, names[i]);
+        nb_report_item *it = nb_report_add(r->report, name);
         nb_episode ep;
         memset(&ep, 0, sizeof ep);
-        const char *st = do_article(&r, names[i], it, &ep, tty ? &ps : NULL,
-                                    err, sizeof err);
+        const char *st = do_article(r, name, it, &ep, tty ? &ps : NULL, err, sizeof err);
         nb_report_set(it, st ? st : cli_caught_signal ? "interrupted" : "failed", ep.slug,
                       st ? ep.duration_ms : 0, mono_ms() - t0);
         if (!st) {
@@ -688,56 +702,80 @@ int nr_cmd_batch(int argc, char **argv)
             if (tty)
                 fputc('\n', stderr);
             if (!cli_caught_signal)
-                cli_msg(1, "%s: %s; skipped", names[i], err);
+                cli_msg(1, "%s: %s; skipped", name, err);
         } else
-            cli_msg(2, "%s: %s -> %s", names[i], st, ep.audio);
+            cli_msg(2, "%s: %s -> %s", name, st, ep.audio);
         nb_episode_free(&ep);
         ps.done++;
         if (tty && !cli_caught_signal)
             progress_draw(&ps, 0.0, 1);
     }
+    return total;
+}
+
+/* After the articles: prune, the feed (unsharded), the report, the last
+   message.  Returns the run's exit code. */
+static int finish(run *r, size_t total)
+{
+    int rc = CLI_EXIT_OK, feed_written = 0;
     if (!cli_caught_signal)
-        prune(&r, names, nnames);
-    int feed_written = 0;
-    if (!cli_caught_signal && !r.shard_n) {
-        int fr = nb_rebuild_feed(r.out_dir, &r.cfg);
+        prune(r, r->names, r->nnames);
+    if (!cli_caught_signal && !r->shard_n) {
+        int fr = nb_rebuild_feed(r->out_dir, &r->cfg);
         if (fr)
             rc = fr;
         else
             feed_written = 1;
     }
-    size_t nfail = nb_report_count(r.report, "failed");
+    size_t nfail = nb_report_count(r->report, "failed");
     int64_t fin = nb_now();
-    e = nb_report_write(r.report, report_path, fin < 0 ? r.now : fin, cli_caught_signal != 0,
-                        feed_written);
+    int e = nb_report_write(r->report, r->report_path, fin < 0 ? r->now : fin,
+                            cli_caught_signal != 0, feed_written);
     if (e) {
-        cli_msg(0, "batch: cannot write the report '%s': %s", report_path, strerror(e));
+        cli_msg(0, "batch: cannot write the report '%s': %s", r->report_path, strerror(e));
         if (!rc)
             rc = CLI_EXIT_OUTPUT;
     }
     if (cli_caught_signal) {
         cli_msg(1, "interrupted; finished episodes are kept, rerun to complete");
-        rc = CLI_EXIT_INTERRUPTED;
-    } else {
-        cli_msg(1, "%zu article%s: %zu synthesized, %zu reused, %zu failed%s",
-               total, total == 1 ? "" : "s",
-               nb_report_count(r.report, "synthesized"),
-               nb_report_count(r.report, "reused"), nfail,
-               feed_written ? "; feed.xml written" : "");
-        if (!rc && nfail)
-            rc = CLI_EXIT_PARTIAL;
+        return CLI_EXIT_INTERRUPTED;
     }
-done:
-    if (locked)
-        nb_lock_release(&lk);
-    nb_report_free(r.report);
-    nb_episodes_free(r.old, r.nold);
-    cli_free_list(names, nnames);
-    free(report_alloc);
-    free(r.voice_path);
-    free(r.lex);
-    free(r.cover);
-    free(r.lex_path);
-    nb_config_free(&r.cfg);
+    cli_msg(1, "%zu article%s: %zu synthesized, %zu reused, %zu failed%s",
+            total, total == 1 ? "" : "s",
+            nb_report_count(r->report, "synthesized"),
+            nb_report_count(r->report, "reused"), nfail,
+            feed_written ? "; feed.xml written" : "");
+    return !rc && nfail ? CLI_EXIT_PARTIAL : rc;
+}
+
+static void run_free(run *r)
+{
+    if (r->locked)
+        nb_lock_release(&r->lock);
+    nb_report_free(r->report);
+    nb_episodes_free(r->old, r->nold);
+    cli_free_list(r->names, r->nnames);
+    free(r->report_alloc);
+    free(r->voice_path);
+    free(r->lex);
+    free(r->cover);
+    free(r->lex_path);
+    nb_config_free(&r->cfg);
+}
+
+int nr_cmd_batch(int argc, char **argv)
+{
+    run r;
+    memset(&r, 0, sizeof r);
+    nb_config_init(&r.cfg);
+    batch_opts o = {NULL, NULL, NULL};
+    int rc = parse_batch_args(argc, argv, &r, &o);
+    if (rc == PARSED && (rc = prepare(&r, &o)) == 0 &&
+        (rc = open_dirs(&r, o.report)) == 0) {
+        cli_catch_signals();
+        size_t total = narrate_all(&r);
+        rc = finish(&r, total);
+    }
+    run_free(&r);
     return rc;
 }
