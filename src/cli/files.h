@@ -20,7 +20,8 @@ char *cli_path(const char *dir, const char *name);
    input (a long book is a few MiB of text, a cover at most 16 MiB), low
    enough that a wrong path (a disk image, /dev/zero) fails with EFBIG
    instead of exhausting memory.  Regular files, pipes, terminals and
-   devices are read alike, to their end. */
+   devices are read alike, to their end.  (--normalize is not read whole:
+   it streams its input a line at a time.) */
 #define CLI_MAX_READ ((size_t)256 << 20)
 
 /* Reads fd to its end into a malloc'd, NUL-terminated buffer (the caller
@@ -32,9 +33,11 @@ int cli_read_fd(int fd, char **data, size_t *len);
    opened. */
 int cli_read_file(const char *path, char **data, size_t *len);
 
-/* Writes data to path through a temporary file in the same directory
-   (DIR/.BASE.XXXXXX), fsync and rename, so readers see the old or the new
-   file, never a partial one.  Returns 0 or an errno value. */
+/* The command's one writer (see files.c for why not the library's):
+   data goes to a temporary file in the same directory (DIR/.BASE.XXXXXX),
+   which is fsynced and renamed over path, then DIR is fsynced; readers see
+   the old or the new file, never a partial one, and after a crash the new
+   name survives.  Returns 0 or an errno value. */
 int cli_write_atomic(const char *path, const void *data, size_t len);
 
 /* Sorted (strcmp) malloc'd list of the names in dir for which keep()
