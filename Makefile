@@ -97,11 +97,17 @@ $(B)/tests/inject_%.so: tests/inject/inject_%.c
 	@mkdir -p $(dir $@)
 	$(Q)$(CC) -shared -fPIC -O1 -g $(WARN) -Wno-missing-prototypes -o $@ $< -ldl
 
-# the command's modules (batch, feed, config) without main(), for fuzzing
+# the command's modules (batch, feed, config) without main(), for the
+# tests and fuzz targets that call them
 CLIA = $(B)/libnarrate-cli.a
 $(CLIA): $(filter-out $(B)/src/cli/main.o,$(CLI_OBJ))
 	@rm -f $@
 	$(Q)ar rcs $@ $^
+
+# test_batch tests those modules: linked like a fuzz target, not the library
+$(B)/tests/test_batch: tests/unit/test_batch.c $(CLIA) $(LIBA)
+	@mkdir -p $(dir $@)
+	$(Q)$(CC) $(ALL_CFLAGS) -Wno-missing-prototypes -o $@ $< $(CLIA) $(LIBA) $(LIBS) $(CLI_LIBS) -lcmocka
 
 # each fuzz target also runs over its corpus as a plain test (make check)
 $(B)/fuzz/regress_%: tests/fuzz/fuzz_%.c tests/fuzz/regression_driver.c $(LIBA) $(CLIA)
