@@ -565,7 +565,10 @@ nr_status nr_load(nr_ctx *ctx, const char *data, size_t len, const char *name)
     }
     if (ctx->locale == NR_LOCALE_AUTO)
         nr_norm_set_locale(ctx->norm, nr_norm_guess_locale(ctx->text, ctx->text_len));
-    return nr_plan_build(ctx);
+    nr_plan_opts po = {ctx->meta[NR_META_TITLE], ctx->meta[NR_META_AUTHOR]};
+    if (nr_plan_build(&ctx->plan, ctx->article, &po) != NR_OK)
+        return nr_fail(ctx, NR_ERR_NOMEM, "out of memory planning the article");
+    return NR_OK;
 }
 
 nr_status nr_script(nr_ctx *ctx, nr_write_fn write, void *ud)
@@ -576,8 +579,8 @@ nr_status nr_script(nr_ctx *ctx, nr_write_fn write, void *ud)
     nr_buf line;
     nr_buf_init(&line, NR_MAX_SPOKEN);
     nr_status st = NR_OK;
-    for (size_t i = 0; i < p->nunits && st == NR_OK; i++) {
-        const nr_unit *u = &p->units[i];
+    for (size_t i = 0; i < p->nsegments && st == NR_OK; i++) {
+        const nr_segment *u = &p->segments[i];
         nr_buf_reset(&line);
         if (u->opens_chapter) {
             if (nr_buf_puts(&line, "# ") || nr_buf_puts(&line, p->chapter_titles[u->chapter])
@@ -587,7 +590,7 @@ nr_status nr_script(nr_ctx *ctx, nr_write_fn write, void *ud)
             }
         }
         size_t mark = line.len;
-        if (nr_speak_range(ctx, u, 0, u->len, &line) != 0) {
+        if (nr_speak_range(ctx->norm, u, 0, u->len, &line) != 0) {
             st = nr_fail(ctx, NR_ERR_NOMEM, "out of memory");
             break;
         }

@@ -25,7 +25,7 @@
 
 typedef struct sentence_audio {
     nr_pcm pcm;        /* trimmed copy */
-    size_t start, end; /* written text range inside the unit */
+    size_t start, end; /* written text range inside the segment */
 } sentence_audio;
 
 typedef struct item_result {
@@ -75,8 +75,8 @@ static int add_phones(void *voice, const char *word, const char *phones)
 typedef struct synth_job {
     pipeline *pl;
     size_t item;
-    const nr_unit *unit;
-    size_t base;       /* offset of the item inside the unit text */
+    const nr_segment *seg;
+    size_t base;       /* offset of the item inside the segment's text */
     nr_buf spoken;
     item_result *res;
     size_t nsent;
@@ -92,7 +92,7 @@ static int synth_sentence(void *ud, size_t start, size_t end)
         return 1;
     }
     nr_buf_reset(&j->spoken);
-    if (nr_norm_text(ctx->norm, j->unit->text + j->base + start, end - start,
+    if (nr_norm_text(ctx->norm, j->seg->text + j->base + start, end - start,
                      &j->spoken) != 0) {
         j->st = NR_ERR_NOMEM;
         return 1;
@@ -143,11 +143,11 @@ static void synth_item(pipeline *pl, size_t i, item_result *out)
     synth_job j = {0};
     j.pl = pl;
     j.item = i;
-    j.unit = &pl->ctx->plan.units[it->unit];
+    j.seg = &pl->ctx->plan.segments[it->segment];
     j.base = it->start;
     j.res = out;
     nr_buf_init(&j.spoken, (size_t)1 << 26);
-    nr_split_sentences(j.unit->text + it->start, it->end - it->start,
+    nr_split_sentences(j.seg->text + it->start, it->end - it->start,
                        synth_sentence, &j);
     nr_buf_free(&j.spoken);
     out->st = j.st;
@@ -197,12 +197,12 @@ static nr_status sink_error(nr_ctx *ctx, int rc, const char *what)
 
 /* ---- events and cues ---------------------------------------------------- */
 
-static size_t src_of(const nr_unit *u, size_t off)
+static size_t src_of(const nr_segment *u, size_t off)
 {
     return u->src_map ? u->src_map[off] : SIZE_MAX;
 }
 
-static int emit(nr_ctx *ctx, nr_event_kind kind, const nr_unit *u, size_t start,
+static int emit(nr_ctx *ctx, nr_event_kind kind, const nr_segment *u, size_t start,
                 size_t end, const nr_stitcher *stc, uint64_t nsamples)
 {
     if (!ctx->event_fn)
@@ -225,7 +225,7 @@ static int emit(nr_ctx *ctx, nr_event_kind kind, const nr_unit *u, size_t start,
     return ctx->event_fn(ctx->event_ud, &ev);
 }
 
-static int record_cue(nr_ctx *ctx, const nr_stitcher *stc, uint32_t unit,
+static int record_cue(nr_ctx *ctx, const nr_stitcher *stc, uint32_t segment,
                       const sentence_audio *sa)
 {
     if (ctx->ncues == ctx->cues_cap) {
@@ -239,7 +239,7 @@ static int record_cue(nr_ctx *ctx, const nr_stitcher *stc, uint32_t unit,
     nr_cue_rec *c = &ctx->cues[ctx->ncues++];
     c->start_ms = nr_stitch_ms(stc, stc->pos);
     c->end_ms = nr_stitch_ms(stc, stc->pos + sa->pcm.n);
-    c->unit = unit;
+    c->segment = segment;
     c->start = sa->start;
     c->end = sa->end;
     return 0;
@@ -250,7 +250,7 @@ static nr_status consume(pipeline *pl, nr_stitcher *stc, nr_chapter_time *ch)
 {
     nr_ctx *ctx = pl->ctx;
     const nr_plan *p = &ctx->plan;
-    nr_unit_kind prev = NR_UNIT_INTRO;
+    nr_segment_kind prev = NR_SEG_INTRO;
     int started = 0;
     for (size_t i = 0; i < p->nitems; i++) {
         pthread_mutex_lock(&pl->mu);
@@ -267,7 +267,7 @@ static nr_status consume(pipeline *pl, nr_stitcher *stc, nr_chapter_time *ch)
         if (st == NR_OK && atomic_load(&ctx->cancelled))
             st = NR_ERR_CANCELLED;
         const nr_item *it = &p->items[i];
-        const nr_unit *u = &p->units[it->unit];
+        const nr_segment *u = &p->segments[it->segment];
         int rc = 0, stop = 0;
         if (st == NR_OK && it->first) {
             if (started)
@@ -284,7 +284,7 @@ static nr_status consume(pipeline *pl, nr_stitcher *stc, nr_chapter_time *ch)
                 rc = nr_stitch_pause(stc, NR_PAUSE_SENTENCE);
             if (rc)
                 break;
-            if (record_cue(ctx, stc, it->unit, &r.s[k]) != 0) {
+            if (record_cue(ctx, stc, it->segment, &r.s[k]) != 0) {
                 st = NR_ERR_NOMEM;
                 break;
             }
@@ -307,7 +307,7 @@ static nr_status consume(pipeline *pl, nr_stitcher *stc, nr_chapter_time *ch)
             if (st == NR_ERR_NOMEM)
                 nr_fail(ctx, st, "out of memory during synthesis");
             else if (st == NR_ERR_SYNTH)
-                nr_fail(ctx, st, "Flite failed on the text of paragraph %zu", (size_t)it->unit);
+                nr_fail(ctx, st, "Flite failed on the text of paragraph %zu", (size_t)it->segment);
             else if (st == NR_ERR_CANCELLED)
                 nr_fail(ctx, st, "cancelled");
             return st;

@@ -3,15 +3,15 @@
 
 #include <stdlib.h>
 
-int nr_pause_between(nr_unit_kind prev, nr_unit_kind next, int opens_chapter)
+int nr_pause_between(nr_segment_kind prev, nr_segment_kind next, int opens_chapter)
 {
     if (opens_chapter)
         return NR_PAUSE_CHAPTER;
-    if (prev == NR_UNIT_INTRO)
+    if (prev == NR_SEG_INTRO)
         return NR_PAUSE_AFTER_INTRO;
-    if (prev == NR_UNIT_HEADING)
+    if (prev == NR_SEG_HEADING)
         return NR_PAUSE_AFTER_HEADING;
-    if (prev == NR_UNIT_ITEM && next == NR_UNIT_ITEM)
+    if (prev == NR_SEG_LIST_ITEM && next == NR_SEG_LIST_ITEM)
         return NR_PAUSE_ITEM;
     return NR_PAUSE_PARAGRAPH;
 }

@@ -25,7 +25,7 @@
 #include <stdint.h>
 
 #include "audio/sink.h"
-#include "nr_private.h"
+#include "plan.h"
 
 enum {
     NR_PAUSE_SENTENCE = 350,
@@ -37,8 +37,8 @@ enum {
     NR_PAUSE_END = 500
 };
 
-/* Pause in ms at rate 1.0 before a unit of kind next that follows prev. */
-int nr_pause_between(nr_unit_kind prev, nr_unit_kind next, int opens_chapter);
+/* Pause in ms at rate 1.0 before a segment of kind next that follows prev. */
+int nr_pause_between(nr_segment_kind prev, nr_segment_kind next, int opens_chapter);
 
 /* Trims silence at both ends of a synthesized utterance in place: returns the
    first sample to keep in *first and the count in *n. */
