@@ -250,8 +250,6 @@ static nr_status consume(pipeline *pl, nr_stitcher *stc, nr_chapter_time *ch)
 {
     nr_ctx *ctx = pl->ctx;
     const nr_plan *p = &ctx->plan;
-    nr_segment_kind prev = NR_SEG_INTRO;
-    int started = 0;
     for (size_t i = 0; i < p->nitems; i++) {
         pthread_mutex_lock(&pl->mu);
         item_result *slot = &pl->slots[i % pl->nslots];
@@ -270,8 +268,7 @@ static nr_status consume(pipeline *pl, nr_stitcher *stc, nr_chapter_time *ch)
         const nr_segment *u = &p->segments[it->segment];
         int rc = 0, stop = 0;
         if (st == NR_OK && it->first) {
-            if (started)
-                rc = nr_stitch_pause(stc, nr_pause_between(prev, u->kind, u->opens_chapter));
+            rc = nr_stitch_segment(stc, u->kind, u->opens_chapter);
             if (rc == 0 && u->opens_chapter) {
                 ch[u->chapter].start_ms = nr_stitch_ms(stc, stc->pos);
                 stop = emit(ctx, NR_EVENT_CHAPTER, u, 0, 0, stc, 0);
@@ -280,8 +277,7 @@ static nr_status consume(pipeline *pl, nr_stitcher *stc, nr_chapter_time *ch)
                 stop = emit(ctx, NR_EVENT_PARAGRAPH, u, 0, u->len, stc, 0);
         }
         for (size_t k = 0; st == NR_OK && rc == 0 && !stop && k < r.n; k++) {
-            if (started && !(it->first && k == 0))
-                rc = nr_stitch_pause(stc, NR_PAUSE_SENTENCE);
+            rc = nr_stitch_sentence(stc, it->first && k == 0);
             if (rc)
                 break;
             if (record_cue(ctx, stc, it->segment, &r.s[k]) != 0) {
@@ -292,12 +288,9 @@ static nr_status consume(pipeline *pl, nr_stitcher *stc, nr_chapter_time *ch)
                         r.s[k].pcm.n);
             if (!stop)
                 rc = nr_stitch_audio(stc, r.s[k].pcm.samples, r.s[k].pcm.n);
-            started = 1;
         }
         if (stop && st == NR_OK)
             st = NR_ERR_CANCELLED;
-        if (it->first)
-            prev = u->kind;
         result_clear(&r);
         if (rc == -3)
             st = NR_ERR_CANCELLED;  /* the PCM callback asked to stop */
@@ -315,9 +308,9 @@ static nr_status consume(pipeline *pl, nr_stitcher *stc, nr_chapter_time *ch)
         if (ctx->progress)
             ctx->progress(ctx->progress_ud, i + 1, p->nitems, nr_stitch_ms(stc, stc->pos));
     }
-    if (!started)
+    if (!stc->started)
         return nr_fail(ctx, NR_ERR_EMPTY, "the article produced no speech");
-    int rc = nr_stitch_pause(stc, NR_PAUSE_END);
+    int rc = nr_stitch_end(stc);
     return rc ? sink_error(ctx, rc, "encoding") : NR_OK;
 }
 
