@@ -186,6 +186,18 @@ typedef enum nr_out_format {
     NR_OUT_M4B         /* AAC in MP4 (audiobook), MP4 chapters; files only */
 } nr_out_format;
 
+/* The format named "mp3", "wav", "raw", "flac", "ogg", "opus" or "m4b";
+   NR_OUT_AUTO when name is none of them. */
+nr_out_format nr_out_format_from_name(const char *name);
+/* The format a file name's extension asks for (".ogg" and ".oga" are
+   NR_OUT_OGG; case ignored); NR_OUT_AUTO when it names none, which
+   nr_render_file writes as MP3. */
+nr_out_format nr_out_format_from_path(const char *path);
+/* "mp3" for NR_OUT_MP3 ...; NULL for NR_OUT_AUTO and unknown values.  The
+   formats are numbered from NR_OUT_MP3 without gaps, so
+   for (f = NR_OUT_MP3; nr_out_format_name(f); f++) lists them all. */
+const char *nr_out_format_name(nr_out_format fmt);
+
 /*
  * Renders the loaded article to path.  A regular file (new or existing) is
  * written to a temporary file in the same directory and renamed into place

@@ -75,10 +75,6 @@ struct nr_ctx {
 nr_status nr_fail(nr_ctx *ctx, nr_status s, const char *fmt, ...)
     __attribute__((format(printf, 3, 4)));
 
-/* Gain (dB) that brings a built-in voice's speech to target_lufs, for when
-   nothing can be measured first (pipes, callbacks). */
-double nr_voice_stream_gain(const char *name, double target_lufs);
-
 /* outfile.c: runs fn on a descriptor for path, through a temporary file
    renamed into place on success (see outfile.c). */
 typedef nr_status (*nr_output_fn)(nr_ctx *ctx, int fd, int seekable, void *arg);

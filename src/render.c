@@ -14,6 +14,7 @@
 #include "nr_private.h"
 #include "stitch.h"
 #include "synth.h"
+#include "audio/formats.h"
 #include "audio/sink.h"
 
 #include <errno.h>
@@ -355,6 +356,10 @@ static nr_sink *callback_sink_new(const nr_sink_opts *o)
     return &s->base;
 }
 
+static const nr_format callback_format = {
+    NR_OUT_CALLBACK, NULL, {NULL}, callback_sink_new, NR_TAGS_NONE, 0
+};
+
 nr_status nr_synthesize(nr_ctx *ctx, nr_pcm_fn pcm, void *ud)
 {
     if (!pcm)
@@ -381,19 +386,13 @@ nr_status nr_set_events(nr_ctx *ctx, nr_event_fn fn, void *ud)
    is measured whole first, which costs little at that length. */
 #define LOUDNESS_PROBE_S 120.0
 
-static nr_sink_ctor sink_for(nr_out_format fmt)
+/* Gain (dB) that brings a voice's speech to target_lufs when nothing can be
+   measured first (pipes, callbacks): the built-in voices' calibration, none
+   for a voice file. */
+static double stream_gain(const char *voice, double target_lufs)
 {
-    if (fmt == NR_OUT_CALLBACK)
-        return callback_sink_new;
-    switch (fmt) {
-    case NR_OUT_WAV: return nr_sink_wav_new;
-    case NR_OUT_RAW: return nr_sink_raw_new;
-    case NR_OUT_FLAC: return nr_sink_flac_new;
-    case NR_OUT_OGG: return nr_sink_vorbis_new;
-    case NR_OUT_OPUS: return nr_sink_opus_new;
-    case NR_OUT_M4B: return nr_sink_m4b_new;
-    default: return nr_sink_mp3_new;
-    }
+    const nr_builtin_voice *v = nr_builtin_voice_find(voice);
+    return (v ? v->gain_16 : 0.0) + (target_lufs + 16.0);
 }
 
 static void meta_year(const char *iso, char year[5], char ddmm[5])
@@ -470,12 +469,15 @@ nr_status nr_render_to(nr_ctx *ctx, int fd, int seekable, nr_out_format fmt)
                        .bitrate = ctx->bitrate, .out_rate = ctx->out_rate,
                        .meta = &meta, .ud = ctx};
     errno = 0;
-    nr_sink_ctor make = sink_for(fmt);
+    /* a value outside the enum is written as MP3, like NR_OUT_AUTO */
+    const nr_format *f = fmt == NR_OUT_CALLBACK ? &callback_format : nr_format_get(fmt);
+    if (!f)
+        f = nr_format_get(NR_OUT_MP3);
+    nr_sink_ctor make = f->make;
     /* containers with tags in the header need the chapter times first */
-    int header_tags = fmt == NR_OUT_FLAC || fmt == NR_OUT_OGG || fmt == NR_OUT_OPUS
-                   || fmt == NR_OUT_M4B;
+    int header_tags = f->tags == NR_TAGS_IN_HEADER;
     /* say so now, not after hours of synthesis, when FFmpeg is missing */
-    const char *why = header_tags ? nr_sink_av_unavailable() : NULL;
+    const char *why = f->ffmpeg ? nr_sink_av_unavailable() : NULL;
     if (why) {
         st = nr_fail(ctx, NR_ERR_OUTPUT, "FLAC, Ogg, Opus and M4B output need FFmpeg: %s", why);
         goto out;
@@ -487,7 +489,7 @@ nr_status nr_render_to(nr_ctx *ctx, int fd, int seekable, nr_out_format fmt)
             .spool = seekable && fmt != NR_OUT_CALLBACK,
             .early = !header_tags,
             .probe_s = LOUDNESS_PROBE_S,
-            .stream_gain_db = nr_voice_stream_gain(ctx->voice_name, ctx->loudness_target),
+            .stream_gain_db = stream_gain(ctx->voice_name, ctx->loudness_target),
         };
         sink = nr_sink_loudness_new(make, &so, &lo, &ctx->loudness);
     } else
