@@ -18,19 +18,25 @@ CC      ?= cc
 OPT     ?= -O2 -g
 WARN     = -Wall -Wextra -Werror -Wformat=2 -Wshadow -Wstrict-prototypes -Wmissing-prototypes
 CFLAGS  ?=
-PKGS     = libutf8proc libxml-2.0 sndfile libebur128 jansson nettle
+# what the library links (narrate.pc's Requires.private says the same)
+PKGS     = libutf8proc libxml-2.0 sndfile libebur128
+# what only the command's batch/feed front end uses (JSON reports, ids)
+CLI_PKGS = jansson nettle
 # FFmpeg: headers only; av_api.c loads the libraries when FLAC/Ogg/M4B is
 # asked for, so other runs do not pay for its ~130 dependencies
 AV_PKGS  = libavformat libavcodec libavutil
-PKG_CFLAGS := $(shell pkg-config --cflags $(PKGS) $(AV_PKGS) 2>/dev/null)
+PKG_CFLAGS := $(shell pkg-config --cflags $(PKGS) $(CLI_PKGS) $(AV_PKGS) 2>/dev/null)
 PKG_LIBS   := $(shell pkg-config --libs $(PKGS) 2>/dev/null)
+CLI_LIBS   := $(shell pkg-config --libs $(CLI_PKGS) 2>/dev/null)
 FLITE_LIBS = -lflite_cmu_us_kal -lflite_cmu_us_kal16 -lflite_cmu_us_awb \
              -lflite_cmu_us_rms -lflite_cmu_us_slt -lflite_cmulex \
              -lflite_usenglish -lflite
-LIBS     = $(FLITE_LIBS) -lmp3lame $(PKG_LIBS) -lpthread -lm
+LIB_LIBS = $(FLITE_LIBS) -lmp3lame -lpthread -lm
+LIBS     = $(LIB_LIBS) $(PKG_LIBS)
+# hidden by default: only what narrate.h marks NR_API leaves libnarrate.so
 ALL_CFLAGS = -std=c11 -D_GNU_SOURCE -DNR_VERSION='"$(VERSION)"' \
-             -DNR_DATADIR='"$(DATADIR)"' -fPIC -Isrc -isystem /usr/include/flite \
-             $(PKG_CFLAGS) $(OPT) $(WARN) $(CFLAGS)
+             -DNR_DATADIR='"$(DATADIR)"' -fPIC -fvisibility=hidden -Isrc \
+             -isystem /usr/include/flite $(PKG_CFLAGS) $(OPT) $(WARN) $(CFLAGS)
 
 B       ?= build
 # quiet rules; `make V=1` shows the commands
@@ -76,16 +82,15 @@ $(LIBSO): $(LIB_OBJ)
 	$(Q)$(CC) -shared -Wl,-soname,libnarrate.so.$(SOVER) $(OPT) $(CFLAGS) $(LDFLAGS) -o $@ $^ $(LIBS)
 	$(Q)ln -sf libnarrate.so.$(SOVER) $(B)/libnarrate.so
 
-# the command adds what only the batch/feed front end needs
-CLI_LIBS := $(shell pkg-config --libs jansson nettle 2>/dev/null)
-
 $(NARRATE): $(CLI_OBJ) $(LIBA)
 	@$(if $(Q),echo "  LD      $@")
 	$(Q)$(CC) $(OPT) $(CFLAGS) $(LDFLAGS) -o $@ $(CLI_OBJ) $(LIBA) $(LIBS) $(CLI_LIBS)
 
+# unit tests may include the command's modules (test_batch.c), so they link
+# what the command links
 $(B)/tests/%: tests/unit/%.c $(LIBA)
 	@mkdir -p $(dir $@)
-	$(Q)$(CC) $(ALL_CFLAGS) -Wno-missing-prototypes -o $@ $< $(LIBA) $(LIBS) -lcmocka
+	$(Q)$(CC) $(ALL_CFLAGS) -Wno-missing-prototypes -o $@ $< $(LIBA) $(LIBS) $(CLI_LIBS) -lcmocka
 
 # helper programs for the suites, linked like the unit tests
 $(B)/tests/tools/%: tests/tools/%.c $(LIBA)
