@@ -11,14 +11,21 @@ INCDIR   = $(PREFIX)/include
 MANDIR   = $(PREFIX)/share/man/man1
 DATADIR  = $(PREFIX)/share/narrate
 
-VERSION  = 0.1.0
+# The version has one source, narrate.h's NR_VERSION_MAJOR/MINOR/PATCH:
+# nr_version() is made from them by the compiler, narrate.pc and the
+# installed man page from this.  SOVER is the ABI's number, not the release's.
+VERSION := $(shell awk '$$2 ~ /^NR_VERSION_(MAJOR|MINOR|PATCH)$$/ \
+                        { v = v (v == "" ? "" : ".") $$3 } END { print v }' src/narrate.h)
+ifeq ($(VERSION),)
+$(error cannot read the version from src/narrate.h)
+endif
 SOVER    = 0
 
 CC      ?= cc
 OPT     ?= -O2 -g
 WARN     = -Wall -Wextra -Werror -Wformat=2 -Wshadow -Wstrict-prototypes -Wmissing-prototypes
 CFLAGS  ?=
-# what the library links (narrate.pc's Requires.private says the same)
+# what the library links (narrate.pc's Requires.private is made from it)
 PKGS     = libutf8proc libxml-2.0 sndfile libebur128
 # what only the command's batch/feed front end uses (JSON reports, ids)
 CLI_PKGS = jansson nettle
@@ -34,7 +41,7 @@ FLITE_LIBS = -lflite_cmu_us_kal -lflite_cmu_us_kal16 -lflite_cmu_us_awb \
 LIB_LIBS = $(FLITE_LIBS) -lmp3lame -lpthread -lm
 LIBS     = $(LIB_LIBS) $(PKG_LIBS)
 # hidden by default: only what narrate.h marks NR_API leaves libnarrate.so
-ALL_CFLAGS = -std=c11 -D_GNU_SOURCE -DNR_VERSION='"$(VERSION)"' \
+ALL_CFLAGS = -std=c11 -D_GNU_SOURCE \
              -DNR_DATADIR='"$(DATADIR)"' -fPIC -fvisibility=hidden -Isrc \
              -isystem /usr/include/flite $(PKG_CFLAGS) $(OPT) $(WARN) $(CFLAGS)
 
@@ -225,8 +232,10 @@ install: all
 	ln -sf libnarrate.so.$(SOVER) $(DESTDIR)$(LIBDIR)/libnarrate.so
 	install -m 644 src/narrate.h $(DESTDIR)$(INCDIR)/narrate.h
 	sed -e 's|@PREFIX@|$(PREFIX)|' -e 's|@VERSION@|$(VERSION)|' \
+	    -e 's|@REQUIRES@|$(PKGS)|' -e 's|@LIBS@|$(LIB_LIBS)|' \
 	    src/narrate.pc.in > $(DESTDIR)$(LIBDIR)/pkgconfig/narrate.pc
-	install -m 644 docs/narrate.1 $(DESTDIR)$(MANDIR)/narrate.1
+	sed '1s/"narrate [^"]*"/"narrate $(VERSION)"/' docs/narrate.1 > $(DESTDIR)$(MANDIR)/narrate.1
+	chmod 644 $(DESTDIR)$(MANDIR)/narrate.1
 	install -m 644 voices/lexicon.txt $(DESTDIR)$(DATADIR)/lexicon.txt
 	install -d $(DESTDIR)$(DATADIR)/voices
 	install -m 644 voices/README.md $(DESTDIR)$(DATADIR)/voices/README.md

@@ -44,9 +44,12 @@ const char *nr_errmsg(const nr_ctx *ctx)
     return ctx ? ctx->errmsg : "";
 }
 
+#define STR_(x) #x
+#define STR(x) STR_(x)
+
 const char *nr_version(void)
 {
-    return NR_VERSION;
+    return STR(NR_VERSION_MAJOR) "." STR(NR_VERSION_MINOR) "." STR(NR_VERSION_PATCH);
 }
 
 nr_status nr_fail(nr_ctx *ctx, nr_status s, const char *fmt, ...)

@@ -71,6 +71,8 @@ extern "C" {
 #  endif
 #endif
 
+/* The one source of narrate's version: the Makefile reads these three
+   lines for nr_version(), narrate.pc and the installed man page. */
 #define NR_VERSION_MAJOR 0
 #define NR_VERSION_MINOR 1
 #define NR_VERSION_PATCH 0
@@ -95,7 +97,8 @@ typedef enum nr_status {
 NR_API const char *nr_strerror(nr_status s);
 /* Detail of the last failure on ctx; "" when none.  Valid until the next call. */
 NR_API const char *nr_errmsg(const nr_ctx *ctx);
-/* "0.1.0" */
+/* The library's version, "MAJOR.MINOR.PATCH" as in the macros above
+   (which give the header's version at compile time). */
 NR_API const char *nr_version(void);
 
 NR_API nr_ctx *nr_new(void);

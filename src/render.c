@@ -19,6 +19,7 @@
 
 #include <errno.h>
 #include <pthread.h>
+#include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 #include <sys/stat.h>
@@ -450,6 +451,8 @@ nr_status nr_render_to(nr_ctx *ctx, int fd, int seekable, nr_out_format fmt)
     meta_year(ctx->meta[NR_META_DATE] ? ctx->meta[NR_META_DATE] : a->date_iso, year, ddmm);
     for (size_t i = 0; i < p->nchapters; i++)
         sch[i].title = p->chapter_titles[i];
+    char software[32];
+    snprintf(software, sizeof software, "narrate %s", nr_version());
     nr_sink_meta meta = {
         .title = p->chapter_titles[0],
         .artist = ctx->meta[NR_META_AUTHOR] ? ctx->meta[NR_META_AUTHOR] : a->byline,
@@ -457,6 +460,7 @@ nr_status nr_render_to(nr_ctx *ctx, int fd, int seekable, nr_out_format fmt)
         .year = year[0] ? year : NULL,
         .date_ddmm = ddmm[0] ? ddmm : NULL,
         .comment = a->subtitle,
+        .software = software,
         .chapters = sch,
         .nchapters = p->nchapters,
         .cover = ctx->cover,

@@ -20,6 +20,7 @@ typedef struct nr_sink_chapter {
 
 typedef struct nr_sink_meta {
     const char *title, *artist, *album, *year, *date_ddmm, *comment;
+    const char *software;             /* "narrate 0.1.0"; NULL = not said */
     const nr_sink_chapter *chapters;  /* titles known up front; times at finish */
     size_t nchapters;
     const unsigned char *cover;       /* JPEG or PNG bytes; NULL = none */

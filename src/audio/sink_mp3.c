@@ -162,8 +162,8 @@ nr_sink *nr_sink_mp3_new(const nr_sink_opts *o)
     s->base.destroy = mp3_destroy;
     s->fd = o->fd;
     s->seekable = o->seekable;
-    snprintf(s->encoder, sizeof s->encoder, "narrate %s (LAME %s)",
-             NR_VERSION, get_lame_version());
+    snprintf(s->encoder, sizeof s->encoder, "%s (LAME %s)",
+             o->meta->software ? o->meta->software : "narrate", get_lame_version());
 
     s->mp3_cap = CHUNK * 5 / 4 + 7200;
     s->mp3 = malloc(s->mp3_cap);

@@ -127,7 +127,8 @@ nr_sink *nr_sink_wav_new(const nr_sink_opts *o)
         sf_set_string(s->sf, SF_STR_TITLE, o->meta->title);
     if (o->meta->artist && *o->meta->artist)
         sf_set_string(s->sf, SF_STR_ARTIST, o->meta->artist);
-    sf_set_string(s->sf, SF_STR_SOFTWARE, "narrate " NR_VERSION);
+    if (o->meta->software)
+        sf_set_string(s->sf, SF_STR_SOFTWARE, o->meta->software);
     return &s->base;
 }
 
