@@ -47,6 +47,7 @@ typedef struct pipeline {
     size_t nslots;
     item_result *slots;
     int stop;
+    nr_sink_error sink_err;  /* the sink's words when it fails */
 } pipeline;
 
 static void result_clear(item_result *r)
@@ -187,14 +188,26 @@ static int online_cpus(void)
     return n > 0 ? (int)(n > 64 ? 64 : n) : 1;
 }
 
-static nr_status sink_error(nr_ctx *ctx, int rc, const char *what)
+/* The one path from a sink's failure to nr_errmsg (sink.h, "Errors"): rc
+   is what write() or finish() returned, or 0 when a constructor returned
+   NULL.  The sink's own words win; else errno's, with the file named. */
+static nr_status sink_failed(nr_ctx *ctx, int rc, const nr_sink_error *e, const char *what)
 {
+    int err = errno;
+    const char *name = ctx->out_name ? ctx->out_name : "standard output";
+    nr_status st = rc == 0 && err == EINVAL ? NR_ERR_ARG : NR_ERR_OUTPUT;
+    if (e->msg[0])
+        return nr_fail(ctx, st, "cannot write '%s': %s", name, e->msg);
+    if (rc == 0 && err == ENOMEM)
+        return nr_fail(ctx, NR_ERR_NOMEM, "out of memory");
+    if (st == NR_ERR_ARG)
+        return nr_fail(ctx, st, "the encoder rejected the settings (bitrate %d at %d Hz)",
+                       ctx->bitrate, ctx->sample_rate);
     if (rc == -2)
-        return nr_fail(ctx, NR_ERR_OUTPUT, "the encoder failed while %s", what);
-    if (errno == EPIPE)
+        return nr_fail(ctx, st, "the encoder failed while %s", what);
+    if (err == EPIPE)
         return nr_fail(ctx, NR_ERR_CLOSED, "output closed by its reader");
-    return nr_fail(ctx, NR_ERR_OUTPUT, "cannot write '%s': %s",
-                   ctx->out_name ? ctx->out_name : "standard output", strerror(errno));
+    return nr_fail(ctx, st, "cannot write '%s': %s", name, strerror(err));
 }
 
 /* ---- events and cues ---------------------------------------------------- */
@@ -297,7 +310,7 @@ static nr_status consume(pipeline *pl, nr_stitcher *stc, nr_chapter_time *ch)
         if (rc == -3)
             st = NR_ERR_CANCELLED;  /* the PCM callback asked to stop */
         else if (rc != 0)
-            st = sink_error(ctx, rc, "encoding");
+            st = sink_failed(ctx, rc, &pl->sink_err, "encoding");
         if (st != NR_OK) {
             if (st == NR_ERR_NOMEM)
                 nr_fail(ctx, st, "out of memory during synthesis");
@@ -313,7 +326,7 @@ static nr_status consume(pipeline *pl, nr_stitcher *stc, nr_chapter_time *ch)
     if (!stc->started)
         return nr_fail(ctx, NR_ERR_EMPTY, "the article produced no speech");
     int rc = nr_stitch_end(stc);
-    return rc ? sink_error(ctx, rc, "encoding") : NR_OK;
+    return rc ? sink_failed(ctx, rc, &pl->sink_err, "encoding") : NR_OK;
 }
 
 /* ---- the nr_synthesize() sink: PCM to the caller's callback --------------- */
@@ -471,7 +484,7 @@ nr_status nr_render_to(nr_ctx *ctx, int fd, int seekable, nr_out_format fmt)
     };
     nr_sink_opts so = {.fd = fd, .seekable = seekable, .rate = ctx->sample_rate,
                        .bitrate = ctx->bitrate, .out_rate = ctx->out_rate,
-                       .meta = &meta, .ud = ctx};
+                       .meta = &meta, .error = &pl.sink_err, .ud = ctx};
     errno = 0;
     /* a value outside the enum is written as MP3, like NR_OUT_AUTO */
     const nr_format *f = fmt == NR_OUT_CALLBACK ? &callback_format : nr_format_get(fmt);
@@ -499,11 +512,7 @@ nr_status nr_render_to(nr_ctx *ctx, int fd, int seekable, nr_out_format fmt)
     } else
         sink = make(&so);
     if (!sink) {
-        st = errno == ENOMEM ? nr_fail(ctx, NR_ERR_NOMEM, "out of memory")
-           : errno == EINVAL ? nr_fail(ctx, NR_ERR_ARG,
-                                       "the encoder rejected the settings (bitrate %d at %d Hz)",
-                                       ctx->bitrate, ctx->sample_rate)
-           : sink_error(ctx, -1, "starting");
+        st = sink_failed(ctx, 0, &pl.sink_err, "starting");
         goto out;
     }
 
@@ -545,7 +554,7 @@ nr_status nr_render_to(nr_ctx *ctx, int fd, int seekable, nr_out_format fmt)
             errno = 0;
             int rc = sink->finish(sink, &meta, dur);
             if (rc)
-                st = sink_error(ctx, rc, "finishing");
+                st = sink_failed(ctx, rc, &pl.sink_err, "finishing");
             else {
                 ctx->duration_ms = dur;
                 ctx->chapter_times = ch;
