@@ -178,7 +178,8 @@ typedef void (*nr_explain_fn)(void *ud, const char *orig, size_t orig_len,
                               const char *spoken, size_t spoken_len);
 NR_API nr_status nr_set_explain(nr_ctx *ctx, nr_explain_fn fn, void *ud);
 
-/* Progress while rendering: units done of total, audio produced so far. */
+/* Progress while rendering: items (runs of sentences, the pieces of
+   synthesis work) done of total, audio produced so far. */
 typedef void (*nr_progress_fn)(void *ud, size_t done, size_t total,
                                uint64_t audio_ms);
 NR_API nr_status nr_set_progress(nr_ctx *ctx, nr_progress_fn fn, void *ud);
