@@ -22,11 +22,12 @@
 
 /*
  * The built-in voices, the one table of them: X(name, description, sample
- * rate, gain).  Each is Flite's cmu_us_NAME, linked in (Makefile,
+ * rate, gain), expanded below into Flite's register declarations, the rows
+ * and the name list.  Each is Flite's cmu_us_NAME, linked in (Makefile,
  * FLITE_LIBS).  The gain is the dB that brings the voice's speech to
  * -16 LUFS through the limiter: what the measuring (spool) path chose for
  * the seed article (`narrate -v`).  Speech from one voice varies little, so
- * pipes, which cannot measure first, use it (nr_builtin_voice).
+ * pipes, which cannot measure first, use it (render.c, stream_gain).
  */
 #define BUILTIN_VOICES(X) \
     X(kal,   "US male, diphone, 8 kHz (fastest, telephone quality)", 8000, 7.4) \
