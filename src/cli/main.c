@@ -279,17 +279,8 @@ static void progress_cb(void *ud, size_t done, size_t total, uint64_t audio_ms)
 
 static int parse_format(const char *s, nr_out_format *f)
 {
-    static const struct { const char *name; nr_out_format f; } tab[] = {
-        {"mp3", NR_OUT_MP3}, {"wav", NR_OUT_WAV}, {"raw", NR_OUT_RAW},
-        {"flac", NR_OUT_FLAC}, {"ogg", NR_OUT_OGG}, {"opus", NR_OUT_OPUS},
-        {"m4b", NR_OUT_M4B},
-    };
-    for (size_t i = 0; i < sizeof tab / sizeof tab[0]; i++)
-        if (strcmp(s, tab[i].name) == 0) {
-            *f = tab[i].f;
-            return 0;
-        }
-    return -1;
+    *f = nr_out_format_from_name(s);
+    return *f == NR_OUT_AUTO ? -1 : 0;
 }
 
 /* ---- parsing: argv -> options ---- */
