@@ -122,6 +122,7 @@ void acro_say(nr_out *o, const char *s, size_t n);
 const lex_entry *lex_find(const nr_lexicon *lx, const char *s, size_t n);
 void lex_free(nr_lexicon *lx);
 int  lex_load_builtin(nr_lexicon *lx);
+/* lexphones.c */
 size_t phones_parse(const char *v, size_t n, char *out, size_t cap, const char **why);
 
 /* keyidx.c: the rows of a const table whose key (the const char * each row

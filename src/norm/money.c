@@ -75,10 +75,10 @@ static const char *const attributive[] = {
     NULL
 };
 
-static int next_is_attributive(const ctx *c, size_t consumed)
+static int next_is_attributive(const norm_run *run, size_t consumed)
 {
-    const tok *nx = tok_at(c, 1 + (long)consumed);
-    const tok *me = tok_at(c, (long)consumed);
+    const tok *nx = tok_at(run, 1 + (long)consumed);
+    const tok *me = tok_at(run, (long)consumed);
     return nx && me && !me->trailn && !nx->leadn && nx->n &&
            is_lower((unsigned char)nx->s[0]) && word_in(nx->s, nx->n, attributive);
 }
@@ -159,9 +159,9 @@ static void say_rate(nr_out *o, const currency *cur, const numlit *nl, const cha
 }
 
 /* "a $50,000-a-year job": after an article the rate describes a noun */
-static int rate_is_adjective(const ctx *c)
+static int rate_is_adjective(const norm_run *run)
 {
-    const tok *pv = tok_at(c, -1);
+    const tok *pv = tok_at(run, -1);
     return pv && !pv->trailn && (tok_is(pv, "a") || tok_is(pv, "an") || tok_is(pv, "the"));
 }
 
@@ -169,11 +169,11 @@ static int rate_is_adjective(const ctx *c)
  * "$1.2 million-$1.5 million" is a range, said with the currency once at
  * the end; "$10 million-a-year" a rate.  Returns the tokens used after the
  * amount, or 0 (nothing said) when the next token is no such thing. */
-static size_t money_scale_joined(ctx *c, const currency *cur, const numlit *nl)
+static size_t money_scale_joined(norm_run *run, const currency *cur, const numlit *nl)
 {
-    const tok *nx = tok_at(c, 1);
+    const tok *nx = tok_at(run, 1);
     const char *dash = nx ? memchr(nx->s, '-', nx->n) : NULL;
-    if (!dash || nx->leadn || c->t[c->i].trailn)
+    if (!dash || nx->leadn || run->t[run->i].trailn)
         return 0;
     const char *scale = scale_of(nx->s, (size_t)(dash - nx->s), 0);
     if (!scale)
@@ -181,8 +181,8 @@ static size_t money_scale_joined(ctx *c, const currency *cur, const numlit *nl)
     size_t rn = (size_t)(nx->s + nx->n - dash);
     const char *period = rate_suffix(dash, rn);
     if (period) {
-        SET(c, "money", "money-rate");
-        say_rate(c->o, cur, nl, scale, period, rate_is_adjective(c));
+        SET(run, CLS_MONEY, "money-rate");
+        say_rate(run->o, cur, nl, scale, period, rate_is_adjective(run));
         return 1;
     }
     const char *r = dash + 1;
@@ -196,7 +196,7 @@ static size_t money_scale_joined(ctx *c, const currency *cur, const numlit *nl)
         return 0;
     const char *scale2 = NULL;
     size_t cons = 1;
-    const tok *n2 = tok_at(c, 2);
+    const tok *n2 = tok_at(run, 2);
     if (used + k < rn) {
         scale2 = scale_of(r + used + k, rn - used - k, 1);
     } else if (n2 && !nx->trailn && !n2->leadn) {
@@ -205,28 +205,28 @@ static size_t money_scale_joined(ctx *c, const currency *cur, const numlit *nl)
     }
     if (!scale2)
         return 0;       /* "$1.2 million-$1.5": no telling what the second is */
-    SET(c, "money", "money-range");
-    num_say(c->o, nl);
-    out_words(c->o, scale);
-    out_word(c->o, "to", 2);
-    num_say(c->o, &nr);
-    out_words(c->o, scale2);
-    out_words(c->o, next_is_attributive(c, cons) ? cur->one : cur->many);
+    SET(run, CLS_MONEY, "money-range");
+    num_say(run->o, nl);
+    out_words(run->o, scale);
+    out_word(run->o, "to", 2);
+    num_say(run->o, &nr);
+    out_words(run->o, scale2);
+    out_words(run->o, next_is_attributive(run, cons) ? cur->one : cur->many);
     return cons;
 }
 
 /* "USD 5", "CHF 2.3 million", "USD 2.3bn", "Rs 500 crore": a currency code
  * before the amount is said after it, and after its scale. */
-size_t money_code(ctx *c)
+size_t money_code(norm_run *run)
 {
-    const tok *t = &c->t[c->i];
+    const tok *t = &run->t[run->i];
     const currency *cur = currency_code(t->s, t->n);
     int rs = 0;
     if (!cur && (ieq(t->s, t->n, "Rs") || ieq(t->s, t->n, "Rs.")) && t->s[0] == 'R') {
         cur = currency_word("Rs");  /* "Rs 500", "Rs. 500" */
         rs = 1;
     }
-    const tok *nx = tok_at(c, 1);
+    const tok *nx = tok_at(run, 1);
     if (!cur || !nx || (t->trailn && !(rs && t->trailn == 1 && t->trail[0] == '.')) ||
         !nx->n || !is_digit((unsigned char)nx->s[0]))
         return 0;
@@ -241,22 +241,22 @@ size_t money_code(ctx *c)
         if (!scale)
             return 0;
     } else {
-        const tok *n2 = tok_at(c, 2);
+        const tok *n2 = tok_at(run, 2);
         if (n2 && !nx->trailn && !n2->leadn && (scale = scale_of(n2->s, n2->n, 0)) != NULL)
             used = 3;                                   /* "CHF 2.3 million" */
     }
-    c->cls = "money";
-    c->rule = "currency-code";
+    run->cls = CLS_MONEY;
+    run->rule = "currency-code";
     if (scale) {
-        say_money(c->o, cur, &nl, scale, next_is_attributive(c, used - 1));
+        say_money(run->o, cur, &nl, scale, next_is_attributive(run, used - 1));
     } else {
-        num_say(c->o, &nl);
-        out_words(c->o, nl.ipn == 1 && nl.ip[0] == '1' && !nl.point ? cur->one : cur->many);
+        num_say(run->o, &nl);
+        out_words(run->o, nl.ipn == 1 && nl.ip[0] == '1' && !nl.point ? cur->one : cur->many);
     }
     return used;
 }
 
-int money_token(ctx *c, const char *s, size_t n, size_t *consumed)
+int money_token(norm_run *run, const char *s, size_t n, size_t *consumed)
 {
     *consumed = 0;
     int neg = 0;
@@ -271,7 +271,7 @@ int money_token(ctx *c, const char *s, size_t n, size_t *consumed)
     size_t k;
     const char *rest;
     size_t restn;
-    const tok *nx = tok_at(c, 1);
+    const tok *nx = tok_at(run, 1);
     if (cur) {
         k = num_scan(s + used, n - used, &nl);
         if (!k || nl.neg)
@@ -285,16 +285,16 @@ int money_token(ctx *c, const char *s, size_t n, size_t *consumed)
         rest = s + k;
         restn = n - k;
         if (restn == 1 && rest[0] == 'p' && !nl.point && nl.ipn <= 3) {
-            SET(c, "money", "pence");
-            if (neg) out_word(c->o, "minus", 5);
-            num_say(c->o, &nl);
-            out_word(c->o, is_one(&nl) ? "penny" : "pence", 5);
+            SET(run, CLS_MONEY, "pence");
+            if (neg) out_word(run->o, "minus", 5);
+            num_say(run->o, &nl);
+            out_word(run->o, is_one(&nl) ? "penny" : "pence", 5);
             return 1;
         }
         if (restn == 1 && rest[0] == MK_CENT) {
             cur = currency_word("\x10");
             restn = 0;
-        } else if (restn == 0 && nx && !nx->leadn && IS_WHOLE(c, s - neg, n + (size_t)neg) &&
+        } else if (restn == 0 && nx && !nx->leadn && IS_WHOLE(run, s - neg, n + (size_t)neg) &&
                    (cur = currency_code(nx->s, nx->n)) != NULL) {
             *consumed = 1;
         } else {
@@ -307,8 +307,8 @@ int money_token(ctx *c, const char *s, size_t n, size_t *consumed)
         const char *period = dash ? rate_suffix(dash, (size_t)(rest + restn - dash)) : NULL;
         const char *sc = NULL;
         if (period && (dash == rest || (sc = scale_of(rest, (size_t)(dash - rest), 1)) != NULL)) {
-            SET(c, "money", "money-rate");
-            say_rate(c->o, cur, &nl, sc, period, rate_is_adjective(c));
+            SET(run, CLS_MONEY, "money-rate");
+            say_rate(run->o, cur, &nl, sc, period, rate_is_adjective(run));
             return 1;
         }
     }
@@ -330,28 +330,28 @@ int money_token(ctx *c, const char *s, size_t n, size_t *consumed)
             scale = scale_of(r2, r2n, 1);
             if (!scale)
                 return 0;
-        } else if (nx && !nx->leadn && IS_WHOLE(c, s, n) &&
+        } else if (nx && !nx->leadn && IS_WHOLE(run, s, n) &&
                    (scale = scale_of(nx->s, nx->n, 0)) != NULL) {
             cons = 1;
         }
         if (sign2 && !scale)
             return 0;       /* "$50-$100": each amount in full, as written */
-        SET(c, "money", "money-range");
+        SET(run, CLS_MONEY, "money-range");
         if ((nl.point || nr.point) && !scale) {
             /* "$2.50-3.50": each amount in full */
-            say_money(c->o, cur, &nl, NULL, 0);
-            out_word(c->o, "to", 2);
-            say_money(c->o, cur, &nr, NULL, 0);
+            say_money(run->o, cur, &nl, NULL, 0);
+            out_word(run->o, "to", 2);
+            say_money(run->o, cur, &nr, NULL, 0);
             *consumed = cons;
             return 1;
         }
-        num_say(c->o, &nl);
-        out_word(c->o, "to", 2);
-        num_say(c->o, &nr);
+        num_say(run->o, &nl);
+        out_word(run->o, "to", 2);
+        num_say(run->o, &nr);
         if (scale)
-            out_words(c->o, scale);
+            out_words(run->o, scale);
         /* "a $5-10 million project": a five to ten million dollar project */
-        out_words(c->o, (!scale && is_one(&nr)) || next_is_attributive(c, cons) ? cur->one : cur->many);
+        out_words(run->o, (!scale && is_one(&nr)) || next_is_attributive(run, cons) ? cur->one : cur->many);
         *consumed = cons;
         return 1;
     }
@@ -371,18 +371,18 @@ int money_token(ctx *c, const char *s, size_t n, size_t *consumed)
             if (!per)
                 return 0;
         }
-    } else if (!*consumed && !neg && IS_WHOLE(c, s, n) &&
-               (*consumed = money_scale_joined(c, cur, &nl)) != 0) {
+    } else if (!*consumed && !neg && IS_WHOLE(run, s, n) &&
+               (*consumed = money_scale_joined(run, cur, &nl)) != 0) {
         return 1;
-    } else if (!*consumed && nx && !nx->leadn && IS_WHOLE(c, s - neg, n + (size_t)neg) &&
+    } else if (!*consumed && nx && !nx->leadn && IS_WHOLE(run, s - neg, n + (size_t)neg) &&
                (scale = scale_of(nx->s, nx->n, 0)) != NULL) {
         *consumed = 1;
     }
-    SET(c, "money", scale ? "money-scaled" : "money");
-    say_money(c->o, cur, &nl, scale, !per && next_is_attributive(c, *consumed));
+    SET(run, CLS_MONEY, scale ? "money-scaled" : "money");
+    say_money(run->o, cur, &nl, scale, !per && next_is_attributive(run, *consumed));
     if (per) {
-        out_word(c->o, "per", 3);
-        out_words(c->o, per);
+        out_word(run->o, "per", 3);
+        out_words(run->o, per);
     }
     return 1;
 }
@@ -394,15 +394,15 @@ static const char *const million_nouns[] = {
     "passengers", "adults", "workers", "members", "deaths", "cases", NULL
 };
 
-static void say_unit(ctx *c, const unit *u, const numlit *nl)
+static void say_unit(norm_run *run, const unit *u, const numlit *nl)
 {
     const char *w;
     int one = is_one(nl);
-    if (!c->o->gb && u->one_us)
+    if (!run->o->gb && u->one_us)
         w = one ? u->one_us : u->many_us;
     else
         w = one ? u->one : u->many;
-    out_words(c->o, w);
+    out_words(run->o, w);
 }
 
 static const numlit ONE = {.ip = "1", .ipn = 1};
@@ -413,11 +413,11 @@ static const numlit ONE = {.ip = "1", .ipn = 1};
  * not end the phrase ("a 5km of road" is no English; "a 5km." has none).
  * unit_off is the token holding the unit: 0 glued ("5km"), 1 spaced ("5.56
  * mm"), 2 for "850 sq ft"; the tokens up to it must run on unpunctuated. */
-static int measure_is_attributive(const ctx *c, long unit_off)
+static int measure_is_attributive(const norm_run *run, long unit_off)
 {
-    const tok *pv = tok_at(c, -1), *me = tok_at(c, unit_off), *nx = tok_at(c, unit_off + 1);
+    const tok *pv = tok_at(run, -1), *me = tok_at(run, unit_off), *nx = tok_at(run, unit_off + 1);
     for (long i = 0; i < unit_off; i++)
-        if (tok_at(c, i)->trailn)
+        if (tok_at(run, i)->trailn)
             return 0;
     static const char *const not_nouns[] = {
         "of", "and", "or", "to", "from", "in", "on", "at", "for", "by", "per",
@@ -431,13 +431,13 @@ static int measure_is_attributive(const ctx *c, long unit_off)
 
 /* "per" and the denominator: a unit in the singular ("per hour"), or the
    words given when the unit is not one we know. */
-static void say_per(ctx *c, const unit *u, const char *words)
+static void say_per(norm_run *run, const unit *u, const char *words)
 {
-    out_word(c->o, "per", 3);
+    out_word(run->o, "per", 3);
     if (u) {
-        say_unit(c, u, &ONE);
+        say_unit(run, u, &ONE);
     } else {
-        out_words(c->o, words);
+        out_words(run->o, words);
     }
 }
 
@@ -458,9 +458,9 @@ static const char *const second_units[] = {"s", "sec", "secs", NULL};
 /* "2h 15m", "3h 2m 10s", "2m 10s": a glued m between hours and seconds is
  * minutes; "15m" alone keeps its other readings (metres, million).  A
  * seconds figure has at most two digits ("5m 1990s" is no duration). */
-static int glued_m_is_minutes(const ctx *c)
+static int glued_m_is_minutes(const norm_run *run)
 {
-    const tok *pv = tok_at(c, -1), *me = tok_at(c, 0), *nx = tok_at(c, 1);
+    const tok *pv = tok_at(run, -1), *me = tok_at(run, 0), *nx = tok_at(run, 1);
     size_t sec = tok_is_glued(nx, second_units);
     return (pv && !pv->trailn && tok_is_glued(pv, hour_units)) ||
            (me && !me->trailn && sec && sec <= 2);
@@ -474,7 +474,7 @@ static const char *const million_modified[] = {
     "dollar", "euro", "member", "seat", "unit", "word", "user", "home", NULL
 };
 
-int measure_token(ctx *c, const char *s, size_t n, size_t *consumed)
+int measure_token(norm_run *run, const char *s, size_t n, size_t *consumed)
 {
     *consumed = 0;
     numlit nl;
@@ -483,31 +483,31 @@ int measure_token(ctx *c, const char *s, size_t n, size_t *consumed)
         return 0;
     const char *rest = s + k;
     size_t restn = n - k;
-    const tok *nx = tok_at(c, 1);
+    const tok *nx = tok_at(run, 1);
     if (!restn) {
-        if (!nx || nx->leadn || !nx->n || c->t[c->i].trailn || !IS_WHOLE(c, s, n))
+        if (!nx || nx->leadn || !nx->n || run->t[run->i].trailn || !IS_WHOLE(run, s, n))
             return 0;
         if (nx->n == 1 && nx->s[0] == '%') {
-            SET(c, "measure", "percent");
-            num_say(c->o, &nl);
-            out_word(c->o, "percent", 7);
+            SET(run, CLS_MEASURE, "percent");
+            num_say(run->o, &nl);
+            out_word(run->o, "percent", 7);
             *consumed = 1;
             return 1;
         }
         const unit *u = unit_find(nx->s, nx->n);
         if (!u && nx->n > 1 && nx->s[nx->n - 1] == '.')
             u = unit_find(nx->s, nx->n - 1);   /* "7 m." ending a sentence */
-        const tok *n2 = tok_at(c, 2);
+        const tok *n2 = tok_at(run, 2);
         if (u && !strcmp(u->abbr, "sq") && n2 && n2->n &&
             (!nx->trailn || (nx->trailn == 1 && nx->trail[0] == '.'))) {
             /* "2.06 sq mi", "500 sq ft", "2,000 sq. ft." */
             const unit *u2 = unit_find(n2->s, n2->n - (n2->n > 1 && n2->s[n2->n - 1] == '.'));
             if (!u2 || (u2->flags & U_GLUED_ONLY))
                 return 0;
-            SET(c, "measure", "square-unit");
-            num_say(c->o, &nl);
-            out_word(c->o, "square", 6);
-            say_unit(c, u2, measure_is_attributive(c, 2) ? &ONE : &nl);
+            SET(run, CLS_MEASURE, "square-unit");
+            num_say(run->o, &nl);
+            out_word(run->o, "square", 6);
+            say_unit(run, u2, measure_is_attributive(run, 2) ? &ONE : &nl);
             *consumed = 2;
             return 1;
         }
@@ -519,10 +519,10 @@ int measure_token(ctx *c, const char *s, size_t n, size_t *consumed)
             const char *pw = ub ? NULL : per_of(nsl + 1, rn);
             if (ua && !(ua->flags & U_GLUED_ONLY) && strcmp(ua->abbr, "%") &&
                 (ub ? strcmp(ub->abbr, "%") != 0 : pw != NULL)) {
-                SET(c, "measure", "number-unit-per");
-                num_say(c->o, &nl);
-                say_unit(c, ua, &nl);
-                say_per(c, ub, pw);
+                SET(run, CLS_MEASURE, "number-unit-per");
+                num_say(run->o, &nl);
+                say_unit(run, ua, &nl);
+                say_per(run, ub, pw);
                 *consumed = 1;
                 return 1;
             }
@@ -535,68 +535,68 @@ int measure_token(ctx *c, const char *s, size_t n, size_t *consumed)
             return 0;
         /* "5 m" after a number: metres, but "100 m people" is unlikely; a
          * capital M alone is ambiguous, leave it */
-        SET(c, "measure", "number-unit");
-        num_say(c->o, &nl);
-        say_unit(c, u, measure_is_attributive(c, 1) ? &ONE : &nl);   /* "a 5.56 mm round" */
+        SET(run, CLS_MEASURE, "number-unit");
+        num_say(run->o, &nl);
+        say_unit(run, u, measure_is_attributive(run, 1) ? &ONE : &nl);   /* "a 5.56 mm round" */
         *consumed = 1;
         return 1;
     }
     if (rest[0] == MK_FRAC) {
-        SET(c, "fraction", "vulgar-mixed");
-        num_say(c->o, &nl);
-        out_word(c->o, "and", 3);
+        SET(run, CLS_FRACTION, "vulgar-mixed");
+        num_say(run->o, &nl);
+        out_word(run->o, "and", 3);
         if (restn == 4 && rest[1] == '1' && rest[2] == '/' && (rest[3] == '2' || rest[3] == '4')) {
-            out_word(c->o, "a", 1);
-            out_word(c->o, rest[3] == '2' ? "half" : "quarter", rest[3] == '2' ? 4 : 7);
+            out_word(run->o, "a", 1);
+            out_word(run->o, rest[3] == '2' ? "half" : "quarter", rest[3] == '2' ? 4 : 7);
         } else {
-            say_token(c, rest + 1, restn - 1);
+            say_token(run, rest + 1, restn - 1);
         }
         return 1;
     }
-    if (restn > 2 && rest[0] == 'm' && rest[1] == '-' && !nl.neg && IS_WHOLE(c, s, n)) {
+    if (restn > 2 && rest[0] == 'm' && rest[1] == '-' && !nl.neg && IS_WHOLE(run, s, n)) {
         const char *w = rest + 2, *e = memchr(w, '-', restn - 2);
         if (word_in(w, e ? (size_t)(e - w) : restn - 2, million_modified)) {
-            SET(c, "cardinal", "million");
-            num_say(c->o, &nl);
-            out_word(c->o, "million", 7);
-            say_token(c, w, restn - 2);
+            SET(run, CLS_CARDINAL, "million");
+            num_say(run->o, &nl);
+            out_word(run->o, "million", 7);
+            say_token(run, w, restn - 2);
             return 1;
         }
     }
     if (restn == 1 && rest[0] == 's' && !nl.point && !nl.neg) {
         /* "over-18s", "in their 70s": the number as a plural noun */
-        SET(c, "cardinal", "plural-number");
+        SET(run, CLS_CARDINAL, "plural-number");
         int of;
         unsigned long long v = num_value(&nl, &of);
         const char *round = v == 100 ? "hundreds" : v == 1000 ? "thousands" :
                             v == 1000000 ? "millions" : v == 1000000000ULL ? "billions" : NULL;
         if (round && !of) {
-            out_word(c->o, round, strlen(round));   /* "1,000s of fans" */
+            out_word(run->o, round, strlen(round));   /* "1,000s of fans" */
             return 1;
         }
-        num_say(c->o, &nl);
-        out_pluralize(c->o);
+        num_say(run->o, &nl);
+        out_pluralize(run->o);
         return 1;
     }
     if (restn == 1 && rest[0] == '%') {
-        SET(c, "measure", "percent");
-        num_say(c->o, &nl);
-        out_word(c->o, "percent", 7);
+        SET(run, CLS_MEASURE, "percent");
+        num_say(run->o, &nl);
+        out_word(run->o, "percent", 7);
         return 1;
     }
     if ((rest[0] == 'x' || rest[0] == MK_TIMES) && restn > 1 && is_digit((unsigned char)rest[1])) {
         /* "2x8", "4×4": dimensions */
-        SET(c, "measure", "dimension");
-        num_say(c->o, &nl);
-        out_word(c->o, "by", 2);
-        say_token(c, rest + 1, restn - 1);
+        SET(run, CLS_MEASURE, "dimension");
+        num_say(run->o, &nl);
+        out_word(run->o, "by", 2);
+        say_token(run, rest + 1, restn - 1);
         return 1;
     }
     if (rest[0] == '^' && restn > 1) {
-        SET(c, "math", "power");
-        num_say(c->o, &nl);
-        out_words(c->o, "to the power of");
-        say_token(c, rest + 1, restn - 1);
+        SET(run, CLS_MATH, "power");
+        num_say(run->o, &nl);
+        out_words(run->o, "to the power of");
+        say_token(run, rest + 1, restn - 1);
         return 1;
     }
     const char *sl = memchr(rest, '/', restn);
@@ -610,9 +610,9 @@ int measure_token(ctx *c, const char *s, size_t n, size_t *consumed)
         const unit *pu = unit_find(rest + 1, restn - 1);
         if (!pu || !strcmp(pu->abbr, "%"))
             return 0;
-        SET(c, "measure", "per-unit");
-        num_say(c->o, &nl);
-        say_per(c, pu, NULL);
+        SET(run, CLS_MEASURE, "per-unit");
+        num_say(run->o, &nl);
+        say_per(run, pu, NULL);
         return 1;
     }
     const unit *u = unit_find(rest, un);
@@ -633,20 +633,20 @@ int measure_token(ctx *c, const char *s, size_t n, size_t *consumed)
          * for "11th" than a weight */
         static const char *const pound_units[] = {"lb", "lbs", NULL};
         if (sl || nl.neg || (!nl.point && nl.ipn && nl.ip[nl.ipn - 1] == '1' &&
-            !(IS_WHOLE(c, s, n) && !c->t[c->i].trailn && tok_is_glued(nx, pound_units))))
+            !(IS_WHOLE(run, s, n) && !run->t[run->i].trailn && tok_is_glued(nx, pound_units))))
             return 0;
     }
-    if (!strcmp(u->abbr, "m") && !sl && !nl.neg && IS_WHOLE(c, s, n) && glued_m_is_minutes(c)) {
-        SET(c, "measure", "duration");
-        num_say(c->o, &nl);
-        out_words(c->o, is_one(&nl) ? "minute" : "minutes");
+    if (!strcmp(u->abbr, "m") && !sl && !nl.neg && IS_WHOLE(run, s, n) && glued_m_is_minutes(run)) {
+        SET(run, CLS_MEASURE, "duration");
+        num_say(run->o, &nl);
+        out_words(run->o, is_one(&nl) ? "minute" : "minutes");
         numlit sec;
         size_t secd = tok_is_glued(nx, second_units);
-        if (!c->t[c->i].trailn && secd && secd <= 2) {
+        if (!run->t[run->i].trailn && secd && secd <= 2) {
             /* the seconds go with it: alone "10s" would be a decade */
             num_scan(nx->s, nx->n, &sec);
-            num_say(c->o, &sec);
-            out_words(c->o, is_one(&sec) ? "second" : "seconds");
+            num_say(run->o, &sec);
+            out_words(run->o, is_one(&sec) ? "second" : "seconds");
             *consumed = 1;
         }
         return 1;
@@ -664,24 +664,24 @@ int measure_token(ctx *c, const char *s, size_t n, size_t *consumed)
             nx->s[nx->n - 1] == 's' && nx->s[nx->n - 2] != 's' && !word_in(nx->s, nx->n, race_words))
             million = 1;
         if (million) {
-            SET(c, "cardinal", "million");
-            num_say(c->o, &nl);
-            out_word(c->o, "million", 7);
+            SET(run, CLS_CARDINAL, "million");
+            num_say(run->o, &nl);
+            out_word(run->o, "million", 7);
             return 1;
         }
     }
-    SET(c, "measure", "glued-unit");
-    num_say(c->o, &nl);
+    SET(run, CLS_MEASURE, "glued-unit");
+    num_say(run->o, &nl);
     if (!strcmp(u->many, "thousand") || !strcmp(u->many, "billion") ||
         !strcmp(u->many, "million") || !strcmp(u->many, "trillion") ||
         !strcmp(u->many, "times") || !strcmp(u->many, "percent"))
-        out_words(c->o, u->many);
-    else if (!sl && measure_is_attributive(c, 0))
-        say_unit(c, u, &ONE);          /* "a 5km run": a five kilometer run */
+        out_words(run->o, u->many);
+    else if (!sl && measure_is_attributive(run, 0))
+        say_unit(run, u, &ONE);          /* "a 5km run": a five kilometer run */
     else
-        say_unit(c, u, &nl);
+        say_unit(run, u, &nl);
     if (sl) {
-        say_per(c, per, per ? NULL : per_of(sl + 1, pn));
+        say_per(run, per, per ? NULL : per_of(sl + 1, pn));
     }
     return 1;
 }

@@ -20,48 +20,62 @@ typedef struct tok {
     size_t trailn;
 } tok;
 
-typedef struct ctx {
+/* What a rule said, as the explain callback names it (nr_explain_fn's
+ * cls); norm_class_name() gives the name.  CLS_NONE: nothing said yet. */
+typedef enum norm_class {
+    CLS_NONE = 0,
+    CLS_CARDINAL, CLS_DECIMAL, CLS_ORDINAL, CLS_FRACTION, CLS_RANGE, CLS_DATE, CLS_TIME,
+    CLS_MONEY, CLS_MEASURE, CLS_TELEPHONE, CLS_ADDRESS, CLS_SERIAL, CLS_VERSION, CLS_MATH,
+    CLS_ELECTRONIC, CLS_SYMBOL, CLS_LETTERS, CLS_ABBREVIATION, CLS_ROMAN, CLS_LEXICON,
+    CLS_SPELLING, CLS_WORD,
+    CLS_COUNT
+} norm_class;
+const char *norm_class_name(norm_class cls);
+
+typedef struct norm_run {
     nr_out *o;
     const tok *t;
     size_t nt;
     size_t i;           /* token being said */
-    const char *cls, *rule;
+    norm_class cls;     /* what the rule that said token i said it as */
+    const char *rule;   /* ...and that rule's name */
     int sentence_start; /* token i starts a sentence */
     int title_used;     /* an abbreviation was said as a title before a name */
     int odd_quotes;     /* the text has an odd number of '"': one is an inch mark */
     int abbrev_dot;     /* the '.' after token i was its abbreviation's (Colo.) */
-} ctx;
+} norm_run;
 
-/* rules.c: say one token (or a piece of one) with the neighbours in c. */
-void say_token(ctx *c, const char *s, size_t n);
-/* rules.c: multi-token patterns at c->i; returns tokens consumed or 0. */
-size_t say_multi(ctx *c);
+/* rules.c: say one token (or a piece of one) with the neighbours in run. */
+void say_token(norm_run *run, const char *s, size_t n);
+/* rules.c: multi-token patterns at run->i; returns tokens consumed or 0. */
+size_t say_multi(norm_run *run);
 /* dates.c */
-size_t date_multi(ctx *c);
-size_t zone_multi(ctx *c);
-int    date_numeric(ctx *c, const char *s, size_t n);
+size_t date_multi(norm_run *run);
+size_t zone_multi(norm_run *run);
+int    date_numeric(norm_run *run, const char *s, size_t n);
 void   say_decade(nr_out *o, const char *s, size_t n);
 /* "March fifteenth" (no year), the way the US reads a date */
 void   say_month_day(nr_out *o, int m, unsigned d);
 /* money.c */
-int    money_token(ctx *c, const char *s, size_t n, size_t *consumed_next);
-int    measure_token(ctx *c, const char *s, size_t n, size_t *consumed_next);
+int    money_token(norm_run *run, const char *s, size_t n, size_t *consumed_next);
+int    measure_token(norm_run *run, const char *s, size_t n, size_t *consumed_next);
 /* "USD 5", "CHF 2.3 million": tokens consumed or 0 */
-size_t money_code(ctx *c);
+size_t money_code(norm_run *run);
+/* telephone.c */
+int    phone_multi(norm_run *run, size_t *consumed);
 /* electronic.c */
-int    phone_multi(ctx *c, size_t *consumed);
-int    electronic_token(ctx *c, const char *s, size_t n);
+int    electronic_token(norm_run *run, const char *s, size_t n);
 void   say_url(nr_out *o, const char *s, size_t n);
 /* words.c */
-int    word_token(ctx *c, const char *s, size_t n);
+int    word_token(norm_run *run, const char *s, size_t n);
 int    roman_value(const char *s, size_t n);
-int    say_quarter(ctx *c, const char *s, size_t n);
+int    say_quarter(norm_run *run, const char *s, size_t n);
 
-/* phone.c, serial.c */
-int    say_version(ctx *c, const char *s, size_t n);
-int    say_math(ctx *c, const char *s, size_t n);
-int    say_isbn(ctx *c, const char *s, size_t n);
-int    say_model_number(ctx *c, const char *s, size_t n);
+/* serial.c */
+int    say_version(norm_run *run, const char *s, size_t n);
+int    say_math(norm_run *run, const char *s, size_t n);
+int    say_isbn(norm_run *run, const char *s, size_t n);
+int    say_model_number(norm_run *run, const char *s, size_t n);
 
 /* Records the class and rule of what a rule says (first setter wins). */
 #define SET(c_, k_, r_) do { if (!(c_)->cls) { (c_)->cls = (k_); (c_)->rule = (r_); } } while (0)
@@ -70,7 +84,7 @@ int    say_model_number(ctx *c, const char *s, size_t n);
 #define IS_WHOLE(c_, s_, n_) ((s_) == (c_)->t[(c_)->i].s && (n_) == (c_)->t[(c_)->i].n)
 
 /* Neighbour access that tolerates the ends of the array. */
-const tok *tok_at(const ctx *c, long off);
+const tok *tok_at(const norm_run *run, long off);
 int tok_is_cap_word(const tok *t);
 int tok_is(const tok *t, const char *w);
 int tok_all_digits(const tok *t);

@@ -1,5 +1,5 @@
 /*
- * phone.c - telephone numbers and IP addresses.
+ * telephone.c - telephone numbers and IP addresses.
  *
  * Read digit by digit with a pause (comma) between the groups the writer
  * used, as a presenter reads a number out: UK spaced groups starting with 0
@@ -48,7 +48,7 @@ static int us_tail(const char *s, size_t n)
 
 /* One token of digit groups: 555-123-4567, (123)-123-5678, 111-11-1111,
  * 123.123.0.40 (an address: "dot" between groups). */
-static int phone_token(ctx *c, const char *s, size_t n)
+static int phone_token(norm_run *run, const char *s, size_t n)
 {
     size_t groups = 0, digits = 0, glen = 0, last = 0, maxg = 0;
     int dots = 0, dashes = 0;
@@ -70,39 +70,39 @@ static int phone_token(ctx *c, const char *s, size_t n)
     if (groups < 3 || (dots && dashes))
         return 0;
     if (dots && groups == 4 && maxg <= 3 && !dashes) {
-        SET(c, "electronic", "ip-address");
+        SET(run, CLS_ELECTRONIC, "ip-address");
         for (size_t i = 0; i < n; i++) {
             if (is_digit((unsigned char)s[i]))
-                num_digits(c->o, s + i, 1, 0);
+                num_digits(run->o, s + i, 1, 0);
             else if (s[i] == '.')
-                out_word(c->o, "dot", 3);
+                out_word(run->o, "dot", 3);
         }
         return 1;
     }
     if (digits < 9 || digits > 16 || maxg > 4 || (last < 4 && !(groups >= 4)))
         return 0;
-    SET(c, "telephone", "phone");
+    SET(run, CLS_TELEPHONE, "phone");
     size_t i = 0;
     while (i < n) {
         size_t j = i;
         while (j < n && is_digit((unsigned char)s[j]))
             j++;
         if (j > i) {
-            num_digits(c->o, s + i, j - i, 0);
-            out_punct(c->o, ',');
+            num_digits(run->o, s + i, j - i, 0);
+            out_punct(run->o, ',');
         }
         i = j > i ? j : i + 1;
     }
-    nr_buf *b = c->o->b;
+    nr_buf *b = run->o->b;
     if (b->len && b->data[b->len - 1] == ',')
         nr_buf_truncate(b, b->len - 1);
     return 1;
 }
 
-int phone_multi(ctx *c, size_t *consumed)
+int phone_multi(norm_run *run, size_t *consumed)
 {
-    const tok *t = &c->t[c->i];
-    nr_out *o = c->o;
+    const tok *t = &run->t[run->i];
+    nr_out *o = run->o;
     *consumed = 0;
     {
         /* "+1 123-123-5678", "+1-123-123-5678", "+1(123) 123-5678" */
@@ -118,8 +118,8 @@ int phone_multi(ctx *c, size_t *consumed)
             num_digits(o, s + 1, cc, 0);
             out_punct(o, ',');
             size_t rest = 1 + cc + (s[1 + cc] == '-');
-            const tok *nx = tok_at(c, 1);
-            if (phone_token(c, s + rest, n - rest)) {
+            const tok *nx = tok_at(run, 1);
+            if (phone_token(run, s + rest, n - rest)) {
                 *consumed = 1;
                 return 1;
             }
@@ -136,35 +136,36 @@ int phone_multi(ctx *c, size_t *consumed)
             nr_buf_truncate(o->b, before);
         }
         if (plus && cc >= 1 && cc <= 3 && cc + 1 == n && !t->trailn) {
-            const tok *nx = tok_at(c, 1);
+            const tok *nx = tok_at(run, 1);
             if (nx && nx->n >= 8) {
                 size_t before = o->b->len;
-                const char *cls = c->cls, *rule = c->rule;
+                norm_class cls = run->cls;
+                const char *rule = run->rule;
                 out_word(o, "plus", 4);
                 num_digits(o, s + 1, cc, 0);
                 out_punct(o, ',');
-                size_t save_i = c->i;
-                c->i++;
-                int ok = phone_token(c, nx->s, nx->n);
-                c->i = save_i;
+                size_t save_i = run->i;
+                run->i++;
+                int ok = phone_token(run, nx->s, nx->n);
+                run->i = save_i;
                 if (ok) {
                     *consumed = 2;
                     return 1;
                 }
                 nr_buf_truncate(o->b, before);
-                c->cls = cls;
-                c->rule = rule;
+                run->cls = cls;
+                run->rule = rule;
             }
         }
-        if (!plus && phone_token(c, s, n)) {
+        if (!plus && phone_token(run, s, n)) {
             *consumed = 1;
             return 1;
         }
     }
-    const tok *n1 = tok_at(c, 1);
+    const tok *n1 = tok_at(run, 1);
     if (t->n == 3 && digits_only(t->s, 3, 3, 3) && t->leadn && t->lead[t->leadn - 1] == '(' &&
         t->trailn && t->trail[0] == ')' && n1 && us_tail(n1->s, n1->n) && n1->n == 8) {
-        SET(c, "telephone", "us-phone");
+        SET(run, CLS_TELEPHONE, "us-phone");
         say_phone_group(o, t->s, t->n);
         say_phone_group(o, n1->s, n1->n);
         if (o->b->len && o->b->data[o->b->len - 1] == ',')
@@ -179,8 +180,8 @@ int phone_multi(ctx *c, size_t *consumed)
     if (!digits_only(s0, n0, 1, 5) || t->trailn || !(plus || (s0[0] == '0' && n0 >= 3)))
         return 0;
     size_t total = plus ? 0 : n0, k = 1;
-    while (k < 5 && c->i + k < c->nt) {
-        const tok *g = &c->t[c->i + k];
+    while (k < 5 && run->i + k < run->nt) {
+        const tok *g = &run->t[run->i + k];
         if (g->leadn || !digits_only(g->s, g->n, 2, 6))
             break;
         total += g->n;
@@ -190,14 +191,14 @@ int phone_multi(ctx *c, size_t *consumed)
     }
     if (k < 2 || total < 9 || total > 13)
         return 0;
-    SET(c, "telephone", "phone");
+    SET(run, CLS_TELEPHONE, "phone");
     if (plus)
         out_word(o, "plus", 4);
     for (size_t j = 0; j < k; j++) {
         if (j == 0 && plus)
             num_digits(o, s0, n0, 0), out_punct(o, ',');
         else
-            say_phone_group(o, c->t[c->i + j].s, c->t[c->i + j].n);
+            say_phone_group(o, run->t[run->i + j].s, run->t[run->i + j].n);
     }
     if (o->b->len && o->b->data[o->b->len - 1] == ',')
         nr_buf_truncate(o->b, o->b->len - 1);
