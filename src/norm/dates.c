@@ -1,5 +1,6 @@
 /*
- * dates.c - dates, decades and clock times.
+ * dates.c - dates, decades, clock times and time zones, financial quarters
+ * ("2Q22") and circa glued to a year ("c.1850").
  *
  * Written dates come in many orders; the spoken forms are fixed: "May
  * thirteenth, twenty fourteen" for month-first and "the thirteenth of May"
@@ -18,6 +19,7 @@
  * the normalizer's time. */
 static keyidx ambiguous_month_ix, ampm_ix, zone_ix;
 static int in_set(const keyidx *ix, const char *s, size_t n);
+static void say_decade(nr_out *o, const char *s, size_t n);
 
 static int parse_uint(const char *s, size_t n, unsigned *v)
 {
@@ -504,7 +506,7 @@ static void pluralize_last(nr_out *o)
     }
 }
 
-void say_decade(nr_out *o, const char *s, size_t n)
+static void say_decade(nr_out *o, const char *s, size_t n)
 {
     unsigned v;
     if (!parse_uint(s, n, &v))
@@ -685,4 +687,59 @@ int date_numeric(norm_run *run, const char *s, size_t n)
     else
         say_mdy(o, d, (int)m, 1, y, yshort);
     return 1;
+}
+
+/* date_numeric as a multi-token row: "24/10/2024", "10:30am" */
+size_t date_numeric_multi(norm_run *run)
+{
+    const tok *t = &run->t[run->i];
+    return (size_t)date_numeric(run, t->s, t->n);
+}
+
+/* "c.1850", "ca.1450": circa glued to a year, as dates in captions and
+ * biographies are written; spaced ("c. 1850") is the abbreviation table's */
+int say_circa_glued(norm_run *run, const char *s, size_t n)
+{
+    size_t p = n > 2 && (s[0] == 'c' || s[0] == 'C') && s[1] == '.' ? 2
+             : n > 3 && (s[0] == 'c' || s[0] == 'C') && s[1] == 'a' && s[2] == '.' ? 3 : 0;
+    if (!p || n - p < 3 || n - p > 4)
+        return 0;
+    unsigned v = 0;
+    for (size_t i = p; i < n; i++) {
+        if (!is_digit((unsigned char)s[i]))
+            return 0;
+        v = v * 10 + (unsigned)(s[i] - '0');
+    }
+    SET(run, CLS_DATE, "circa-year");
+    out_word(run->o, "circa", 5);
+    num_year(run->o, v);
+    return 1;
+}
+
+/* financial quarters: "2Q22" "the second quarter of twenty two" */
+int say_quarter(norm_run *run, const char *s, size_t n)
+{
+    if ((n == 4 || n == 6) && s[0] >= '1' && s[0] <= '4' && s[1] == 'Q' &&
+        is_digit((unsigned char)s[2]) && is_digit((unsigned char)s[3]) &&
+        (n == 4 || (is_digit((unsigned char)s[4]) && is_digit((unsigned char)s[5])))) {
+        static const char *const qn[] = {"first", "second", "third", "fourth"};
+        SET(run, CLS_DATE, "quarter");
+        const tok *pv = IS_WHOLE(run, s, n) ? tok_at(run, -1) : NULL;
+        if (!pv || !word_in(pv->s, pv->n, (const char *const[]){"the", "a", "this", "that",
+                                                             "each", "every", NULL}))
+            out_word(run->o, "the", 3);
+        out_words(run->o, qn[s[0] - '1']);
+        out_words(run->o, "quarter of");
+        unsigned y = 0;
+        for (size_t i = 2; i < n; i++)
+            y = y * 10 + (unsigned)(s[i] - '0');
+        if (n == 4 && y < 10)
+            out_word(run->o, "oh", 2);
+        if (n == 4)
+            num_cardinal_u(run->o, y);
+        else
+            num_year(run->o, y);
+        return 1;
+    }
+    return 0;
 }

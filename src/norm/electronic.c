@@ -57,7 +57,7 @@ static size_t url_trim_slash(const char *s, size_t n)
     return memchr(s + host, '/', m - host) ? m + 1 : m;
 }
 
-void say_url(nr_out *o, const char *s, size_t n)
+static void say_url(nr_out *o, const char *s, size_t n)
 {
     n = url_trim_slash(s, n);
     size_t from = o->b->len;

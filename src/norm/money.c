@@ -1,12 +1,12 @@
 /*
- * money.c - amounts of money and measurements.
+ * money.c - amounts of money: "$5", "£5.3m", "$1.2bn deal", "50p", "USD 5",
+ * "CHF 2.3 million", "$50-100", "$20/mo", "$10m-a-year".
  *
  * The currency word goes after the number, as spoken ("five point three
  * million pounds" for "£5.3m"), with pence/cents said separately when there
- * are exactly two decimals.  Units are only expanded after a number, so "m"
- * alone stays a letter; a glued "m" is metres unless money or a plural noun
- * after it ("5m people") shows it means million.  Units that are also common
- * words ("in", "s", "g") count only when glued to the number.
+ * are exactly two decimals.  A scale ("m", "bn", "million") scales the
+ * amount; before a noun it qualifies ("deal") the currency stays singular.
+ * The currencies themselves are a table (tables.c).
  */
 #include "token.h"
 
@@ -43,22 +43,12 @@ static const struct { const char *w; const char *say; } pers[] = {
     {"mile", "mile"}, {"share", "share"},
 };
 
-static const char *per_of(const char *s, size_t n)
+const char *per_of(const char *s, size_t n)
 {
     for (size_t i = 0; i < sizeof pers / sizeof pers[0]; i++)
         if (ieq(s, n, pers[i].w))
             return pers[i].say;
     return NULL;
-}
-
-static int is_one(const numlit *nl)
-{
-    if (nl->neg || nl->point)
-        return 0;
-    size_t i = 0;
-    while (i + 1 < nl->ipn && nl->ip[i] == '0')
-        i++;
-    return nl->ipn - i == 1 && nl->ip[i] == '1';
 }
 
 /* Before these nouns an amount is an adjective and the currency stays
@@ -119,7 +109,7 @@ static void say_money(nr_out *o, const currency *cur, const numlit *nl, const ch
             } else {
                 num_say(o, &ip);
             }
-            out_words(o, is_one(&ip) ? cur->one : cur->many);
+            out_words(o, num_is_one(&ip) ? cur->one : cur->many);
         } else if (nl->neg) {
             out_word(o, "minus", 5);
         }
@@ -132,7 +122,7 @@ static void say_money(nr_out *o, const currency *cur, const numlit *nl, const ch
         return;
     }
     num_say(o, nl);
-    out_words(o, is_one(nl) ? cur->one : cur->many);
+    out_words(o, num_is_one(nl) ? cur->one : cur->many);
 }
 
 /* "-a-year", "-a-month": a rate glued to an amount ("a $50,000-a-year job");
@@ -256,7 +246,7 @@ size_t money_code(norm_run *run)
     return used;
 }
 
-int money_token(norm_run *run, const char *s, size_t n, size_t *consumed)
+static int money_token(norm_run *run, const char *s, size_t n, size_t *consumed)
 {
     *consumed = 0;
     int neg = 0;
@@ -288,7 +278,7 @@ int money_token(norm_run *run, const char *s, size_t n, size_t *consumed)
             SET(run, CLS_MONEY, "pence");
             if (neg) out_word(run->o, "minus", 5);
             num_say(run->o, &nl);
-            out_word(run->o, is_one(&nl) ? "penny" : "pence", 5);
+            out_word(run->o, num_is_one(&nl) ? "penny" : "pence", 5);
             return 1;
         }
         if (restn == 1 && rest[0] == MK_CENT) {
@@ -351,7 +341,7 @@ int money_token(norm_run *run, const char *s, size_t n, size_t *consumed)
         if (scale)
             out_words(run->o, scale);
         /* "a $5-10 million project": a five to ten million dollar project */
-        out_words(run->o, (!scale && is_one(&nr)) || next_is_attributive(run, cons) ? cur->one : cur->many);
+        out_words(run->o, (!scale && num_is_one(&nr)) || next_is_attributive(run, cons) ? cur->one : cur->many);
         *consumed = cons;
         return 1;
     }
@@ -387,301 +377,18 @@ int money_token(norm_run *run, const char *s, size_t n, size_t *consumed)
     return 1;
 }
 
-static const char *const million_nouns[] = {
-    "people", "users", "viewers", "customers", "children", "homes", "jobs",
-    "households", "votes", "visitors", "years", "residents", "patients",
-    "doses", "tonnes", "barrels", "copies", "subscribers", "followers",
-    "passengers", "adults", "workers", "members", "deaths", "cases", NULL
-};
-
-static void say_unit(norm_run *run, const unit *u, const numlit *nl)
+/* money_token as a multi-token row: tokens used ("$5 million" is two) */
+size_t money_multi(norm_run *run)
 {
-    const char *w;
-    int one = is_one(nl);
-    if (!run->o->gb && u->one_us)
-        w = one ? u->one_us : u->many_us;
-    else
-        w = one ? u->one : u->many;
-    out_words(run->o, w);
+    const tok *t = &run->t[run->i];
+    size_t consumed = 0;
+    return money_token(run, t->s, t->n, &consumed) ? 1 + consumed : 0;
 }
 
-static const numlit ONE = {.ip = "1", .ipn = 1};
-
-/* "a 5km run", "an 8GB phone": after "a" and before a word, a measure is an
- * adjective and its unit stays singular, as a reader says it.  "a" cannot
- * open a plural noun phrase, so the pattern is safe; the word after must
- * not end the phrase ("a 5km of road" is no English; "a 5km." has none).
- * unit_off is the token holding the unit: 0 glued ("5km"), 1 spaced ("5.56
- * mm"), 2 for "850 sq ft"; the tokens up to it must run on unpunctuated. */
-static int measure_is_attributive(const norm_run *run, long unit_off)
+/* money_token for say_numeric, which says one token or a piece of one:
+ * the tokens it would use after it are not counted */
+int money_in_token(norm_run *run, const char *s, size_t n)
 {
-    const tok *pv = tok_at(run, -1), *me = tok_at(run, unit_off), *nx = tok_at(run, unit_off + 1);
-    for (long i = 0; i < unit_off; i++)
-        if (tok_at(run, i)->trailn)
-            return 0;
-    static const char *const not_nouns[] = {
-        "of", "and", "or", "to", "from", "in", "on", "at", "for", "by", "per",
-        "long", "wide", "high", "deep", "tall", "away", "off", "ahead", "behind",
-        "later", "earlier", NULL
-    };
-    return pv && me && nx && !pv->trailn && !me->trailn && !nx->leadn && nx->n &&
-           (ieq(pv->s, pv->n, "a") || ieq(pv->s, pv->n, "an")) &&
-           is_lower((unsigned char)nx->s[0]) && !word_in(nx->s, nx->n, not_nouns);
-}
-
-/* "per" and the denominator: a unit in the singular ("per hour"), or the
-   words given when the unit is not one we know. */
-static void say_per(norm_run *run, const unit *u, const char *words)
-{
-    out_word(run->o, "per", 3);
-    if (u) {
-        say_unit(run, u, &ONE);
-    } else {
-        out_words(run->o, words);
-    }
-}
-
-/* Is t a number with one of the units in abbrs glued to it ("2h", "10s")?
- * Returns the digits before the point, or 0. */
-static size_t tok_is_glued(const tok *t, const char *const *abbrs)
-{
-    numlit nl;
-    if (!t || t->leadn || !t->n || !is_digit((unsigned char)t->s[0]))
-        return 0;
-    size_t k = num_scan(t->s, t->n, &nl);
-    return k && k < t->n && !nl.neg && word_in(t->s + k, t->n - k, abbrs) ? nl.ipn : 0;
-}
-
-static const char *const hour_units[] = {"h", "hr", "hrs", NULL};
-static const char *const second_units[] = {"s", "sec", "secs", NULL};
-
-/* "2h 15m", "3h 2m 10s", "2m 10s": a glued m between hours and seconds is
- * minutes; "15m" alone keeps its other readings (metres, million).  A
- * seconds figure has at most two digits ("5m 1990s" is no duration). */
-static int glued_m_is_minutes(const norm_run *run)
-{
-    const tok *pv = tok_at(run, -1), *me = tok_at(run, 0), *nx = tok_at(run, 1);
-    size_t sec = tok_is_glued(nx, second_units);
-    return (pv && !pv->trailn && tok_is_glued(pv, hour_units)) ||
-           (me && !me->trailn && sec && sec <= 2);
-}
-
-/* "1.2m-tonne ship", "a 5m-year-old fossil": a glued m before a hyphen
- * and one of these counts them in millions ("5m-long" stays metres). */
-static const char *const million_modified[] = {
-    "tonne", "tonnes", "ton", "tons", "barrel", "barrels", "year", "strong",
-    "acre", "hectare", "square", "cubic", "litre", "liter", "gallon", "pound",
-    "dollar", "euro", "member", "seat", "unit", "word", "user", "home", NULL
-};
-
-int measure_token(norm_run *run, const char *s, size_t n, size_t *consumed)
-{
-    *consumed = 0;
-    numlit nl;
-    size_t k = num_scan(s, n, &nl);
-    if (!k)
-        return 0;
-    const char *rest = s + k;
-    size_t restn = n - k;
-    const tok *nx = tok_at(run, 1);
-    if (!restn) {
-        if (!nx || nx->leadn || !nx->n || run->t[run->i].trailn || !IS_WHOLE(run, s, n))
-            return 0;
-        if (nx->n == 1 && nx->s[0] == '%') {
-            SET(run, CLS_MEASURE, "percent");
-            num_say(run->o, &nl);
-            out_word(run->o, "percent", 7);
-            *consumed = 1;
-            return 1;
-        }
-        const unit *u = unit_find(nx->s, nx->n);
-        if (!u && nx->n > 1 && nx->s[nx->n - 1] == '.')
-            u = unit_find(nx->s, nx->n - 1);   /* "7 m." ending a sentence */
-        const tok *n2 = tok_at(run, 2);
-        if (u && !strcmp(u->abbr, "sq") && n2 && n2->n &&
-            (!nx->trailn || (nx->trailn == 1 && nx->trail[0] == '.'))) {
-            /* "2.06 sq mi", "500 sq ft", "2,000 sq. ft." */
-            const unit *u2 = unit_find(n2->s, n2->n - (n2->n > 1 && n2->s[n2->n - 1] == '.'));
-            if (!u2 || (u2->flags & U_GLUED_ONLY))
-                return 0;
-            SET(run, CLS_MEASURE, "square-unit");
-            num_say(run->o, &nl);
-            out_word(run->o, "square", 6);
-            say_unit(run, u2, measure_is_attributive(run, 2) ? &ONE : &nl);
-            *consumed = 2;
-            return 1;
-        }
-        const char *nsl = u ? NULL : memchr(nx->s, '/', nx->n);
-        if (nsl && nsl > nx->s && nsl + 1 < nx->s + nx->n) {
-            /* "3 cc/s", "10 mg/kg": a compound unit is "per" the second */
-            size_t ln = (size_t)(nsl - nx->s), rn = nx->n - ln - 1;
-            const unit *ua = unit_find(nx->s, ln), *ub = unit_find(nsl + 1, rn);
-            const char *pw = ub ? NULL : per_of(nsl + 1, rn);
-            if (ua && !(ua->flags & U_GLUED_ONLY) && strcmp(ua->abbr, "%") &&
-                (ub ? strcmp(ub->abbr, "%") != 0 : pw != NULL)) {
-                SET(run, CLS_MEASURE, "number-unit-per");
-                num_say(run->o, &nl);
-                say_unit(run, ua, &nl);
-                say_per(run, ub, pw);
-                *consumed = 1;
-                return 1;
-            }
-        }
-        /* "a 100 W bulb": a spaced W is watts before a small word or at
-           the end, not before a name ("100 W Main St" is West) */
-        int watts = u && !strcmp(u->abbr, "W") &&
-                    (nx->trailn || !n2 || !n2->n || n2->leadn || is_lower((unsigned char)n2->s[0]));
-        if (!u || ((u->flags & U_GLUED_ONLY) && !watts) || !strcmp(u->abbr, "%"))
-            return 0;
-        /* "5 m" after a number: metres, but "100 m people" is unlikely; a
-         * capital M alone is ambiguous, leave it */
-        SET(run, CLS_MEASURE, "number-unit");
-        num_say(run->o, &nl);
-        say_unit(run, u, measure_is_attributive(run, 1) ? &ONE : &nl);   /* "a 5.56 mm round" */
-        *consumed = 1;
-        return 1;
-    }
-    if (rest[0] == MK_FRAC) {
-        SET(run, CLS_FRACTION, "vulgar-mixed");
-        num_say(run->o, &nl);
-        out_word(run->o, "and", 3);
-        if (restn == 4 && rest[1] == '1' && rest[2] == '/' && (rest[3] == '2' || rest[3] == '4')) {
-            out_word(run->o, "a", 1);
-            out_word(run->o, rest[3] == '2' ? "half" : "quarter", rest[3] == '2' ? 4 : 7);
-        } else {
-            say_token(run, rest + 1, restn - 1);
-        }
-        return 1;
-    }
-    if (restn > 2 && rest[0] == 'm' && rest[1] == '-' && !nl.neg && IS_WHOLE(run, s, n)) {
-        const char *w = rest + 2, *e = memchr(w, '-', restn - 2);
-        if (word_in(w, e ? (size_t)(e - w) : restn - 2, million_modified)) {
-            SET(run, CLS_CARDINAL, "million");
-            num_say(run->o, &nl);
-            out_word(run->o, "million", 7);
-            say_token(run, w, restn - 2);
-            return 1;
-        }
-    }
-    if (restn == 1 && rest[0] == 's' && !nl.point && !nl.neg) {
-        /* "over-18s", "in their 70s": the number as a plural noun */
-        SET(run, CLS_CARDINAL, "plural-number");
-        int of;
-        unsigned long long v = num_value(&nl, &of);
-        const char *round = v == 100 ? "hundreds" : v == 1000 ? "thousands" :
-                            v == 1000000 ? "millions" : v == 1000000000ULL ? "billions" : NULL;
-        if (round && !of) {
-            out_word(run->o, round, strlen(round));   /* "1,000s of fans" */
-            return 1;
-        }
-        num_say(run->o, &nl);
-        out_pluralize(run->o);
-        return 1;
-    }
-    if (restn == 1 && rest[0] == '%') {
-        SET(run, CLS_MEASURE, "percent");
-        num_say(run->o, &nl);
-        out_word(run->o, "percent", 7);
-        return 1;
-    }
-    if ((rest[0] == 'x' || rest[0] == MK_TIMES) && restn > 1 && is_digit((unsigned char)rest[1])) {
-        /* "2x8", "4×4": dimensions */
-        SET(run, CLS_MEASURE, "dimension");
-        num_say(run->o, &nl);
-        out_word(run->o, "by", 2);
-        say_token(run, rest + 1, restn - 1);
-        return 1;
-    }
-    if (rest[0] == '^' && restn > 1) {
-        SET(run, CLS_MATH, "power");
-        num_say(run->o, &nl);
-        out_words(run->o, "to the power of");
-        say_token(run, rest + 1, restn - 1);
-        return 1;
-    }
-    const char *sl = memchr(rest, '/', restn);
-    size_t un = sl ? (size_t)(sl - rest) : restn;
-    /* the denominator, without the full stop ending a sentence: the
-       writer's "." after "100km/h." is said again at the end of it */
-    size_t pn = sl ? restn - un - 1 : 0;
-    if (pn > 1 && sl[pn] == '.')
-        pn--;
-    if (sl == rest && restn > 1) {
-        const unit *pu = unit_find(rest + 1, restn - 1);
-        if (!pu || !strcmp(pu->abbr, "%"))
-            return 0;
-        SET(run, CLS_MEASURE, "per-unit");
-        num_say(run->o, &nl);
-        say_per(run, pu, NULL);
-        return 1;
-    }
-    const unit *u = unit_find(rest, un);
-    if (!u)
-        return 0;
-    const unit *per = NULL;
-    if (sl) {
-        per = unit_find(sl + 1, pn);
-        if (!per) {
-            const char *p = per_of(sl + 1, pn);
-            if (!p)
-                return 0;
-        }
-    }
-    if (!strcmp(u->abbr, "st")) {
-        /* "3st", "9st 4lb": stone, but "1st", "21st" are ordinals unless a
-         * pounds figure follows ("21st 4lb"); "11st" too, more often a slip
-         * for "11th" than a weight */
-        static const char *const pound_units[] = {"lb", "lbs", NULL};
-        if (sl || nl.neg || (!nl.point && nl.ipn && nl.ip[nl.ipn - 1] == '1' &&
-            !(IS_WHOLE(run, s, n) && !run->t[run->i].trailn && tok_is_glued(nx, pound_units))))
-            return 0;
-    }
-    if (!strcmp(u->abbr, "m") && !sl && !nl.neg && IS_WHOLE(run, s, n) && glued_m_is_minutes(run)) {
-        SET(run, CLS_MEASURE, "duration");
-        num_say(run->o, &nl);
-        out_words(run->o, is_one(&nl) ? "minute" : "minutes");
-        numlit sec;
-        size_t secd = tok_is_glued(nx, second_units);
-        if (!run->t[run->i].trailn && secd && secd <= 2) {
-            /* the seconds go with it: alone "10s" would be a decade */
-            num_scan(nx->s, nx->n, &sec);
-            num_say(run->o, &sec);
-            out_words(run->o, is_one(&sec) ? "second" : "seconds");
-            *consumed = 1;
-        }
-        return 1;
-    }
-    if (!strcmp(u->abbr, "m") && !nl.neg) {
-        int million = 0;
-        if (nx && nx->n && !nx->leadn && word_in(nx->s, nx->n, million_nouns))
-            million = 1;
-        static const char *const race_words[] = {
-            "hurdles", "freestyle", "butterfly", "backstroke", "breaststroke",
-            "medley", "heats", "semis", "finals", "metres", "meters", NULL
-        };
-        /* "3m homes": a plural noun after it counts things, unless it is a race */
-        if (nx && nx->n > 3 && !nx->leadn && is_lower((unsigned char)nx->s[0]) &&
-            nx->s[nx->n - 1] == 's' && nx->s[nx->n - 2] != 's' && !word_in(nx->s, nx->n, race_words))
-            million = 1;
-        if (million) {
-            SET(run, CLS_CARDINAL, "million");
-            num_say(run->o, &nl);
-            out_word(run->o, "million", 7);
-            return 1;
-        }
-    }
-    SET(run, CLS_MEASURE, "glued-unit");
-    num_say(run->o, &nl);
-    if (!strcmp(u->many, "thousand") || !strcmp(u->many, "billion") ||
-        !strcmp(u->many, "million") || !strcmp(u->many, "trillion") ||
-        !strcmp(u->many, "times") || !strcmp(u->many, "percent"))
-        out_words(run->o, u->many);
-    else if (!sl && measure_is_attributive(run, 0))
-        say_unit(run, u, &ONE);          /* "a 5km run": a five kilometer run */
-    else
-        say_unit(run, u, &nl);
-    if (sl) {
-        say_per(run, per, per ? NULL : per_of(sl + 1, pn));
-    }
-    return 1;
+    size_t consumed = 0;
+    return money_token(run, s, n, &consumed);
 }

@@ -1,11 +1,13 @@
 /*
  * norm.c - the public nr_norm API and the token loop.
  *
- * nr_norm_text: clean to ASCII (clean.c), split into whitespace tokens with
- * their punctuation peeled off, then for each token try the multi-token rules
- * (dates, money with "million", number + unit, titles) and fall back to the
- * single-token rules.  Nothing here keeps state between calls; the nr_norm is
- * only read, so several threads may share one.
+ * nr_norm_text: clean the text (clean.c), split it into whitespace tokens
+ * with their punctuation peeled off (and words glued by scraping split),
+ * then have each token said: the multi-token rules first, else the
+ * single-token ones (dispatch.c has the order); the punctuation goes back
+ * after it.  Nothing here keeps state between calls; the nr_norm is only
+ * read, so several threads may share one.  The names of the classes the
+ * explain callback reports are here too.
  */
 #include "token.h"
 
@@ -358,6 +360,7 @@ int nr_norm_text(const nr_norm *n, const char *in, size_t len, nr_buf *out)
         return -1;
     if (!in || !len)
         return 0;
+    dispatch_prepare();
     nr_buf clean, map;
     nr_buf_init(&clean, 0);
     nr_buf_init(&map, 0);

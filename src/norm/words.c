@@ -46,7 +46,7 @@ static int rv(char ch)
 }
 
 /* Value of a canonical Roman numeral, else 0. */
-int roman_value(const char *s, size_t n)
+static int roman_value(const char *s, size_t n)
 {
     if (!n || n > 15)
         return 0;
@@ -336,34 +336,6 @@ static int say_initialism(norm_run *run, const char *s, size_t n)
     }
     out_letters(run->o, s, n, NULL);     /* skips the dots */
     return 1;
-}
-
-/* financial quarters: "2Q22" "the second quarter of twenty two" */
-int say_quarter(norm_run *run, const char *s, size_t n)
-{
-    if ((n == 4 || n == 6) && s[0] >= '1' && s[0] <= '4' && s[1] == 'Q' &&
-        is_digit((unsigned char)s[2]) && is_digit((unsigned char)s[3]) &&
-        (n == 4 || (is_digit((unsigned char)s[4]) && is_digit((unsigned char)s[5])))) {
-        static const char *const qn[] = {"first", "second", "third", "fourth"};
-        SET(run, CLS_DATE, "quarter");
-        const tok *pv = IS_WHOLE(run, s, n) ? tok_at(run, -1) : NULL;
-        if (!pv || !word_in(pv->s, pv->n, (const char *const[]){"the", "a", "this", "that",
-                                                             "each", "every", NULL}))
-            out_word(run->o, "the", 3);
-        out_words(run->o, qn[s[0] - '1']);
-        out_words(run->o, "quarter of");
-        unsigned y = 0;
-        for (size_t i = 2; i < n; i++)
-            y = y * 10 + (unsigned)(s[i] - '0');
-        if (n == 4 && y < 10)
-            out_word(run->o, "oh", 2);
-        if (n == 4)
-            num_cardinal_u(run->o, y);
-        else
-            num_year(run->o, y);
-        return 1;
-    }
-    return 0;
 }
 
 static int strpbrk_n(const char *s, size_t n, const char *set);
@@ -754,5 +726,23 @@ int word_token(norm_run *run, const char *s, size_t n)
         }
     }
     out_word(run->o, s, n);
+    return 1;
+}
+
+/* "No.1", "Vol.2": the abbreviation glued to its number */
+int say_number_abbrev(norm_run *run, const char *s, size_t n)
+{
+    if (!(n > 3 && (s[0] == 'N' || s[0] == 'n' || s[0] == 'V') && !is_digit((unsigned char)s[0])))
+        return 0;
+    const char *dot = memchr(s, '.', n < 5 ? n : 5);
+    if (!dot || dot + 1 >= s + n || !is_digit((unsigned char)dot[1]))
+        return 0;
+    size_t an = (size_t)(dot - s) + 1;
+    const abbrev *a = abbrev_find(s, an);
+    if (!a || !(a->flags & AB_NUMBER) || !(s[0] == 'N' || s[0] == 'n' || s[0] == 'V'))
+        return 0;
+    SET(run, CLS_ABBREVIATION, a->key);
+    out_words(run->o, a->say);
+    say_token(run, dot + 1, n - an);
     return 1;
 }
