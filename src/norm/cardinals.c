@@ -6,8 +6,7 @@
  * the last digits of a card, a ZIP code, a number to dial or a year of an
  * era; otherwise it is a cardinal or a decimal.  Also here: ordinals
  * ("21st"), thousands set off by spaces ("10 000"), a number with a
- * possessive ("1990's") and a number after a sign said as a word ("+5",
- * "-x").
+ * possessive ("29th's") and a number after a sign said as a word ("+5").
  */
 #include "token.h"
 
@@ -325,8 +324,8 @@ size_t spaced_thousands(norm_run *run)
     return k;
 }
 
-/* "29th's", "1990's": say the number, keep the possessive ("'90s" is a
- * decade, dates.c) */
+/* "29th's": say the number, keep the possessive ("1990's", "90's" are
+ * decades: date_numeric) */
 int say_number_possessive(norm_run *run, const char *s, size_t n)
 {
     if (!(n > 3 && s[n - 2] == '\'' && s[n - 1] == 's' && is_digit((unsigned char)s[0]) &&
@@ -341,9 +340,9 @@ int say_number_possessive(norm_run *run, const char *s, size_t n)
     return 1;
 }
 
-/* "+5", "-x": a sign said as a word before the number (or whatever else)
- * that follows it; "-5" with a digit after the sign is a negative number,
- * the number rules' */
+/* "+5": a sign said as a word before what follows it; "-" only before what
+ * is no digit or point ("-$5" that no money rule took), as "-5" is a
+ * negative number, the number rules' */
 int say_signed_number(norm_run *run, const char *s, size_t n)
 {
     if (s[0] == '+' && n > 1) {

@@ -44,12 +44,12 @@
  * dash: minus next to "=", "to" between numbers, else a pause); circa
  * glued to a year ("c.1850"); electronic forms (URLs, e-mail) before
  * anything that splits at dots, slashes or "@".  Then numbers with something glued
- * that decides how they are read ("1990's", "14/", "#1", "y=x+1", "No.1",
+ * that decides how they are read ("29th's", "14/", "#1", "y=x+1", "No.1",
  * "18+") and digit-led codes that are no quantities (ISBN, inch marks,
  * "1-800-FLOWERS", "911", "401(k)").  Then the ON_NUMBER_LIKE rows: the
  * last of them says any such token in pieces, so no later row sees a
  * number.  Then forms that start with something else: vulgar fractions
- * ("2½"), "v2.1", ranges of words ("Mon-Fri", "Jan-15"), a dimension "x"
+ * ("½"), "v2.1", ranges of words ("Mon-Fri", "Jan-15"), a dimension "x"
  * and a unit after a number said before ("4 1/2 lbs"): the words whose
  * meaning the number before them gives.  Then words (words.c: lexicon,
  * abbreviations, Roman numerals, initialisms, acronyms, letters and
@@ -118,7 +118,7 @@ static const token_rule token_rules[] = {
     {CLS_NONE,         ON_NOT_WORD,    say_dash_pause},          /* symbols.c  word - word */
     {CLS_DATE,         ON_NOT_WORD,    say_circa_glued},         /* dates.c   c.1850 */
     {CLS_ELECTRONIC,   ON_NOT_WORD,    electronic_token},        /* electronic.c  bbc.co.uk, a@b.com */
-    {CLS_NONE,         ON_DIGIT,       say_number_possessive},   /* cardinals.c  1990's */
+    {CLS_NONE,         ON_DIGIT,       say_number_possessive},   /* cardinals.c  29th's */
     {CLS_NONE,         ON_DIGIT,       say_dangling_slash},      /* slash.c   14/ they */
     {CLS_SYMBOL,       ON_NOT_WORD,    say_number_sign},         /* symbols.c  #1 */
     {CLS_MATH,         ON_NOT_WORD,    say_math},                /* serial.c  y=x+1 */
@@ -129,13 +129,13 @@ static const token_rule token_rules[] = {
     {CLS_TELEPHONE,    ON_DIGIT,       say_vanity_number},       /* telephone.c  1-800-FLOWERS */
     {CLS_TELEPHONE,    ON_DIGIT,       say_service_number},      /* telephone.c  911, 999 */
     {CLS_SERIAL,       ON_DIGIT,       say_code_section},        /* serial.c  401(k) */
-    {CLS_NONE,         ON_NUMBER_LIKE, say_signed_number},       /* cardinals.c  +5, -x */
+    {CLS_NONE,         ON_NUMBER_LIKE, say_signed_number},       /* cardinals.c  +5 */
     {CLS_DATE,         ON_NUMBER_LIKE, say_quarter},             /* dates.c   2Q22 */
     {CLS_SERIAL,       ON_NUMBER_LIKE, say_slash_reference},     /* serial.c  123/261788/2021 */
     {CLS_CARDINAL,     ON_NUMBER_LIKE, say_numeric},             /* number_rules below */
     {CLS_VERSION,      ON_NUMBER_LIKE, say_version},             /* serial.c  2.1.0 */
     {CLS_NONE,         ON_NUMBER_LIKE, say_glued_number},        /* glued.c   1-2-3, 12ab: always */
-    {CLS_FRACTION,     ON_NOT_WORD,    say_vulgar_fraction},     /* slash.c   2½ */
+    {CLS_FRACTION,     ON_NOT_WORD,    say_vulgar_fraction},     /* slash.c   ½ */
     {CLS_VERSION,      ON_NOT_WORD,    say_v_version},           /* serial.c  v2.1.0 */
     {CLS_RANGE,        ON_NOT_WORD,    say_range},               /* ranges.c  Mon-Fri, Jan-15 */
     {CLS_MEASURE,      ON_ANY,         say_dimension_x},         /* measures.c  25 x 7 */
@@ -149,8 +149,8 @@ static const token_rule token_rules[] = {
     {CLS_NONE,         ON_ANY,         say_pieces},              /* glued.c   post-9/11threat: always */
 };
 
-/* say_numeric(): a token or piece that starts like a number, or what
- * follows a sign said as a word ("-x"); `on` is not asked here. */
+/* say_numeric(): a token or piece that starts like a number (what follows
+ * the sign, for say_signed_number); `on` is not asked here. */
 static const token_rule number_rules[] = {
     {CLS_MONEY,    ON_ANY, money_in_token},      /* money.c     $5, £5.3m */
     {CLS_DATE,     ON_ANY, date_numeric},        /* dates.c     24/10/2024, 10:30am */
