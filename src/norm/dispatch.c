@@ -189,6 +189,7 @@ void dispatch_prepare(void)
     pthread_once(&word_rows_once, list_word_rows);
 }
 
+/* A letter, then letters and apostrophes: "the", "Müller", "don't". */
 static int is_plain_word(const char *s, size_t n)
 {
     if (!is_alpha((unsigned char)s[0]))

@@ -102,6 +102,9 @@ static const char *const million_modified[] = {
     "dollar", "euro", "member", "seat", "unit", "word", "user", "home", NULL
 };
 
+/* A number and its unit at s, glued ("5km", "30°C", "1.82m", "5%") or in
+ * the tokens after it ("5 km", "2,000 sq. ft."): *consumed says how many
+ * tokens after it the unit took.  Returns 1 when said. */
 static int measure_token(norm_run *run, const char *s, size_t n, size_t *consumed)
 {
     *consumed = 0;

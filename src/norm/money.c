@@ -246,6 +246,9 @@ size_t money_code(norm_run *run)
     return used;
 }
 
+/* An amount at s ("$5", "£5.3m", "50p", "$50-100", "$20/mo"), which may
+ * take its scale or currency from the tokens after it ("$5 million", "5
+ * EUR"): *consumed says how many.  Returns 1 when said. */
 static int money_token(norm_run *run, const char *s, size_t n, size_t *consumed)
 {
     *consumed = 0;

@@ -185,8 +185,6 @@ static void split_punct(tok *t)
     }
 }
 
-/* Scraped text loses spaces: "end.Next", "word,word".  Returns the length of
- * the first piece, or n when the token should stay whole. */
 /* Scraped headlines and bylines lose the space before a capitalised word:
  * "EcuadorThe", "ByAndrew".  Split only where one side is a function word,
  * so names like "McDonald" or "DeSantis" stay whole. */
@@ -217,6 +215,8 @@ static size_t camel_split(const char *s, size_t n)
     return n;
 }
 
+/* Scraped text loses spaces: "end.Next", "word,word".  Returns the length of
+ * the first piece, or n when the token should stay whole. */
 static size_t glued_split(const char *s, size_t n, int electronic)
 {
     if (electronic)

@@ -161,8 +161,6 @@ int say_model_number(norm_run *run, const char *s, size_t n)
     return 1;
 }
 
-/* "10 - 4 = 6", "x = 5 -": next to a lone "=" a dash (or a number with a
- * dash after it) is minus */
 /* Is an "=" standing alone among the tokens at offsets lo..hi?  Then a
  * spaced dash next to it is an operator: "1 - 2 = 5", "x = 5 - 3". */
 int equals_near(const norm_run *run, long lo, long hi)
@@ -175,6 +173,8 @@ int equals_near(const norm_run *run, long lo, long hi)
     return 0;
 }
 
+/* "x - 5 = 3": a dash (or a number with a dash glued after it) before a
+ * lone "=" is minus */
 int say_minus_before_equals(norm_run *run, const char *s, size_t n)
 {
     if (!(IS_WHOLE(run, s, n) && s[n - 1] == '-' && (n == 1 || is_digit((unsigned char)s[n - 2])) &&

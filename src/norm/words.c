@@ -79,8 +79,14 @@ static int roman_value(const char *s, size_t n)
     return total;
 }
 
+static int all_upper(const char *s, size_t n);
+
+/* A Roman numeral in capitals after a capitalised word: "Henry VIII" the
+ * eighth, "World War II" two (see the comment at the top). */
 static int say_roman(norm_run *run, const char *s, size_t n)
 {
+    if (!all_upper(s, n))
+        return 0;
     const tok *pv = tok_at(run, -1);
     if (!pv || pv->trailn)
         return 0;
@@ -201,6 +207,8 @@ static int say_caps_title(norm_run *run, const char *s, size_t n)
     return 1;
 }
 
+/* An abbreviation of the table (tables.c) where its context allows it:
+ * "Dr Smith" Doctor, "Baker St" Street, "No. 10" number. */
 static int say_abbrev(norm_run *run, const char *s, size_t n)
 {
     const abbrev *a = abbrev_find(s, n);
@@ -502,6 +510,8 @@ static int after_place_comma(norm_run *run)
  * clause; codes that are also words (OK, HI, ID, OH) only before a ZIP. */
 static int say_us_state(norm_run *run, const char *s, size_t n)
 {
+    if (n > 2 || !is_upper((unsigned char)s[0]))
+        return 0;
     const char *name = us_state_find(s, n);
     if (!name || !IS_WHOLE(run, s, n) || run->t[run->i].leadn)
         return 0;
@@ -526,6 +536,8 @@ static int say_us_state(norm_run *run, const char *s, size_t n)
  * "Pa" elsewhere keep their own reading. */
 static int say_ap_state(norm_run *run, const char *s, size_t n)
 {
+    if (n > 5 || !is_upper((unsigned char)s[0]))
+        return 0;
     const tok *cur = &run->t[run->i];
     if (!IS_WHOLE(run, s, n) || cur->leadn || n < 2)
         return 0;
@@ -551,6 +563,8 @@ static int say_ap_state(norm_run *run, const char *s, size_t n)
  * number and a street name is said in full */
 static int say_compass(norm_run *run, const char *s, size_t n)
 {
+    if (n > 2 || !is_upper((unsigned char)s[0]))
+        return 0;
     static const char *const pts[][2] = {
         {"N", "North"}, {"S", "South"}, {"E", "East"}, {"W", "West"},
         {"NE", "Northeast"}, {"NW", "Northwest"}, {"SE", "Southeast"}, {"SW", "Southwest"},
@@ -600,6 +614,8 @@ static int say_compass(norm_run *run, const char *s, size_t n)
  * Massachusetts". */
 static int say_party_state(norm_run *run, const char *s, size_t n)
 {
+    if (n < 4 || n > 8 || s[1] != '-')
+        return 0;
     static const char *const party[][2] = {
         {"D", "Democrat"}, {"R", "Republican"}, {"I", "Independent"}
     };
@@ -628,90 +644,98 @@ static int say_party_state(norm_run *run, const char *s, size_t n)
     return 1;
 }
 
-int word_token(norm_run *run, const char *s, size_t n)
+/* "F-150", "C-130" met as a word (no maker before it): serial.c's model
+ * numbers of capitals, a hyphen and three digits */
+static int say_model_word(norm_run *run, const char *s, size_t n)
 {
-    if (n >= 4 && n <= 8 && s[1] == '-' && say_party_state(run, s, n))
-        return 1;
-    if (n >= 5 && n <= 7 && is_upper((unsigned char)s[0]) && say_model_number(run, s, n))
-        return 1;
-    if (n <= 2 && is_upper((unsigned char)s[0]) &&
-        (say_us_state(run, s, n) || say_compass(run, s, n)))
-        return 1;
-    if (n <= 5 && is_upper((unsigned char)s[0]) && say_ap_state(run, s, n))
-        return 1;
+    return n >= 5 && n <= 7 && is_upper((unsigned char)s[0]) && say_model_number(run, s, n);
+}
+
+/* a word the lexicon has: its respelling, phones or spelling */
+static int say_lexicon_word(norm_run *run, const char *s, size_t n)
+{
     const lex_entry *e = lex_find(&run->o->n->lex, s, n);
-    if (e) {
-        SET(run, CLS_LEXICON, "lexicon");
-        say_lex(run->o, e, s, n);
-        return 1;
-    }
-    if (say_abbrev(run, s, n) || say_caps_title(run, s, n))
-        return 1;
-    if (n == 1 && (s[0] == 'v' || s[0] == 'V')) {
-        const tok *pv = tok_at(run, -1), *nx = tok_at(run, 1);
-        if (tok_is_cap_word(pv) && tok_is_cap_word(nx) && s[0] == 'v') {
-            SET(run, CLS_ABBREVIATION, "versus");
-            out_word(run->o, "versus", 6);
-            run->abbrev_dot = 1;         /* "Dobbs v. Jackson": no sentence end, */
-            run->title_used = 1;         /* whichever side of it the '.' went */
-            return 1;
-        }
-    }
-    if (all_upper(s, n) && say_roman(run, s, n))
-        return 1;
-    if (say_initialism(run, s, n))
-        return 1;
-    /* A&E, S&P, AT&T */
+    if (!e)
+        return 0;
+    SET(run, CLS_LEXICON, "lexicon");
+    say_lex(run->o, e, s, n);
+    return 1;
+}
+
+/* "Dobbs v. Jackson": a small v between capitalised words is "versus" */
+static int say_versus(norm_run *run, const char *s, size_t n)
+{
+    if (n != 1 || (s[0] != 'v' && s[0] != 'V'))
+        return 0;
+    const tok *pv = tok_at(run, -1), *nx = tok_at(run, 1);
+    if (!(tok_is_cap_word(pv) && tok_is_cap_word(nx) && s[0] == 'v'))
+        return 0;
+    SET(run, CLS_ABBREVIATION, "versus");
+    out_word(run->o, "versus", 6);
+    run->abbrev_dot = 1;         /* "Dobbs v. Jackson": no sentence end, */
+    run->title_used = 1;         /* whichever side of it the '.' went */
+    return 1;
+}
+
+/* A&E, S&P, AT&T: capitals joined by "&" are letters with "and" */
+static int say_letters_and(norm_run *run, const char *s, size_t n)
+{
     const char *amp = memchr(s, '&', n);
-    if (amp && amp > s && amp + 1 < s + n) {
-        int ok = 1;
-        for (size_t i = 0; i < n; i++)
-            if (s[i] != '&' && !is_upper((unsigned char)s[i]))
-                ok = 0;
-        if (ok) {
-            SET(run, CLS_LETTERS, "ampersand");
-            size_t st = 0;
-            for (size_t i = 0; i <= n; i++) {
-                if (i == n || s[i] == '&') {
-                    out_letters(run->o, s + st, i - st, NULL);
-                    if (i < n)
-                        out_word(run->o, "and", 3);
-                    st = i + 1;
-                }
-            }
-            return 1;
+    if (!amp || amp == s || amp + 1 >= s + n)
+        return 0;
+    for (size_t i = 0; i < n; i++)
+        if (s[i] != '&' && !is_upper((unsigned char)s[i]))
+            return 0;
+    SET(run, CLS_LETTERS, "ampersand");
+    size_t st = 0;
+    for (size_t i = 0; i <= n; i++) {
+        if (i == n || s[i] == '&') {
+            out_letters(run->o, s + st, i - st, NULL);
+            if (i < n)
+                out_word(run->o, "and", 3);
+            st = i + 1;
         }
     }
-    /* all capitals, maybe with a plural s or possessive */
+    return 1;
+}
+
+/* All capitals, maybe with a plural s or possessive: an acronym (acronym.c
+ * says it as a word or spells it), or in a headline set in capitals, a
+ * word. */
+static int say_capitals(norm_run *run, const char *s, size_t n)
+{
     size_t core = n;
     if (n > 2 && s[n - 2] == '\'' && (s[n - 1] == 's'))
         core = n - 2;
     else if (n > 2 && s[n - 1] == 's')
         core = n - 1;
-    if (core >= 2 && all_upper(s, core)) {
-        SET(run, CLS_LETTERS, "acronym");
-        static const char *const small_words[] = {
-            "TO", "OF", "IN", "ON", "AT", "BY", "AS", "IS", "IT", "BE", "DO", "GO",
-            "HE", "WE", "ME", "MY", "NO", "SO", "UP", "OR", "AN", "IF", "AM", NULL
-        };
-        if (in_headline(run) && !lex_find(&run->o->n->lex, s, core) &&
-            ((core >= 3 && strpbrk_n(s, core, "AEIOUY") && acro_onset_ok(s, core)) ||
-             word_in(s, core, small_words))) {
-            /* a headline in capitals: its words are words, not acronyms */
-            SET(run, CLS_WORD, "headline-capitals");
-            char low[64];
-            size_t ln = lower_word(s, n, low, sizeof low);
-            if (ln) {
-                out_word(run->o, low, ln);
-                return 1;
-            }
+    if (core < 2 || !all_upper(s, core))
+        return 0;
+    SET(run, CLS_LETTERS, "acronym");
+    static const char *const small_words[] = {
+        "TO", "OF", "IN", "ON", "AT", "BY", "AS", "IS", "IT", "BE", "DO", "GO",
+        "HE", "WE", "ME", "MY", "NO", "SO", "UP", "OR", "AN", "IF", "AM", NULL
+    };
+    if (in_headline(run) && !lex_find(&run->o->n->lex, s, core) &&
+        ((core >= 3 && strpbrk_n(s, core, "AEIOUY") && acro_onset_ok(s, core)) ||
+         word_in(s, core, small_words))) {
+        /* a headline in capitals: its words are words, not acronyms */
+        SET(run, CLS_WORD, "headline-capitals");
+        char low[64];
+        size_t ln = lower_word(s, n, low, sizeof low);
+        if (ln) {
+            out_word(run->o, low, ln);
+            return 1;
         }
-        acro_say(run->o, s, n);
-        return 1;
     }
-    if (say_alnum(run, s, n))
-        return 1;
-    /* plain word: letters and inner apostrophes */
+    acro_say(run->o, s, n);
+    return 1;
+}
+
+/* A plain word (letters and inner apostrophes) as written, or in en-US
+ * its American spelling (spelling.c) */
+static int say_plain_word(norm_run *run, const char *s, size_t n)
+{
     for (size_t i = 0; i < n; i++)
         if (!is_alpha((unsigned char)s[i]) && s[i] != '\'')
             return 0;
@@ -745,4 +769,31 @@ int say_number_abbrev(norm_run *run, const char *s, size_t n)
     out_words(run->o, a->say);
     say_token(run, dot + 1, n - an);
     return 1;
+}
+
+/* The word rules in their order; the first that says the token wins.
+ * Party-state tags, model codes, states and compass points come before
+ * the lexicon, which might know their letters as something else; the
+ * lexicon before the rules of thumb (abbreviations by context, Roman
+ * numerals, initialisms, capitals as acronyms, letters mixed with
+ * digits); a plain word, as written, last.  (A chain of calls rather than
+ * a table like dispatch.c's: these are static and inlined, where a table
+ * of calls cost the normalizer 8 % more instructions.) */
+int word_token(norm_run *run, const char *s, size_t n)
+{
+    return say_party_state(run, s, n) ||   /* Warren (D-Mass.) */
+           say_model_word(run, s, n) ||    /* F-150 */
+           say_us_state(run, s, n) ||      /* Santa Clara, CA 95051 */
+           say_compass(run, s, n) ||       /* 1211 E Arques Ave */
+           say_ap_state(run, s, n) ||      /* DENVER, Colo. */
+           say_lexicon_word(run, s, n) ||  /* voices/lexicon.txt: Ofsted, NASA */
+           say_abbrev(run, s, n) ||        /* Dr Smith, Baker St, No. 10 */
+           say_caps_title(run, s, n) ||    /* ST. PAUL, DR. KING */
+           say_versus(run, s, n) ||        /* Dobbs v. Jackson */
+           say_roman(run, s, n) ||         /* Henry VIII, World War II */
+           say_initialism(run, s, n) ||    /* U.S., e.g. */
+           say_letters_and(run, s, n) ||   /* AT&T */
+           say_capitals(run, s, n) ||      /* FBI, NATO, MPs */
+           say_alnum(run, s, n) ||         /* MI5, 4G, A321neo */
+           say_plain_word(run, s, n);      /* colour (en-US: color) */
 }
