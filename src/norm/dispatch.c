@@ -200,9 +200,9 @@ static int is_plain_word(const char *s, size_t n)
     return 1;
 }
 
-/* Does s start the way rows marked `on` need (not asked for ON_ANY)?
- * known[] keeps each answer once worked out (-1: not yet): the rows that
- * ask come in runs. */
+/* Is s what rows marked `on` need?  known[] keeps each answer once worked
+ * out (-1: not yet), as the rows that ask come in runs; it starts with
+ * ON_ANY and ON_NOT_WORD known to hold (plain words go the short way). */
 static inline int on_holds(rule_on on, const char *s, size_t n, signed char known[ON_COUNT])
 {
     if (known[on] < 0) {
@@ -230,7 +230,7 @@ size_t say_multi(norm_run *run)
         for (size_t k = 0; k < n_multi_word_rows && !used; k++)
             used = multi_rules[multi_word_rows[k]].say(run);
     } else {
-        signed char known[ON_COUNT] = {1, 1, -1, -1, -1};
+        signed char known[ON_COUNT] = {[ON_ANY] = 1, [ON_NOT_WORD] = 1, -1, -1, -1};
         for (size_t k = 0; k < ROWS(multi_rules) && !used; k++)
             if (on_holds(multi_rules[k].on, t->s, t->n, known))
                 used = multi_rules[k].say(run);
@@ -253,7 +253,7 @@ void say_token(norm_run *run, const char *s, size_t n)
                 return;
         return;
     }
-    signed char known[ON_COUNT] = {1, 1, -1, -1, -1};
+    signed char known[ON_COUNT] = {[ON_ANY] = 1, [ON_NOT_WORD] = 1, -1, -1, -1};
     for (size_t k = 0; k < ROWS(token_rules); k++)
         if (on_holds(token_rules[k].on, s, n, known) && token_rules[k].say(run, s, n))
             return;
