@@ -11,26 +11,39 @@ INCDIR   = $(PREFIX)/include
 MANDIR   = $(PREFIX)/share/man/man1
 DATADIR  = $(PREFIX)/share/narrate
 
-VERSION  = 0.1.0
+# The version has one source, narrate.h's NR_VERSION_MAJOR/MINOR/PATCH:
+# nr_version() is made from them by the compiler, narrate.pc and the
+# installed man page from this.  SOVER is the ABI's number, not the release's.
+VERSION := $(shell awk '$$2 ~ /^NR_VERSION_(MAJOR|MINOR|PATCH)$$/ \
+                        { v = v (v == "" ? "" : ".") $$3 } END { print v }' src/narrate.h)
+ifeq ($(VERSION),)
+$(error cannot read the version from src/narrate.h)
+endif
 SOVER    = 0
 
 CC      ?= cc
 OPT     ?= -O2 -g
 WARN     = -Wall -Wextra -Werror -Wformat=2 -Wshadow -Wstrict-prototypes -Wmissing-prototypes
 CFLAGS  ?=
-PKGS     = libutf8proc libxml-2.0 sndfile libebur128 jansson nettle
+# what the library links (narrate.pc's Requires.private is made from it)
+PKGS     = libutf8proc libxml-2.0 sndfile libebur128
+# what only the command's batch/feed front end uses (JSON reports, ids)
+CLI_PKGS = jansson nettle
 # FFmpeg: headers only; av_api.c loads the libraries when FLAC/Ogg/M4B is
 # asked for, so other runs do not pay for its ~130 dependencies
 AV_PKGS  = libavformat libavcodec libavutil
-PKG_CFLAGS := $(shell pkg-config --cflags $(PKGS) $(AV_PKGS) 2>/dev/null)
+PKG_CFLAGS := $(shell pkg-config --cflags $(PKGS) $(CLI_PKGS) $(AV_PKGS) 2>/dev/null)
 PKG_LIBS   := $(shell pkg-config --libs $(PKGS) 2>/dev/null)
+CLI_LIBS   := $(shell pkg-config --libs $(CLI_PKGS) 2>/dev/null)
 FLITE_LIBS = -lflite_cmu_us_kal -lflite_cmu_us_kal16 -lflite_cmu_us_awb \
              -lflite_cmu_us_rms -lflite_cmu_us_slt -lflite_cmulex \
              -lflite_usenglish -lflite
-LIBS     = $(FLITE_LIBS) -lmp3lame $(PKG_LIBS) -lpthread -lm
-ALL_CFLAGS = -std=c11 -D_GNU_SOURCE -DNR_VERSION='"$(VERSION)"' \
-             -DNR_DATADIR='"$(DATADIR)"' -fPIC -Isrc -isystem /usr/include/flite \
-             $(PKG_CFLAGS) $(OPT) $(WARN) $(CFLAGS)
+LIB_LIBS = $(FLITE_LIBS) -lmp3lame -lpthread -lm
+LIBS     = $(LIB_LIBS) $(PKG_LIBS)
+# hidden by default: only what narrate.h marks NR_API leaves libnarrate.so
+ALL_CFLAGS = -std=c11 -D_GNU_SOURCE \
+             -DNR_DATADIR='"$(DATADIR)"' -fPIC -fvisibility=hidden -Isrc \
+             -isystem /usr/include/flite $(PKG_CFLAGS) $(OPT) $(WARN) $(CFLAGS)
 
 B       ?= build
 # quiet rules; `make V=1` shows the commands
@@ -76,16 +89,15 @@ $(LIBSO): $(LIB_OBJ)
 	$(Q)$(CC) -shared -Wl,-soname,libnarrate.so.$(SOVER) $(OPT) $(CFLAGS) $(LDFLAGS) -o $@ $^ $(LIBS)
 	$(Q)ln -sf libnarrate.so.$(SOVER) $(B)/libnarrate.so
 
-# the command adds what only the batch/feed front end needs
-CLI_LIBS := $(shell pkg-config --libs jansson nettle 2>/dev/null)
-
 $(NARRATE): $(CLI_OBJ) $(LIBA)
 	@$(if $(Q),echo "  LD      $@")
 	$(Q)$(CC) $(OPT) $(CFLAGS) $(LDFLAGS) -o $@ $(CLI_OBJ) $(LIBA) $(LIBS) $(CLI_LIBS)
 
+# unit tests may include the command's modules (test_batch.c), so they link
+# what the command links
 $(B)/tests/%: tests/unit/%.c $(LIBA)
 	@mkdir -p $(dir $@)
-	$(Q)$(CC) $(ALL_CFLAGS) -Wno-missing-prototypes -o $@ $< $(LIBA) $(LIBS) -lcmocka
+	$(Q)$(CC) $(ALL_CFLAGS) -Wno-missing-prototypes -o $@ $< $(LIBA) $(LIBS) $(CLI_LIBS) -lcmocka
 
 # helper programs for the suites, linked like the unit tests
 $(B)/tests/tools/%: tests/tools/%.c $(LIBA)
@@ -97,11 +109,17 @@ $(B)/tests/inject_%.so: tests/inject/inject_%.c
 	@mkdir -p $(dir $@)
 	$(Q)$(CC) -shared -fPIC -O1 -g $(WARN) -Wno-missing-prototypes -o $@ $< -ldl
 
-# the command's modules (batch, feed, config) without main(), for fuzzing
+# the command's modules (batch, feed, config) without main(), for the
+# tests and fuzz targets that call them
 CLIA = $(B)/libnarrate-cli.a
 $(CLIA): $(filter-out $(B)/src/cli/main.o,$(CLI_OBJ))
 	@rm -f $@
 	$(Q)ar rcs $@ $^
+
+# test_batch tests those modules: linked like a fuzz target, not the library
+$(B)/tests/test_batch: tests/unit/test_batch.c $(CLIA) $(LIBA)
+	@mkdir -p $(dir $@)
+	$(Q)$(CC) $(ALL_CFLAGS) -Wno-missing-prototypes -o $@ $< $(CLIA) $(LIBA) $(LIBS) $(CLI_LIBS) -lcmocka
 
 # each fuzz target also runs over its corpus as a plain test (make check)
 $(B)/fuzz/regress_%: tests/fuzz/fuzz_%.c tests/fuzz/regression_driver.c $(LIBA) $(CLIA)
@@ -220,8 +238,10 @@ install: all
 	ln -sf libnarrate.so.$(SOVER) $(DESTDIR)$(LIBDIR)/libnarrate.so
 	install -m 644 src/narrate.h $(DESTDIR)$(INCDIR)/narrate.h
 	sed -e 's|@PREFIX@|$(PREFIX)|' -e 's|@VERSION@|$(VERSION)|' \
+	    -e 's|@REQUIRES@|$(PKGS)|' -e 's|@LIBS@|$(LIB_LIBS)|' \
 	    src/narrate.pc.in > $(DESTDIR)$(LIBDIR)/pkgconfig/narrate.pc
-	install -m 644 docs/narrate.1 $(DESTDIR)$(MANDIR)/narrate.1
+	sed '1s/"narrate [^"]*"/"narrate $(VERSION)"/' docs/narrate.1 > $(DESTDIR)$(MANDIR)/narrate.1
+	chmod 644 $(DESTDIR)$(MANDIR)/narrate.1
 	install -m 644 voices/lexicon.txt $(DESTDIR)$(DATADIR)/lexicon.txt
 	install -d $(DESTDIR)$(DATADIR)/voices
 	install -m 644 voices/README.md $(DESTDIR)$(DATADIR)/voices/README.md

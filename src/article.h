@@ -26,7 +26,7 @@
 typedef enum {
     NR_BLOCK_PARA = 0,  /* body paragraph */
     NR_BLOCK_HEADING,   /* section heading: opens a chapter */
-    NR_BLOCK_ITEM,      /* list item (spoken as its own unit with a pause) */
+    NR_BLOCK_ITEM,      /* list item (spoken as its own segment, with a pause) */
     NR_BLOCK_QUOTE      /* block quotation paragraph */
 } nr_block_kind;
 

@@ -8,8 +8,9 @@
  * replace each invalid UTF-8 sequence with U+FFFD rather than failing: one
  * bad byte must not cost a listener the whole article.  Linear, one pass.
  */
-#include "nr_private.h"
+#include "decode.h"
 
+#include <stdint.h>
 #include <stdlib.h>
 #include <string.h>
 

@@ -44,9 +44,12 @@ const char *nr_errmsg(const nr_ctx *ctx)
     return ctx ? ctx->errmsg : "";
 }
 
+#define STR_(x) #x
+#define STR(x) STR_(x)
+
 const char *nr_version(void)
 {
-    return NR_VERSION;
+    return STR(NR_VERSION_MAJOR) "." STR(NR_VERSION_MINOR) "." STR(NR_VERSION_PATCH);
 }
 
 nr_status nr_fail(nr_ctx *ctx, nr_status s, const char *fmt, ...)
@@ -58,39 +61,15 @@ nr_status nr_fail(nr_ctx *ctx, nr_status s, const char *fmt, ...)
     return s;
 }
 
-static const char *const voice_names[] = {"kal", "kal16", "awb", "rms", "slt", NULL};
-static const char *const voice_desc[] = {
-    "US male, diphone, 8 kHz (fastest, telephone quality)",
-    "US male, diphone, 16 kHz",
-    "Scottish-English male, clustergen, 16 kHz",
-    "US male, clustergen, 16 kHz",
-    "US female, clustergen, 16 kHz (default)",
-};
-
-/* Gain that brings each voice's speech to -16 LUFS through the limiter:
-   what the measuring (spool) path chose for the seed article, `narrate -v`.
-   Speech from one voice varies little, so pipes use these. */
-static const double voice_gain_16[] = {7.4, 15.7, 5.7, 5.6, 0.3};
-
-double nr_voice_stream_gain(const char *name, double target_lufs)
-{
-    for (size_t i = 0; voice_names[i]; i++)
-        if (strcmp(voice_names[i], name) == 0)
-            return voice_gain_16[i] + (target_lufs + 16.0);
-    return target_lufs + 16.0;
-}
-
 const char *const *nr_voice_names(void)
 {
-    return voice_names;
+    return nr_builtin_voice_names();
 }
 
 const char *nr_voice_description(const char *name)
 {
-    for (size_t i = 0; voice_names[i]; i++)
-        if (strcmp(voice_names[i], name) == 0)
-            return voice_desc[i];
-    return NULL;
+    const nr_builtin_voice *v = nr_builtin_voice_find(name);
+    return v ? v->description : NULL;
 }
 
 nr_ctx *nr_new(void)
@@ -152,10 +131,6 @@ void nr_free(nr_ctx *ctx)
     free(ctx);
 }
 
-static int is_builtin(const char *name)
-{
-    return nr_voice_description(name) != NULL;
-}
 
 static int ends_with(const char *s, const char *suffix)
 {
@@ -193,7 +168,7 @@ nr_status nr_set_voice(nr_ctx *ctx, const char *name)
     if (!name || !*name)
         return nr_fail(ctx, NR_ERR_VOICE, "no voice name");
     char *v = NULL;
-    if (is_builtin(name)) {
+    if (nr_builtin_voice_find(name)) {
         v = strdup(name);
     } else if (strchr(name, '/') || ends_with(name, ".flitevox")) {
         if (access(name, R_OK) != 0)
@@ -229,8 +204,8 @@ static int by_name(const struct dirent **a, const struct dirent **b)
 
 nr_status nr_list_voices(nr_ctx *ctx, nr_voice_fn fn, void *ud)
 {
-    for (size_t i = 0; voice_names[i]; i++)
-        if (fn(ud, voice_names[i], "built-in", voice_desc[i]))
+    for (const char *const *v = nr_builtin_voice_names(); *v; v++)
+        if (fn(ud, *v, "built-in", nr_builtin_voice_find(*v)->description))
             return NR_OK;
     const char *p = ctx->voice_path ? ctx->voice_path : "";
     while (*p) {
@@ -565,7 +540,10 @@ nr_status nr_load(nr_ctx *ctx, const char *data, size_t len, const char *name)
     }
     if (ctx->locale == NR_LOCALE_AUTO)
         nr_norm_set_locale(ctx->norm, nr_norm_guess_locale(ctx->text, ctx->text_len));
-    return nr_plan_build(ctx);
+    nr_plan_opts po = {ctx->meta[NR_META_TITLE], ctx->meta[NR_META_AUTHOR]};
+    if (nr_plan_build(&ctx->plan, ctx->article, &po) != NR_OK)
+        return nr_fail(ctx, NR_ERR_NOMEM, "out of memory planning the article");
+    return NR_OK;
 }
 
 nr_status nr_script(nr_ctx *ctx, nr_write_fn write, void *ud)
@@ -576,8 +554,8 @@ nr_status nr_script(nr_ctx *ctx, nr_write_fn write, void *ud)
     nr_buf line;
     nr_buf_init(&line, NR_MAX_SPOKEN);
     nr_status st = NR_OK;
-    for (size_t i = 0; i < p->nunits && st == NR_OK; i++) {
-        const nr_unit *u = &p->units[i];
+    for (size_t i = 0; i < p->nsegments && st == NR_OK; i++) {
+        const nr_segment *u = &p->segments[i];
         nr_buf_reset(&line);
         if (u->opens_chapter) {
             if (nr_buf_puts(&line, "# ") || nr_buf_puts(&line, p->chapter_titles[u->chapter])
@@ -587,7 +565,7 @@ nr_status nr_script(nr_ctx *ctx, nr_write_fn write, void *ud)
             }
         }
         size_t mark = line.len;
-        if (nr_speak_range(ctx, u, 0, u->len, &line) != 0) {
+        if (nr_speak_range(ctx->norm, u, 0, u->len, &line) != 0) {
             st = nr_fail(ctx, NR_ERR_NOMEM, "out of memory");
             break;
         }
@@ -653,8 +631,9 @@ int nr_sample_rate(const nr_ctx *ctx)
 {
     if (ctx->sample_rate)
         return ctx->sample_rate;  /* known from the last render */
-    if (is_builtin(ctx->voice_name))
-        return strcmp(ctx->voice_name, "kal") == 0 ? 8000 : 16000;
+    const nr_builtin_voice *b = nr_builtin_voice_find(ctx->voice_name);
+    if (b)
+        return b->rate;
     nr_voice *v = nr_voice_load(ctx->voice_name, 1.0);
     int rate = v ? nr_voice_rate(v) : 16000;
     nr_voice_free(v);

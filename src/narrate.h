@@ -43,6 +43,36 @@
 extern "C" {
 #endif
 
+/*
+ * NR_API marks the functions libnarrate exports; the library is built with
+ * -fvisibility=hidden, so nothing else leaves libnarrate.so.  One exception:
+ *
+ * Exported besides the NR_API functions: rand srand
+ *
+ * Flite's vocoder calls libc's rand() for every sample it makes.  glibc's
+ * rand() is one process-wide stream behind a lock, so with several
+ * synthesis threads the noise, and the output bytes, would depend on how the
+ * threads interleave.  libnarrate therefore defines rand() and srand() with
+ * one stream per thread (a 32-bit xorshift, values 0..RAND_MAX) and reseeds
+ * its workers' streams before every sentence; they must be exported to
+ * replace libc's for libflite.  In a program that embeds libnarrate they
+ * replace libc's for the whole process: srand(seed) seeds only the calling
+ * thread's stream, a thread that never calls srand() starts from one fixed
+ * seed, the sequence for a given seed differs from glibc's, and a render
+ * draws from the calling thread's stream while it loads the voice.  A
+ * program that defines its own rand() overrides libnarrate's: the audio
+ * then still sounds the same but is no longer bit-identical from run to run.
+ */
+#ifndef NR_API
+#  if defined(__GNUC__) && __GNUC__ >= 4
+#    define NR_API __attribute__((visibility("default")))
+#  else
+#    define NR_API
+#  endif
+#endif
+
+/* The one source of narrate's version: the Makefile reads these three
+   lines for nr_version(), narrate.pc and the installed man page. */
 #define NR_VERSION_MAJOR 0
 #define NR_VERSION_MINOR 1
 #define NR_VERSION_PATCH 0
@@ -64,63 +94,64 @@ typedef enum nr_status {
 } nr_status;
 
 /* Static name of a status, e.g. "output error". */
-const char *nr_strerror(nr_status s);
+NR_API const char *nr_strerror(nr_status s);
 /* Detail of the last failure on ctx; "" when none.  Valid until the next call. */
-const char *nr_errmsg(const nr_ctx *ctx);
-/* "0.1.0" */
-const char *nr_version(void);
+NR_API const char *nr_errmsg(const nr_ctx *ctx);
+/* The library's version, "MAJOR.MINOR.PATCH" as in the macros above
+   (which give the header's version at compile time). */
+NR_API const char *nr_version(void);
 
-nr_ctx *nr_new(void);
+NR_API nr_ctx *nr_new(void);
 /* Frees everything; NULL is a no-op. */
-void nr_free(nr_ctx *ctx);
+NR_API void nr_free(nr_ctx *ctx);
 
 /* ---- settings (call before nr_load / render) ---------------------------- */
 
 /* A built-in voice (kal, kal16, awb, rms, slt; default slt), a .flitevox
    file by path, or NAME found as NAME.flitevox in the voice path. */
-nr_status nr_set_voice(nr_ctx *ctx, const char *name);
+NR_API nr_status nr_set_voice(nr_ctx *ctx, const char *name);
 /* Directories searched for NAME.flitevox, separated by ':' (set it before
    nr_set_voice).  The command puts its voices/ directory and
    $NARRATE_VOICE_PATH here. */
-nr_status nr_set_voice_path(nr_ctx *ctx, const char *dirs);
+NR_API nr_status nr_set_voice_path(nr_ctx *ctx, const char *dirs);
 /* Every voice narrate can use: built-ins first, then each .flitevox in the
    voice path.  where is "built-in" or the file's path; description may be
    NULL.  A non-zero return stops the listing. */
 typedef int (*nr_voice_fn)(void *ud, const char *name, const char *where,
                            const char *description);
-nr_status nr_list_voices(nr_ctx *ctx, nr_voice_fn fn, void *ud);
+NR_API nr_status nr_list_voices(nr_ctx *ctx, nr_voice_fn fn, void *ud);
 /* Fills *names with a static NULL-terminated list of the built-in voices. */
-const char *const *nr_voice_names(void);
+NR_API const char *const *nr_voice_names(void);
 /* One-line description of a built-in voice, NULL when unknown. */
-const char *nr_voice_description(const char *name);
+NR_API const char *nr_voice_description(const char *name);
 /* Synthesis workers; 0 = number of online CPUs (default). */
-nr_status nr_set_jobs(nr_ctx *ctx, int jobs);
+NR_API nr_status nr_set_jobs(nr_ctx *ctx, int jobs);
 /* Speech rate 0.5 .. 3.0 (default 1.0); pauses scale with it. */
-nr_status nr_set_rate(nr_ctx *ctx, double rate);
+NR_API nr_status nr_set_rate(nr_ctx *ctx, double rate);
 /* "en-US", "en-GB" or "auto" (default: guessed from the article). */
-nr_status nr_set_locale(nr_ctx *ctx, const char *locale);
+NR_API nr_status nr_set_locale(nr_ctx *ctx, const char *locale);
 /* MP3 bitrate in kbit/s (CBR; default 64). */
-nr_status nr_set_bitrate(nr_ctx *ctx, int kbps);
+NR_API nr_status nr_set_bitrate(nr_ctx *ctx, int kbps);
 /* MP3 output sample rate: 0 (default) keeps the voice's rate (16 kHz, 8 kHz
    for kal); 22050, 24000, 32000, 44100 or 48000 resample in LAME, whose
    31-tap sinc resampler is clean for speech (docs/formats.md §3.4). */
-nr_status nr_set_sample_rate(nr_ctx *ctx, int hz);
+NR_API nr_status nr_set_sample_rate(nr_ctx *ctx, int hz);
 /* EBU R128 loudness normalization of the whole episode to target_lufs
    (-40 .. -5; default on, -16), true peak at most -1 dBTP.  enabled = 0
    leaves Flite's own level. */
-nr_status nr_set_loudness(nr_ctx *ctx, int enabled, double target_lufs);
+NR_API nr_status nr_set_loudness(nr_ctx *ctx, int enabled, double target_lufs);
 /* Loudness of the last render: measured before normalization, the gain
    applied, and the result (LUFS; NaN when unknown or disabled). */
-nr_status nr_get_loudness(const nr_ctx *ctx, double *input_lufs,
+NR_API nr_status nr_get_loudness(const nr_ctx *ctx, double *input_lufs,
                           double *gain_db, double *output_lufs);
 /* Input format: "auto" (default), "text", "markdown", "html". */
-nr_status nr_set_input_format(nr_ctx *ctx, const char *format);
+NR_API nr_status nr_set_input_format(nr_ctx *ctx, const char *format);
 /* Adds pronunciation lexicon text (format in voices/lexicon.txt); entries
    added later win.  *nbad (may be NULL) gets the number of skipped lines. */
-nr_status nr_add_lexicon(nr_ctx *ctx, const char *data, size_t len,
+NR_API nr_status nr_add_lexicon(nr_ctx *ctx, const char *data, size_t len,
                          const char *source_name, size_t *nbad);
 /* Keep (keep = 1) or drop lines matching a POSIX extended regex. */
-nr_status nr_add_pattern(nr_ctx *ctx, int keep, const char *regex);
+NR_API nr_status nr_add_pattern(nr_ctx *ctx, int keep, const char *regex);
 
 typedef enum nr_meta_key {
     NR_META_TITLE = 0,  /* overrides the title found in the article */
@@ -131,26 +162,27 @@ typedef enum nr_meta_key {
     NR_META_DATE_ISO    /* read only: the article's date as YYYY-MM-DD */
 } nr_meta_key;
 /* Sets TITLE, AUTHOR, ALBUM or DATE; NULL clears the override. */
-nr_status nr_set_meta(nr_ctx *ctx, nr_meta_key key, const char *value);
+NR_API nr_status nr_set_meta(nr_ctx *ctx, nr_meta_key key, const char *value);
 /* Metadata of the loaded article, overrides applied; NULL when unknown.
    Valid until the next nr_load, nr_set_meta or nr_free. */
-const char *nr_get_meta(const nr_ctx *ctx, nr_meta_key key);
+NR_API const char *nr_get_meta(const nr_ctx *ctx, nr_meta_key key);
 
 /* Cover art embedded in the output (ID3 APIC, FLAC/Vorbis picture, MP4
    covr): the bytes of a JPEG or PNG image, checked by their signature;
    NULL removes it.  The bytes are copied. */
-nr_status nr_set_cover(nr_ctx *ctx, const void *data, size_t len);
+NR_API nr_status nr_set_cover(nr_ctx *ctx, const void *data, size_t len);
 
 /* Called for each rewritten token while text is normalized (--explain). */
 typedef void (*nr_explain_fn)(void *ud, const char *orig, size_t orig_len,
                               const char *cls, const char *rule,
                               const char *spoken, size_t spoken_len);
-nr_status nr_set_explain(nr_ctx *ctx, nr_explain_fn fn, void *ud);
+NR_API nr_status nr_set_explain(nr_ctx *ctx, nr_explain_fn fn, void *ud);
 
-/* Progress while rendering: units done of total, audio produced so far. */
+/* Progress while rendering: items (runs of sentences, the pieces of
+   synthesis work) done of total, audio produced so far. */
 typedef void (*nr_progress_fn)(void *ud, size_t done, size_t total,
                                uint64_t audio_ms);
-nr_status nr_set_progress(nr_ctx *ctx, nr_progress_fn fn, void *ud);
+NR_API nr_status nr_set_progress(nr_ctx *ctx, nr_progress_fn fn, void *ud);
 
 /* ---- text --------------------------------------------------------------- */
 
@@ -159,19 +191,19 @@ nr_status nr_set_progress(nr_ctx *ctx, nr_progress_fn fn, void *ud);
 typedef int (*nr_write_fn)(void *ud, const void *data, size_t len);
 
 /* The spoken form of one piece of text, no structure detection, no newline. */
-nr_status nr_normalize(nr_ctx *ctx, const char *text, size_t len,
+NR_API nr_status nr_normalize(nr_ctx *ctx, const char *text, size_t len,
                        nr_write_fn write, void *ud);
 
 /* Parses an article from memory.  name (may be NULL) is the file name, used
    to pick the format.  UTF-8 (BOM ok) or UTF-16 with a BOM. */
-nr_status nr_load(nr_ctx *ctx, const char *data, size_t len, const char *name);
+NR_API nr_status nr_load(nr_ctx *ctx, const char *data, size_t len, const char *name);
 
 /* Exactly what will be spoken: "# Chapter title" before each chapter, then
    one line per paragraph.  Needs nr_load. */
-nr_status nr_script(nr_ctx *ctx, nr_write_fn write, void *ud);
+NR_API nr_status nr_script(nr_ctx *ctx, nr_write_fn write, void *ud);
 
 /* What the readers removed, one line each: "RULE<TAB>text". */
-nr_status nr_list_stripped(nr_ctx *ctx, nr_write_fn write, void *ud);
+NR_API nr_status nr_list_stripped(nr_ctx *ctx, nr_write_fn write, void *ud);
 
 /* ---- audio -------------------------------------------------------------- */
 
@@ -186,6 +218,18 @@ typedef enum nr_out_format {
     NR_OUT_M4B         /* AAC in MP4 (audiobook), MP4 chapters; files only */
 } nr_out_format;
 
+/* The format named "mp3", "wav", "raw", "flac", "ogg", "opus" or "m4b";
+   NR_OUT_AUTO when name is none of them. */
+NR_API nr_out_format nr_out_format_from_name(const char *name);
+/* The format a file name's extension asks for (".ogg" and ".oga" are
+   NR_OUT_OGG; case ignored); NR_OUT_AUTO when it names none, which
+   nr_render_file writes as MP3. */
+NR_API nr_out_format nr_out_format_from_path(const char *path);
+/* "mp3" for NR_OUT_MP3 ...; NULL for NR_OUT_AUTO and unknown values.  The
+   formats are numbered from NR_OUT_MP3 without gaps, so
+   for (f = NR_OUT_MP3; nr_out_format_name(f); f++) lists them all. */
+NR_API const char *nr_out_format_name(nr_out_format fmt);
+
 /*
  * Renders the loaded article to path.  A regular file (new or existing) is
  * written to a temporary file in the same directory and renamed into place
@@ -194,11 +238,11 @@ typedef enum nr_out_format {
  * exists and is not a regular file (/dev/null, a FIFO, a terminal) is written
  * directly.
  */
-nr_status nr_render_file(nr_ctx *ctx, const char *path, nr_out_format fmt);
+NR_API nr_status nr_render_file(nr_ctx *ctx, const char *path, nr_out_format fmt);
 /* Renders to an open descriptor (e.g. 1 for stdout).  A descriptor that can
    seek gets the full MP3 (LAME gapless tag, chapters); a pipe gets MP3 frames
    as they are encoded, with a tag holding only title and author. */
-nr_status nr_render_fd(nr_ctx *ctx, int fd, nr_out_format fmt);
+NR_API nr_status nr_render_fd(nr_ctx *ctx, int fd, nr_out_format fmt);
 
 /* ---- timing events and PCM for embedding tools ------------------------- */
 
@@ -225,31 +269,31 @@ typedef struct nr_event {
 /* Called from the rendering thread, in audio order, before the event's
    audio is handed to the sink.  Return non-zero to cancel the render. */
 typedef int (*nr_event_fn)(void *ud, const nr_event *ev);
-nr_status nr_set_events(nr_ctx *ctx, nr_event_fn fn, void *ud);
+NR_API nr_status nr_set_events(nr_ctx *ctx, nr_event_fn fn, void *ud);
 
 /* Receives the audio: mono signed 16-bit at nr_sample_rate(), in order.
    Return non-zero to cancel (the render then fails with NR_ERR_CANCELLED). */
 typedef int (*nr_pcm_fn)(void *ud, const int16_t *pcm, size_t n);
 /* Renders the loaded article to a PCM callback instead of a file. */
-nr_status nr_synthesize(nr_ctx *ctx, nr_pcm_fn pcm, void *ud);
+NR_API nr_status nr_synthesize(nr_ctx *ctx, nr_pcm_fn pcm, void *ud);
 
 /* Sidecars from the last render, written atomically like the audio:
    WebVTT (.vtt) or SubRip (.srt) with one cue per sentence as written,
    exact to the sample; Podcasting 2.0 chapters JSON (version 1.2.0). */
-nr_status nr_write_transcript(nr_ctx *ctx, const char *path);
-nr_status nr_write_chapters_json(nr_ctx *ctx, const char *path);
+NR_API nr_status nr_write_transcript(nr_ctx *ctx, const char *path);
+NR_API nr_status nr_write_chapters_json(nr_ctx *ctx, const char *path);
 
 /* Stops a render in progress soon; async-signal-safe. */
-void nr_cancel(nr_ctx *ctx);
+NR_API void nr_cancel(nr_ctx *ctx);
 
 /* Results of the last render: duration and chapters (times in ms). */
-uint64_t nr_duration_ms(const nr_ctx *ctx);
-size_t nr_chapter_count(const nr_ctx *ctx);
+NR_API uint64_t nr_duration_ms(const nr_ctx *ctx);
+NR_API size_t nr_chapter_count(const nr_ctx *ctx);
 /* Title (UTF-8, as written) and times of chapter i; NULL when i is out of range. */
-const char *nr_chapter(const nr_ctx *ctx, size_t i,
+NR_API const char *nr_chapter(const nr_ctx *ctx, size_t i,
                        uint64_t *start_ms, uint64_t *end_ms);
 /* Sample rate of the selected voice (16000, or 8000 for kal). */
-int nr_sample_rate(const nr_ctx *ctx);
+NR_API int nr_sample_rate(const nr_ctx *ctx);
 
 #ifdef __cplusplus
 }

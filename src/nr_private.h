@@ -1,6 +1,8 @@
 /*
- * nr_private.h - the context and the plan shared by the library's modules
- * (internal, never installed).
+ * nr_private.h - the context shared by the library's entry points
+ * (narrate.c, render.c, outfile.c, sidecar.c; internal, never installed).
+ * The stages below them (plan, normalizer, synthesizer, stitcher, sinks)
+ * have their own headers and never see the context.
  */
 #ifndef NR_PRIVATE_H
 #define NR_PRIVATE_H
@@ -13,53 +15,16 @@
 #include "narrate.h"
 #include "article.h"
 #include "normalize.h"
+#include "plan.h"
+#include "decode.h"
 #include "buf.h"
 #include "audio/sink.h"
-
-/* ---- the plan: what will be spoken, in order ----------------------------
- *
- * A unit is one spoken block: the introduction, a heading, a paragraph, a
- * list item or a quote.  An item is the unit of synthesis work: a run of
- * whole sentences of one unit, at most NR_ITEM_CHARS of written text, so one
- * long paragraph cannot hold up the pipeline or its memory.
- */
-#define NR_ITEM_CHARS 600
-
-typedef enum {
-    NR_UNIT_INTRO = 0,  /* "Title. By Name. Date." */
-    NR_UNIT_HEADING,
-    NR_UNIT_PARA,
-    NR_UNIT_ITEM,
-    NR_UNIT_QUOTE
-} nr_unit_kind;
-
-typedef struct nr_unit {
-    nr_unit_kind kind;
-    size_t chapter;        /* index into chapters */
-    int opens_chapter;     /* first unit of its chapter */
-    const char *text;      /* written text (borrowed from the article or intro) */
-    size_t len;
-    const size_t *src_map; /* NULL for the generated introduction */
-} nr_unit;
-
-typedef struct nr_item {
-    uint32_t unit;
-    uint32_t first;        /* 1 when this is the first item of its unit */
-    size_t start, end;     /* byte range in the unit's text */
-} nr_item;
-
-typedef struct nr_plan {
-    nr_unit *units;  size_t nunits;
-    nr_item *items;  size_t nitems;
-    char **chapter_titles; size_t nchapters;  /* borrowed strings */
-    char *intro;     /* owned: the generated introduction text */
-} nr_plan;
 
 /* A sentence as heard: its time in the audio and where it is written. */
 typedef struct nr_cue_rec {
     uint64_t start_ms, end_ms;
-    uint32_t unit;
-    size_t start, end;     /* byte range in the unit's text */
+    uint32_t segment;
+    size_t start, end;     /* byte range in the segment's text */
 } nr_cue_rec;
 
 typedef struct nr_chapter_time {
@@ -109,21 +74,6 @@ struct nr_ctx {
    literal in our code; user text only ever goes through %s. */
 nr_status nr_fail(nr_ctx *ctx, nr_status s, const char *fmt, ...)
     __attribute__((format(printf, 3, 4)));
-
-/* Gain (dB) that brings a built-in voice's speech to target_lufs, for when
-   nothing can be measured first (pipes, callbacks). */
-double nr_voice_stream_gain(const char *name, double target_lufs);
-
-/* plan.c */
-nr_status nr_plan_build(nr_ctx *ctx);
-void nr_plan_free(nr_plan *p);
-/* Spoken text of items [the unit's sentences in [start,end)] appended to out. */
-int nr_speak_range(const nr_ctx *ctx, const nr_unit *u, size_t start,
-                   size_t end, nr_buf *out);
-
-/* decode.c: input bytes -> valid UTF-8 (BOM removed, UTF-16 converted,
-   invalid sequences replaced by U+FFFD, NUL bytes dropped).  Caller frees. */
-int nr_decode_text(const char *in, size_t len, char **out, size_t *out_len);
 
 /* outfile.c: runs fn on a descriptor for path, through a temporary file
    renamed into place on success (see outfile.c). */

@@ -20,25 +20,6 @@
 #include <sys/stat.h>
 #include <unistd.h>
 
-static nr_out_format format_from_name(const char *path)
-{
-    const char *dot = strrchr(path, '.');
-    const char *slash = strrchr(path, '/');
-    if (!dot || (slash && dot < slash))
-        return NR_OUT_MP3;
-    static const struct { const char *ext; nr_out_format f; } tab[] = {
-        {".wav", NR_OUT_WAV}, {".flac", NR_OUT_FLAC}, {".ogg", NR_OUT_OGG},
-        {".oga", NR_OUT_OGG}, {".opus", NR_OUT_OPUS}, {".m4b", NR_OUT_M4B},
-        {".m4a", NR_OUT_M4B},
-    };
-    for (size_t i = 0; i < sizeof tab / sizeof tab[0]; i++)
-        if (strcasecmp(dot, tab[i].ext) == 0)
-            return tab[i].f;
-    if (strcasecmp(dot, ".raw") == 0 || strcasecmp(dot, ".pcm") == 0)
-        return NR_OUT_RAW;
-    return NR_OUT_MP3;
-}
-
 static int fd_seekable(int fd)
 {
     struct stat st;
@@ -69,7 +50,9 @@ nr_status nr_render_file(nr_ctx *ctx, const char *path, nr_out_format fmt)
         return nr_fail(ctx, NR_ERR_ARG, "no output file name");
     if (!ctx->article)
         return nr_fail(ctx, NR_ERR_STATE, "no article loaded");
-    render_arg ra = {fmt == NR_OUT_AUTO ? format_from_name(path) : fmt};
+    if (fmt == NR_OUT_AUTO)
+        fmt = nr_out_format_from_path(path);
+    render_arg ra = {fmt == NR_OUT_AUTO ? NR_OUT_MP3 : fmt};
     return nr_with_output_file(ctx, path, render_cb, &ra);
 }
 

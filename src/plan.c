@@ -1,19 +1,19 @@
 /*
- * plan.c - from the article model to the plan: the ordered units that will
- * be spoken, the chapters they belong to, and the items (runs of sentences)
- * that are the unit of synthesis work.  See nr_private.h.
+ * plan.c - from the article model to the plan: the ordered segments that
+ * will be spoken, the chapters they belong to, and the items (runs of
+ * sentences) that are the pieces of synthesis work.  See plan.h.
  *
  * The plan borrows the article's block texts; only the generated
  * introduction ("Title. By Name, Publication. Date.") is owned here.
  */
-#include "nr_private.h"
+#include "plan.h"
 
 #include <stdlib.h>
 #include <string.h>
 
 void nr_plan_free(nr_plan *p)
 {
-    free(p->units);
+    free(p->segments);
     free(p->items);
     free(p->chapter_titles);
     free(p->intro);
@@ -29,10 +29,10 @@ static int ends_with_stop(const char *s)
 }
 
 /* "Title. By Name. Date." with the metadata overrides applied. */
-static char *build_intro(const nr_ctx *ctx, const nr_article *a)
+static char *build_intro(const nr_article *a, const nr_plan_opts *o)
 {
-    const char *title = ctx->meta[NR_META_TITLE] ? ctx->meta[NR_META_TITLE] : a->title;
-    const char *by = ctx->meta[NR_META_AUTHOR] ? ctx->meta[NR_META_AUTHOR] : a->byline;
+    const char *title = o->title ? o->title : a->title;
+    const char *by = o->author ? o->author : a->byline;
     const char *date = a->date;
     nr_buf b;
     nr_buf_init(&b, 0);
@@ -61,8 +61,8 @@ static char *build_intro(const nr_ctx *ctx, const nr_article *a)
 typedef struct item_builder {
     nr_plan *p;
     size_t cap;
-    uint32_t unit;
-    int have_open;        /* an item of this unit is being grown */
+    uint32_t segment;
+    int have_open;        /* an item of this segment is being grown */
     int failed;
 } item_builder;
 
@@ -78,7 +78,7 @@ static int push_item(item_builder *ib, size_t start, size_t end, int first)
         ib->cap = cap;
     }
     nr_item *it = &p->items[p->nitems++];
-    it->unit = ib->unit;
+    it->segment = ib->segment;
     it->first = (uint32_t)first;
     it->start = start;
     it->end = end;
@@ -105,18 +105,18 @@ static int on_sentence(void *ud, size_t start, size_t end)
     return 0;
 }
 
-static int add_unit(nr_plan *p, size_t *cap, nr_unit_kind kind, size_t chapter,
-                    int opens, const char *text, size_t len, const size_t *map)
+static int add_segment(nr_plan *p, size_t *cap, nr_segment_kind kind, size_t chapter,
+                       int opens, const char *text, size_t len, const size_t *map)
 {
-    if (p->nunits == *cap) {
+    if (p->nsegments == *cap) {
         size_t c = *cap ? *cap * 2 : 32;
-        nr_unit *n = realloc(p->units, c * sizeof *n);
+        nr_segment *n = realloc(p->segments, c * sizeof *n);
         if (!n)
             return -1;
-        p->units = n;
+        p->segments = n;
         *cap = c;
     }
-    nr_unit *u = &p->units[p->nunits++];
+    nr_segment *u = &p->segments[p->nsegments++];
     u->kind = kind;
     u->chapter = chapter;
     u->opens_chapter = opens;
@@ -126,10 +126,8 @@ static int add_unit(nr_plan *p, size_t *cap, nr_unit_kind kind, size_t chapter,
     return 0;
 }
 
-nr_status nr_plan_build(nr_ctx *ctx)
+nr_status nr_plan_build(nr_plan *p, const nr_article *a, const nr_plan_opts *o)
 {
-    const nr_article *a = ctx->article;
-    nr_plan *p = &ctx->plan;
     nr_plan_free(p);
 
     size_t nheadings = 0;
@@ -137,44 +135,44 @@ nr_status nr_plan_build(nr_ctx *ctx)
         nheadings += a->blocks[i].kind == NR_BLOCK_HEADING;
     p->nchapters = nheadings + 1;
     p->chapter_titles = calloc(p->nchapters, sizeof *p->chapter_titles);
-    p->intro = build_intro(ctx, a);
+    p->intro = build_intro(a, o);
     if (!p->chapter_titles || !p->intro)
         goto nomem;
-    p->chapter_titles[0] = ctx->meta[NR_META_TITLE] ? ctx->meta[NR_META_TITLE] : a->title;
+    p->chapter_titles[0] = o->title ? o->title : a->title;
 
-    size_t ucap = 0, chapter = 0;
-    if (add_unit(p, &ucap, NR_UNIT_INTRO, 0, 1, p->intro, strlen(p->intro), NULL))
+    size_t scap = 0, chapter = 0;
+    if (add_segment(p, &scap, NR_SEG_INTRO, 0, 1, p->intro, strlen(p->intro), NULL))
         goto nomem;
     /* the standfirst is body text the reader sees under the title */
     if (a->subtitle && *a->subtitle
-        && add_unit(p, &ucap, NR_UNIT_PARA, 0, 0, a->subtitle, strlen(a->subtitle), NULL))
+        && add_segment(p, &scap, NR_SEG_PARA, 0, 0, a->subtitle, strlen(a->subtitle), NULL))
         goto nomem;
     for (size_t i = 0; i < a->nblocks; i++) {
         const nr_block *b = &a->blocks[i];
-        nr_unit_kind k = NR_UNIT_PARA;
+        nr_segment_kind k = NR_SEG_PARA;
         int opens = 0;
         switch (b->kind) {
         case NR_BLOCK_HEADING:
-            k = NR_UNIT_HEADING;
+            k = NR_SEG_HEADING;
             opens = 1;
             p->chapter_titles[++chapter] = b->text;
             break;
-        case NR_BLOCK_ITEM:  k = NR_UNIT_ITEM;  break;
-        case NR_BLOCK_QUOTE: k = NR_UNIT_QUOTE; break;
+        case NR_BLOCK_ITEM:  k = NR_SEG_LIST_ITEM; break;
+        case NR_BLOCK_QUOTE: k = NR_SEG_QUOTE;     break;
         default: break;
         }
-        if (add_unit(p, &ucap, k, chapter, opens, b->text, b->len, b->src_map))
+        if (add_segment(p, &scap, k, chapter, opens, b->text, b->len, b->src_map))
             goto nomem;
     }
 
     item_builder ib = {.p = p};
-    for (size_t u = 0; u < p->nunits; u++) {
-        ib.unit = (uint32_t)u;
+    for (size_t i = 0; i < p->nsegments; i++) {
+        ib.segment = (uint32_t)i;
         ib.have_open = 0;
-        nr_split_sentences(p->units[u].text, p->units[u].len, on_sentence, &ib);
+        nr_split_sentences(p->segments[i].text, p->segments[i].len, on_sentence, &ib);
         if (ib.failed)
             goto nomem;
-        /* a unit with no sentence still opens its chapter: give it an item */
+        /* a segment with no sentence still opens its chapter: give it an item */
         if (!ib.have_open && push_item(&ib, 0, 0, 1) != 0)
             goto nomem;
     }
@@ -182,11 +180,11 @@ nr_status nr_plan_build(nr_ctx *ctx)
 
 nomem:
     nr_plan_free(p);
-    return nr_fail(ctx, NR_ERR_NOMEM, "out of memory planning the article");
+    return NR_ERR_NOMEM;
 }
 
 typedef struct speak_state {
-    const nr_ctx *ctx;
+    const nr_norm *norm;
     const char *text;
     nr_buf *out;
     size_t base;      /* out->len when the range started */
@@ -198,7 +196,7 @@ static int speak_sentence(void *ud, size_t start, size_t end)
 {
     speak_state *s = ud;
     nr_buf_reset(&s->scratch);
-    if (nr_norm_text(s->ctx->norm, s->text + start, end - start, &s->scratch) != 0)
+    if (nr_norm_text(s->norm, s->text + start, end - start, &s->scratch) != 0)
         goto fail;
     const char *p = s->scratch.data;
     size_t n = s->scratch.len;
@@ -220,12 +218,12 @@ fail:
     return 1;
 }
 
-int nr_speak_range(const nr_ctx *ctx, const nr_unit *u, size_t start,
+int nr_speak_range(const nr_norm *norm, const nr_segment *seg, size_t start,
                    size_t end, nr_buf *out)
 {
-    speak_state s = {ctx, u->text + start, out, out->len, {0}, 0};
+    speak_state s = {norm, seg->text + start, out, out->len, {0}, 0};
     nr_buf_init(&s.scratch, out->max);
-    nr_split_sentences(u->text + start, end - start, speak_sentence, &s);
+    nr_split_sentences(seg->text + start, end - start, speak_sentence, &s);
     nr_buf_free(&s.scratch);
     return s.failed ? -1 : 0;
 }

@@ -9,10 +9,13 @@
  * nr_rand_seed(), so any split of the work gives the same bits.
  *
  * The generator is a 32-bit xorshift; Flite only needs white-ish noise.
+ * Both are exported from libnarrate.so (NR_API), or libflite would bind to
+ * libc's; narrate.h says what that means for a program that embeds it.
  */
 #include <stdint.h>
 #include <stdlib.h>
 
+#include "narrate.h"
 #include "synth.h"
 
 static _Thread_local uint32_t rand_state = 0x9e3779b9u;
@@ -23,7 +26,7 @@ void nr_rand_seed(uint32_t seed)
     rand_state = seed ? seed : 0x9e3779b9u;
 }
 
-int rand(void)
+NR_API int rand(void)
 {
     uint32_t x = rand_state;
     x ^= x << 13;
@@ -33,7 +36,7 @@ int rand(void)
     return (int)(x & RAND_MAX);
 }
 
-void srand(unsigned seed)
+NR_API void srand(unsigned seed)
 {
     nr_rand_seed((uint32_t)seed);
 }

@@ -14,10 +14,12 @@
 #include "nr_private.h"
 #include "stitch.h"
 #include "synth.h"
+#include "audio/formats.h"
 #include "audio/sink.h"
 
 #include <errno.h>
 #include <pthread.h>
+#include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 #include <sys/stat.h>
@@ -25,7 +27,7 @@
 
 typedef struct sentence_audio {
     nr_pcm pcm;        /* trimmed copy */
-    size_t start, end; /* written text range inside the unit */
+    size_t start, end; /* written text range inside the segment */
 } sentence_audio;
 
 typedef struct item_result {
@@ -45,6 +47,7 @@ typedef struct pipeline {
     size_t nslots;
     item_result *slots;
     int stop;
+    nr_sink_error sink_err;  /* the sink's words when it fails */
 } pipeline;
 
 static void result_clear(item_result *r)
@@ -75,8 +78,8 @@ static int add_phones(void *voice, const char *word, const char *phones)
 typedef struct synth_job {
     pipeline *pl;
     size_t item;
-    const nr_unit *unit;
-    size_t base;       /* offset of the item inside the unit text */
+    const nr_segment *seg;
+    size_t base;       /* offset of the item inside the segment's text */
     nr_buf spoken;
     item_result *res;
     size_t nsent;
@@ -92,7 +95,7 @@ static int synth_sentence(void *ud, size_t start, size_t end)
         return 1;
     }
     nr_buf_reset(&j->spoken);
-    if (nr_norm_text(ctx->norm, j->unit->text + j->base + start, end - start,
+    if (nr_norm_text(ctx->norm, j->seg->text + j->base + start, end - start,
                      &j->spoken) != 0) {
         j->st = NR_ERR_NOMEM;
         return 1;
@@ -143,11 +146,11 @@ static void synth_item(pipeline *pl, size_t i, item_result *out)
     synth_job j = {0};
     j.pl = pl;
     j.item = i;
-    j.unit = &pl->ctx->plan.units[it->unit];
+    j.seg = &pl->ctx->plan.segments[it->segment];
     j.base = it->start;
     j.res = out;
     nr_buf_init(&j.spoken, (size_t)1 << 26);
-    nr_split_sentences(j.unit->text + it->start, it->end - it->start,
+    nr_split_sentences(j.seg->text + it->start, it->end - it->start,
                        synth_sentence, &j);
     nr_buf_free(&j.spoken);
     out->st = j.st;
@@ -185,24 +188,36 @@ static int online_cpus(void)
     return n > 0 ? (int)(n > 64 ? 64 : n) : 1;
 }
 
-static nr_status sink_error(nr_ctx *ctx, int rc, const char *what)
+/* The one path from a sink's failure to nr_errmsg (sink.h, "Errors"): rc
+   is what write() or finish() returned, or 0 when a constructor returned
+   NULL.  The sink's own words win; else errno's, with the file named. */
+static nr_status sink_failed(nr_ctx *ctx, int rc, const nr_sink_error *e, const char *what)
 {
+    int err = errno;
+    const char *name = ctx->out_name ? ctx->out_name : "standard output";
+    nr_status st = rc == 0 && err == EINVAL ? NR_ERR_ARG : NR_ERR_OUTPUT;
+    if (e->msg[0])
+        return nr_fail(ctx, st, "cannot write '%s': %s", name, e->msg);
+    if (rc == 0 && err == ENOMEM)
+        return nr_fail(ctx, NR_ERR_NOMEM, "out of memory");
+    if (st == NR_ERR_ARG)
+        return nr_fail(ctx, st, "the encoder rejected the settings (bitrate %d at %d Hz)",
+                       ctx->bitrate, ctx->sample_rate);
     if (rc == -2)
-        return nr_fail(ctx, NR_ERR_OUTPUT, "the encoder failed while %s", what);
-    if (errno == EPIPE)
+        return nr_fail(ctx, st, "the encoder failed while %s", what);
+    if (err == EPIPE)
         return nr_fail(ctx, NR_ERR_CLOSED, "output closed by its reader");
-    return nr_fail(ctx, NR_ERR_OUTPUT, "cannot write '%s': %s",
-                   ctx->out_name ? ctx->out_name : "standard output", strerror(errno));
+    return nr_fail(ctx, st, "cannot write '%s': %s", name, strerror(err));
 }
 
 /* ---- events and cues ---------------------------------------------------- */
 
-static size_t src_of(const nr_unit *u, size_t off)
+static size_t src_of(const nr_segment *u, size_t off)
 {
     return u->src_map ? u->src_map[off] : SIZE_MAX;
 }
 
-static int emit(nr_ctx *ctx, nr_event_kind kind, const nr_unit *u, size_t start,
+static int emit(nr_ctx *ctx, nr_event_kind kind, const nr_segment *u, size_t start,
                 size_t end, const nr_stitcher *stc, uint64_t nsamples)
 {
     if (!ctx->event_fn)
@@ -225,7 +240,7 @@ static int emit(nr_ctx *ctx, nr_event_kind kind, const nr_unit *u, size_t start,
     return ctx->event_fn(ctx->event_ud, &ev);
 }
 
-static int record_cue(nr_ctx *ctx, const nr_stitcher *stc, uint32_t unit,
+static int record_cue(nr_ctx *ctx, const nr_stitcher *stc, uint32_t segment,
                       const sentence_audio *sa)
 {
     if (ctx->ncues == ctx->cues_cap) {
@@ -239,7 +254,7 @@ static int record_cue(nr_ctx *ctx, const nr_stitcher *stc, uint32_t unit,
     nr_cue_rec *c = &ctx->cues[ctx->ncues++];
     c->start_ms = nr_stitch_ms(stc, stc->pos);
     c->end_ms = nr_stitch_ms(stc, stc->pos + sa->pcm.n);
-    c->unit = unit;
+    c->segment = segment;
     c->start = sa->start;
     c->end = sa->end;
     return 0;
@@ -250,8 +265,6 @@ static nr_status consume(pipeline *pl, nr_stitcher *stc, nr_chapter_time *ch)
 {
     nr_ctx *ctx = pl->ctx;
     const nr_plan *p = &ctx->plan;
-    nr_unit_kind prev = NR_UNIT_INTRO;
-    int started = 0;
     for (size_t i = 0; i < p->nitems; i++) {
         pthread_mutex_lock(&pl->mu);
         item_result *slot = &pl->slots[i % pl->nslots];
@@ -267,11 +280,10 @@ static nr_status consume(pipeline *pl, nr_stitcher *stc, nr_chapter_time *ch)
         if (st == NR_OK && atomic_load(&ctx->cancelled))
             st = NR_ERR_CANCELLED;
         const nr_item *it = &p->items[i];
-        const nr_unit *u = &p->units[it->unit];
+        const nr_segment *u = &p->segments[it->segment];
         int rc = 0, stop = 0;
         if (st == NR_OK && it->first) {
-            if (started)
-                rc = nr_stitch_pause(stc, nr_pause_between(prev, u->kind, u->opens_chapter));
+            rc = nr_stitch_segment(stc, u->kind, u->opens_chapter);
             if (rc == 0 && u->opens_chapter) {
                 ch[u->chapter].start_ms = nr_stitch_ms(stc, stc->pos);
                 stop = emit(ctx, NR_EVENT_CHAPTER, u, 0, 0, stc, 0);
@@ -280,11 +292,10 @@ static nr_status consume(pipeline *pl, nr_stitcher *stc, nr_chapter_time *ch)
                 stop = emit(ctx, NR_EVENT_PARAGRAPH, u, 0, u->len, stc, 0);
         }
         for (size_t k = 0; st == NR_OK && rc == 0 && !stop && k < r.n; k++) {
-            if (started && !(it->first && k == 0))
-                rc = nr_stitch_pause(stc, NR_PAUSE_SENTENCE);
+            rc = nr_stitch_sentence(stc, it->first && k == 0);
             if (rc)
                 break;
-            if (record_cue(ctx, stc, it->unit, &r.s[k]) != 0) {
+            if (record_cue(ctx, stc, it->segment, &r.s[k]) != 0) {
                 st = NR_ERR_NOMEM;
                 break;
             }
@@ -292,22 +303,19 @@ static nr_status consume(pipeline *pl, nr_stitcher *stc, nr_chapter_time *ch)
                         r.s[k].pcm.n);
             if (!stop)
                 rc = nr_stitch_audio(stc, r.s[k].pcm.samples, r.s[k].pcm.n);
-            started = 1;
         }
         if (stop && st == NR_OK)
             st = NR_ERR_CANCELLED;
-        if (it->first)
-            prev = u->kind;
         result_clear(&r);
         if (rc == -3)
             st = NR_ERR_CANCELLED;  /* the PCM callback asked to stop */
         else if (rc != 0)
-            st = sink_error(ctx, rc, "encoding");
+            st = sink_failed(ctx, rc, &pl->sink_err, "encoding");
         if (st != NR_OK) {
             if (st == NR_ERR_NOMEM)
                 nr_fail(ctx, st, "out of memory during synthesis");
             else if (st == NR_ERR_SYNTH)
-                nr_fail(ctx, st, "Flite failed on the text of paragraph %zu", (size_t)it->unit);
+                nr_fail(ctx, st, "Flite failed on the text of paragraph %zu", (size_t)it->segment);
             else if (st == NR_ERR_CANCELLED)
                 nr_fail(ctx, st, "cancelled");
             return st;
@@ -315,10 +323,10 @@ static nr_status consume(pipeline *pl, nr_stitcher *stc, nr_chapter_time *ch)
         if (ctx->progress)
             ctx->progress(ctx->progress_ud, i + 1, p->nitems, nr_stitch_ms(stc, stc->pos));
     }
-    if (!started)
+    if (!stc->started)
         return nr_fail(ctx, NR_ERR_EMPTY, "the article produced no speech");
-    int rc = nr_stitch_pause(stc, NR_PAUSE_END);
-    return rc ? sink_error(ctx, rc, "encoding") : NR_OK;
+    int rc = nr_stitch_end(stc);
+    return rc ? sink_failed(ctx, rc, &pl->sink_err, "encoding") : NR_OK;
 }
 
 /* ---- the nr_synthesize() sink: PCM to the caller's callback --------------- */
@@ -362,6 +370,10 @@ static nr_sink *callback_sink_new(const nr_sink_opts *o)
     return &s->base;
 }
 
+static const nr_format callback_format = {
+    NR_OUT_CALLBACK, NULL, {NULL}, callback_sink_new, NR_TAGS_NONE, 0
+};
+
 nr_status nr_synthesize(nr_ctx *ctx, nr_pcm_fn pcm, void *ud)
 {
     if (!pcm)
@@ -388,19 +400,13 @@ nr_status nr_set_events(nr_ctx *ctx, nr_event_fn fn, void *ud)
    is measured whole first, which costs little at that length. */
 #define LOUDNESS_PROBE_S 120.0
 
-static nr_sink_ctor sink_for(nr_out_format fmt)
+/* Gain (dB) that brings a voice's speech to target_lufs when nothing can be
+   measured first (pipes, callbacks): the built-in voices' calibration, none
+   for a voice file. */
+static double stream_gain(const char *voice, double target_lufs)
 {
-    if (fmt == NR_OUT_CALLBACK)
-        return callback_sink_new;
-    switch (fmt) {
-    case NR_OUT_WAV: return nr_sink_wav_new;
-    case NR_OUT_RAW: return nr_sink_raw_new;
-    case NR_OUT_FLAC: return nr_sink_flac_new;
-    case NR_OUT_OGG: return nr_sink_vorbis_new;
-    case NR_OUT_OPUS: return nr_sink_opus_new;
-    case NR_OUT_M4B: return nr_sink_m4b_new;
-    default: return nr_sink_mp3_new;
-    }
+    const nr_builtin_voice *v = nr_builtin_voice_find(voice);
+    return (v ? v->gain_16 : 0.0) + (target_lufs + 16.0);
 }
 
 static void meta_year(const char *iso, char year[5], char ddmm[5])
@@ -458,6 +464,8 @@ nr_status nr_render_to(nr_ctx *ctx, int fd, int seekable, nr_out_format fmt)
     meta_year(ctx->meta[NR_META_DATE] ? ctx->meta[NR_META_DATE] : a->date_iso, year, ddmm);
     for (size_t i = 0; i < p->nchapters; i++)
         sch[i].title = p->chapter_titles[i];
+    char software[32];
+    snprintf(software, sizeof software, "narrate %s", nr_version());
     nr_sink_meta meta = {
         .title = p->chapter_titles[0],
         .artist = ctx->meta[NR_META_AUTHOR] ? ctx->meta[NR_META_AUTHOR] : a->byline,
@@ -465,6 +473,7 @@ nr_status nr_render_to(nr_ctx *ctx, int fd, int seekable, nr_out_format fmt)
         .year = year[0] ? year : NULL,
         .date_ddmm = ddmm[0] ? ddmm : NULL,
         .comment = a->subtitle,
+        .software = software,
         .chapters = sch,
         .nchapters = p->nchapters,
         .cover = ctx->cover,
@@ -475,14 +484,17 @@ nr_status nr_render_to(nr_ctx *ctx, int fd, int seekable, nr_out_format fmt)
     };
     nr_sink_opts so = {.fd = fd, .seekable = seekable, .rate = ctx->sample_rate,
                        .bitrate = ctx->bitrate, .out_rate = ctx->out_rate,
-                       .meta = &meta, .ud = ctx};
+                       .meta = &meta, .error = &pl.sink_err, .ud = ctx};
     errno = 0;
-    nr_sink_ctor make = sink_for(fmt);
+    /* a value outside the enum is written as MP3, like NR_OUT_AUTO */
+    const nr_format *f = fmt == NR_OUT_CALLBACK ? &callback_format : nr_format_get(fmt);
+    if (!f)
+        f = nr_format_get(NR_OUT_MP3);
+    nr_sink_ctor make = f->make;
     /* containers with tags in the header need the chapter times first */
-    int header_tags = fmt == NR_OUT_FLAC || fmt == NR_OUT_OGG || fmt == NR_OUT_OPUS
-                   || fmt == NR_OUT_M4B;
+    int header_tags = f->tags == NR_TAGS_IN_HEADER;
     /* say so now, not after hours of synthesis, when FFmpeg is missing */
-    const char *why = header_tags ? nr_sink_av_unavailable() : NULL;
+    const char *why = f->ffmpeg ? nr_sink_av_unavailable() : NULL;
     if (why) {
         st = nr_fail(ctx, NR_ERR_OUTPUT, "FLAC, Ogg, Opus and M4B output need FFmpeg: %s", why);
         goto out;
@@ -494,17 +506,13 @@ nr_status nr_render_to(nr_ctx *ctx, int fd, int seekable, nr_out_format fmt)
             .spool = seekable && fmt != NR_OUT_CALLBACK,
             .early = !header_tags,
             .probe_s = LOUDNESS_PROBE_S,
-            .stream_gain_db = nr_voice_stream_gain(ctx->voice_name, ctx->loudness_target),
+            .stream_gain_db = stream_gain(ctx->voice_name, ctx->loudness_target),
         };
         sink = nr_sink_loudness_new(make, &so, &lo, &ctx->loudness);
     } else
         sink = make(&so);
     if (!sink) {
-        st = errno == ENOMEM ? nr_fail(ctx, NR_ERR_NOMEM, "out of memory")
-           : errno == EINVAL ? nr_fail(ctx, NR_ERR_ARG,
-                                       "the encoder rejected the settings (bitrate %d at %d Hz)",
-                                       ctx->bitrate, ctx->sample_rate)
-           : sink_error(ctx, -1, "starting");
+        st = sink_failed(ctx, 0, &pl.sink_err, "starting");
         goto out;
     }
 
@@ -546,7 +554,7 @@ nr_status nr_render_to(nr_ctx *ctx, int fd, int seekable, nr_out_format fmt)
             errno = 0;
             int rc = sink->finish(sink, &meta, dur);
             if (rc)
-                st = sink_error(ctx, rc, "finishing");
+                st = sink_failed(ctx, rc, &pl.sink_err, "finishing");
             else {
                 ctx->duration_ms = dur;
                 ctx->chapter_times = ch;

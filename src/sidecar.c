@@ -50,7 +50,7 @@ nr_status nr_write_transcript(nr_ctx *ctx, const char *path)
     nr_buf_init(&text, 0);
     for (size_t i = 0; i < ctx->ncues && rc == 0; i++) {
         const nr_cue_rec *c = &ctx->cues[i];
-        const nr_unit *u = &p->units[c->unit];
+        const nr_segment *u = &p->segments[c->segment];
         /* a chapter title goes before the chapter's first cue */
         while (rc == 0 && next_chapter < p->nchapters && next_chapter <= u->chapter) {
             nr_cue ch = {ctx->chapter_times[next_chapter].start_ms,

@@ -3,15 +3,15 @@
 
 #include <stdlib.h>
 
-int nr_pause_between(nr_unit_kind prev, nr_unit_kind next, int opens_chapter)
+int nr_pause_between(nr_segment_kind prev, nr_segment_kind next, int opens_chapter)
 {
     if (opens_chapter)
         return NR_PAUSE_CHAPTER;
-    if (prev == NR_UNIT_INTRO)
+    if (prev == NR_SEG_INTRO)
         return NR_PAUSE_AFTER_INTRO;
-    if (prev == NR_UNIT_HEADING)
+    if (prev == NR_SEG_HEADING)
         return NR_PAUSE_AFTER_HEADING;
-    if (prev == NR_UNIT_ITEM && next == NR_UNIT_ITEM)
+    if (prev == NR_SEG_LIST_ITEM && next == NR_SEG_LIST_ITEM)
         return NR_PAUSE_ITEM;
     return NR_PAUSE_PARAGRAPH;
 }
@@ -76,8 +76,28 @@ int nr_stitch_pause(nr_stitcher *st, int ms)
     return 0;
 }
 
+int nr_stitch_segment(nr_stitcher *st, nr_segment_kind kind, int opens_chapter)
+{
+    int rc = 0;
+    if (st->started)
+        rc = nr_stitch_pause(st, nr_pause_between(st->prev, kind, opens_chapter));
+    st->prev = kind;
+    return rc;
+}
+
+int nr_stitch_sentence(nr_stitcher *st, int opens_segment)
+{
+    return st->started && !opens_segment ? nr_stitch_pause(st, NR_PAUSE_SENTENCE) : 0;
+}
+
+int nr_stitch_end(nr_stitcher *st)
+{
+    return nr_stitch_pause(st, NR_PAUSE_END);
+}
+
 int nr_stitch_audio(nr_stitcher *st, const int16_t *pcm, size_t n)
 {
+    st->started = 1;
     if (!n)
         return 0;
     int rc = st->sink->write(st->sink, pcm, n);

@@ -19,6 +19,19 @@
 
 typedef struct nr_voice nr_voice;
 
+/* A voice linked into narrate (synth_flite.c holds the one table). */
+typedef struct nr_builtin_voice {
+    const char *name;         /* "slt" */
+    const char *description;  /* one line, for --list-voices */
+    int rate;                 /* its sample rate in Hz */
+    double gain_16;           /* dB bringing its speech to -16 LUFS */
+} nr_builtin_voice;
+
+/* The built-in voices' names in table order, NULL-terminated (static). */
+const char *const *nr_builtin_voice_names(void);
+/* The built-in voice called name; NULL when there is none. */
+const nr_builtin_voice *nr_builtin_voice_find(const char *name);
+
 /* Loads a built-in voice by name, or a .flitevox file by path; NULL when
    unknown or unreadable.  Not thread-safe: call before starting workers. */
 nr_voice *nr_voice_load(const char *name, double rate);

@@ -20,14 +20,29 @@
 #include <stdlib.h>
 #include <string.h>
 
+/*
+ * The built-in voices, the one table of them: X(name, description, sample
+ * rate, gain), expanded below into Flite's register declarations, the rows
+ * and the name list.  Each is Flite's cmu_us_NAME, linked in (Makefile,
+ * FLITE_LIBS).  The gain is the dB that brings the voice's speech to
+ * -16 LUFS through the limiter: what the measuring (spool) path chose for
+ * the seed article (`narrate -v`).  Speech from one voice varies little, so
+ * pipes, which cannot measure first, use it (render.c, stream_gain).
+ */
+#define BUILTIN_VOICES(X) \
+    X(kal,   "US male, diphone, 8 kHz (fastest, telephone quality)", 8000, 7.4) \
+    X(kal16, "US male, diphone, 16 kHz", 16000, 15.7) \
+    X(awb,   "Scottish-English male, clustergen, 16 kHz", 16000, 5.7) \
+    X(rms,   "US male, clustergen, 16 kHz", 16000, 5.6) \
+    X(slt,   "US female, clustergen, 16 kHz (default)", 16000, 0.3)
+
 /* Flite's voice registration and language set-up functions have no header. */
 void usenglish_init(cst_voice *v);
 cst_lexicon *cmu_lex_init(void);
-cst_voice *register_cmu_us_kal(const char *voxdir);
-cst_voice *register_cmu_us_kal16(const char *voxdir);
-cst_voice *register_cmu_us_awb(const char *voxdir);
-cst_voice *register_cmu_us_rms(const char *voxdir);
-cst_voice *register_cmu_us_slt(const char *voxdir);
+#define DECLARE_REGISTER(name, desc, rate, gain) \
+    cst_voice *register_cmu_us_##name(const char *voxdir);
+BUILTIN_VOICES(DECLARE_REGISTER)
+#undef DECLARE_REGISTER
 
 struct nr_voice {
     cst_voice *cv;
@@ -42,15 +57,33 @@ struct nr_voice {
 typedef cst_voice *(*register_fn)(const char *);
 
 static const struct {
-    const char *name;
+    nr_builtin_voice info;
     register_fn reg;
 } builtin[] = {
-    {"kal", register_cmu_us_kal},
-    {"kal16", register_cmu_us_kal16},
-    {"awb", register_cmu_us_awb},
-    {"rms", register_cmu_us_rms},
-    {"slt", register_cmu_us_slt},
+#define BUILTIN_ROW(name, desc, rate, gain) {{#name, desc, rate, gain}, register_cmu_us_##name},
+    BUILTIN_VOICES(BUILTIN_ROW)
+#undef BUILTIN_ROW
 };
+
+static const char *const builtin_names[] = {
+#define BUILTIN_NAME(name, desc, rate, gain) #name,
+    BUILTIN_VOICES(BUILTIN_NAME)
+#undef BUILTIN_NAME
+    NULL
+};
+
+const char *const *nr_builtin_voice_names(void)
+{
+    return builtin_names;
+}
+
+const nr_builtin_voice *nr_builtin_voice_find(const char *name)
+{
+    for (size_t i = 0; name && i < sizeof builtin / sizeof builtin[0]; i++)
+        if (strcmp(builtin[i].info.name, name) == 0)
+            return &builtin[i].info;
+    return NULL;
+}
 
 static pthread_once_t init_once = PTHREAD_ONCE_INIT;
 static void flite_init_once(void)
@@ -115,7 +148,7 @@ nr_voice *nr_voice_load(const char *name, double rate)
 {
     register_fn reg = NULL;
     for (size_t i = 0; i < sizeof builtin / sizeof builtin[0]; i++)
-        if (strcmp(builtin[i].name, name) == 0)
+        if (strcmp(builtin[i].info.name, name) == 0)
             reg = builtin[i].reg;
     pthread_once(&init_once, flite_init_once);
 

@@ -10,7 +10,7 @@ set -u
 NARRATE=${1:?usage: tests/tn_score.sh NARRATE_PATH}
 here=$(cd "$(dirname "$0")" && pwd)
 SHARED=""
-for d in "$here/../../shared" "../shared" "$here/../shared"; do
+for d in "$here/../../shared" "$here/../../../shared" "../shared" "$here/../shared"; do
     if [ -f "$d/tools/score_tn.py" ]; then SHARED=$d; break; fi
 done
 if [ -z "$SHARED" ]; then

@@ -24,7 +24,7 @@
     X(av_frame_free) X(av_frame_get_buffer) X(av_frame_make_writable) \
     X(av_free) X(av_freep) X(av_interleaved_write_frame) X(av_log_set_level) \
     X(av_malloc) X(av_mallocz) X(av_new_packet) X(av_packet_alloc) \
-    X(av_packet_free) X(av_packet_rescale_ts) X(av_write_trailer) \
+    X(av_packet_free) X(av_packet_rescale_ts) X(av_strerror) X(av_write_trailer) \
     X(avcodec_alloc_context3) X(avcodec_find_encoder_by_name) \
     X(avcodec_free_context) X(avcodec_open2) X(avcodec_parameters_from_context) \
     X(avcodec_receive_packet) X(avcodec_send_frame) \

@@ -2,10 +2,19 @@
  * sink.h - where stitched PCM goes: the audio sinks (internal).
  *
  * A sink is a small vtable in the style of redis' rio: the stitcher pushes
- * mono 16-bit PCM in order, then calls finish() once with the chapter table,
- * or abort() on failure.  Sinks never know the article; they get what the
- * tags need through nr_sink_meta.  Each sink writes to a file descriptor it
- * does not own and never closes.
+ * mono 16-bit PCM in order, then calls finish() once with the chapter
+ * table, and destroy() in every case (after a failure, without finish()).
+ * Sinks never know the article; they get what the tags need through
+ * nr_sink_meta.  Each sink writes to a file descriptor it does not own and
+ * never closes.
+ *
+ * Errors take one path for every sink: write() and finish() return 0, or
+ *   -1  a system call failed: errno says why (the caller names the file);
+ *   -2  the encoder or its library failed: the sink has said why in its own
+ *       words, or its library's, through nr_sink_fail(opts->error, ...).
+ * A constructor returns NULL with errno set (EINVAL: the encoder refused
+ * the settings), and with its words in opts->error when it has any.
+ * render.c copies those words into nr_errmsg.
  */
 #ifndef NR_SINK_H
 #define NR_SINK_H
@@ -20,6 +29,7 @@ typedef struct nr_sink_chapter {
 
 typedef struct nr_sink_meta {
     const char *title, *artist, *album, *year, *date_ddmm, *comment;
+    const char *software;             /* "narrate 0.1.0"; NULL = not said */
     const nr_sink_chapter *chapters;  /* titles known up front; times at finish */
     size_t nchapters;
     const unsigned char *cover;       /* JPEG or PNG bytes; NULL = none */
@@ -30,12 +40,24 @@ typedef struct nr_sink_meta {
 
 typedef struct nr_sink nr_sink;
 struct nr_sink {
-    /* 0 on success; otherwise -1 and errno, or -2 for an encoder failure */
+    /* 0, or -1 (errno) or -2 (opts->error): see above */
     int  (*write)(nr_sink *s, const int16_t *pcm, size_t n);
     /* meta->chapters now carry final times; duration_ms is the audio length */
     int  (*finish)(nr_sink *s, const nr_sink_meta *meta, uint64_t duration_ms);
     void (*destroy)(nr_sink *s);
 };
+
+/* Why a sink failed, in its own words ("LAME ...", "libsndfile: ...",
+   "FFmpeg ..."); "" when it said nothing. */
+typedef struct nr_sink_error {
+    char msg[256];
+} nr_sink_error;
+
+/* Records why a sink failed; the first reason wins, since later failures
+   are usually its consequences.  e may be NULL (nobody listens).  Returns
+   -2, the code for an encoder failure. */
+int nr_sink_fail(nr_sink_error *e, const char *fmt, ...)
+    __attribute__((format(printf, 2, 3)));
 
 typedef struct nr_sink_opts {
     int fd;
@@ -44,11 +66,13 @@ typedef struct nr_sink_opts {
     int bitrate;      /* MP3 kbit/s */
     int out_rate;     /* MP3 output rate; 0 = rate */
     const nr_sink_meta *meta;  /* for the tag reserved up front */
+    nr_sink_error *error;      /* where the sink says why it failed; may be
+                                  NULL; outlives the sink */
     void *ud;         /* for sinks that call back into their creator */
 } nr_sink_opts;
 
-/* Each returns NULL when out of memory or the encoder cannot start
-   (errno set; EINVAL for a bad setting such as an unsupported bitrate). */
+/* Each returns NULL when out of memory or the encoder cannot start (see
+   "Errors" above). */
 nr_sink *nr_sink_mp3_new(const nr_sink_opts *o);
 nr_sink *nr_sink_wav_new(const nr_sink_opts *o);
 nr_sink *nr_sink_raw_new(const nr_sink_opts *o);

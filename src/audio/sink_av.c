@@ -16,6 +16,7 @@
 
 #include <errno.h>
 #include <limits.h>
+#include <stdarg.h>
 #include <pthread.h>
 #include "audio/av_api.h"
 
@@ -43,6 +44,8 @@ static const av_kind kinds[] = {
 
 typedef struct av_sink {
     nr_sink base;
+    nr_sink_error *err;
+    const av_kind *kind;
     int fd;
     int seekable;
     AVFormatContext *fc;
@@ -79,6 +82,27 @@ static int64_t io_seek(void *opaque, int64_t off, int whence)
     return r < 0 ? AVERROR(errno) : r;
 }
 
+/* FFmpeg's words for an AVERROR code, in buf */
+static const char *av_words(int rc, char *buf, size_t n)
+{
+    if (FF->av_strerror(rc, buf, n) < 0)
+        snprintf(buf, n, "error %d", rc);
+    return buf;
+}
+
+/* Reports FFmpeg's failure rc after what fmt says was being done; -2. */
+static int av_fail(nr_sink_error *e, int rc, const char *fmt, ...)
+    __attribute__((format(printf, 3, 4)));
+static int av_fail(nr_sink_error *e, int rc, const char *fmt, ...)
+{
+    char words[128], head[160];
+    va_list ap;
+    va_start(ap, fmt);
+    vsnprintf(head, sizeof head, fmt, ap);
+    va_end(ap);
+    return nr_sink_fail(e, "%s: %s", head, av_words(rc, words, sizeof words));
+}
+
 /* Sends the waiting frame (or NULL to drain) and writes what comes out. */
 static int encode(av_sink *s, AVFrame *f)
 {
@@ -97,7 +121,7 @@ static int encode(av_sink *s, AVFrame *f)
         errno = s->io_error;
         return -1;
     }
-    return rc < 0 ? -2 : 0;
+    return rc < 0 ? av_fail(s->err, rc, "FFmpeg's %s encoder failed", s->kind->encoder) : 0;
 }
 
 static int flush_frame(av_sink *s)
@@ -115,8 +139,9 @@ static int av_write(nr_sink *base, const int16_t *pcm, size_t n)
 {
     av_sink *s = (av_sink *)base;
     for (size_t i = 0; i < n; i++) {
-        if (s->have == 0 && FF->av_frame_make_writable(s->frame) < 0)
-            return -2;
+        int av;
+        if (s->have == 0 && (av = FF->av_frame_make_writable(s->frame)) < 0)
+            return av_fail(s->err, av, "FFmpeg had no frame for the %s encoder", s->kind->encoder);
         switch (s->cc->sample_fmt) {
         case AV_SAMPLE_FMT_S16:
         case AV_SAMPLE_FMT_S16P:
@@ -131,7 +156,8 @@ static int av_write(nr_sink *base, const int16_t *pcm, size_t n)
             ((int32_t *)s->frame->data[0])[s->have] = (int32_t)pcm[i] * 65536;
             break;
         default:
-            return -2;
+            return nr_sink_fail(s->err, "FFmpeg's %s encoder wants a sample format narrate "
+                                "does not make (%d)", s->kind->encoder, (int)s->cc->sample_fmt);
         }
         if (++s->have == s->frame_len) {
             int rc = flush_frame(s);
@@ -150,8 +176,10 @@ static int av_finish(nr_sink *base, const nr_sink_meta *m, uint64_t dur)
     int rc = flush_frame(s);
     if (rc == 0)
         rc = encode(s, NULL);
-    if (rc == 0 && FF->av_write_trailer(s->fc) < 0)
-        rc = s->io_error ? (errno = s->io_error, -1) : -2;
+    int av;
+    if (rc == 0 && (av = FF->av_write_trailer(s->fc)) < 0)
+        rc = s->io_error ? (errno = s->io_error, -1)
+                         : av_fail(s->err, av, "FFmpeg's %s muxer could not finish", s->kind->muxer);
     if (rc == 0) {
         FF->avio_flush(s->fc->pb);
         if (s->io_error) {
@@ -294,17 +322,27 @@ static nr_sink *av_new(const nr_sink_opts *o, nr_av_format kind)
     s->base.write = av_write;
     s->base.finish = av_finish;
     s->base.destroy = av_destroy;
+    s->err = o->error;
+    s->kind = k;
     s->fd = o->fd;
     s->seekable = o->seekable;
     errno = EINVAL;
 
-    if (kind == NR_AV_M4B && !o->seekable)
-        goto fail;  /* MP4 rewrites its index at the end: needs a file */
-    if (FF->avformat_alloc_output_context2(&s->fc, NULL, k->muxer, NULL) < 0 || !s->fc)
+    if (kind == NR_AV_M4B && !o->seekable) {
+        /* MP4 rewrites its index at the end: needs a file */
+        nr_sink_fail(s->err, "M4B is written to files only: MP4 writes its index at the end");
         goto fail;
+    }
+    int rc = FF->avformat_alloc_output_context2(&s->fc, NULL, k->muxer, NULL);
+    if (rc < 0 || !s->fc) {
+        av_fail(s->err, rc, "FFmpeg has no %s muxer", k->muxer);
+        goto fail;
+    }
     const AVCodec *codec = FF->avcodec_find_encoder_by_name(k->encoder);
-    if (!codec)
+    if (!codec) {
+        nr_sink_fail(s->err, "FFmpeg has no %s encoder", k->encoder);
         goto fail;
+    }
     s->st = FF->avformat_new_stream(s->fc, NULL);
     s->cc = FF->avcodec_alloc_context3(codec);
     s->frame = FF->av_frame_alloc();
@@ -322,8 +360,10 @@ static nr_sink *av_new(const nr_sink_opts *o, nr_av_format kind)
     s->cc->time_base = (AVRational){1, o->rate};
     if (s->fc->oformat->flags & AVFMT_GLOBALHEADER)
         s->cc->flags |= AV_CODEC_FLAG_GLOBAL_HEADER;
-    if (FF->avcodec_open2(s->cc, codec, NULL) < 0)
+    if ((rc = FF->avcodec_open2(s->cc, codec, NULL)) < 0) {
+        av_fail(s->err, rc, "FFmpeg's %s encoder refused the settings", k->encoder);
         goto fail;
+    }
     if (FF->avcodec_parameters_from_context(s->st->codecpar, s->cc) < 0)
         goto nomem;
     s->st->time_base = (AVRational){1, o->rate};
@@ -372,9 +412,11 @@ static nr_sink *av_new(const nr_sink_opts *o, nr_av_format kind)
     }
     s->fc->pb->seekable = o->seekable ? AVIO_SEEKABLE_NORMAL : 0;
     /* no bitexact flag: players show the encoder; keep it off */
-    if (FF->avformat_write_header(s->fc, NULL) < 0) {
+    if ((rc = FF->avformat_write_header(s->fc, NULL)) < 0) {
         if (s->io_error)
             errno = s->io_error;
+        else
+            av_fail(s->err, rc, "FFmpeg's %s muxer could not write its header", k->muxer);
         goto fail_keep_errno;
     }
     if (s->pic) {
@@ -384,8 +426,13 @@ static nr_sink *av_new(const nr_sink_opts *o, nr_av_format kind)
         memcpy(s->pkt->data, m->cover, m->cover_len);
         s->pkt->stream_index = s->pic->index;
         s->pkt->flags |= AV_PKT_FLAG_KEY;
-        if (FF->av_interleaved_write_frame(s->fc, s->pkt) < 0)
+        if ((rc = FF->av_interleaved_write_frame(s->fc, s->pkt)) < 0) {
+            if (s->io_error)
+                errno = s->io_error;
+            else
+                av_fail(s->err, rc, "FFmpeg's %s muxer could not write the cover", k->muxer);
             goto fail_keep_errno;
+        }
     }
     return &s->base;
 

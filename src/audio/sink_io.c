@@ -1,8 +1,21 @@
-/* sink_io.c - complete writes for the sinks (see sink.h). */
+/* sink_io.c - complete writes and failure reports for the sinks (sink.h). */
 #include "audio/sink.h"
 
 #include <errno.h>
+#include <stdarg.h>
+#include <stdio.h>
 #include <unistd.h>
+
+int nr_sink_fail(nr_sink_error *e, const char *fmt, ...)
+{
+    if (e && !e->msg[0]) {
+        va_list ap;
+        va_start(ap, fmt);
+        vsnprintf(e->msg, sizeof e->msg, fmt, ap);
+        va_end(ap);
+    }
+    return -2;
+}
 
 int nr_write_all(int fd, const void *buf, size_t n)
 {

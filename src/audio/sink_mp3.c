@@ -30,6 +30,7 @@
 
 typedef struct mp3_sink {
     nr_sink base;
+    nr_sink_error *err;
     int fd, seekable;
     lame_t gf;
     uint64_t audio_off;   /* where the first MP3 frame starts */
@@ -84,17 +85,36 @@ static int render_tag(const mp3_sink *s, const nr_sink_meta *m, int chapters,
     meta_to_id3(s, m, &t, ch, duration_ms);
     int rc = nr_id3_render(&t, size, out);
     free(ch);
-    if (rc != 0) {
-        errno = rc == -1 ? ENOMEM : EOVERFLOW;
+    if (rc == -1) {
+        errno = ENOMEM;
         return -1;
     }
+    if (rc != 0) {
+        errno = EOVERFLOW;
+        return nr_sink_fail(s->err, "the tags do not fit in an ID3v2 tag (%zu chapters)",
+                            m->nchapters);
+    }
     return 0;
+}
+
+/* What LAME's encoding calls' negative returns mean (lame.h) */
+static const char *lame_error(int n)
+{
+    switch (n) {
+    case -1: return "its output buffer is too small";
+    case -2: return "out of memory";
+    case -3: return "lame_init_params was not called";
+    case -4: return "psychoacoustic problems";
+    default: return "unknown error";
+    }
 }
 
 static int mp3_emit(mp3_sink *s, int n)
 {
     if (n < 0)
-        return -2;
+        return nr_sink_fail(s->err, "LAME failed to encode at %d kbit/s, %d Hz: %s (%d)",
+                            lame_get_brate(s->gf), lame_get_out_samplerate(s->gf),
+                            lame_error(n), n);
     if (n > 0 && nr_write_all(s->fd, s->mp3, (size_t)n) != 0)
         return -1;
     return 0;
@@ -126,7 +146,8 @@ static int mp3_finish(nr_sink *base, const nr_sink_meta *m, uint64_t dur)
     unsigned char frame[2880];  /* an Info frame is one MP3 frame */
     size_t k = lame_get_lametag_frame(s->gf, frame, sizeof frame);
     if (k == 0 || k > sizeof frame)
-        return -2;
+        return nr_sink_fail(s->err, "LAME made no Info frame at %d kbit/s, %d Hz",
+                            lame_get_brate(s->gf), lame_get_out_samplerate(s->gf));
     if (nr_pwrite_all(s->fd, frame, k, s->audio_off) != 0)
         return -1;
 
@@ -160,10 +181,11 @@ nr_sink *nr_sink_mp3_new(const nr_sink_opts *o)
     s->base.write = mp3_write;
     s->base.finish = mp3_finish;
     s->base.destroy = mp3_destroy;
+    s->err = o->error;
     s->fd = o->fd;
     s->seekable = o->seekable;
-    snprintf(s->encoder, sizeof s->encoder, "narrate %s (LAME %s)",
-             NR_VERSION, get_lame_version());
+    snprintf(s->encoder, sizeof s->encoder, "%s (LAME %s)",
+             o->meta->software ? o->meta->software : "narrate", get_lame_version());
 
     s->mp3_cap = CHUNK * 5 / 4 + 7200;
     s->mp3 = malloc(s->mp3_cap);
@@ -182,6 +204,8 @@ nr_sink *nr_sink_mp3_new(const nr_sink_opts *o)
     lame_set_bWriteVbrTag(s->gf, o->seekable);
     lame_set_write_id3tag_automatic(s->gf, 0);
     if (lame_init_params(s->gf) < 0) {
+        nr_sink_fail(o->error, "LAME cannot encode %d kbit/s at %d Hz", o->bitrate,
+                     o->out_rate ? o->out_rate : o->rate);
         mp3_destroy(&s->base);
         errno = EINVAL;
         return NULL;
@@ -200,6 +224,8 @@ nr_sink *nr_sink_mp3_new(const nr_sink_opts *o)
         size_t bound = nr_id3_size_bound(&t);
         free(ch);
         if (bound > SIZE_MAX - ID3_SLACK) {  /* too many chapters for ID3 */
+            nr_sink_fail(o->error, "the tags do not fit in an ID3v2 tag (%zu chapters)",
+                         o->meta->nchapters);
             mp3_destroy(&s->base);
             errno = EOVERFLOW;
             return NULL;

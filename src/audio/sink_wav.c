@@ -17,6 +17,7 @@
 
 typedef struct wav_sink {
     nr_sink base;
+    nr_sink_error *err;
     int fd;
     SNDFILE *sf;   /* NULL for the pipe writer */
 } wav_sink;
@@ -28,10 +29,8 @@ static int wav_write(nr_sink *base, const int16_t *pcm, size_t n)
         /* little-endian host assumed by the raw writer, checked there */
         return nr_write_all(s->fd, pcm, n * sizeof *pcm);
     }
-    if (sf_write_short(s->sf, pcm, (sf_count_t)n) != (sf_count_t)n) {
-        errno = EIO;
-        return -1;
-    }
+    if (sf_write_short(s->sf, pcm, (sf_count_t)n) != (sf_count_t)n)
+        return nr_sink_fail(s->err, "libsndfile: %s", sf_strerror(s->sf));
     return 0;
 }
 
@@ -43,10 +42,8 @@ static int wav_finish(nr_sink *base, const nr_sink_meta *m, uint64_t dur)
     if (s->sf) {
         int rc = sf_close(s->sf);
         s->sf = NULL;
-        if (rc != 0) {
-            errno = EIO;
-            return -1;
-        }
+        if (rc != 0)
+            return nr_sink_fail(s->err, "libsndfile: %s", sf_error_number(rc));
     }
     return 0;
 }
@@ -85,7 +82,7 @@ static int write_stream_header(int fd, int rate)
     return nr_write_all(fd, h, sizeof h);
 }
 
-static wav_sink *wav_alloc(int fd)
+static wav_sink *wav_alloc(const nr_sink_opts *o)
 {
     wav_sink *s = calloc(1, sizeof *s);
     if (!s) {
@@ -95,13 +92,14 @@ static wav_sink *wav_alloc(int fd)
     s->base.write = wav_write;
     s->base.finish = wav_finish;
     s->base.destroy = wav_destroy;
-    s->fd = fd;
+    s->err = o->error;
+    s->fd = o->fd;
     return s;
 }
 
 nr_sink *nr_sink_wav_new(const nr_sink_opts *o)
 {
-    wav_sink *s = wav_alloc(o->fd);
+    wav_sink *s = wav_alloc(o);
     if (!s)
         return NULL;
     if (!o->seekable) {
@@ -119,6 +117,7 @@ nr_sink *nr_sink_wav_new(const nr_sink_opts *o)
     info.format = SF_FORMAT_WAV | SF_FORMAT_PCM_16;
     s->sf = sf_open_fd(o->fd, SFM_WRITE, &info, 0);
     if (!s->sf) {
+        nr_sink_fail(o->error, "libsndfile: %s", sf_strerror(NULL));
         free(s);
         errno = EIO;
         return NULL;
@@ -127,7 +126,8 @@ nr_sink *nr_sink_wav_new(const nr_sink_opts *o)
         sf_set_string(s->sf, SF_STR_TITLE, o->meta->title);
     if (o->meta->artist && *o->meta->artist)
         sf_set_string(s->sf, SF_STR_ARTIST, o->meta->artist);
-    sf_set_string(s->sf, SF_STR_SOFTWARE, "narrate " NR_VERSION);
+    if (o->meta->software)
+        sf_set_string(s->sf, SF_STR_SOFTWARE, o->meta->software);
     return &s->base;
 }
 
@@ -136,9 +136,10 @@ nr_sink *nr_sink_raw_new(const nr_sink_opts *o)
 {
     const uint16_t probe = 1;
     if (*(const unsigned char *)&probe != 1) {
+        nr_sink_fail(o->error, "raw PCM output needs a little-endian host");
         errno = ENOTSUP;  /* big-endian hosts would need a byte swap */
         return NULL;
     }
-    wav_sink *s = wav_alloc(o->fd);
+    wav_sink *s = wav_alloc(o);
     return s ? &s->base : NULL;
 }

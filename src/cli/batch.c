@@ -13,20 +13,22 @@
  * the commit point, so a run killed anywhere leaves the previous episode
  * and feed, and the next run redoes just the unfinished work.
  */
-#include "batch.h"
+#include "cli.h"
 #include "commands.h"
 #include "config.h"
+#include "datadir.h"
 #include "episode.h"
 #include "feed.h"
+#include "files.h"
 #include "lock.h"
 #include "narrate.h"
 #include "report.h"
+#include "signals.h"
 #include "slug.h"
 
 #include <errno.h>
 #include <getopt.h>
 #include <nettle/sha2.h>
-#include <signal.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -34,17 +36,6 @@
 #include <sys/stat.h>
 #include <time.h>
 #include <unistd.h>
-
-static nr_ctx *volatile g_ctx;
-static volatile sig_atomic_t g_signal;
-
-static void on_signal(int sig)
-{
-    g_signal = sig;
-    nr_ctx *c = g_ctx;
-    if (c)
-        nr_cancel(c);
-}
 
 typedef struct run {
     const char *in_dir, *out_dir;
@@ -63,6 +54,12 @@ typedef struct run {
     nb_episode *old;            /* sidecars found in OUT_DIR */
     size_t nold;
     int64_t now;
+    char **names;               /* the articles in IN_DIR, sorted */
+    size_t nnames;
+    nb_lock lock;               /* on OUT_DIR, held when locked */
+    int locked;
+    const char *report_path;
+    char *report_alloc;         /* report_path when it is the default */
     nb_report *report;
 } run;
 
@@ -194,7 +191,7 @@ static void progress_cb(void *ud, size_t done, size_t total, uint64_t audio_ms)
 
 static int file_size(const char *dir, const char *name, uint64_t *size)
 {
-    char *p = nb_path(dir, name);
+    char *p = cli_path(dir, name);
     struct stat st;
     int ok = p && stat(p, &st) == 0 && S_ISREG(st.st_mode);
     free(p);
@@ -229,7 +226,7 @@ static void clip_description(char *d)
 /* The file name without its extension, for an article with no title. */
 static char *stem_of(const char *source)
 {
-    char *s = nb_strdup(source);
+    char *s = cli_strdup(source);
     char *dot = s ? strrchr(s, '.') : NULL;
     if (dot && dot != s)
         *dot = '\0';
@@ -238,7 +235,7 @@ static char *stem_of(const char *source)
 
 static void warn(nb_report_item *it, const char *source, const char *text)
 {
-    nb_msg(2, "%s: warning: %s", source, text);
+    cli_msg(2, "%s: warning: %s", source, text);
     nb_report_warn(it, text);
 }
 
@@ -265,18 +262,18 @@ static int load_cover(run *r)
 {
     if (!r->cfg.cover_file)
         return 0;
-    int e = nb_read_file(r->cfg.cover_file, &r->cover, &r->cover_len);
+    int e = cli_read_file(r->cfg.cover_file, &r->cover, &r->cover_len);
     if (e) {
-        nb_msg(0, "batch: cover_file '%s': %s", r->cfg.cover_file, strerror(e));
-        return NB_EXIT_INPUT;
+        cli_msg(0, "batch: cover_file '%s': %s", r->cfg.cover_file, strerror(e));
+        return CLI_EXIT_INPUT;
     }
     nr_ctx *ctx = nr_new();
     nr_status s = ctx ? nr_set_cover(ctx, r->cover, r->cover_len) : NR_ERR_NOMEM;
     if (s != NR_OK)
-        nb_msg(0, "batch: cover_file '%s': %s", r->cfg.cover_file,
+        cli_msg(0, "batch: cover_file '%s': %s", r->cfg.cover_file,
                ctx ? nr_errmsg(ctx) : "out of memory");
     nr_free(ctx);
-    return s == NR_OK ? 0 : s == NR_ERR_NOMEM ? NB_EXIT_INTERNAL : NB_EXIT_INPUT;
+    return s == NR_OK ? 0 : s == NR_ERR_NOMEM ? CLI_EXIT_INTERNAL : CLI_EXIT_INPUT;
 }
 
 /* Checks the voice once, before any article, so a typo is a usage error
@@ -285,20 +282,20 @@ static int check_voice(run *r, int from_option)
 {
     nr_ctx *ctx = nr_new();
     if (!ctx) {
-        nb_msg(0, "out of memory");
-        return NB_EXIT_INTERNAL;
+        cli_msg(0, "out of memory");
+        return CLI_EXIT_INTERNAL;
     }
     nr_status s = setup_ctx(r, ctx);
-    int rc = NB_EXIT_OK;
+    int rc = CLI_EXIT_OK;
     if (s != NR_OK) {
         const char *d = nr_errmsg(ctx);
         if (!d || !*d)
             d = nr_strerror(s);
         if (!from_option && r->cfg.path)
-            nb_msg(0, "%s:%u: voice: %s", r->cfg.path, r->cfg.voice_line, d);
+            cli_msg(0, "%s:%u: voice: %s", r->cfg.path, r->cfg.voice_line, d);
         else
-            nb_msg(0, "batch: %s", d);
-        rc = s == NR_ERR_NOMEM ? NB_EXIT_INTERNAL : NB_EXIT_USAGE;
+            cli_msg(0, "batch: %s", d);
+        rc = s == NR_ERR_NOMEM ? CLI_EXIT_INTERNAL : CLI_EXIT_USAGE;
     }
     nr_free(ctx);
     return rc;
@@ -316,12 +313,12 @@ static const char *do_article(run *r, const char *source, nb_report_item *it,
     nr_ctx *ctx = NULL;
     nr_status s;
 
-    path = nb_path(r->in_dir, source);
+    path = cli_path(r->in_dir, source);
     if (!path) {
         snprintf(err, errlen, "out of memory");
         goto out;
     }
-    int e = nb_read_file(path, &data, &len);
+    int e = cli_read_file(path, &data, &len);
     if (e) {
         snprintf(err, errlen, "cannot read '%s': %s", path, strerror(e));
         goto out;
@@ -331,7 +328,7 @@ static const char *do_article(run *r, const char *source, nb_report_item *it,
         snprintf(err, errlen, "out of memory");
         goto out;
     }
-    g_ctx = ctx;
+    cli_signal_cancels(ctx);
     if (ps)
         nr_set_progress(ctx, progress_cb, ps);
     if ((s = setup_ctx(r, ctx)) != NR_OK ||
@@ -348,28 +345,28 @@ static const char *do_article(run *r, const char *source, nb_report_item *it,
     nb_episode *old = find_old(r, source);
     const char *t = nr_get_meta(ctx, NR_META_TITLE);
     if (t && *t)
-        ep->title = nb_strdup(t);
+        ep->title = cli_strdup(t);
     else {
         ep->title = stem_of(source);
         warn(it, source, "no title found; the file name is the title");
     }
-    ep->source = nb_strdup(source);
-    ep->description = nb_strdup(nr_get_meta(ctx, NR_META_DESCRIPTION));
+    ep->source = cli_strdup(source);
+    ep->description = cli_strdup(nr_get_meta(ctx, NR_META_DESCRIPTION));
     if (!ep->description)
         warn(it, source, "no description found; the title is used");
     clip_description(ep->description);
-    ep->author = nb_strdup(nr_get_meta(ctx, NR_META_AUTHOR));
-    ep->key = nb_strdup(key);
+    ep->author = cli_strdup(nr_get_meta(ctx, NR_META_AUTHOR));
+    ep->key = cli_strdup(key);
     if (old) {
         /* identity and file names never change once chosen */
-        ep->slug = nb_strdup(old->slug);
-        ep->guid = nb_strdup(old->guid);
+        ep->slug = cli_strdup(old->slug);
+        ep->guid = cli_strdup(old->guid);
         ep->first_seen = old->first_seen;
     } else {
         char g[37];
         ep->slug = nb_slug(ep->title, source);
         nb_uuid5(r->guid_ns, source, strlen(source), g);
-        ep->guid = nb_strdup(g);
+        ep->guid = cli_strdup(g);
         ep->first_seen = r->now;
     }
     if (!ep->title || !ep->source || !ep->key || !ep->slug || !ep->guid) {
@@ -408,7 +405,7 @@ static const char *do_article(run *r, const char *source, nb_report_item *it,
         status = "reused";
     } else {
         free(tmp);
-        tmp = nb_path(r->out_dir, ep->audio);
+        tmp = cli_path(r->out_dir, ep->audio);
         if (!tmp) {
             snprintf(err, errlen, "out of memory");
             goto out;
@@ -419,7 +416,7 @@ static const char *do_article(run *r, const char *source, nb_report_item *it,
         nr_get_loudness(ctx, &lin, &lgain, &lout);
         nb_report_loudness(it, lin, lgain, lout);
         free(tmp);
-        tmp = nb_path(r->out_dir, ep->chapters);
+        tmp = cli_path(r->out_dir, ep->chapters);
         if (!tmp) {
             snprintf(err, errlen, "out of memory");
             goto out;
@@ -448,7 +445,7 @@ lib_error:;
     snprintf(err, errlen, "%s", s == NR_ERR_CANCELLED ? "interrupted"
                                : d && *d ? d : nr_strerror(s));
 out:
-    g_ctx = NULL;
+    cli_signal_cancels(NULL);
     nr_free(ctx);
     free(data);
     free(path);
@@ -458,22 +455,11 @@ out:
 
 /* ---- pruning ---- */
 
-static int cmp_name(const void *a, const void *b)
-{
-    return strcmp(*(char *const *)a, *(char *const *)b);
-}
-
-/* names is sorted (nb_list_dir) */
-static int name_in(char **names, size_t n, const char *s)
-{
-    return n && bsearch(&s, names, n, sizeof *names, cmp_name) != NULL;
-}
-
 static void remove_file(const char *dir, const char *name)
 {
-    char *p = name ? nb_path(dir, name) : NULL;
+    char *p = name ? cli_path(dir, name) : NULL;
     if (p && unlink(p) != 0 && errno != ENOENT)
-        nb_msg(1, "warning: cannot remove '%s': %s", p, strerror(errno));
+        cli_msg(1, "warning: cannot remove '%s': %s", p, strerror(errno));
     free(p);
 }
 
@@ -485,7 +471,7 @@ static void prune(run *r, char **names, size_t n)
     size_t orphans = 0;
     for (size_t i = 0; i < r->nold; i++) {
         nb_episode *o = &r->old[i];
-        if (!in_shard(r, o->source) || name_in(names, n, o->source))
+        if (!in_shard(r, o->source) || cli_list_has(names, n, o->source))
             continue;
         orphans++;
         if (!r->prune)
@@ -497,10 +483,10 @@ static void prune(run *r, char **names, size_t n)
         remove_file(r->out_dir, o->chapters);
         nb_report_item *it = nb_report_add(r->report, o->source);
         nb_report_set(it, "pruned", o->slug, o->duration_ms, 0);
-        nb_msg(2, "%s: article gone; episode '%s' removed", o->source, o->slug);
+        cli_msg(2, "%s: article gone; episode '%s' removed", o->source, o->slug);
     }
     if (orphans && !r->prune)
-        nb_msg(1, "%zu episode%s no article in '%s' any more; kept (--prune removes them)",
+        cli_msg(1, "%zu episode%s no article in '%s' any more; kept (--prune removes them)",
                orphans, orphans == 1 ? " has" : "s have", r->in_dir);
 }
 
@@ -552,7 +538,16 @@ static int parse_shard(const char *s, unsigned *k, unsigned *n)
 
 enum { OPT_SHARD = 256, OPT_VOICE, OPT_PRUNE, OPT_REPORT };
 
-int nr_cmd_batch(int argc, char **argv)
+/* What the options name beyond the run's own fields. */
+typedef struct batch_opts {
+    const char *config, *voice, *report;
+} batch_opts;
+
+/* parse_batch_args's "go on and run"; anything else is the exit code. */
+enum { PARSED = -1 };
+
+/* argv -> *r (jobs, shard, prune, the folders) and *o. */
+static int parse_batch_args(int argc, char **argv, run *r, batch_opts *o)
 {
     static const struct option longopts[] = {
         {"config", required_argument, NULL, 'c'},
@@ -566,207 +561,221 @@ int nr_cmd_batch(int argc, char **argv)
         {"help", no_argument, NULL, 'h'},
         {NULL, 0, NULL, 0},
     };
-    run r;
-    memset(&r, 0, sizeof r);
-    nb_config_init(&r.cfg);
-    const char *config = NULL, *voice = NULL, *report_path = NULL;
-    char *report_alloc = NULL;
-    int c, rc = NB_EXIT_OK, locked = 0;
-    nb_lock lk;
-    char **names = NULL;
-    size_t nnames = 0;
+    int c;
     optind = 1;
     while ((c = getopt_long(argc, argv, ":c:j:qvh", longopts, NULL)) != -1) {
         switch (c) {
-        case 'c': config = optarg; break;
-        case 'j': {
-            char *end;
-            long v = strtol(optarg, &end, 10);
-            if (end == optarg || *end || v < 0 || v > 256) {
-                nb_msg(0, "batch: --jobs needs a number from 0 to 256, not '%s'", optarg);
-                rc = NB_EXIT_USAGE;
-                goto done;
+        case 'c': o->config = optarg; break;
+        case 'j':
+            if (cli_parse_int(optarg, 0, 256, &r->jobs) != 0) {
+                cli_msg(0, "batch: --jobs needs a number from 0 to 256, not '%s'", optarg);
+                return CLI_EXIT_USAGE;
             }
-            r.jobs = (int)v;
             break;
-        }
         case OPT_SHARD:
-            if (parse_shard(optarg, &r.shard_k, &r.shard_n) != 0) {
-                nb_msg(0, "batch: --shard needs K/N with 1 <= K <= N, not '%s'", optarg);
-                rc = NB_EXIT_USAGE;
-                goto done;
+            if (parse_shard(optarg, &r->shard_k, &r->shard_n) != 0) {
+                cli_msg(0, "batch: --shard needs K/N with 1 <= K <= N, not '%s'", optarg);
+                return CLI_EXIT_USAGE;
             }
             break;
-        case OPT_VOICE: voice = optarg; break;
-        case OPT_PRUNE: r.prune = 1; break;
-        case OPT_REPORT: report_path = optarg; break;
-        case 'q': nb_verbosity = 0; break;
-        case 'v': nb_verbosity = 2; break;
-        case 'h': batch_usage(stdout); goto done;
+        case OPT_VOICE: o->voice = optarg; break;
+        case OPT_PRUNE: r->prune = 1; break;
+        case OPT_REPORT: o->report = optarg; break;
+        case 'q': cli_verbosity = 0; break;
+        case 'v': cli_verbosity = 2; break;
+        case 'h': batch_usage(stdout); return CLI_EXIT_OK;
         case ':':
-            nb_msg(0, "batch: %s needs a value (try 'narrate batch --help')", argv[optind - 1]);
-            rc = NB_EXIT_USAGE;
-            goto done;
+            cli_msg(0, "batch: %s needs a value (try 'narrate batch --help')", argv[optind - 1]);
+            return CLI_EXIT_USAGE;
         default:
-            nb_msg(0, "batch: unknown option '%s' (try 'narrate batch --help')", argv[optind - 1]);
-            rc = NB_EXIT_USAGE;
-            goto done;
+            cli_msg(0, "batch: unknown option '%s' (try 'narrate batch --help')", argv[optind - 1]);
+            return CLI_EXIT_USAGE;
         }
     }
     if (argc - optind != 2) {
-        nb_msg(0, "batch: expected IN_DIR and OUT_DIR (try 'narrate batch --help')");
-        rc = NB_EXIT_USAGE;
-        goto done;
+        cli_msg(0, "batch: expected IN_DIR and OUT_DIR (try 'narrate batch --help')");
+        return CLI_EXIT_USAGE;
     }
-    r.in_dir = argv[optind];
-    r.out_dir = argv[optind + 1];
-    if ((rc = nb_config_setup(&r.cfg, config, r.out_dir)) != 0)
-        goto done;
-    if (voice) {
-        free(r.cfg.voice);
-        if (!(r.cfg.voice = nb_strdup(voice))) {
-            rc = NB_EXIT_INTERNAL;
-            goto done;
-        }
-    }
-    r.voice = r.cfg.voice ? r.cfg.voice : "slt";  /* the library's default */
-    r.voice_path = nb_voice_path();
-    if (!r.voice_path || nb_default_lexicon(&r.lex, &r.lex_len, &r.lex_path) != 0) {
-        nb_msg(0, "out of memory");
-        rc = NB_EXIT_INTERNAL;
-        goto done;
-    }
-    if ((rc = check_voice(&r, voice != NULL)) != 0 || (rc = load_cover(&r)) != 0)
-        goto done;
-    if ((r.now = nb_now()) < 0) {
-        rc = NB_EXIT_USAGE;
-        goto done;
-    }
-    nb_channel_guid(&r.cfg, r.channel_guid);
-    nb_uuid_parse(r.channel_guid, r.guid_ns);
+    r->in_dir = argv[optind];
+    r->out_dir = argv[optind + 1];
+    return PARSED;
+}
 
-    int e = nb_list_dir(r.in_dir, is_article, &names, &nnames);
-    if (e) {
-        nb_msg(0, "batch: cannot read '%s': %s", r.in_dir, strerror(e));
-        rc = NB_EXIT_INPUT;
-        goto done;
+/* ---- the run ---- */
+
+/* What every article shares, checked once before any: configuration,
+   voice, data paths, cover, clock, channel guid. */
+static int prepare(run *r, const batch_opts *o)
+{
+    int rc;
+    if ((rc = nb_config_setup(&r->cfg, o->config, r->out_dir)) != 0)
+        return rc;
+    if (o->voice) {
+        free(r->cfg.voice);
+        if (!(r->cfg.voice = cli_strdup(o->voice)))
+            return CLI_EXIT_INTERNAL;
     }
-    if (mkdir(r.out_dir, 0777) != 0 && errno != EEXIST) {
-        nb_msg(0, "batch: cannot create '%s': %s", r.out_dir, strerror(errno));
-        rc = NB_EXIT_OUTPUT;
-        goto done;
+    r->voice = r->cfg.voice ? r->cfg.voice : "slt";  /* the library's default */
+    r->voice_path = cli_voice_path();
+    if (!r->voice_path || cli_default_lexicon(&r->lex, &r->lex_len, &r->lex_path) != 0) {
+        cli_msg(0, "out of memory");
+        return CLI_EXIT_INTERNAL;
+    }
+    if ((rc = check_voice(r, o->voice != NULL)) != 0 || (rc = load_cover(r)) != 0)
+        return rc;
+    if ((r->now = nb_now()) < 0)
+        return CLI_EXIT_USAGE;
+    nb_channel_guid(&r->cfg, r->channel_guid);
+    nb_uuid_parse(r->channel_guid, r->guid_ns);
+    return 0;
+}
+
+/* IN_DIR's articles; OUT_DIR created, locked and cleared of a killed
+   run's temporaries; its episodes; the report. */
+static int open_dirs(run *r, const char *report)
+{
+    int e = cli_list_dir(r->in_dir, is_article, &r->names, &r->nnames);
+    if (e) {
+        cli_msg(0, "batch: cannot read '%s': %s", r->in_dir, strerror(e));
+        return CLI_EXIT_INPUT;
+    }
+    if (mkdir(r->out_dir, 0777) != 0 && errno != EEXIST) {
+        cli_msg(0, "batch: cannot create '%s': %s", r->out_dir, strerror(errno));
+        return CLI_EXIT_OUTPUT;
     }
     char err[1024];
-    if (nb_lock_take(&lk, r.out_dir, r.shard_k, r.shard_n, err, sizeof err) != 0) {
-        nb_msg(0, "batch: %s", err);
-        rc = NB_EXIT_OUTPUT;
-        goto done;
+    if (nb_lock_take(&r->lock, r->out_dir, r->shard_k, r->shard_n, err, sizeof err) != 0) {
+        cli_msg(0, "batch: %s", err);
+        return CLI_EXIT_OUTPUT;
     }
-    locked = 1;
-    if (!r.shard_n)
-        nb_remove_stale_temps(r.out_dir);  /* exclusive: no writer is running */
-    if ((e = nb_episodes_load_dir(r.out_dir, &r.old, &r.nold)) != 0) {
-        nb_msg(0, "batch: cannot read '%s': %s", r.out_dir, strerror(e));
-        rc = NB_EXIT_OUTPUT;
-        goto done;
+    r->locked = 1;
+    if (!r->shard_n)
+        cli_remove_stale_temps(r->out_dir);  /* exclusive: no writer is running */
+    if ((e = nb_episodes_load_dir(r->out_dir, &r->old, &r->nold)) != 0) {
+        cli_msg(0, "batch: cannot read '%s': %s", r->out_dir, strerror(e));
+        return CLI_EXIT_OUTPUT;
     }
-    if (r.nold > 1)
-        qsort(r.old, r.nold, sizeof *r.old, cmp_source);
-    if (!report_path) {
+    if (r->nold > 1)
+        qsort(r->old, r->nold, sizeof *r->old, cmp_source);
+    if (!report) {
         char name[64];
-        if (r.shard_n)
-            snprintf(name, sizeof name, "report-%u-of-%u.json", r.shard_k, r.shard_n);
+        if (r->shard_n)
+            snprintf(name, sizeof name, "report-%u-of-%u.json", r->shard_k, r->shard_n);
         else
             snprintf(name, sizeof name, "report.json");
-        report_path = report_alloc = nb_path(r.out_dir, name);
+        report = r->report_alloc = cli_path(r->out_dir, name);
     }
-    r.report = nb_report_new(r.now, r.shard_k, r.shard_n);
-    if (!report_path || !r.report) {
-        nb_msg(0, "out of memory");
-        rc = NB_EXIT_INTERNAL;
-        goto done;
+    r->report_path = report;
+    r->report = nb_report_new(r->now, r->shard_k, r->shard_n);
+    if (!r->report_path || !r->report) {
+        cli_msg(0, "out of memory");
+        return CLI_EXIT_INTERNAL;
     }
+    return 0;
+}
 
-    struct sigaction sa;
-    memset(&sa, 0, sizeof sa);
-    sa.sa_handler = on_signal;
-    sigemptyset(&sa.sa_mask);
-    sigaction(SIGINT, &sa, NULL);
-    sigaction(SIGTERM, &sa, NULL);
-
+/* Every article of the shard in name order, until done or a signal.
+   Returns how many the shard holds. */
+static size_t narrate_all(run *r)
+{
     size_t total = 0;
-    for (size_t i = 0; i < nnames; i++)
-        total += (size_t)in_shard(&r, names[i]);
-    int tty = nb_verbosity >= 1 && isatty(2);
+    for (size_t i = 0; i < r->nnames; i++)
+        total += (size_t)in_shard(r, r->names[i]);
+    int tty = cli_verbosity >= 1 && isatty(2);
     progress_state ps = {0, total, mono_ms(), 0, 0};
     if (tty && total)
         progress_draw(&ps, 0.0, 1);
-    for (size_t i = 0; i < nnames && !g_signal; i++) {
-        if (!in_shard(&r, names[i]))
+    char err[1024];
+    for (size_t i = 0; i < r->nnames && !cli_caught_signal; i++) {
+        const char *name = r->names[i];
+        if (!in_shard(r, name))
             continue;
         uint64_t t0 = mono_ms();
-        nb_report_item *it = nb_report_add(r.report, names[i]);
+        nb_report_item *it = nb_report_add(r->report, name);
         nb_episode ep;
         memset(&ep, 0, sizeof ep);
-        const char *st = do_article(&r, names[i], it, &ep, tty ? &ps : NULL,
-                                    err, sizeof err);
-        nb_report_set(it, st ? st : g_signal ? "interrupted" : "failed", ep.slug,
+        const char *st = do_article(r, name, it, &ep, tty ? &ps : NULL, err, sizeof err);
+        nb_report_set(it, st ? st : cli_caught_signal ? "interrupted" : "failed", ep.slug,
                       st ? ep.duration_ms : 0, mono_ms() - t0);
         if (!st) {
             nb_report_error(it, err);
             if (tty)
                 fputc('\n', stderr);
-            if (!g_signal)
-                nb_msg(1, "%s: %s; skipped", names[i], err);
+            if (!cli_caught_signal)
+                cli_msg(1, "%s: %s; skipped", name, err);
         } else
-            nb_msg(2, "%s: %s -> %s", names[i], st, ep.audio);
+            cli_msg(2, "%s: %s -> %s", name, st, ep.audio);
         nb_episode_free(&ep);
         ps.done++;
-        if (tty && !g_signal)
+        if (tty && !cli_caught_signal)
             progress_draw(&ps, 0.0, 1);
     }
-    if (!g_signal)
-        prune(&r, names, nnames);
-    int feed_written = 0;
-    if (!g_signal && !r.shard_n) {
-        int fr = nb_rebuild_feed(r.out_dir, &r.cfg);
+    return total;
+}
+
+/* After the articles: prune, the feed (unsharded), the report, the last
+   message.  Returns the run's exit code. */
+static int finish(run *r, size_t total)
+{
+    int rc = CLI_EXIT_OK, feed_written = 0;
+    if (!cli_caught_signal)
+        prune(r, r->names, r->nnames);
+    if (!cli_caught_signal && !r->shard_n) {
+        int fr = nb_rebuild_feed(r->out_dir, &r->cfg);
         if (fr)
             rc = fr;
         else
             feed_written = 1;
     }
-    size_t nfail = nb_report_count(r.report, "failed");
+    size_t nfail = nb_report_count(r->report, "failed");
     int64_t fin = nb_now();
-    e = nb_report_write(r.report, report_path, fin < 0 ? r.now : fin, g_signal != 0,
-                        feed_written);
+    int e = nb_report_write(r->report, r->report_path, fin < 0 ? r->now : fin,
+                            cli_caught_signal != 0, feed_written);
     if (e) {
-        nb_msg(0, "batch: cannot write the report '%s': %s", report_path, strerror(e));
+        cli_msg(0, "batch: cannot write the report '%s': %s", r->report_path, strerror(e));
         if (!rc)
-            rc = NB_EXIT_OUTPUT;
+            rc = CLI_EXIT_OUTPUT;
     }
-    if (g_signal) {
-        nb_msg(1, "interrupted; finished episodes are kept, rerun to complete");
-        rc = NB_EXIT_INTERRUPTED;
-    } else {
-        nb_msg(1, "%zu article%s: %zu synthesized, %zu reused, %zu failed%s",
-               total, total == 1 ? "" : "s",
-               nb_report_count(r.report, "synthesized"),
-               nb_report_count(r.report, "reused"), nfail,
-               feed_written ? "; feed.xml written" : "");
-        if (!rc && nfail)
-            rc = NB_EXIT_PARTIAL;
+    if (cli_caught_signal) {
+        cli_msg(1, "interrupted; finished episodes are kept, rerun to complete");
+        return CLI_EXIT_INTERRUPTED;
     }
-done:
-    if (locked)
-        nb_lock_release(&lk);
-    nb_report_free(r.report);
-    nb_episodes_free(r.old, r.nold);
-    nb_free_list(names, nnames);
-    free(report_alloc);
-    free(r.voice_path);
-    free(r.lex);
-    free(r.cover);
-    free(r.lex_path);
-    nb_config_free(&r.cfg);
+    cli_msg(1, "%zu article%s: %zu synthesized, %zu reused, %zu failed%s",
+            total, total == 1 ? "" : "s",
+            nb_report_count(r->report, "synthesized"),
+            nb_report_count(r->report, "reused"), nfail,
+            feed_written ? "; feed.xml written" : "");
+    return !rc && nfail ? CLI_EXIT_PARTIAL : rc;
+}
+
+static void run_free(run *r)
+{
+    if (r->locked)
+        nb_lock_release(&r->lock);
+    nb_report_free(r->report);
+    nb_episodes_free(r->old, r->nold);
+    cli_free_list(r->names, r->nnames);
+    free(r->report_alloc);
+    free(r->voice_path);
+    free(r->lex);
+    free(r->cover);
+    free(r->lex_path);
+    nb_config_free(&r->cfg);
+}
+
+int nr_cmd_batch(int argc, char **argv)
+{
+    run r;
+    memset(&r, 0, sizeof r);
+    nb_config_init(&r.cfg);
+    batch_opts o = {NULL, NULL, NULL};
+    int rc = parse_batch_args(argc, argv, &r, &o);
+    if (rc == PARSED && (rc = prepare(&r, &o)) == 0 &&
+        (rc = open_dirs(&r, o.report)) == 0) {
+        cli_catch_signals();
+        size_t total = narrate_all(&r);
+        rc = finish(&r, total);
+    }
+    run_free(&r);
     return rc;
 }

@@ -8,7 +8,8 @@
  * silently falls back to a default.  Every error names file, line and key.
  */
 #include "config.h"
-#include "batch.h"
+#include "cli.h"
+#include "files.h"
 
 #include <errno.h>
 #include <stdarg.h>
@@ -223,7 +224,7 @@ static int set_value(nb_config *c, const keydef *kd, char *v, char **subcat,
             }
             if ((*why = check_text(s)) != NULL)
                 return -1;
-            if (!(*subcat = nb_strdup(s))) {
+            if (!(*subcat = cli_strdup(s))) {
                 *why = "out of memory";
                 return -1;
             }
@@ -242,7 +243,7 @@ static int set_value(nb_config *c, const keydef *kd, char *v, char **subcat,
 text:;
     char **field = (char **)(base + kd->off);
     free(*field);
-    if (!(*field = nb_strdup(v))) {
+    if (!(*field = cli_strdup(v))) {
         *why = "out of memory";
         return -1;
     }
@@ -347,7 +348,7 @@ int nb_config_load(nb_config *c, const char *path, char *err, size_t errlen)
 {
     char *data;
     size_t len;
-    int e = nb_read_file(path, &data, &len);
+    int e = cli_read_file(path, &data, &len);
     if (e) {
         snprintf(err, errlen, "cannot read configuration '%s': %s", path, strerror(e));
         return -2;
@@ -377,17 +378,17 @@ int nb_config_defaults(nb_config *c, const char *out_dir)
         if (!*t || !strcmp(t, ".") || !strcmp(t, "..") || !strcmp(t, "/") ||
             check_text(t)) {
             free(t);
-            t = nb_strdup("Narrated articles");
+            t = cli_strdup("Narrated articles");
             if (!t)
                 return -1;
         }
         c->title = t;
     }
-    if (!c->description && !(c->description = nb_strdup(c->title)))
+    if (!c->description && !(c->description = cli_strdup(c->title)))
         return -1;
-    if (!c->language && !(c->language = nb_strdup("en")))
+    if (!c->language && !(c->language = cli_strdup("en")))
         return -1;
-    if (!c->category && !(c->category = nb_strdup("News")))
+    if (!c->category && !(c->category = cli_strdup("News")))
         return -1;
     if (c->explicit_ < 0)
         c->explicit_ = 0;
@@ -400,17 +401,8 @@ int nb_config_defaults(nb_config *c, const char *out_dir)
 
 char *nb_url_join(const char *base, const char *name)
 {
-    if (!base || !*base)
-        return nb_strdup(name);
-    size_t a = strlen(base), b = strlen(name);
-    char *u = malloc(a + b + 2);
-    if (!u)
-        return NULL;
-    memcpy(u, base, a);
-    if (base[a - 1] != '/')
-        u[a++] = '/';
-    memcpy(u + a, name, b + 1);
-    return u;
+    /* joined like a path: one '/' between, none added after one */
+    return base && *base ? cli_path(base, name) : cli_strdup(name);
 }
 
 int nb_config_setup(nb_config *c, const char *path, const char *out_dir)
@@ -419,16 +411,16 @@ int nb_config_setup(nb_config *c, const char *path, const char *out_dir)
     if (path) {
         int r = nb_config_load(c, path, err, sizeof err);
         if (r) {
-            nb_msg(0, "%s", err);
-            return r == -2 ? NB_EXIT_INPUT : NB_EXIT_USAGE;
+            cli_msg(0, "%s", err);
+            return r == -2 ? CLI_EXIT_INPUT : CLI_EXIT_USAGE;
         }
     } else {
-        nb_msg(1, "warning: no --config: the show title is the folder name and "
+        cli_msg(1, "warning: no --config: the show title is the folder name and "
                   "enclosure URLs are relative (see docs/batch.md)");
     }
     if (nb_config_defaults(c, out_dir) != 0) {
-        nb_msg(0, "out of memory");
-        return NB_EXIT_INTERNAL;
+        cli_msg(0, "out of memory");
+        return CLI_EXIT_INTERNAL;
     }
     return 0;
 }

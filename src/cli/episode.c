@@ -5,7 +5,8 @@
  * people reading the file; only the integers are read back.
  */
 #include "episode.h"
-#include "batch.h"
+#include "cli.h"
+#include "files.h"
 
 #include <errno.h>
 #include <jansson.h>
@@ -48,14 +49,22 @@ static int plain_name(const char *s)
 static char *get_str(json_t *o, const char *k)
 {
     const char *s = json_string_value(json_object_get(o, k));
-    return s ? nb_strdup(s) : NULL;
+    return s ? cli_strdup(s) : NULL;
 }
 
 int nb_episode_load(const char *path, nb_episode *ep, char *err, size_t errlen)
 {
     memset(ep, 0, sizeof *ep);
+    char *text;
+    size_t len;
+    int e = cli_read_file(path, &text, &len);
+    if (e) {
+        snprintf(err, errlen, "%s: %s", path, strerror(e));
+        return -1;
+    }
     json_error_t je;
-    json_t *o = json_load_file(path, JSON_REJECT_DUPLICATES, &je);
+    json_t *o = json_loadb(text, len, JSON_REJECT_DUPLICATES, &je);
+    free(text);
     if (!o) {
         snprintf(err, errlen, "%s:%d: %s", path, je.line, je.text);
         return -1;
@@ -159,7 +168,7 @@ int nb_episode_save(const char *dir, const nb_episode *ep)
     char *path = NULL;
     if (name) {
         snprintf(name, nlen, "%s%s", ep->slug, NB_EPISODE_SUFFIX);
-        path = nb_path(dir, name);
+        path = cli_path(dir, name);
     }
     if (!path)
         e = ENOMEM;
@@ -171,7 +180,7 @@ int nb_episode_save(const char *dir, const nb_episode *ep)
         else {
             text = withnl;
             text[len] = '\n';
-            e = nb_write_atomic(path, text, len + 1);
+            e = cli_write_atomic(path, text, len + 1);
         }
     }
     free(name);
@@ -182,24 +191,24 @@ int nb_episode_save(const char *dir, const nb_episode *ep)
 
 static int is_sidecar(const char *name)
 {
-    return name[0] != '.' && nb_ends_with(name, NB_EPISODE_SUFFIX);
+    return name[0] != '.' && cli_ends_with(name, NB_EPISODE_SUFFIX);
 }
 
 int nb_episodes_load_dir(const char *dir, nb_episode **eps, size_t *n)
 {
     char **names;
     size_t k;
-    int e = nb_list_dir(dir, is_sidecar, &names, &k);
+    int e = cli_list_dir(dir, is_sidecar, &names, &k);
     if (e)
         return e;
     nb_episode *v = calloc(k ? k : 1, sizeof *v);
     if (!v) {
-        nb_free_list(names, k);
+        cli_free_list(names, k);
         return ENOMEM;
     }
     size_t m = 0;
     for (size_t i = 0; i < k; i++) {
-        char *path = nb_path(dir, names[i]);
+        char *path = cli_path(dir, names[i]);
         char err[512];
         if (!path) {
             e = ENOMEM;
@@ -208,10 +217,10 @@ int nb_episodes_load_dir(const char *dir, nb_episode **eps, size_t *n)
         if (nb_episode_load(path, &v[m], err, sizeof err) == 0)
             m++;
         else
-            nb_msg(1, "warning: skipping episode sidecar %s", err);
+            cli_msg(1, "warning: skipping episode sidecar %s", err);
         free(path);
     }
-    nb_free_list(names, k);
+    cli_free_list(names, k);
     if (e) {
         nb_episodes_free(v, m);
         return e;

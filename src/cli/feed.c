@@ -3,7 +3,8 @@
  * sidecars.  The reduce step after sharded batch runs, and the last step of
  * every unsharded batch run (nb_rebuild_feed), so both make the same feed.
  */
-#include "batch.h"
+#include "cli.h"
+#include "files.h"
 #include "commands.h"
 #include "config.h"
 #include "episode.h"
@@ -24,23 +25,23 @@ static size_t keep_complete(const char *out_dir, nb_episode *eps, size_t n)
     size_t m = 0;
     for (size_t i = 0; i < n; i++) {
         nb_episode *ep = &eps[i];
-        char *p = nb_path(out_dir, ep->audio);
+        char *p = cli_path(out_dir, ep->audio);
         struct stat st;
         int ok = p && stat(p, &st) == 0 && S_ISREG(st.st_mode) &&
                  (uint64_t)st.st_size == ep->bytes;
         if (!ok)
-            nb_msg(1, "warning: %s: '%s' is missing or not the size recorded; "
+            cli_msg(1, "warning: %s: '%s' is missing or not the size recorded; "
                       "left out of the feed (rerun batch to redo it)",
                    ep->source, ep->audio);
         free(p);
         for (size_t j = 0; ok && j < m; j++)
             if (strcmp(eps[j].guid, ep->guid) == 0) {
-                nb_msg(1, "warning: %s and %s share guid %s; keeping the first",
+                cli_msg(1, "warning: %s and %s share guid %s; keeping the first",
                        eps[j].source, ep->source, ep->guid);
                 ok = 0;
             }
         if (ok && ep->chapters) {
-            p = nb_path(out_dir, ep->chapters);
+            p = cli_path(out_dir, ep->chapters);
             if (!p || stat(p, &st) != 0) {
                 free(ep->chapters);  /* feed the audio, without chapters */
                 ep->chapters = NULL;
@@ -66,24 +67,24 @@ int nb_rebuild_feed(const char *out_dir, const nb_config *cfg)
     size_t n;
     int e = nb_episodes_load_dir(out_dir, &eps, &n);
     if (e) {
-        nb_msg(0, "cannot read '%s': %s", out_dir, strerror(e));
-        return NB_EXIT_OUTPUT;
+        cli_msg(0, "cannot read '%s': %s", out_dir, strerror(e));
+        return CLI_EXIT_OUTPUT;
     }
     n = keep_complete(out_dir, eps, n);
     int64_t now = nb_now();
     if (now < 0) {
         nb_episodes_free(eps, n);
-        return NB_EXIT_USAGE;
+        return CLI_EXIT_USAGE;
     }
     const char *what;
     e = nb_feed_write(out_dir, cfg, eps, n, now, &what);
     nb_episodes_free(eps, n);
     if (e) {
-        nb_msg(0, "%s in '%s': %s", what, out_dir, strerror(e));
-        return NB_EXIT_OUTPUT;
+        cli_msg(0, "%s in '%s': %s", what, out_dir, strerror(e));
+        return CLI_EXIT_OUTPUT;
     }
-    nb_msg(2, "feed.xml written with %zu episodes", n);
-    return NB_EXIT_OK;
+    cli_msg(2, "feed.xml written with %zu episodes", n);
+    return CLI_EXIT_OK;
 }
 
 static void feed_usage(FILE *f)
@@ -119,26 +120,26 @@ int nr_cmd_feed(int argc, char **argv)
     while ((c = getopt_long(argc, argv, ":c:qvh", longopts, NULL)) != -1) {
         switch (c) {
         case 'c': config = optarg; break;
-        case 'q': nb_verbosity = 0; break;
-        case 'v': nb_verbosity = 2; break;
-        case 'h': feed_usage(stdout); return NB_EXIT_OK;
+        case 'q': cli_verbosity = 0; break;
+        case 'v': cli_verbosity = 2; break;
+        case 'h': feed_usage(stdout); return CLI_EXIT_OK;
         case ':':
-            nb_msg(0, "feed: %s needs a value (try 'narrate feed --help')", argv[optind - 1]);
-            return NB_EXIT_USAGE;
+            cli_msg(0, "feed: %s needs a value (try 'narrate feed --help')", argv[optind - 1]);
+            return CLI_EXIT_USAGE;
         default:
-            nb_msg(0, "feed: unknown option '%s' (try 'narrate feed --help')", argv[optind - 1]);
-            return NB_EXIT_USAGE;
+            cli_msg(0, "feed: unknown option '%s' (try 'narrate feed --help')", argv[optind - 1]);
+            return CLI_EXIT_USAGE;
         }
     }
     if (argc - optind != 1) {
-        nb_msg(0, "feed: expected one OUT_DIR (try 'narrate feed --help')");
-        return NB_EXIT_USAGE;
+        cli_msg(0, "feed: expected one OUT_DIR (try 'narrate feed --help')");
+        return CLI_EXIT_USAGE;
     }
     const char *out_dir = argv[optind];
     struct stat st;
     if (stat(out_dir, &st) != 0 || !S_ISDIR(st.st_mode)) {
-        nb_msg(0, "feed: '%s' is not a folder", out_dir);
-        return NB_EXIT_OUTPUT;
+        cli_msg(0, "feed: '%s' is not a folder", out_dir);
+        return CLI_EXIT_OUTPUT;
     }
     nb_config cfg;
     nb_config_init(&cfg);
@@ -150,11 +151,11 @@ int nr_cmd_feed(int argc, char **argv)
     nb_lock lk;
     char err[512];
     if (nb_lock_take(&lk, out_dir, 0, 0, err, sizeof err) != 0) {
-        nb_msg(0, "feed: %s", err);
+        cli_msg(0, "feed: %s", err);
         nb_config_free(&cfg);
-        return NB_EXIT_OUTPUT;
+        return CLI_EXIT_OUTPUT;
     }
-    nb_remove_stale_temps(out_dir);
+    cli_remove_stale_temps(out_dir);
     rc = nb_rebuild_feed(out_dir, &cfg);
     nb_lock_release(&lk);
     nb_config_free(&cfg);

@@ -6,7 +6,7 @@
  * same under any locale.
  */
 #include "feed.h"
-#include "batch.h"
+#include "cli.h"
 
 #include <errno.h>
 #include <stdio.h>
@@ -57,7 +57,7 @@ int64_t nb_now(void)
         errno = 0;
         long long v = strtoll(e, &end, 10);
         if (errno || *end || v < 0) {
-            nb_msg(0, "SOURCE_DATE_EPOCH must be a number of seconds, not '%s'", e);
+            cli_msg(0, "SOURCE_DATE_EPOCH must be a number of seconds, not '%s'", e);
             return -1;
         }
         return (int64_t)v;

@@ -4,7 +4,7 @@
  * OUT_DIR/feed.xml.  The writer does all escaping; no XML is pasted.
  */
 #include "feed.h"
-#include "batch.h"
+#include "files.h"
 #include "config.h"
 #include "episode.h"
 
@@ -188,9 +188,9 @@ int nb_feed_write(const char *out_dir, const nb_config *cfg, nb_episode *eps,
     if (r < 0)
         e = EINVAL;  /* the writer refuses e.g. invalid UTF-8 */
     else {
-        char *path = nb_path(out_dir, "feed.xml");
+        char *path = cli_path(out_dir, "feed.xml");
         *what = "writing feed.xml";
-        e = path ? nb_write_atomic(path, xmlBufferContent(buf),
+        e = path ? cli_write_atomic(path, xmlBufferContent(buf),
                                    (size_t)xmlBufferLength(buf))
                  : ENOMEM;
         free(path);

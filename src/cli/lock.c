@@ -8,7 +8,7 @@
  * own shard (docs/batch.md).
  */
 #include "lock.h"
-#include "batch.h"
+#include "files.h"
 
 #include <errno.h>
 #include <fcntl.h>
@@ -46,7 +46,7 @@ int nb_lock_take(nb_lock *l, const char *out_dir, unsigned shard_k,
                  unsigned shard_n, char *err, size_t errlen)
 {
     l->fd_main = l->fd_shard = -1;
-    char *p = nb_path(out_dir, ".narrate.lock");
+    char *p = cli_path(out_dir, ".narrate.lock");
     if (!p) {
         snprintf(err, errlen, "out of memory");
         return -1;
@@ -57,7 +57,7 @@ int nb_lock_take(nb_lock *l, const char *out_dir, unsigned shard_k,
         return r;
     char name[64];
     snprintf(name, sizeof name, ".narrate-shard-%u-of-%u.lock", shard_k, shard_n);
-    p = nb_path(out_dir, name);
+    p = cli_path(out_dir, name);
     if (!p) {
         snprintf(err, errlen, "out of memory");
         nb_lock_release(l);

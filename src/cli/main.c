@@ -5,15 +5,21 @@
  * reads the input file, prints messages and maps statuses to the documented
  * exit codes.  stdout carries data only (audio, --script, --normalize);
  * every message goes to stderr.
+ *
+ * main() hands `batch` and `feed` to their modules; otherwise parse_args
+ * turns argv into an options struct (and the library's settings into the
+ * context), and run turns the options into an exit code.
  */
 #include "narrate.h"
 #include "commands.h"
-#include "batch.h"
+#include "cli.h"
+#include "datadir.h"
+#include "files.h"
+#include "signals.h"
 
 #include <errno.h>
 #include <fcntl.h>
 #include <getopt.h>
-#include <limits.h>
 #include <signal.h>
 #include <stdarg.h>
 #include <stdio.h>
@@ -22,24 +28,6 @@
 #include <sys/stat.h>
 #include <time.h>
 #include <unistd.h>
-
-/* Exit codes (documented in narrate(1) and README). */
-enum {
-    EXIT_OK = 0,
-    EXIT_INTERNAL = 1,     /* out of memory, or an unexpected failure */
-    EXIT_USAGE = 2,        /* bad option or option value, unknown voice */
-    EXIT_INPUT = 3,        /* input missing, unreadable, a directory, or empty */
-    EXIT_OUTPUT = 4,       /* output cannot be written */
-    EXIT_SYNTH = 5,        /* the synthesizer failed */
-    EXIT_INTERRUPTED = 130,/* SIGINT or SIGTERM: output discarded */
-    EXIT_PIPE = 141        /* the reader of -o - went away */
-};
-
-#define NR_MAX_INPUT ((size_t)256 << 20)
-
-/* Messages go through batch_fs.c's nb_msg: one verbosity for the command. */
-static nr_ctx *g_ctx;
-static volatile sig_atomic_t g_signal;
 
 static void usage(FILE *f)
 {
@@ -105,20 +93,20 @@ static int usage_error(const char *fmt, ...)
     vfprintf(stderr, fmt, ap);
     fputs(" (try 'narrate --help')\n", stderr);
     va_end(ap);
-    return EXIT_USAGE;
+    return CLI_EXIT_USAGE;
 }
 
 static int exit_code(nr_status s)
 {
     switch (s) {
-    case NR_OK: return EXIT_OK;
-    case NR_ERR_ARG: case NR_ERR_VOICE: return EXIT_USAGE;
-    case NR_ERR_INPUT: case NR_ERR_EMPTY: return EXIT_INPUT;
-    case NR_ERR_OUTPUT: return EXIT_OUTPUT;
-    case NR_ERR_CLOSED: return EXIT_PIPE;
-    case NR_ERR_SYNTH: return EXIT_SYNTH;
-    case NR_ERR_CANCELLED: return EXIT_INTERRUPTED;
-    default: return EXIT_INTERNAL;
+    case NR_OK: return CLI_EXIT_OK;
+    case NR_ERR_ARG: case NR_ERR_VOICE: return CLI_EXIT_USAGE;
+    case NR_ERR_INPUT: case NR_ERR_EMPTY: return CLI_EXIT_INPUT;
+    case NR_ERR_OUTPUT: return CLI_EXIT_OUTPUT;
+    case NR_ERR_CLOSED: return CLI_EXIT_PIPE;
+    case NR_ERR_SYNTH: return CLI_EXIT_SYNTH;
+    case NR_ERR_CANCELLED: return CLI_EXIT_INTERRUPTED;
+    default: return CLI_EXIT_INTERNAL;
     }
 }
 
@@ -126,76 +114,40 @@ static int fail(nr_ctx *ctx, nr_status s)
 {
     const char *d = nr_errmsg(ctx);
     if (s == NR_ERR_CLOSED)
-        return EXIT_PIPE;  /* the listener quit: nothing to report */
+        return CLI_EXIT_PIPE;  /* the listener quit: nothing to report */
     if (s == NR_ERR_CANCELLED)
-        nb_msg(1, "interrupted; no output written");
+        cli_msg(1, "interrupted; no output written");
     else
-        nb_msg(0, "%s", d && *d ? d : nr_strerror(s));
+        cli_msg(0, "%s", d && *d ? d : nr_strerror(s));
     return exit_code(s);
 }
 
-/* Reads a whole file ("-" = stdin).  Returns 0 or an exit code after an error
-   message. */
+/* Reads a whole file ("-" = stdin) through the command's one reader
+   (files.c).  Returns 0 or an exit code after an error message. */
 static int read_file(const char *path, char **data, size_t *len)
 {
-    int fd = 0;
-    if (strcmp(path, "-") != 0) {
-        fd = open(path, O_RDONLY | O_CLOEXEC);
-        if (fd < 0) {
-            nb_msg(0, "cannot open '%s': %s", path, strerror(errno));
-            return EXIT_INPUT;
-        }
-        struct stat st;
-        if (fstat(fd, &st) == 0 && S_ISDIR(st.st_mode)) {
-            nb_msg(0, "cannot read '%s': it is a directory", path);
-            close(fd);
-            return EXIT_INPUT;
-        }
+    int is_stdin = strcmp(path, "-") == 0;
+    int fd = is_stdin ? 0 : open(path, O_RDONLY | O_CLOEXEC);
+    if (fd < 0) {
+        cli_msg(0, "cannot open '%s': %s", path, strerror(errno));
+        return CLI_EXIT_INPUT;
     }
-    size_t cap = 1 << 16, n = 0;
-    char *buf = malloc(cap + 1);
-    for (;;) {
-        if (!buf) {
-            nb_msg(0, "out of memory reading '%s'", path);
-            if (fd)
-                close(fd);
-            return EXIT_INTERNAL;
-        }
-        if (n == cap) {
-            if (cap >= NR_MAX_INPUT) {
-                nb_msg(0, "'%s' is larger than %zu MiB", path, NR_MAX_INPUT >> 20);
-                free(buf);
-                if (fd)
-                    close(fd);
-                return EXIT_INPUT;
-            }
-            cap *= 2;
-            char *nb = realloc(buf, cap + 1);
-            if (!nb)
-                free(buf);
-            buf = nb;
-            continue;
-        }
-        ssize_t k = read(fd, buf + n, cap - n);
-        if (k < 0 && errno == EINTR)
-            continue;
-        if (k < 0) {
-            nb_msg(0, "cannot read '%s': %s", path, strerror(errno));
-            free(buf);
-            if (fd)
-                close(fd);
-            return EXIT_INPUT;
-        }
-        if (k == 0)
-            break;
-        n += (size_t)k;
-    }
-    if (fd)
+    int e = cli_read_fd(fd, data, len);
+    if (!is_stdin)
         close(fd);
-    buf[n] = '\0';
-    *data = buf;
-    *len = n;
-    return 0;
+    if (e == 0)
+        return 0;
+    if (e == ENOMEM) {
+        cli_msg(0, "out of memory reading '%s'", path);
+        return CLI_EXIT_INTERNAL;
+    }
+    if (e == EISDIR)
+        cli_msg(0, "cannot read '%s': it is a directory", path);
+    else if (e == EFBIG)
+        cli_msg(0, "'%s' is larger than %zu MiB", path, CLI_MAX_READ >> 20);
+    else
+        cli_msg(0, "cannot read '%s': %s", path, strerror(e));
+    return CLI_EXIT_INPUT;
 }
 
 static int write_stdout(void *ud, const void *data, size_t len)
@@ -229,11 +181,11 @@ static int print_voice(void *ud, const char *name, const char *where, const char
     return 0;
 }
 
-/* The voice path and default lexicon come from batch_env.c, so one article
+/* The voice path and default lexicon come from datadir.c, so one article
    narrated here sounds exactly as it does in a batch. */
 static void set_voice_path(nr_ctx *ctx)
 {
-    char *path = nb_voice_path();
+    char *path = cli_voice_path();
     if (path)
         nr_set_voice_path(ctx, path);
     free(path);
@@ -243,7 +195,7 @@ static void load_default_lexicon(nr_ctx *ctx)
 {
     char *data = NULL, *path = NULL;
     size_t len = 0;
-    if (nb_default_lexicon(&data, &len, &path) == 0 && data)
+    if (cli_default_lexicon(&data, &len, &path) == 0 && data)
         nr_add_lexicon(ctx, data, len, path, NULL);
     free(data);
     free(path);
@@ -261,7 +213,7 @@ static int add_user_lexicon(nr_ctx *ctx, const char *path)
     if (s != NR_OK)
         return fail(ctx, s);
     if (nbad)
-        nb_msg(1, "warning: %s: %zu line(s) skipped: %s", path, nbad, nr_errmsg(ctx));
+        cli_msg(1, "warning: %s: %zu line(s) skipped: %s", path, nbad, nr_errmsg(ctx));
     return 0;
 }
 
@@ -272,19 +224,19 @@ static int run_normalize(nr_ctx *ctx, const char *path)
     if (path && strcmp(path, "-") != 0) {
         struct stat st;
         if (stat(path, &st) == 0 && S_ISDIR(st.st_mode)) {
-            nb_msg(0, "cannot read '%s': it is a directory", path);
-            return EXIT_INPUT;
+            cli_msg(0, "cannot read '%s': it is a directory", path);
+            return CLI_EXIT_INPUT;
         }
         f = fopen(path, "rb");
         if (!f) {
-            nb_msg(0, "cannot open '%s': %s", path, strerror(errno));
-            return EXIT_INPUT;
+            cli_msg(0, "cannot open '%s': %s", path, strerror(errno));
+            return CLI_EXIT_INPUT;
         }
     }
     char *line = NULL;
     size_t cap = 0;
     ssize_t n;
-    int rc = EXIT_OK;
+    int rc = CLI_EXIT_OK;
     while ((n = getline(&line, &cap, f)) >= 0) {
         while (n && (line[n - 1] == '\n' || line[n - 1] == '\r'))
             n--;
@@ -297,20 +249,13 @@ static int run_normalize(nr_ctx *ctx, const char *path)
             break;
     }
     if (ferror(f)) {
-        nb_msg(0, "cannot read '%s': %s", path ? path : "standard input", strerror(errno));
-        rc = EXIT_INPUT;
+        cli_msg(0, "cannot read '%s': %s", path ? path : "standard input", strerror(errno));
+        rc = CLI_EXIT_INPUT;
     }
     free(line);
     if (f != stdin)
         fclose(f);
     return rc;
-}
-
-static void on_signal(int sig)
-{
-    g_signal = sig;
-    if (g_ctx)
-        nr_cancel(g_ctx);
 }
 
 typedef struct progress_state {
@@ -334,29 +279,11 @@ static void progress_cb(void *ud, size_t done, size_t total, uint64_t audio_ms)
 
 static int parse_format(const char *s, nr_out_format *f)
 {
-    static const struct { const char *name; nr_out_format f; } tab[] = {
-        {"mp3", NR_OUT_MP3}, {"wav", NR_OUT_WAV}, {"raw", NR_OUT_RAW},
-        {"flac", NR_OUT_FLAC}, {"ogg", NR_OUT_OGG}, {"opus", NR_OUT_OPUS},
-        {"m4b", NR_OUT_M4B},
-    };
-    for (size_t i = 0; i < sizeof tab / sizeof tab[0]; i++)
-        if (strcmp(s, tab[i].name) == 0) {
-            *f = tab[i].f;
-            return 0;
-        }
-    return -1;
+    *f = nr_out_format_from_name(s);
+    return *f == NR_OUT_AUTO ? -1 : 0;
 }
 
-static int parse_int(const char *s, int lo, int hi, int *out)
-{
-    char *end;
-    errno = 0;
-    long v = strtol(s, &end, 10);
-    if (errno || end == s || *end || v < lo || v > hi)
-        return -1;
-    *out = (int)v;
-    return 0;
-}
+/* ---- parsing: argv -> options ---- */
 
 enum {
     OPT_SCRIPT = 256, OPT_NORMALIZE, OPT_VOICE, OPT_LIST_VOICES, OPT_TITLE,
@@ -365,298 +292,342 @@ enum {
     OPT_TRANSCRIPT, OPT_CHAPTERS_JSON, OPT_LOUDNESS, OPT_COVER, OPT_SAMPLE_RATE
 };
 
+static const struct option longopts[] = {
+    {"output", required_argument, NULL, 'o'},
+    {"script", no_argument, NULL, OPT_SCRIPT},
+    {"normalize", no_argument, NULL, OPT_NORMALIZE},
+    {"voice", required_argument, NULL, OPT_VOICE},
+    {"list-voices", no_argument, NULL, OPT_LIST_VOICES},
+    {"title", required_argument, NULL, OPT_TITLE},
+    {"author", required_argument, NULL, OPT_AUTHOR},
+    {"album", required_argument, NULL, OPT_ALBUM},
+    {"bitrate", required_argument, NULL, OPT_BITRATE},
+    {"rate", required_argument, NULL, OPT_RATE},
+    {"jobs", required_argument, NULL, 'j'},
+    {"locale", required_argument, NULL, OPT_LOCALE},
+    {"lexicon", required_argument, NULL, OPT_LEXICON},
+    {"from", required_argument, NULL, OPT_FROM},
+    {"format", required_argument, NULL, OPT_FORMAT},
+    {"explain", optional_argument, NULL, OPT_EXPLAIN},
+    {"show-stripped", no_argument, NULL, OPT_STRIPPED},
+    {"keep", required_argument, NULL, OPT_KEEP},
+    {"transcript", required_argument, NULL, OPT_TRANSCRIPT},
+    {"loudness", required_argument, NULL, OPT_LOUDNESS},
+    {"cover", required_argument, NULL, OPT_COVER},
+    {"sample-rate", required_argument, NULL, OPT_SAMPLE_RATE},
+    {"chapters-json", required_argument, NULL, OPT_CHAPTERS_JSON},
+    {"drop", required_argument, NULL, OPT_DROP},
+    {"quiet", no_argument, NULL, 'q'},
+    {"verbose", no_argument, NULL, 'v'},
+    {"help", no_argument, NULL, 'h'},
+    {"version", no_argument, NULL, 'V'},
+    {NULL, 0, NULL, 0},
+};
+
+/* What the command itself does with the arguments.  The library's settings
+   (voice, rate, metadata, patterns ...) are not here: they go into the
+   context as they are parsed, because the library checks them and its
+   message for the first bad one must come in argv order. */
+typedef struct options {
+    const char *output;           /* -o; "-" standard output */
+    nr_out_format format;         /* --format; NR_OUT_AUTO from the name */
+    const char *transcript, *chapters_json;
+    int script, normalize, show_stripped;
+    int explain;                  /* --explain, to explain_path or stderr */
+    const char *explain_path;
+    const char **lexicons;        /* --lexicon files, in argv order */
+    size_t nlexicons;
+    char **operands;              /* what follows the options */
+    int noperands;
+} options;
+
+/* parse_args's "go on and run"; anything else is the exit code. */
+enum { PARSED = -1 };
+
+static int parse_double(const char *s, double *out)
+{
+    char *e;
+    *out = strtod(s, &e);
+    return e == s || *e ? -1 : 0;
+}
+
+/* The numeric settings: the command checks a value's form, the library
+   its range. */
+static int set_number(nr_ctx *ctx, int c, const char *arg)
+{
+    int k;
+    double d;
+    nr_status s;
+    switch (c) {
+    case OPT_BITRATE:
+        if (cli_parse_int(arg, 1, 10000, &k) != 0)
+            return usage_error("--bitrate needs a number of kbit/s, not '%s'", arg);
+        s = nr_set_bitrate(ctx, k);
+        break;
+    case OPT_SAMPLE_RATE:
+        if (cli_parse_int(arg, 0, 192000, &k) != 0)
+            return usage_error("--sample-rate needs a number of Hz, not '%s'", arg);
+        s = nr_set_sample_rate(ctx, k);
+        break;
+    case 'j':
+        if (cli_parse_int(arg, 0, 256, &k) != 0)
+            return usage_error("--jobs needs a number from 0 to 256, not '%s'", arg);
+        s = nr_set_jobs(ctx, k);
+        break;
+    case OPT_RATE:
+        if (parse_double(arg, &d) != 0)
+            return usage_error("--rate needs a number, not '%s'", arg);
+        s = nr_set_rate(ctx, d);
+        break;
+    default:  /* OPT_LOUDNESS */
+        if (strcmp(arg, "off") == 0)
+            s = nr_set_loudness(ctx, 0, 0);
+        else if (parse_double(arg, &d) != 0)
+            return usage_error("--loudness needs LUFS (e.g. -16) or off, not '%s'", arg);
+        else
+            s = nr_set_loudness(ctx, 1, d);
+        break;
+    }
+    return s == NR_OK ? PARSED : usage_error("%s", nr_errmsg(ctx));
+}
+
+static int set_cover(nr_ctx *ctx, const char *path)
+{
+    char *img;
+    size_t len;
+    int rc = read_file(path, &img, &len);
+    if (rc)
+        return rc;
+    nr_status s = nr_set_cover(ctx, img, len);
+    free(img);
+    if (s != NR_OK) {
+        cli_msg(0, "%s: %s", path, nr_errmsg(ctx));
+        return CLI_EXIT_INPUT;
+    }
+    return PARSED;
+}
+
+/* One option (getopt's c and its argument).  Returns PARSED or an exit
+   code after a message. */
+static int set_option(nr_ctx *ctx, options *o, int c, char *arg)
+{
+    nr_status s = NR_OK;
+    switch (c) {
+    case 'o': o->output = arg; break;
+    case 'q': cli_verbosity = 0; break;
+    case 'v': cli_verbosity = 2; break;
+    case OPT_SCRIPT: o->script = 1; break;
+    case OPT_NORMALIZE: o->normalize = 1; break;
+    case OPT_STRIPPED: o->show_stripped = 1; break;
+    case OPT_EXPLAIN: o->explain = 1; o->explain_path = arg; break;
+    case OPT_TRANSCRIPT: o->transcript = arg; break;
+    case OPT_CHAPTERS_JSON: o->chapters_json = arg; break;
+    case OPT_LEXICON:
+        /* loaded after the default lexicon so the user's entries win */
+        o->lexicons[o->nlexicons++] = arg;
+        break;
+    case OPT_FORMAT:
+        if (parse_format(arg, &o->format) != 0)
+            return usage_error("unknown --format '%s' (mp3, wav, raw, flac, ogg, opus or m4b)", arg);
+        break;
+    case OPT_COVER: return set_cover(ctx, arg);
+    case OPT_BITRATE: case OPT_SAMPLE_RATE: case 'j': case OPT_RATE:
+    case OPT_LOUDNESS:
+        return set_number(ctx, c, arg);
+    case OPT_VOICE: s = nr_set_voice(ctx, arg); break;
+    case OPT_TITLE: s = nr_set_meta(ctx, NR_META_TITLE, arg); break;
+    case OPT_AUTHOR: s = nr_set_meta(ctx, NR_META_AUTHOR, arg); break;
+    case OPT_ALBUM: s = nr_set_meta(ctx, NR_META_ALBUM, arg); break;
+    case OPT_LOCALE: s = nr_set_locale(ctx, arg); break;
+    case OPT_FROM: s = nr_set_input_format(ctx, arg); break;
+    case OPT_KEEP: s = nr_add_pattern(ctx, 1, arg); break;
+    case OPT_DROP: s = nr_add_pattern(ctx, 0, arg); break;
+    }
+    return s == NR_OK ? PARSED : usage_error("%s", nr_errmsg(ctx));
+}
+
+/* argv -> *o (and the library's settings -> ctx).  Returns PARSED, or the
+   exit code to leave with: 0 after --help, --version or --list-voices,
+   else after the message for the first bad option. */
+static int parse_args(int argc, char **argv, nr_ctx *ctx, options *o)
+{
+    int c, rc = PARSED;
+    opterr = 0;
+    while (rc == PARSED &&
+           (c = getopt_long(argc, argv, ":o:j:qvhV", longopts, NULL)) != -1) {
+        switch (c) {
+        case 'h':
+            usage(stdout);
+            return CLI_EXIT_OK;
+        case 'V':
+            printf("narrate %s\n", nr_version());
+            return CLI_EXIT_OK;
+        case OPT_LIST_VOICES:
+            nr_list_voices(ctx, print_voice, NULL);
+            return CLI_EXIT_OK;
+        case ':':
+            return usage_error("option '%s' needs a value", argv[optind - 1]);
+        case '?':
+            return usage_error("unknown option '%s'", argv[optind - 1]);
+        default:
+            rc = set_option(ctx, o, c, optarg);
+        }
+    }
+    o->operands = argv + optind;
+    o->noperands = argc - optind;
+    return rc;
+}
+
+/* ---- running: options -> exit code ---- */
+
+/* The lexicons (default, then the user's) and --explain. */
+static int setup_text(nr_ctx *ctx, const options *o)
+{
+    load_default_lexicon(ctx);
+    for (size_t i = 0; i < o->nlexicons; i++) {
+        int rc = add_user_lexicon(ctx, o->lexicons[i]);
+        if (rc)
+            return rc;
+    }
+    if (o->explain) {
+        explain_out = stderr;
+        if (o->explain_path && !(explain_out = fopen(o->explain_path, "w"))) {
+            cli_msg(0, "cannot open '%s': %s", o->explain_path, strerror(errno));
+            return CLI_EXIT_OUTPUT;
+        }
+        nr_set_explain(ctx, explain_cb, NULL);
+    }
+    return 0;
+}
+
+/* Reads and parses the article.  An empty one is still loaded for
+   --show-stripped, which shows why it is empty. */
+static int load_article(nr_ctx *ctx, const char *input, int show_stripped)
+{
+    char *data;
+    size_t len;
+    int rc = read_file(input, &data, &len);
+    if (rc)
+        return rc;
+    nr_status s = nr_load(ctx, data, len, strcmp(input, "-") == 0 ? NULL : input);
+    free(data);  /* the context keeps its own decoded copy */
+    if (s == NR_OK || (s == NR_ERR_EMPTY && show_stripped))
+        return 0;
+    if (s == NR_ERR_EMPTY) {
+        cli_msg(0, "'%s': the article has nothing to speak", input);
+        return CLI_EXIT_INPUT;
+    }
+    return fail(ctx, s);
+}
+
+static int print_script(nr_ctx *ctx)
+{
+    nr_status s = nr_script(ctx, write_stdout, NULL);
+    if (s == NR_OK && fflush(stdout) != 0)
+        s = NR_ERR_OUTPUT;
+    return s == NR_OK ? CLI_EXIT_OK : fail(ctx, s);
+}
+
+static void report_rendered(nr_ctx *ctx, const char *output)
+{
+    uint64_t d = nr_duration_ms(ctx);
+    cli_msg(2, "%s: %llu.%03llu s, %zu chapters", output,
+        (unsigned long long)(d / 1000), (unsigned long long)(d % 1000),
+        nr_chapter_count(ctx));
+    double in, gain, out;
+    nr_get_loudness(ctx, &in, &gain, &out);
+    if (gain == gain)  /* not NaN: loudness normalization ran */
+        cli_msg(2, "loudness: measured %.1f LUFS, gain %+.1f dB, result %.1f LUFS",
+            in, gain, out);
+}
+
+/* Synthesis into -o, then the transcript and chapters asked for. */
+static int render(nr_ctx *ctx, const options *o)
+{
+    cli_signal_cancels(ctx);
+    cli_catch_signals();
+    signal(SIGPIPE, SIG_IGN);
+
+    progress_state ps = {time(NULL), 0};
+    if (cli_verbosity >= 1 && isatty(2))
+        nr_set_progress(ctx, progress_cb, &ps);
+
+    nr_status s;
+    if (strcmp(o->output, "-") == 0) {
+        if (isatty(1) && o->format != NR_OUT_RAW)
+            return usage_error("refusing to write audio to a terminal; redirect it or use -o FILE");
+        s = nr_render_fd(ctx, 1, o->format);
+    } else {
+        s = nr_render_file(ctx, o->output, o->format);
+    }
+    if (s != NR_OK) {
+        int rc = fail(ctx, s);
+        return cli_caught_signal == SIGTERM ? 128 + SIGTERM : rc;
+    }
+    if (o->transcript && (s = nr_write_transcript(ctx, o->transcript)) != NR_OK)
+        return fail(ctx, s);
+    if (o->chapters_json && (s = nr_write_chapters_json(ctx, o->chapters_json)) != NR_OK)
+        return fail(ctx, s);
+    if (cli_verbosity >= 2)
+        report_rendered(ctx, o->output);
+    return CLI_EXIT_OK;
+}
+
+static int run(nr_ctx *ctx, const options *o)
+{
+    int rc = setup_text(ctx, o);
+    if (rc)
+        return rc;
+    if (o->normalize) {
+        if (o->noperands > 1)
+            return usage_error("--normalize takes at most one file");
+        return run_normalize(ctx, o->noperands ? o->operands[0] : NULL);
+    }
+    if (o->noperands == 0)
+        return usage_error("no input file");
+    if (o->noperands > 1)
+        return usage_error("one input file at a time ('%s' is extra)", o->operands[1]);
+    if (!o->script && !o->show_stripped && !o->output)
+        return usage_error("no output: give -o FILE, -o - for standard output, or --script");
+    if ((rc = load_article(ctx, o->operands[0], o->show_stripped)) != 0)
+        return rc;
+    if (o->show_stripped) {
+        /* to stderr, so it can be combined with --script or synthesis */
+        nr_list_stripped(ctx, write_stderr, NULL);
+        if (!o->script && !o->output)
+            return CLI_EXIT_OK;
+    }
+    if (o->script)
+        return print_script(ctx);
+    return render(ctx, o);
+}
+
 int main(int argc, char **argv)
 {
-    static const struct option longopts[] = {
-        {"output", required_argument, NULL, 'o'},
-        {"script", no_argument, NULL, OPT_SCRIPT},
-        {"normalize", no_argument, NULL, OPT_NORMALIZE},
-        {"voice", required_argument, NULL, OPT_VOICE},
-        {"list-voices", no_argument, NULL, OPT_LIST_VOICES},
-        {"title", required_argument, NULL, OPT_TITLE},
-        {"author", required_argument, NULL, OPT_AUTHOR},
-        {"album", required_argument, NULL, OPT_ALBUM},
-        {"bitrate", required_argument, NULL, OPT_BITRATE},
-        {"rate", required_argument, NULL, OPT_RATE},
-        {"jobs", required_argument, NULL, 'j'},
-        {"locale", required_argument, NULL, OPT_LOCALE},
-        {"lexicon", required_argument, NULL, OPT_LEXICON},
-        {"from", required_argument, NULL, OPT_FROM},
-        {"format", required_argument, NULL, OPT_FORMAT},
-        {"explain", optional_argument, NULL, OPT_EXPLAIN},
-        {"show-stripped", no_argument, NULL, OPT_STRIPPED},
-        {"keep", required_argument, NULL, OPT_KEEP},
-        {"transcript", required_argument, NULL, OPT_TRANSCRIPT},
-        {"loudness", required_argument, NULL, OPT_LOUDNESS},
-        {"cover", required_argument, NULL, OPT_COVER},
-        {"sample-rate", required_argument, NULL, OPT_SAMPLE_RATE},
-        {"chapters-json", required_argument, NULL, OPT_CHAPTERS_JSON},
-        {"drop", required_argument, NULL, OPT_DROP},
-        {"quiet", no_argument, NULL, 'q'},
-        {"verbose", no_argument, NULL, 'v'},
-        {"help", no_argument, NULL, 'h'},
-        {"version", no_argument, NULL, 'V'},
-        {NULL, 0, NULL, 0},
-    };
-
     if (argc > 1 && strcmp(argv[1], "batch") == 0)
         return nr_cmd_batch(argc - 1, argv + 1);
     if (argc > 1 && strcmp(argv[1], "feed") == 0)
         return nr_cmd_feed(argc - 1, argv + 1);
 
     nr_ctx *ctx = nr_new();
-    if (!ctx) {
+    options o = {.format = NR_OUT_AUTO};
+    /* at most one --lexicon per argument */
+    o.lexicons = malloc((size_t)argc * sizeof *o.lexicons);
+    if (!ctx || !o.lexicons) {
         fputs("narrate: out of memory\n", stderr);
-        return EXIT_INTERNAL;
+        nr_free(ctx);
+        free(o.lexicons);
+        return CLI_EXIT_INTERNAL;
     }
-    int rc = EXIT_OK;
-    const char *output = NULL, *explain_path = NULL;
-    const char *transcript = NULL, *chapters_json = NULL;
-    char *data = NULL;
-    int mode_script = 0, mode_normalize = 0, want_explain = 0, show_stripped = 0;
-    nr_out_format fmt = NR_OUT_AUTO;
-    nr_status s = NR_OK;
-    int c;
-
     set_voice_path(ctx);
-    opterr = 0;
-    while ((c = getopt_long(argc, argv, ":o:j:qvhV", longopts, NULL)) != -1) {
-        switch (c) {
-        case 'o': output = optarg; break;
-        case OPT_SCRIPT: mode_script = 1; break;
-        case OPT_NORMALIZE: mode_normalize = 1; break;
-        case OPT_VOICE: s = nr_set_voice(ctx, optarg); break;
-        case OPT_LIST_VOICES:
-            nr_list_voices(ctx, print_voice, NULL);
-            goto end;
-        case OPT_TITLE: s = nr_set_meta(ctx, NR_META_TITLE, optarg); break;
-        case OPT_AUTHOR: s = nr_set_meta(ctx, NR_META_AUTHOR, optarg); break;
-        case OPT_ALBUM: s = nr_set_meta(ctx, NR_META_ALBUM, optarg); break;
-        case OPT_BITRATE: {
-            int k;
-            if (parse_int(optarg, 1, 10000, &k) != 0) {
-                rc = usage_error("--bitrate needs a number of kbit/s, not '%s'", optarg);
-                goto end;
-            }
-            s = nr_set_bitrate(ctx, k);
-            break;
-        }
-        case OPT_SAMPLE_RATE: {
-            int k;
-            if (parse_int(optarg, 0, 192000, &k) != 0) {
-                rc = usage_error("--sample-rate needs a number of Hz, not '%s'", optarg);
-                goto end;
-            }
-            s = nr_set_sample_rate(ctx, k);
-            break;
-        }
-        case OPT_RATE: {
-            char *e;
-            double r = strtod(optarg, &e);
-            if (e == optarg || *e) {
-                rc = usage_error("--rate needs a number, not '%s'", optarg);
-                goto end;
-            }
-            s = nr_set_rate(ctx, r);
-            break;
-        }
-        case 'j': {
-            int k;
-            if (parse_int(optarg, 0, 256, &k) != 0) {
-                rc = usage_error("--jobs needs a number from 0 to 256, not '%s'", optarg);
-                goto end;
-            }
-            s = nr_set_jobs(ctx, k);
-            break;
-        }
-        case OPT_LOCALE: s = nr_set_locale(ctx, optarg); break;
-        case OPT_LEXICON:
-            /* loaded after the default lexicon so the user's entries win */
-            break;
-        case OPT_FROM: s = nr_set_input_format(ctx, optarg); break;
-        case OPT_FORMAT:
-            if (parse_format(optarg, &fmt) != 0) {
-                rc = usage_error("unknown --format '%s' (mp3, wav, raw, flac, ogg, opus or m4b)", optarg);
-                goto end;
-            }
-            break;
-        case OPT_EXPLAIN: want_explain = 1; explain_path = optarg; break;
-        case OPT_STRIPPED: show_stripped = 1; break;
-        case OPT_KEEP: s = nr_add_pattern(ctx, 1, optarg); break;
-        case OPT_TRANSCRIPT: transcript = optarg; break;
-        case OPT_COVER: {
-            char *img;
-            size_t ilen;
-            if ((rc = read_file(optarg, &img, &ilen)) != 0)
-                goto end;
-            s = nr_set_cover(ctx, img, ilen);
-            free(img);
-            if (s != NR_OK) {
-                nb_msg(0, "%s: %s", optarg, nr_errmsg(ctx));
-                rc = EXIT_INPUT;
-                goto end;
-            }
-            break;
-        }
-        case OPT_LOUDNESS: {
-            if (strcmp(optarg, "off") == 0) {
-                s = nr_set_loudness(ctx, 0, 0);
-                break;
-            }
-            char *e;
-            double l = strtod(optarg, &e);
-            if (e == optarg || *e) {
-                rc = usage_error("--loudness needs LUFS (e.g. -16) or off, not '%s'", optarg);
-                goto end;
-            }
-            s = nr_set_loudness(ctx, 1, l);
-            break;
-        }
-        case OPT_CHAPTERS_JSON: chapters_json = optarg; break;
-        case OPT_DROP: s = nr_add_pattern(ctx, 0, optarg); break;
-        case 'q': nb_verbosity = 0; break;
-        case 'v': nb_verbosity = 2; break;
-        case 'h': usage(stdout); goto end;
-        case 'V': printf("narrate %s\n", nr_version()); goto end;
-        case ':':
-            rc = usage_error("option '%s' needs a value", argv[optind - 1]);
-            goto end;
-        default:
-            rc = usage_error("unknown option '%s'", argv[optind - 1]);
-            goto end;
-        }
-        if (s != NR_OK) {
-            rc = usage_error("%s", nr_errmsg(ctx));
-            goto end;
-        }
-    }
+    int rc = parse_args(argc, argv, ctx, &o);
+    if (rc == PARSED)
+        rc = run(ctx, &o);
 
-    load_default_lexicon(ctx);
-    /* second pass for --lexicon, so user entries come after the default */
-    for (int i = 1; i < argc && i < optind; i++) {
-        const char *a = argv[i], *path = NULL;
-        if (strcmp(a, "--") == 0)
-            break;
-        if (strcmp(a, "--lexicon") == 0 && i + 1 < argc)
-            path = argv[++i];
-        else if (strncmp(a, "--lexicon=", 10) == 0)
-            path = a + 10;
-        if (path && (rc = add_user_lexicon(ctx, path)) != 0)
-            goto end;
-    }
-
-    if (want_explain) {
-        explain_out = stderr;
-        if (explain_path && !(explain_out = fopen(explain_path, "w"))) {
-            nb_msg(0, "cannot open '%s': %s", explain_path, strerror(errno));
-            rc = EXIT_OUTPUT;
-            goto end;
-        }
-        nr_set_explain(ctx, explain_cb, NULL);
-    }
-
-    if (mode_normalize) {
-        if (argc - optind > 1) {
-            rc = usage_error("--normalize takes at most one file");
-            goto end;
-        }
-        rc = run_normalize(ctx, optind < argc ? argv[optind] : NULL);
-        goto end;
-    }
-
-    if (optind >= argc) {
-        rc = usage_error("no input file");
-        goto end;
-    }
-    if (argc - optind > 1) {
-        rc = usage_error("one input file at a time ('%s' is extra)", argv[optind + 1]);
-        goto end;
-    }
-    const char *input = argv[optind];
-    if (!mode_script && !show_stripped && !output) {
-        rc = usage_error("no output: give -o FILE, -o - for standard output, or --script");
-        goto end;
-    }
-
-    size_t len;
-    if ((rc = read_file(input, &data, &len)) != 0)
-        goto end;
-    s = nr_load(ctx, data, len, strcmp(input, "-") == 0 ? NULL : input);
-    if (s != NR_OK && !(s == NR_ERR_EMPTY && show_stripped)) {
-        if (s == NR_ERR_EMPTY)
-            nb_msg(0, "'%s': the article has nothing to speak", input);
-        rc = s == NR_ERR_EMPTY ? EXIT_INPUT : fail(ctx, s);
-        goto end;
-    }
-    if (show_stripped) {
-        /* to stderr, so it can be combined with --script or synthesis */
-        nr_list_stripped(ctx, write_stderr, NULL);
-        if (!mode_script && !output)
-            goto end;
-    }
-    if (mode_script) {
-        s = nr_script(ctx, write_stdout, NULL);
-        if (s == NR_OK && fflush(stdout) != 0)
-            s = NR_ERR_OUTPUT;
-        rc = s == NR_OK ? EXIT_OK : fail(ctx, s);
-        goto end;
-    }
-    if (!output)
-        goto end;
-
-    struct sigaction sa;
-    memset(&sa, 0, sizeof sa);
-    sa.sa_handler = on_signal;
-    sigemptyset(&sa.sa_mask);
-    g_ctx = ctx;
-    sigaction(SIGINT, &sa, NULL);
-    sigaction(SIGTERM, &sa, NULL);
-    signal(SIGPIPE, SIG_IGN);
-
-    progress_state ps = {time(NULL), 0};
-    if (nb_verbosity >= 1 && isatty(2))
-        nr_set_progress(ctx, progress_cb, &ps);
-
-    if (strcmp(output, "-") == 0) {
-        if (isatty(1) && fmt != NR_OUT_RAW) {
-            rc = usage_error("refusing to write audio to a terminal; redirect it or use -o FILE");
-            goto end;
-        }
-        s = nr_render_fd(ctx, 1, fmt);
-    } else {
-        s = nr_render_file(ctx, output, fmt);
-    }
-    if (s != NR_OK) {
-        rc = fail(ctx, s);
-        if (g_signal == SIGTERM)
-            rc = 128 + SIGTERM;
-        goto end;
-    }
-    if (transcript && (s = nr_write_transcript(ctx, transcript)) != NR_OK) {
-        rc = fail(ctx, s);
-        goto end;
-    }
-    if (chapters_json && (s = nr_write_chapters_json(ctx, chapters_json)) != NR_OK) {
-        rc = fail(ctx, s);
-        goto end;
-    }
-    if (nb_verbosity >= 2) {
-        uint64_t d = nr_duration_ms(ctx);
-        nb_msg(2, "%s: %llu.%03llu s, %zu chapters", output,
-            (unsigned long long)(d / 1000), (unsigned long long)(d % 1000),
-            nr_chapter_count(ctx));
-        double in, gain, out;
-        nr_get_loudness(ctx, &in, &gain, &out);
-        if (gain == gain)  /* not NaN: loudness normalization ran */
-            nb_msg(2, "loudness: measured %.1f LUFS, gain %+.1f dB, result %.1f LUFS",
-                in, gain, out);
-    }
-
-end:
     if (explain_out && explain_out != stderr)
         fclose(explain_out);
-    free(data);
-    g_ctx = NULL;
+    cli_signal_cancels(NULL);
+    free(o.lexicons);
     nr_free(ctx);
     return rc;
 }

@@ -3,7 +3,7 @@
  * and written once at the end (atomically, like everything else).
  */
 #include "report.h"
-#include "batch.h"
+#include "files.h"
 
 #include <errno.h>
 #include <jansson.h>
@@ -145,7 +145,7 @@ int nb_report_write(nb_report *r, const char *path, int64_t finished,
         return ENOMEM;
     }
     t2[len] = '\n';
-    int e = nb_write_atomic(path, t2, len + 1);
+    int e = cli_write_atomic(path, t2, len + 1);
     free(t2);
     return e;
 }

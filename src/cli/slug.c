@@ -6,7 +6,6 @@
  * word separators.
  */
 #include "slug.h"
-#include "batch.h"
 
 #include <nettle/sha2.h>
 #include <stdint.h>

@@ -1,5 +1,6 @@
 /*
- * dates.c - dates, decades and clock times.
+ * dates.c - dates, decades, clock times and time zones, financial quarters
+ * ("2Q22") and circa glued to a year ("c.1850").
  *
  * Written dates come in many orders; the spoken forms are fixed: "May
  * thirteenth, twenty fourteen" for month-first and "the thirteenth of May"
@@ -18,6 +19,7 @@
  * the normalizer's time. */
 static keyidx ambiguous_month_ix, ampm_ix, zone_ix;
 static int in_set(const keyidx *ix, const char *s, size_t n);
+static void say_decade(nr_out *o, const char *s, size_t n);
 
 static int parse_uint(const char *s, size_t n, unsigned *v)
 {
@@ -193,9 +195,9 @@ static size_t zone_letters(const tok *t, char *buf)
  * stay two words: the marker is written "PM" (Flite spells it) and the zone
  * spelled "E-S-T", so they never read as one run of letters "P M E S T".
  * A joined "AM" is left spaced: Flite drops that word. */
-size_t zone_multi(ctx *c)
+size_t zone_multi(norm_run *run)
 {
-    const tok *t = &c->t[c->i], *pv = tok_at(c, -1);
+    const tok *t = &run->t[run->i], *pv = tok_at(run, -1);
     char z[8];
     size_t k = zone_letters(t, z);
     if (!k || !pv || pv->trailn || pv->n < 2)
@@ -205,7 +207,7 @@ size_t zone_multi(ctx *c)
         tail--;
     if (!in_set(&ampm_ix, pv->s + tail, pv->n - tail))
         return 0;
-    nr_out *o = c->o;
+    nr_out *o = run->o;
     nr_buf *b = o->b;
     if (!o->err && b->len >= 3 && b->data[b->len - 3] == 'P' && b->data[b->len - 1] == 'M' &&
         (b->data[b->len - 2] == ' ' || b->data[b->len - 2] == '-') &&
@@ -214,7 +216,7 @@ size_t zone_multi(ctx *c)
         nr_buf_truncate(b, b->len - 1);
         o->last_word = b->len - 2;
     }
-    SET(c, "time", "time-zone");
+    SET(run, CLS_TIME, "time-zone");
     out_letters(o, z, k, NULL);
     return 1;
 }
@@ -256,11 +258,11 @@ static int is_dash_token(const tok *t)
            ((t->n == 1 && t->s[0] == '-') || (t->n == 2 && t->s[0] == '-' && t->s[1] == '-'));
 }
 
-static size_t range_pieces(const ctx *c, piece *p)
+static size_t range_pieces(const norm_run *run, piece *p)
 {
     size_t np = 0;
-    for (size_t k = 0; k < RANGE_TOKENS && c->i + k < c->nt; k++) {
-        const tok *t = &c->t[c->i + k];
+    for (size_t k = 0; k < RANGE_TOKENS && run->i + k < run->nt; k++) {
+        const tok *t = &run->t[run->i + k];
         if (is_dash_token(t)) {
             p[np++] = (piece){ *t, k + 1, 1, 1 };
             continue;
@@ -317,10 +319,10 @@ static int range_half(const piece *p, size_t np, date_half *h)
     return 1;
 }
 
-static size_t month_cross_range(ctx *c)
+static size_t month_cross_range(norm_run *run)
 {
     piece p[RANGE_PIECES];
-    size_t np = range_pieces(c, p);
+    size_t np = range_pieces(run, p);
     date_half a, b;
     if (!range_half(p, np, &a) || a.used >= np || !p[a.used].dash)
         return 0;
@@ -339,44 +341,44 @@ static size_t month_cross_range(ctx *c)
         if (!p[last].ends_tok)
             return 0;
     }
-    c->cls = "date";
-    c->rule = "month-cross-range";
+    run->cls = CLS_DATE;
+    run->rule = "month-cross-range";
     if (a.month_first) {
-        say_mdy(c->o, a.d, a.m, a.has_year, a.y, 0);
-        out_word(c->o, "to", 2);
-        say_mdy(c->o, b.d, b.m, b.has_year, b.y, 0);
+        say_mdy(run->o, a.d, a.m, a.has_year, a.y, 0);
+        out_word(run->o, "to", 2);
+        say_mdy(run->o, b.d, b.m, b.has_year, b.y, 0);
     } else {
-        say_dmy(c->o, a.d, a.m, a.has_year, a.y, 0);
-        out_word(c->o, "to", 2);
-        say_dmy(c->o, b.d, b.m, b.has_year, b.y, 0);
+        say_dmy(run->o, a.d, a.m, a.has_year, a.y, 0);
+        out_word(run->o, "to", 2);
+        say_dmy(run->o, b.d, b.m, b.has_year, b.y, 0);
     }
     return p[last].tok;
 }
 
-size_t date_multi(ctx *c)
+size_t date_multi(norm_run *run)
 {
-    const tok *t = &c->t[c->i];
-    nr_out *o = c->o;
+    const tok *t = &run->t[run->i];
+    nr_out *o = run->o;
     unsigned d = 0, y = 0;
     int m = month_of(t);
-    const tok *n1 = tok_at(c, 1), *n2 = tok_at(c, 2);
+    const tok *n1 = tok_at(run, 1), *n2 = tok_at(run, 2);
     if (m || day_of(t, &d)) {
-        size_t k = month_cross_range(c);
+        size_t k = month_cross_range(run);
         if (k)
             return k;
     }
     if (m && (is_upper((unsigned char)t->s[0]) || t->s[t->n - 1] == '.' ||
               !in_set(&ambiguous_month_ix, t->s, t->n))) {
         if (n1 && !n1->leadn && day_of(n1, &d) && !(n2 && n2->n && (unit_find(n2->s, n2->n) && n2->n > 1))) {
-            c->cls = "date";
-            c->rule = "month-day";
+            run->cls = CLS_DATE;
+            run->rule = "month-day";
             int hy = !n1->trailn || n1->trail[0] == ',' ? year_of(n2, &y) : 0;
             say_mdy(o, d, m, hy, y, 0);
             return hy ? 3 : 2;
         }
         if (year_of(n1, &y) && (t->n > 3 || t->s[t->n - 1] == '.')) {
-            c->cls = "date";
-            c->rule = "month-year";
+            run->cls = CLS_DATE;
+            run->rule = "month-year";
             say_month(o, m);
             num_year(o, y);
             return 2;
@@ -384,8 +386,8 @@ size_t date_multi(ctx *c)
         /* "Sept." alone; a bare "Jan" may be a name, so only with the dot */
         if (t->s[t->n - 1] == '.' && t->n > 3 && !ieq(t->s, t->n - 1, month_names[m]) &&
             is_upper((unsigned char)t->s[0])) {
-            c->cls = "date";
-            c->rule = "month-abbreviation";
+            run->cls = CLS_DATE;
+            run->rule = "month-abbreviation";
             say_month(o, m);
             return 1;
         }
@@ -396,8 +398,8 @@ size_t date_multi(ctx *c)
             m2 = month_find(n1->s, n1->n);   /* "17 may 2010" */
         if (m2 && (is_upper((unsigned char)n1->s[0]) || n1->s[n1->n - 1] == '.' ||
                    !in_set(&ambiguous_month_ix, n1->s, n1->n) || year_of(n2, &y))) {
-            c->cls = "date";
-            c->rule = "day-month";
+            run->cls = CLS_DATE;
+            run->rule = "day-month";
             int hy = !n1->trailn || n1->trail[0] == ',' ? year_of(n2, &y) : 0;
             say_dmy(o, d, m2, hy, y, 0);
             return hy ? 3 : 2;
@@ -406,8 +408,8 @@ size_t date_multi(ctx *c)
     int wd = weekday_find(t->s, t->n);
     if (wd && !ieq(t->s, t->n, weekday_names[wd]) && is_upper((unsigned char)t->s[0]) &&
         (t->s[t->n - 1] == '.' || (n1 && !t->trailn && (month_of(n1) || day_of(n1, &d))))) {
-        c->cls = "date";
-        c->rule = "weekday-abbreviation";
+        run->cls = CLS_DATE;
+        run->rule = "weekday-abbreviation";
         out_words(o, weekday_names[wd]);
         return 1;
     }
@@ -416,8 +418,8 @@ size_t date_multi(ctx *c)
         (n1->n == 1 || (n1->n == 2 && n1->s[1] == '.'))) {
         unsigned v;
         if (parse_uint(t->s, 4, &v) && v % 10 == 0 && v >= 1000 && v < 2100) {
-            c->cls = "date";
-            c->rule = "decade-spaced";
+            run->cls = CLS_DATE;
+            run->rule = "decade-spaced";
             say_decade(o, t->s, 4);
             if (n1->n == 2)
                 out_punct(o, '.');  /* "the 1960 s." ends a sentence, no initial */
@@ -436,8 +438,8 @@ size_t date_multi(ctx *c)
                        parse_uint(sep + 1, 2, &mi)
                      : parse_uint(t->s, t->n, &h);
         if (ok && h >= 1 && h <= 12 && mi < 60) {
-            c->cls = "time";
-            c->rule = "clock-ampm";
+            run->cls = CLS_TIME;
+            run->rule = "clock-ampm";
             say_clock(o, h, mi, 1);
             say_ampm(o, n1->s);
             return 2;
@@ -446,13 +448,13 @@ size_t date_multi(ctx *c)
     return 0;
 }
 
-/* Is the 4-digit token at c->i a 24-hour time ("2300 GMT", "1430 local
+/* Is the 4-digit token at run->i a 24-hour time ("2300 GMT", "1430 local
  * time", "at 1430 hours", "departs at 0645")?  Only where a zone or the
  * word "hours" says so, or a leading zero after "at" does: "at 1500 metres"
  * is a height, "at 2000" a year. */
-static int hhmm_context(const ctx *c)
+static int hhmm_context(const norm_run *run)
 {
-    const tok *t = &c->t[c->i], *pv = tok_at(c, -1), *n1 = tok_at(c, 1), *n2 = tok_at(c, 2);
+    const tok *t = &run->t[run->i], *pv = tok_at(run, -1), *n1 = tok_at(run, 1), *n2 = tok_at(run, 2);
     char z[8];
     int at = pv && !pv->trailn &&
              word_in(pv->s, pv->n, (const char *const[]){"at", "by", "from", "until", "till",
@@ -504,7 +506,7 @@ static void pluralize_last(nr_out *o)
     }
 }
 
-void say_decade(nr_out *o, const char *s, size_t n)
+static void say_decade(nr_out *o, const char *s, size_t n)
 {
     unsigned v;
     if (!parse_uint(s, n, &v))
@@ -517,9 +519,9 @@ void say_decade(nr_out *o, const char *s, size_t n)
 }
 
 /* Numeric dates, decades and times inside one token. */
-int date_numeric(ctx *c, const char *s, size_t n)
+int date_numeric(norm_run *run, const char *s, size_t n)
 {
-    nr_out *o = c->o;
+    nr_out *o = run->o;
     /* decades: 1990s 1990's '90s 90s */
     {
         const char *p = s;
@@ -534,7 +536,7 @@ int date_numeric(ctx *c, const char *s, size_t n)
             unsigned v;
             if ((k == 4 || k == 2) && parse_uint(p, k, &v) && v % 10 == 0 &&
                 (k == 2 || (v >= 1000 && v < 2100))) {
-                SET(c, "date", "decade");
+                SET(run, CLS_DATE, "decade");
                 say_decade(o, p, k);
                 return 1;
             }
@@ -578,8 +580,8 @@ int date_numeric(ctx *c, const char *s, size_t n)
     if (i < n && !rest)
         return 0;
     if (nf == 1 && fl[0] == 4 && !restn && f[0] / 100 <= 23 && f[0] % 100 < 60 &&
-        IS_WHOLE(c, s, n) && hhmm_context(c)) {
-        SET(c, "time", "clock-24h");
+        IS_WHOLE(run, s, n) && hhmm_context(run)) {
+        SET(run, CLS_TIME, "clock-24h");
         say_hhmm(o, f[0] / 100, f[0] % 100);
         return 1;
     }
@@ -589,18 +591,18 @@ int date_numeric(ctx *c, const char *s, size_t n)
         if (restn && in_set(&ampm_ix, rest, restn))
             ap = rest;
         if (nf == 2 && !restn && sep == ':') {
-            SET(c, "time", "clock");
+            SET(run, CLS_TIME, "clock");
             say_clock(o, f[0], f[1], 0);
             return 1;
         }
         if (nf == 2 && ap && f[0] <= 12) {
-            SET(c, "time", "clock-ampm");
+            SET(run, CLS_TIME, "clock-ampm");
             say_clock(o, f[0], f[1], 1);
             say_ampm(o, ap);
             return 1;
         }
         if (nf == 3 && sep == ':' && fl[2] == 2 && f[2] < 60 && !restn) {
-            SET(c, "time", "duration");
+            SET(run, CLS_TIME, "duration");
             num_cardinal_u(o, f[0]);
             out_word(o, f[0] == 1 ? "hour" : "hours", f[0] == 1 ? 4 : 5);
             num_cardinal_u(o, f[1]);
@@ -615,38 +617,38 @@ int date_numeric(ctx *c, const char *s, size_t n)
         f[1] < 60 && s[0] != '0') {
         /* British "at 9.30": a clock time after a time preposition, unless
          * a unit or a count follows ("rose by 1.25 points", "by 2.50 per cent") */
-        const tok *pv = tok_at(c, -1), *nx = tok_at(c, 1);
+        const tok *pv = tok_at(run, -1), *nx = tok_at(run, 1);
         if (nx && nx->n && !(nx->n > 1 && in_set(&ampm_ix, nx->s, nx->n)) &&
             (unit_find(nx->s, nx->n) || word_in(nx->s, nx->n, (const char *const[]){
                 "percent", "per", "points", "point", "pc", "times", "%", NULL})))
             pv = NULL;
         if (pv && word_in(pv->s, pv->n, (const char *const[]){"at", "from", "until", "till",
                                                              "by", "before", "after", "around", NULL})) {
-            SET(c, "time", "clock-dotted");
+            SET(run, CLS_TIME, "clock-dotted");
             say_clock(o, f[0], f[1], 0);
             return 1;
         }
         /* a train by its departure: "the 12.05 from Paddington", "the 7.15
            to Leeds", "the 8.30 service"; "the 12.05 per cent" stays a number */
-        const tok *n2 = tok_at(c, 2);
-        if (pv && tok_is(pv, "the") && !pv->trailn && nx && !c->t[c->i].trailn && !nx->leadn &&
+        const tok *n2 = tok_at(run, 2);
+        if (pv && tok_is(pv, "the") && !pv->trailn && nx && !run->t[run->i].trailn && !nx->leadn &&
             (((tok_is(nx, "from") || tok_is(nx, "to")) && !nx->trailn && n2 &&
               n2->n && is_upper((unsigned char)n2->s[0])) ||
              word_in(nx->s, nx->n, (const char *const[]){"service", "train", "departure",
                                                          "arrival", NULL}))) {
-            SET(c, "time", "clock-dotted");
+            SET(run, CLS_TIME, "clock-dotted");
             say_clock(o, f[0], f[1], 0);
             return 1;
         }
     }
     if (nf == 1 && restn && in_set(&ampm_ix, rest, restn) && f[0] >= 1 && f[0] <= 12) {
-        SET(c, "time", "hour-ampm");
+        SET(run, CLS_TIME, "hour-ampm");
         num_cardinal_u(o, f[0]);
         say_ampm(o, rest);
         return 1;
     }
     if (sep == ':' && nf == 2 && !restn) {
-        SET(c, "cardinal", "ratio");
+        SET(run, CLS_CARDINAL, "ratio");
         num_cardinal_u(o, f[0]);
         out_word(o, "to", 2);
         num_cardinal_u(o, f[1]);
@@ -674,7 +676,7 @@ int date_numeric(ctx *c, const char *s, size_t n)
     }
     if (m < 1 || m > 12 || d < 1 || d > 31 || fl[1] > 2)
         return 0;
-    SET(c, "date", "numeric-date");
+    SET(run, CLS_DATE, "numeric-date");
     int dayfirst = d == f[0] && d != m;
     if (d == m)
         dayfirst = o->gb;
@@ -685,4 +687,59 @@ int date_numeric(ctx *c, const char *s, size_t n)
     else
         say_mdy(o, d, (int)m, 1, y, yshort);
     return 1;
+}
+
+/* date_numeric as a multi-token row: "24/10/2024", "10:30am" */
+size_t date_numeric_multi(norm_run *run)
+{
+    const tok *t = &run->t[run->i];
+    return (size_t)date_numeric(run, t->s, t->n);
+}
+
+/* "c.1850", "ca.1450": circa glued to a year, as dates in captions and
+ * biographies are written; spaced ("c. 1850") is the abbreviation table's */
+int say_circa_glued(norm_run *run, const char *s, size_t n)
+{
+    size_t p = n > 2 && (s[0] == 'c' || s[0] == 'C') && s[1] == '.' ? 2
+             : n > 3 && (s[0] == 'c' || s[0] == 'C') && s[1] == 'a' && s[2] == '.' ? 3 : 0;
+    if (!p || n - p < 3 || n - p > 4)
+        return 0;
+    unsigned v = 0;
+    for (size_t i = p; i < n; i++) {
+        if (!is_digit((unsigned char)s[i]))
+            return 0;
+        v = v * 10 + (unsigned)(s[i] - '0');
+    }
+    SET(run, CLS_DATE, "circa-year");
+    out_word(run->o, "circa", 5);
+    num_year(run->o, v);
+    return 1;
+}
+
+/* financial quarters: "2Q22" "the second quarter of twenty two" */
+int say_quarter(norm_run *run, const char *s, size_t n)
+{
+    if ((n == 4 || n == 6) && s[0] >= '1' && s[0] <= '4' && s[1] == 'Q' &&
+        is_digit((unsigned char)s[2]) && is_digit((unsigned char)s[3]) &&
+        (n == 4 || (is_digit((unsigned char)s[4]) && is_digit((unsigned char)s[5])))) {
+        static const char *const qn[] = {"first", "second", "third", "fourth"};
+        SET(run, CLS_DATE, "quarter");
+        const tok *pv = IS_WHOLE(run, s, n) ? tok_at(run, -1) : NULL;
+        if (!pv || !word_in(pv->s, pv->n, (const char *const[]){"the", "a", "this", "that",
+                                                             "each", "every", NULL}))
+            out_word(run->o, "the", 3);
+        out_words(run->o, qn[s[0] - '1']);
+        out_words(run->o, "quarter of");
+        unsigned y = 0;
+        for (size_t i = 2; i < n; i++)
+            y = y * 10 + (unsigned)(s[i] - '0');
+        if (n == 4 && y < 10)
+            out_word(run->o, "oh", 2);
+        if (n == 4)
+            num_cardinal_u(run->o, y);
+        else
+            num_year(run->o, y);
+        return 1;
+    }
+    return 0;
 }

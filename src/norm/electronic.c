@@ -57,7 +57,7 @@ static size_t url_trim_slash(const char *s, size_t n)
     return memchr(s + host, '/', m - host) ? m + 1 : m;
 }
 
-void say_url(nr_out *o, const char *s, size_t n)
+static void say_url(nr_out *o, const char *s, size_t n)
 {
     n = url_trim_slash(s, n);
     size_t from = o->b->len;
@@ -157,12 +157,12 @@ static int camel_break(const char *s, size_t n, size_t i)
            (is_upper((unsigned char)s[i - 1]) && i + 1 < n && is_lower((unsigned char)s[i + 1]));
 }
 
-static void say_camel_words(ctx *c, const char *s, size_t n)
+static void say_camel_words(norm_run *run, const char *s, size_t n)
 {
     size_t st = 0;
     for (size_t i = 1; i <= n; i++) {
         if (i == n || camel_break(s, n, i)) {
-            say_token(c, s + st, i - st);
+            say_token(run, s + st, i - st);
             st = i;
         }
     }
@@ -180,7 +180,7 @@ static int is_camel(const char *s, size_t n)
     return brk;
 }
 
-int electronic_token(ctx *c, const char *s, size_t n)
+int electronic_token(norm_run *run, const char *s, size_t n)
 {
     if (n < 2)
         return 0;
@@ -191,23 +191,23 @@ int electronic_token(ctx *c, const char *s, size_t n)
         dot_or_colon |= s[i] == '.' || s[i] == ':';
     }
     if (s[0] == '@' && is_alpha((unsigned char)s[1])) {
-        SET(c, "electronic", "handle");
-        out_word(c->o, "at", 2);
-        if (lex_find(&c->o->n->lex, s + 1, n - 1))
-            say_token(c, s + 1, n - 1);    /* the lexicon knows it: @iPhone */
+        SET(run, CLS_ELECTRONIC, "handle");
+        out_word(run->o, "at", 2);
+        if (lex_find(&run->o->n->lex, s + 1, n - 1))
+            say_token(run, s + 1, n - 1);    /* the lexicon knows it: @iPhone */
         else if (is_camel(s + 1, n - 1))
-            say_camel_words(c, s + 1, n - 1);
+            say_camel_words(run, s + 1, n - 1);
         else
-            say_url(c->o, s + 1, n - 1);
+            say_url(run->o, s + 1, n - 1);
         return 1;
     }
     /* a tag has one '#', at its start: "#mytext#" is two hash signs */
     if (s[0] == '#' && is_alpha((unsigned char)s[1]) && !memchr(s + 1, '#', n - 1)) {
-        SET(c, "electronic", "hashtag");
-        const tok *pv = tok_at(c, -1);
+        SET(run, CLS_ELECTRONIC, "hashtag");
+        const tok *pv = tok_at(run, -1);
         if (!(pv && !pv->trailn && (tok_is(pv, "hashtag") || tok_is(pv, "hashtags"))))
-            out_word(c->o, "hashtag", 7);  /* not twice: "the hashtag #MeToo" */
-        say_camel_words(c, s + 1, n - 1);
+            out_word(run->o, "hashtag", 7);  /* not twice: "the hashtag #MeToo" */
+        say_camel_words(run, s + 1, n - 1);
         return 1;
     }
     /* an e-mail address, a scheme, "www.", a domain and a dotted name each
@@ -221,22 +221,22 @@ int electronic_token(ctx *c, const char *s, size_t n)
         size_t lead = 0;
         while (s + lead < at - 1 && s[lead] == '.')
             lead++;
-        SET(c, "electronic", "email");
-        say_url(c->o, s + lead, n - lead);
+        SET(run, CLS_ELECTRONIC, "email");
+        say_url(run->o, s + lead, n - lead);
         return 1;
     }
     if (has_scheme(s, n) || (n > 4 && (!strncmp(s, "www.", 4) || !strncmp(s, "WWW.", 4))) ||
         looks_like_domain(s, n) || dotted_lower_name(s, n)) {
-        SET(c, "electronic", "url");
+        SET(run, CLS_ELECTRONIC, "url");
         if (n < 256 && !strncmp(s, "WWW.", 4)) {
             /* an address set in capitals is read as the lower-case one */
             char low[256];
             for (size_t i = 0; i < n; i++)
                 low[i] = (char)(is_upper((unsigned char)s[i]) ? s[i] + 32 : s[i]);
-            say_url(c->o, low, n);
+            say_url(run->o, low, n);
             return 1;
         }
-        say_url(c->o, s, n);
+        say_url(run->o, s, n);
         return 1;
     }
     return 0;

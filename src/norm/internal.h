@@ -1,14 +1,16 @@
 /*
- * internal.h - shared declarations of the normalizer's parts (src/norm/).
+ * internal.h - shared declarations of the normalizer's parts (src/norm/)
+ * that know nothing of tokens; the rules and the token view they share
+ * are in token.h.
  *
- * Pipeline: clean.c maps UTF-8 to a plain ASCII working text (accents
- * stripped, typographic punctuation folded, a few symbols kept as private
- * marker bytes); norm.c cuts it into whitespace tokens and walks them,
- * trying multi-token rules (dates, money, measures, titles) before the
- * single-token rules in rules.c; numbers.c, acronym.c, lexicon.c and the
- * tables in tables.c are the shared vocabulary.  Every writer appends words
- * through the nr_out helpers so spacing and the explain callback stay in one
- * place.
+ * Pipeline: clean.c maps UTF-8 to the working text (typographic
+ * punctuation folded to ASCII, letters kept as typed, a few symbols kept
+ * as private marker bytes); norm.c cuts it into whitespace tokens and
+ * walks them, and dispatch.c decides which rule says each (multi-token
+ * rules first, then single-token ones); numbers.c, acronym.c, lexicon.c
+ * and the tables in tables.c are the shared vocabulary.  Every rule
+ * appends words through the out_* writer (out.c), so spacing and
+ * punctuation stay in one place.
  */
 #ifndef NR_NORM_INTERNAL_H
 #define NR_NORM_INTERNAL_H
@@ -62,19 +64,27 @@ typedef struct nr_out {
     const nr_norm *n;
 } nr_out;
 
+/* out.c: the writer */
 void out_word(nr_out *o, const char *s, size_t n);
 void out_words(nr_out *o, const char *s); /* NUL-terminated, may hold spaces */
 void out_pluralize(nr_out *o);         /* last spoken word made plural */
+/* Glues a punctuation mark to the last word (never first; of two marks in
+ * a row the stronger one stays). */
 void out_punct(nr_out *o, char c);
 /* Replaces the last word with its ordinal ("twenty one" -> "twenty first"). */
 void out_ordinalize(nr_out *o);
-/* Pluralises the last word when plural is set ("one" stays singular). */
+/* One letter by name; a lone "A" not before another letter is written "ay"
+ * (Flite would read it as the article). */
 void out_letter(nr_out *o, char c, int next_is_letter);
 void out_spell(nr_out *o, const char *s, size_t n); /* letters and digits */
-/* A lone letter A inside a code is tied to the next piece: "A-one". */
+/* A lone letter A inside a code is tied to the next piece: "A-one"
+ * (rewrites what was written since offset from). */
 void out_tie_letter_a(nr_out *o, size_t from);
+/* Spells the letters of s joined by hyphens ("F-B-I"), suffix glued on
+ * ("M-P's"). */
 void out_letters(nr_out *o, const char *s, size_t n, const char *suffix);
-/* words.c: en-US spelling of British forms (colour -> color); 0 if none */
+
+/* spelling.c: en-US spelling of British forms (colour -> color); 0 if none */
 int  us_spelling(const char *s, size_t n, char *out, size_t outsz);
 
 /* clean.c */
@@ -87,26 +97,33 @@ int  clean_text(const char *in, size_t len, nr_buf *out, nr_buf *map);
 void num_cardinal(nr_out *o, const char *d, size_t n);  /* digits only */
 void num_cardinal_u(nr_out *o, unsigned long long v);
 void num_ordinal(nr_out *o, const char *d, size_t n);
+/* Digit by digit (non-digits skipped); oh: a zero is said "o". */
 void num_digits(nr_out *o, const char *d, size_t n, int oh);
+/* As a year is said: "nineteen eighty four", "two thousand nine". */
 void num_year(nr_out *o, unsigned v);
 /* 100..999 in pairs, as codes and addresses are said: "one fifty", "seven
    thirty seven", "one o five", "one hundred" */
 void num_pairs3(nr_out *o, unsigned v);
-/* "1,234.50" style; returns chars used (0 if none).  Sets *ok. */
+/* A number as written: "1,234.50", "-3", ".5". */
 typedef struct numlit {
     const char *ip; size_t ipn;  /* integer part incl. commas */
     const char *fp; size_t fpn;  /* fraction digits */
     int commas, point, neg;
     size_t len;                  /* chars consumed from the start */
 } numlit;
+/* Reads the number at the start of s into nl; returns the chars it takes
+ * (0: s does not start with one). */
 size_t num_scan(const char *s, size_t n, numlit *nl);
-/* Strips commas of nl's integer part into buf (caller gives room ipn). */
+/* Says a scanned number: cardinal or decimal, negative, long digit strings
+ * digit by digit. */
 void num_say(nr_out *o, const numlit *nl);
+/* Its integer value; *overflow set when it does not fit. */
 unsigned long long num_value(const numlit *nl, int *overflow);
-/* Whatever the C locale says; inline because every rule asks them of every
- * byte of its token (calls cost more than the tests did).  Bytes past ASCII
- * reach the rules only as parts of letters (clean.c keeps accented and
- * other letters as UTF-8), so is_alpha counts them. */
+int  num_is_one(const numlit *nl);     /* exactly 1 ("01" too, not "1.0") */
+/* ASCII classes, whatever the C locale says; inline because every rule
+ * asks them of every byte of its token (calls cost more than the tests
+ * did).  Bytes past ASCII reach the rules only as parts of letters (clean.c
+ * keeps accented and other letters as UTF-8), so is_alpha counts them. */
 static inline int is_digit(int c) { return c >= '0' && c <= '9'; }
 static inline int is_upper(int c) { return c >= 'A' && c <= 'Z'; }
 static inline int is_lower(int c) { return c >= 'a' && c <= 'z'; }
@@ -122,6 +139,7 @@ void acro_say(nr_out *o, const char *s, size_t n);
 const lex_entry *lex_find(const nr_lexicon *lx, const char *s, size_t n);
 void lex_free(nr_lexicon *lx);
 int  lex_load_builtin(nr_lexicon *lx);
+/* lexphones.c */
 size_t phones_parse(const char *v, size_t n, char *out, size_t cap, const char **why);
 
 /* keyidx.c: the rows of a const table whose key (the const char * each row
@@ -177,10 +195,11 @@ const char *ap_state_find(const char *s, size_t n);
 const char *us_state_find(const char *s, size_t n);
 /* "St", "Ave", "Road", "Expy": words that end a street name. */
 int is_street_word(const char *s, size_t n);
+/* A word that typically opens a sentence ("The", "He", "It"). */
 int  is_opener(const char *s, size_t n);
+/* Is s (ignoring ASCII case) one of the NULL-terminated list? */
 int  word_in(const char *s, size_t n, const char *const *list);
+/* Does s equal the NUL-terminated b, ignoring ASCII case? */
 int  ieq(const char *a, size_t an, const char *b);
-
-/* sentences.c uses abbrev_find too. */
 
 #endif

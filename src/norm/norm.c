@@ -1,11 +1,13 @@
 /*
  * norm.c - the public nr_norm API and the token loop.
  *
- * nr_norm_text: clean to ASCII (clean.c), split into whitespace tokens with
- * their punctuation peeled off, then for each token try the multi-token rules
- * (dates, money with "million", number + unit, titles) and fall back to the
- * single-token rules.  Nothing here keeps state between calls; the nr_norm is
- * only read, so several threads may share one.
+ * nr_norm_text: clean the text (clean.c), split it into whitespace tokens
+ * with their punctuation peeled off (and words glued by scraping split),
+ * then have each token said: the multi-token rules first, else the
+ * single-token ones (dispatch.c has the order); the punctuation goes back
+ * after it.  Nothing here keeps state between calls; the nr_norm is only
+ * read, so several threads may share one.  The names of the classes the
+ * explain callback reports are here too.
  */
 #include "token.h"
 
@@ -49,12 +51,30 @@ void nr_norm_set_explain(nr_norm *n, nr_explain_fn fn, void *ud)
     n->explain_ud = ud;
 }
 
-const tok *tok_at(const ctx *c, long off)
+/* The names the explain callback gets; they are part of its contract
+ * (docs/normalizer.md), so a renamed class keeps its name here. */
+static const char *const class_names[CLS_COUNT] = {
+    [CLS_NONE] = "", [CLS_CARDINAL] = "cardinal", [CLS_DECIMAL] = "decimal",
+    [CLS_ORDINAL] = "ordinal", [CLS_FRACTION] = "fraction", [CLS_RANGE] = "range",
+    [CLS_DATE] = "date", [CLS_TIME] = "time", [CLS_MONEY] = "money",
+    [CLS_MEASURE] = "measure", [CLS_TELEPHONE] = "telephone", [CLS_ADDRESS] = "address",
+    [CLS_SERIAL] = "serial", [CLS_VERSION] = "version", [CLS_MATH] = "math",
+    [CLS_ELECTRONIC] = "electronic", [CLS_SYMBOL] = "symbol", [CLS_LETTERS] = "letters",
+    [CLS_ABBREVIATION] = "abbreviation", [CLS_ROMAN] = "roman", [CLS_LEXICON] = "lexicon",
+    [CLS_SPELLING] = "spelling", [CLS_WORD] = "word",
+};
+
+const char *norm_class_name(norm_class cls)
 {
-    long j = (long)c->i + off;
-    if (j < 0 || (size_t)j >= c->nt)
+    return cls > CLS_NONE && cls < CLS_COUNT ? class_names[cls] : "";
+}
+
+const tok *tok_at(const norm_run *run, long off)
+{
+    long j = (long)run->i + off;
+    if (j < 0 || (size_t)j >= run->nt)
         return NULL;
-    return &c->t[j];
+    return &run->t[j];
 }
 
 int tok_is_cap_word(const tok *t)
@@ -165,8 +185,6 @@ static void split_punct(tok *t)
     }
 }
 
-/* Scraped text loses spaces: "end.Next", "word,word".  Returns the length of
- * the first piece, or n when the token should stay whole. */
 /* Scraped headlines and bylines lose the space before a capitalised word:
  * "EcuadorThe", "ByAndrew".  Split only where one side is a function word,
  * so names like "McDonald" or "DeSantis" stay whole. */
@@ -197,6 +215,8 @@ static size_t camel_split(const char *s, size_t n)
     return n;
 }
 
+/* Scraped text loses spaces: "end.Next", "word,word".  Returns the length of
+ * the first piece, or n when the token should stay whole. */
 static size_t glued_split(const char *s, size_t n, int electronic)
 {
     if (electronic)
@@ -340,6 +360,7 @@ int nr_norm_text(const nr_norm *n, const char *in, size_t len, nr_buf *out)
         return -1;
     if (!in || !len)
         return 0;
+    dispatch_prepare();
     nr_buf clean, map;
     nr_buf_init(&clean, 0);
     nr_buf_init(&map, 0);
@@ -360,23 +381,24 @@ int nr_norm_text(const nr_norm *n, const char *in, size_t len, nr_buf *out)
         loc = nr_norm_guess_locale(in, len);
     size_t start_len = out->len;
     nr_out o = { out, 0, loc == NR_LOCALE_GB, out->len, n };
-    ctx c = { &o, t, nt, 0, NULL, NULL, 1, 0, count_quotes(clean.data, clean.len) & 1, 0 };
-    while (c.i < nt && !o.err) {
-        const tok *tk = &t[c.i];
+    norm_run run = { &o, t, nt, 0, CLS_NONE, NULL, 1, 0, count_quotes(clean.data, clean.len) & 1, 0 };
+    while (run.i < nt && !o.err) {
+        const tok *tk = &t[run.i];
         emit_lead(&o, tk->lead, tk->leadn);
         size_t before = out->len;
-        c.cls = c.rule = NULL;
-        c.title_used = 0;
-        c.abbrev_dot = 0;
-        size_t used = tk->n ? say_multi(&c) : 0;
+        run.cls = CLS_NONE;
+        run.rule = NULL;
+        run.title_used = 0;
+        run.abbrev_dot = 0;
+        size_t used = tk->n ? say_multi(&run) : 0;
         if (!used) {
             used = 1;
             if (tk->n)
-                say_token(&c, tk->s, tk->n);
+                say_token(&run, tk->s, tk->n);
         }
-        if (n->explain && c.cls && !o.err) {
+        if (n->explain && run.cls && !o.err) {
             /* quote the original input, not the cleaned text */
-            const tok *last = &t[c.i + used - 1];
+            const tok *last = &t[run.i + used - 1];
             const size_t *mp = (const size_t *)(void *)map.data;
             size_t cs = (size_t)(tk->s - clean.data);
             size_t ce = (size_t)(last->s + last->n - clean.data);
@@ -385,36 +407,36 @@ int nr_norm_text(const nr_norm *n, const char *in, size_t len, nr_buf *out)
             while (oe > os && (in[oe - 1] == ' ' || in[oe - 1] == '\t' || in[oe - 1] == '\n'))
                 oe--;
             size_t sb = before < out->len && out->data[before] == ' ' ? before + 1 : before;
-            n->explain(n->explain_ud, in + os, oe > os ? oe - os : 0, c.cls,
-                       c.rule ? c.rule : c.cls, out->data ? out->data + sb : "", out->len - sb);
+            n->explain(n->explain_ud, in + os, oe > os ? oe - os : 0,
+                       norm_class_name(run.cls), run.rule ? run.rule : norm_class_name(run.cls), out->data ? out->data + sb : "", out->len - sb);
         }
-        const tok *last = &t[c.i + used - 1];
+        const tok *last = &t[run.i + used - 1];
         /* the full stop of "Inc." or "Dr." also ends the sentence when no
          * name follows and the next word starts one */
-        if (last->n && last->s[last->n - 1] == '.' && !last->trailn && !c.title_used &&
-            (!memchr(last->s, '.', last->n - 1) || c.i + used >= nt ||
-             is_opener(t[c.i + used].s, t[c.i + used].n))) {
+        if (last->n && last->s[last->n - 1] == '.' && !last->trailn && !run.title_used &&
+            (!memchr(last->s, '.', last->n - 1) || run.i + used >= nt ||
+             is_opener(t[run.i + used].s, t[run.i + used].n))) {
             /* "i.e.", "p.m." go on unless a sentence clearly starts */
-            const tok *nx = c.i + used < nt ? &t[c.i + used] : NULL;
+            const tok *nx = run.i + used < nt ? &t[run.i + used] : NULL;
             if (!nx || (nx->n && is_upper((unsigned char)nx->s[0])) ||
                 (nx->leadn && strchr("\"'", nx->lead[0])))
                 out_punct(&o, '.');
         }
         const char *tr = last->trail;
         size_t trn = last->trailn;
-        if (c.abbrev_dot && trn && tr[0] == '.') {
+        if (run.abbrev_dot && trn && tr[0] == '.') {
             /* "Boston, Mass., near": the full stop was the abbreviation's;
                it ends the sentence only at the end or before an opener */
             tr++, trn--;
-            const tok *nx = c.i + used < nt ? &t[c.i + used] : NULL;
+            const tok *nx = run.i + used < nt ? &t[run.i + used] : NULL;
             if (!trn && (!nx || (!nx->leadn && is_opener(nx->s, nx->n))))
                 tr--, trn++;
         }
         emit_trail(&o, tr, trn);
-        c.sentence_start = trn && memchr(tr, '.', trn) ? 1 : 0;
+        run.sentence_start = trn && memchr(tr, '.', trn) ? 1 : 0;
         if (trn && (memchr(tr, '?', trn) || memchr(tr, '!', trn)))
-            c.sentence_start = 1;
-        c.i += used;
+            run.sentence_start = 1;
+        run.i += used;
     }
     free(t);
     nr_buf_free(&clean);

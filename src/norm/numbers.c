@@ -209,6 +209,16 @@ static size_t strip_commas(const numlit *nl, char *buf)
     return k;
 }
 
+int num_is_one(const numlit *nl)
+{
+    if (nl->neg || nl->point)
+        return 0;
+    size_t i = 0;
+    while (i + 1 < nl->ipn && nl->ip[i] == '0')
+        i++;
+    return nl->ipn - i == 1 && nl->ip[i] == '1';
+}
+
 unsigned long long num_value(const numlit *nl, int *overflow)
 {
     unsigned long long v = 0;

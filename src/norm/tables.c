@@ -141,7 +141,7 @@ static const unit units[] = {
     {"lbs", "pounds", "pounds", NULL, NULL, 0},
     {"oz", "ounce", "ounces", NULL, NULL, 0},
     /* British body weight: "9st 4lb"; "1st", "21st" stay ordinals unless a
-       pounds figure follows (money.c) */
+       pounds figure follows (measures.c) */
     {"st", "stone", "stone", NULL, NULL, U_GLUED_ONLY | U_CASE},
     {"t", "tonne", "tonnes", NULL, NULL, U_GLUED_ONLY | U_CASE},
     {"mph", "mile per hour", "miles per hour", NULL, NULL, 0},

@@ -46,7 +46,7 @@ static int rv(char ch)
 }
 
 /* Value of a canonical Roman numeral, else 0. */
-int roman_value(const char *s, size_t n)
+static int roman_value(const char *s, size_t n)
 {
     if (!n || n > 15)
         return 0;
@@ -79,9 +79,15 @@ int roman_value(const char *s, size_t n)
     return total;
 }
 
-static int say_roman(ctx *c, const char *s, size_t n)
+static int all_upper(const char *s, size_t n);
+
+/* A Roman numeral in capitals after a capitalised word: "Henry VIII" the
+ * eighth, "World War II" two (see the comment at the top). */
+static int say_roman(norm_run *run, const char *s, size_t n)
 {
-    const tok *pv = tok_at(c, -1);
+    if (!all_upper(s, n))
+        return 0;
+    const tok *pv = tok_at(run, -1);
     if (!pv || pv->trailn)
         return 0;
     int counted = word_in(pv->s, pv->n, cardinal_roman_ctx);
@@ -95,36 +101,36 @@ static int say_roman(ctx *c, const char *s, size_t n)
         return 0;
     if (n == 1 && s[0] == 'X' && (tok_is(pv, "Malcolm") || tok_is(pv, "Series")))
         return 0;                      /* the letter: Malcolm X, Xbox Series X */
-    const tok *pv2 = tok_at(c, -2);
+    const tok *pv2 = tok_at(run, -2);
     if (!regnal && !counted && n >= 2 && v >= 2 && v <= 4 && pv2 && !pv2->trailn &&
         (word_in(pv2->s, pv2->n, regnal_names) ||
          (pv2->n == 2 && is_upper((unsigned char)pv2->s[0]) && pv2->s[1] == '.'))) {
         /* after a given name (or initial) and a surname a numeral is the
            name's: "Henry Ford II", "John D. Rockefeller III" "the third";
            titles keep the number ("Grand Theft Auto IV") */
-        SET(c, "roman", "roman-name");
-        out_word(c->o, "the", 3);
-        num_cardinal_u(c->o, (unsigned)v);
-        out_ordinalize(c->o);
+        SET(run, CLS_ROMAN, "roman-name");
+        out_word(run->o, "the", 3);
+        num_cardinal_u(run->o, (unsigned)v);
+        out_ordinalize(run->o);
         return 1;
     }
-    const tok *nx = tok_at(c, 1);
+    const tok *nx = tok_at(run, 1);
     int crowned = pv2 && !pv2->trailn &&
                   word_in(pv2->s, pv2->n, (const char *const[]){"King", "Queen", "Pope",
                           "Emperor", "Empress", "Tsar", "Czar", "Kaiser", "Sultan", NULL});
     if (n == 1 && s[0] == 'I' && nx && nx->n && is_lower((unsigned char)nx->s[0]) &&
-        !c->t[c->i].trailn && !counted && !crowned && !tok_is(nx, "of") && !tok_is(nx, "and"))
+        !run->t[run->i].trailn && !counted && !crowned && !tok_is(nx, "of") && !tok_is(nx, "and"))
         return 0;                      /* "Sam I am", "Henry I think"; not "King Charles I was" */
     if (!regnal) {
         /* sequels, wars, chapters, ships: "Rocky II", "World War II" */
-        SET(c, "roman", "roman-cardinal");
-        num_cardinal_u(c->o, (unsigned)v);
+        SET(run, CLS_ROMAN, "roman-cardinal");
+        num_cardinal_u(run->o, (unsigned)v);
         return 1;
     }
-    SET(c, "roman", "roman-regnal");
-    out_word(c->o, "the", 3);
-    num_cardinal_u(c->o, (unsigned)v);
-    out_ordinalize(c->o);
+    SET(run, CLS_ROMAN, "roman-regnal");
+    out_word(run->o, "the", 3);
+    num_cardinal_u(run->o, (unsigned)v);
+    out_ordinalize(run->o);
     return 1;
 }
 
@@ -184,24 +190,26 @@ static size_t lower_word(const char *s, size_t n, char *low, size_t cap)
  * PAUL", "DR. KING", "SEN. JONES" -> Saint, Doctor, Senator.  Only with the
  * full stop and a capitalised word next, so ST, DR and SEN alone stay
  * letters or words. */
-static int say_caps_title(ctx *c, const char *s, size_t n)
+static int say_caps_title(norm_run *run, const char *s, size_t n)
 {
-    const tok *cur = &c->t[c->i], *nx = tok_at(c, 1);
+    const tok *cur = &run->t[run->i], *nx = tok_at(run, 1);
     size_t k = n && s[n - 1] == '.' ? n - 1 : n;
     int dot = k < n || (cur->trailn == 1 && cur->trail[0] == '.');
-    if (!dot || !IS_WHOLE(c, s, n) || !nx || nx->leadn || !tok_is_cap_word(nx) || nx->n < 3)
+    if (!dot || !IS_WHOLE(run, s, n) || !nx || nx->leadn || !tok_is_cap_word(nx) || nx->n < 3)
         return 0;                      /* "GOV. UK" is no governor */
     const abbrev *a = abbrev_find_caps_title(s, k);
     if (!a)
         return 0;
-    SET(c, "abbreviation", a->key);
-    out_words(c->o, a->say);
-    c->title_used = 1;
-    c->abbrev_dot = k == n;
+    SET(run, CLS_ABBREVIATION, a->key);
+    out_words(run->o, a->say);
+    run->title_used = 1;
+    run->abbrev_dot = k == n;
     return 1;
 }
 
-static int say_abbrev(ctx *c, const char *s, size_t n)
+/* An abbreviation of the table (tables.c) where its context allows it:
+ * "Dr Smith" Doctor, "Baker St" Street, "No. 10" number. */
+static int say_abbrev(norm_run *run, const char *s, size_t n)
 {
     const abbrev *a = abbrev_find(s, n);
     int dotted = n && s[n - 1] == '.';
@@ -212,15 +220,15 @@ static int say_abbrev(ctx *c, const char *s, size_t n)
         return 0;
     if (!a)
         return 0;
-    const tok *pv = tok_at(c, -1), *nx = tok_at(c, 1);
-    if (!dotted && ieq(s, n, "Gen") && nx && !c->t[c->i].trailn &&
+    const tok *pv = tok_at(run, -1), *nx = tok_at(run, 1);
+    if (!dotted && ieq(s, n, "Gen") && nx && !run->t[run->i].trailn &&
         (tok_is(nx, "X") || tok_is(nx, "Y") || tok_is(nx, "Z") || tok_is(nx, "Alpha") ||
          tok_is(nx, "Xers") || tok_is(nx, "Zers") || tok_is(nx, "Z'ers")))
         return 0;                      /* a generation, not a general: "Gen Z" */
     int next_num = nx && nx->n && (is_digit((unsigned char)nx->s[0]) || nx->s[0] == '#') &&
                    !nx->leadn;
-    int next_name = nx && tok_is_cap_word(nx) && !nx->leadn && !c->t[c->i].trailn;
-    if (!next_name && nx && nx->n > 2 && !nx->leadn && !c->t[c->i].trailn &&
+    int next_name = nx && tok_is_cap_word(nx) && !nx->leadn && !run->t[run->i].trailn;
+    if (!next_name && nx && nx->n > 2 && !nx->leadn && !run->t[run->i].trailn &&
         is_upper((unsigned char)nx->s[0]) && (a->flags & AB_TITLE)) {
         /* a title before another title: "Lt. Col. Smith", "Rev. Dr. King" */
         const abbrev *na = abbrev_find(nx->s, nx->n);
@@ -229,7 +237,7 @@ static int say_abbrev(ctx *c, const char *s, size_t n)
         if (na && (na->flags & AB_TITLE))
             next_name = 1;
     }
-    int prev_name = pv && !pv->trailn && !c->sentence_start &&
+    int prev_name = pv && !pv->trailn && !run->sentence_start &&
                     (tok_is_cap_word(pv) || (pv->n >= 3 && is_digit((unsigned char)pv->s[0]) &&
                                              is_alpha((unsigned char)pv->s[pv->n - 1])));
                     /* "Elm St", "1st St" */
@@ -256,7 +264,7 @@ static int say_abbrev(ctx *c, const char *s, size_t n)
              * "Smith & Co", "Acme Co.", "Co Ltd"; a county before a name
              * when no name comes first: "Co Durham", "in Co. Antrim" */
             int amp = pv && !pv->trailn && (ieq(pv->s, pv->n, "&") || ieq(pv->s, pv->n, "and"));
-            int corp = nx && !nx->leadn && !c->t[c->i].trailn &&
+            int corp = nx && !nx->leadn && !run->t[run->i].trailn &&
                        (ieq(nx->s, nx->n, "Ltd") || ieq(nx->s, nx->n, "Ltd.") ||
                         ieq(nx->s, nx->n, "Limited") || ieq(nx->s, nx->n, "Inc") ||
                         ieq(nx->s, nx->n, "Inc.") || ieq(nx->s, nx->n, "LLC") ||
@@ -279,7 +287,7 @@ static int say_abbrev(ctx *c, const char *s, size_t n)
         return 0;
     if (next_name && (((a->flags & AB_TITLE) && strcmp(say, "Drive") && strcmp(say, "Street")) ||
                       !strcmp(say, "County")))
-        c->title_used = 1;            /* its full stop is not the sentence's */
+        run->title_used = 1;            /* its full stop is not the sentence's */
     /* nor where the next word goes on the phrase: "Smith vs. Jones", "Drake
        feat. Rihanna", "Microsoft Corp. CEO Satya Nadella" (but "Apple Inc.
        The company ..." ends one), "Pennsylvania Ave. NW" */
@@ -287,19 +295,19 @@ static int say_abbrev(ctx *c, const char *s, size_t n)
         "versus", "featuring", "approximately", "compare", "namely", "also known as", NULL
     };
     static const char *const quadrants[] = {"NW", "NE", "SW", "SE", NULL};
-    if (nx && nx->n && !nx->leadn && !c->t[c->i].trailn &&
+    if (nx && nx->n && !nx->leadn && !run->t[run->i].trailn &&
         (word_in(say, strlen(say), joiners) ||
          ((a->flags & AB_AFTERNAME) && prev_name && !is_opener(nx->s, nx->n) &&
           (is_upper((unsigned char)nx->s[0]) || is_digit((unsigned char)nx->s[0]))) ||
          word_in(nx->s, nx->n, quadrants)))
-        c->title_used = 1;
-    SET(c, "abbreviation", a->key);
-    out_words(c->o, say);
+        run->title_used = 1;
+    SET(run, CLS_ABBREVIATION, a->key);
+    out_words(run->o, say);
     return 1;
 }
 
 /* "U.S.", "a.m.", "C." -> letters */
-static int say_initialism(ctx *c, const char *s, size_t n)
+static int say_initialism(norm_run *run, const char *s, size_t n)
 {
     size_t letters = 0;
     for (size_t i = 0; i < n; i++) {
@@ -321,55 +329,27 @@ static int say_initialism(ctx *c, const char *s, size_t n)
         if (is_alpha((unsigned char)s[i]))
             buf[k++] = s[i];
     /* the lexicon knows short initialisms only; long ones are spelled */
-    const lex_entry *e = letters < sizeof buf ? lex_find(&c->o->n->lex, buf, k) : NULL;
-    SET(c, "letters", "initialism");
+    const lex_entry *e = letters < sizeof buf ? lex_find(&run->o->n->lex, buf, k) : NULL;
+    SET(run, CLS_LETTERS, "initialism");
     if (e && e->mode == LEX_SAY) {
-        out_words(c->o, e->say);
+        out_words(run->o, e->say);
         return 1;
     }
     if (letters == 1) {
-        out_letter(c->o, buf[0], 0);  /* an initial: "C. S. Lewis" */
-        const tok *nx = tok_at(c, 1);
+        out_letter(run->o, buf[0], 0);  /* an initial: "C. S. Lewis" */
+        const tok *nx = tok_at(run, 1);
         if (nx && tok_is_cap_word(nx) && !is_opener(nx->s, nx->n))
-            c->title_used = 1;         /* part of a name, not a sentence end */
+            run->title_used = 1;         /* part of a name, not a sentence end */
         return 1;
     }
-    out_letters(c->o, s, n, NULL);     /* skips the dots */
+    out_letters(run->o, s, n, NULL);     /* skips the dots */
     return 1;
-}
-
-/* financial quarters: "2Q22" "the second quarter of twenty two" */
-int say_quarter(ctx *c, const char *s, size_t n)
-{
-    if ((n == 4 || n == 6) && s[0] >= '1' && s[0] <= '4' && s[1] == 'Q' &&
-        is_digit((unsigned char)s[2]) && is_digit((unsigned char)s[3]) &&
-        (n == 4 || (is_digit((unsigned char)s[4]) && is_digit((unsigned char)s[5])))) {
-        static const char *const qn[] = {"first", "second", "third", "fourth"};
-        SET(c, "date", "quarter");
-        const tok *pv = IS_WHOLE(c, s, n) ? tok_at(c, -1) : NULL;
-        if (!pv || !word_in(pv->s, pv->n, (const char *const[]){"the", "a", "this", "that",
-                                                             "each", "every", NULL}))
-            out_word(c->o, "the", 3);
-        out_words(c->o, qn[s[0] - '1']);
-        out_words(c->o, "quarter of");
-        unsigned y = 0;
-        for (size_t i = 2; i < n; i++)
-            y = y * 10 + (unsigned)(s[i] - '0');
-        if (n == 4 && y < 10)
-            out_word(c->o, "oh", 2);
-        if (n == 4)
-            num_cardinal_u(c->o, y);
-        else
-            num_year(c->o, y);
-        return 1;
-    }
-    return 0;
 }
 
 static int strpbrk_n(const char *s, size_t n, const char *set);
 
 /* "MI5", "U18", "IP68", "4G", "G7" */
-static int say_alnum(ctx *c, const char *s, size_t n)
+static int say_alnum(norm_run *run, const char *s, size_t n)
 {
     /* "ab9453", "x12345": a code of a few small letters and a long number
      * (a code, a one-time password) is spelled out, digit by digit */
@@ -381,9 +361,9 @@ static int say_alnum(ctx *c, const char *s, size_t n)
         nd++;
     if (nl >= 1 && nl <= 3 && nd >= 4 && nd <= 12 && nl + nd == n &&
         !(s[n - 1] == '0' && s[n - 2] == '0')) {   /* "t2000": t two thousand */
-        SET(c, "serial", "letters-digits-code");
-        out_letters(c->o, s, nl, NULL);
-        num_digits(c->o, s + nl, n - nl, 0);
+        SET(run, CLS_SERIAL, "letters-digits-code");
+        out_letters(run->o, s, nl, NULL);
+        num_digits(run->o, s + nl, n - nl, 0);
         return 1;
     }
     if (nl >= 1 && nd >= 1 && nl + nd < n && n <= 16) {
@@ -393,25 +373,25 @@ static int say_alnum(ctx *c, const char *s, size_t n)
         for (; i < n; i++)
             if (!is_lower((unsigned char)s[i]) && !is_digit((unsigned char)s[i]))
                 return 0;
-        SET(c, "serial", "mixed-code");
-        size_t from = c->o->b->len;
+        SET(run, CLS_SERIAL, "mixed-code");
+        size_t from = run->o->b->len;
         for (i = 0; i < n;) {
             size_t j = i;
             if (is_digit((unsigned char)s[i])) {
                 while (j < n && is_digit((unsigned char)s[j]))
                     j++;
                 if (j - i <= 2 && s[i] != '0')
-                    num_cardinal(c->o, s + i, j - i);
+                    num_cardinal(run->o, s + i, j - i);
                 else
-                    num_digits(c->o, s + i, j - i, 0);
+                    num_digits(run->o, s + i, j - i, 0);
             } else {
                 while (j < n && is_lower((unsigned char)s[j]))
                     j++;
-                out_letters(c->o, s + i, j - i, NULL);
+                out_letters(run->o, s + i, j - i, NULL);
             }
             i = j;
         }
-        out_tie_letter_a(c->o, from);
+        out_tie_letter_a(run->o, from);
         return 1;
     }
     /* capitals and digits, maybe ending in a small-letter word after the
@@ -431,11 +411,11 @@ static int say_alnum(ctx *c, const char *s, size_t n)
     }
     if (!has_d || !has_u)
         return 0;
-    SET(c, "letters", "letters-digits");
+    SET(run, CLS_LETTERS, "letters-digits");
     int plural = s[n - 1] == 's' && is_digit((unsigned char)s[n - 2]);
     if (plural)
         n--;                           /* "U21s": U twenty ones */
-    size_t from = c->o->b->len;
+    size_t from = run->o->b->len;
     size_t i = 0;
     while (i < n) {
         size_t j = i;
@@ -447,30 +427,30 @@ static int say_alnum(ctx *c, const char *s, size_t n)
                 unsigned v = 0;
                 for (size_t k = i; k < j; k++)
                     v = v * 10 + (unsigned)(s[k] - '0');
-                num_year(c->o, v);
+                num_year(run->o, v);
             } else if (j - i <= 2 && s[i] != '0') {
-                num_cardinal(c->o, s + i, j - i);
+                num_cardinal(run->o, s + i, j - i);
             } else {
-                num_digits(c->o, s + i, j - i, 1);
+                num_digits(run->o, s + i, j - i, 1);
             }
         } else {
             while (j < n && is_alpha((unsigned char)s[j]))
                 j++;
-            const lex_entry *e = lex_find(&c->o->n->lex, s + i, j - i);
+            const lex_entry *e = lex_find(&run->o->n->lex, s + i, j - i);
             if (e)
-                say_lex(c->o, e, s + i, j - i);
+                say_lex(run->o, e, s + i, j - i);
             else if (i >= tail && j - i >= 3 && strpbrk_n(s + i, j - i, "aeiouy"))
-                out_word(c->o, s + i, j - i);  /* "neo" of "A321neo" */
+                out_word(run->o, s + i, j - i);  /* "neo" of "A321neo" */
             else if (j - i >= 4 && acro_pronounceable(s + i, j - i))
-                out_word(c->o, s + i, j - i);
+                out_word(run->o, s + i, j - i);
             else
-                out_letters(c->o, s + i, j - i, NULL);
+                out_letters(run->o, s + i, j - i, NULL);
         }
         i = j;
     }
-    out_tie_letter_a(c->o, from);
+    out_tie_letter_a(run->o, from);
     if (plural)
-        out_pluralize(c->o);
+        out_pluralize(run->o);
     return 1;
 }
 
@@ -493,11 +473,11 @@ static const char *const caps_function_words[] = {
 /* A headline set in capitals rather than a run of acronyms: three or more
  * all-capital words of three letters or more around the token, or two when
  * one of them is such a prose word. */
-static int in_headline(const ctx *c)
+static int in_headline(const norm_run *run)
 {
     int caps = 0, function = 0;
     for (long off = -3; off <= 3; off++) {
-        const tok *t = tok_at(c, off);
+        const tok *t = tok_at(run, off);
         if (!t || !t->n || t->n > 30 || !all_upper(t->s, t->n))
             continue;
         int fw = word_in(t->s, t->n, caps_function_words);
@@ -518,9 +498,9 @@ static int is_zip(const tok *t)
 }
 
 /* The token before is a place name and a comma: "Santa Clara," "DENVER," */
-static int after_place_comma(ctx *c)
+static int after_place_comma(norm_run *run)
 {
-    const tok *pv = tok_at(c, -1);
+    const tok *pv = tok_at(run, -1);
     return pv && pv->trailn && pv->trail[0] == ',' &&
            (tok_is_cap_word(pv) || (pv->n > 1 && all_upper(pv->s, pv->n)));
 }
@@ -528,23 +508,25 @@ static int after_place_comma(ctx *c)
 /* Addresses: "Santa Clara, CA 95051" -> "California"; "City, NY." -> "New
  * York".  Only after "Name," and before a ZIP code or at the end of the
  * clause; codes that are also words (OK, HI, ID, OH) only before a ZIP. */
-static int say_us_state(ctx *c, const char *s, size_t n)
+static int say_us_state(norm_run *run, const char *s, size_t n)
 {
-    const char *name = us_state_find(s, n);
-    if (!name || !IS_WHOLE(c, s, n) || c->t[c->i].leadn)
+    if (n > 2 || !is_upper((unsigned char)s[0]))
         return 0;
-    const tok *nx = tok_at(c, 1);
-    if (!after_place_comma(c))
+    const char *name = us_state_find(s, n);
+    if (!name || !IS_WHOLE(run, s, n) || run->t[run->i].leadn)
+        return 0;
+    const tok *nx = tok_at(run, 1);
+    if (!after_place_comma(run))
         return 0;
     static const char *const wordlike[] = {"OK", "HI", "ID", "OH", NULL};
-    const tok *cur = &c->t[c->i];
+    const tok *cur = &run->t[run->i];
     int ends = !nx || (cur->trailn && strchr(".,)!?", cur->trail[0]));
     if (!(nx && !cur->trailn ? is_zip(nx) : 0) &&
         !(cur->trailn && cur->trail[0] == ',' && is_zip(nx)) &&
         !(ends && !word_in(s, n, wordlike)))
         return 0;
-    SET(c, "address", "us-state");
-    out_words(c->o, name);
+    SET(run, CLS_ADDRESS, "us-state");
+    out_words(run->o, name);
     return 1;
 }
 
@@ -552,10 +534,12 @@ static int say_us_state(ctx *c, const char *s, size_t n)
  * N.Y., police said" -> Colorado, New York.  Only with the abbreviation's
  * full stop and right after "Place,", so "Miss Smith", "ill", "Mass" and
  * "Pa" elsewhere keep their own reading. */
-static int say_ap_state(ctx *c, const char *s, size_t n)
+static int say_ap_state(norm_run *run, const char *s, size_t n)
 {
-    const tok *cur = &c->t[c->i];
-    if (!IS_WHOLE(c, s, n) || cur->leadn || n < 2)
+    if (n > 5 || !is_upper((unsigned char)s[0]))
+        return 0;
+    const tok *cur = &run->t[run->i];
+    if (!IS_WHOLE(run, s, n) || cur->leadn || n < 2)
         return 0;
     size_t k = n;
     if (s[n - 1] == '.')
@@ -563,43 +547,45 @@ static int say_ap_state(ctx *c, const char *s, size_t n)
     else if (!cur->trailn || cur->trail[0] != '.')
         return 0;
     const char *name = ap_state_find(s, k);
-    if (!name || !after_place_comma(c))
+    if (!name || !after_place_comma(run))
         return 0;
-    SET(c, "address", "ap-state");
-    out_words(c->o, name);
+    SET(run, CLS_ADDRESS, "ap-state");
+    out_words(run->o, name);
     /* its full stop is not the sentence's, wherever the tokenizer put it,
        unless the text ends there or a sentence clearly starts */
-    const tok *nx = tok_at(c, 1);
-    c->title_used = nx && !(!nx->leadn && is_opener(nx->s, nx->n));
-    c->abbrev_dot = k == n;
+    const tok *nx = tok_at(run, 1);
+    run->title_used = nx && !(!nx->leadn && is_opener(nx->s, nx->n));
+    run->abbrev_dot = k == n;
     return 1;
 }
 
 /* "1211 E Arques Ave", "708 N 1st St": a compass point between a house
  * number and a street name is said in full */
-static int say_compass(ctx *c, const char *s, size_t n)
+static int say_compass(norm_run *run, const char *s, size_t n)
 {
+    if (n > 2 || !is_upper((unsigned char)s[0]))
+        return 0;
     static const char *const pts[][2] = {
         {"N", "North"}, {"S", "South"}, {"E", "East"}, {"W", "West"},
         {"NE", "Northeast"}, {"NW", "Northwest"}, {"SE", "Southeast"}, {"SW", "Southwest"},
         {"N.", "North"}, {"S.", "South"}, {"E.", "East"}, {"W.", "West"},
     };
-    if (n > 2 || !IS_WHOLE(c, s, n))
+    if (n > 2 || !IS_WHOLE(run, s, n))
         return 0;
     const char *say = NULL;
     for (size_t i = 0; i < sizeof pts / sizeof pts[0]; i++)
         if (strlen(pts[i][0]) == n && !memcmp(pts[i][0], s, n))
             say = pts[i][1];
-    const tok *pv = tok_at(c, -1);
+    const tok *pv = tok_at(run, -1);
     if (say && n == 2 && pv && pv->n > 1 &&
         is_street_word(pv->s, pv->n - (pv->s[pv->n - 1] == '.')) &&
         (!pv->trailn || pv->trail[0] == '.')) {
         /* a quadrant after the street: "1600 Pennsylvania Ave. NW" */
-        SET(c, "address", "compass-quadrant");
-        out_words(c->o, say);
+        SET(run, CLS_ADDRESS, "compass-quadrant");
+        out_words(run->o, say);
         return 1;
     }
-    if (c->t[c->i].trailn)
+    if (run->t[run->i].trailn)
         return 0;
     if (!say || !pv || pv->trailn || !pv->n || pv->n > 6)
         return 0;
@@ -607,7 +593,7 @@ static int say_compass(ctx *c, const char *s, size_t n)
         if (!is_digit((unsigned char)pv->s[i]))
             return 0;
     for (long k = 1; k <= 4; k++) {
-        const tok *t = tok_at(c, k);
+        const tok *t = tok_at(run, k);
         if (!t || !t->n || t->leadn)
             return 0;
         if (k > 1 && is_street_word(t->s, t->n - (t->s[t->n - 1] == '.')))
@@ -617,21 +603,23 @@ static int say_compass(ctx *c, const char *s, size_t n)
         if ((!tok_is_cap_word(t) && !ordinal) || t->trailn || k == 4)
             return 0;
     }
-    SET(c, "address", "compass-point");
-    out_words(c->o, say);
-    c->title_used = 1;                 /* "W." : its full stop is not the sentence's */
+    SET(run, CLS_ADDRESS, "compass-point");
+    out_words(run->o, say);
+    run->title_used = 1;                 /* "W." : its full stop is not the sentence's */
     return 1;
 }
 
 /* AP's party and state tag after a US politician: "Sen. Elizabeth Warren
  * (D-Mass.)", "R-Calif.", "I-Vt.", "D-N.Y.", "R-TX" -> "Democrat of
  * Massachusetts". */
-static int say_party_state(ctx *c, const char *s, size_t n)
+static int say_party_state(norm_run *run, const char *s, size_t n)
 {
+    if (n < 4 || n > 8 || s[1] != '-')
+        return 0;
     static const char *const party[][2] = {
         {"D", "Democrat"}, {"R", "Republican"}, {"I", "Independent"}
     };
-    if (n < 4 || s[1] != '-' || !IS_WHOLE(c, s, n))
+    if (n < 4 || s[1] != '-' || !IS_WHOLE(run, s, n))
         return 0;
     const char *who = NULL;
     for (size_t i = 0; i < sizeof party / sizeof party[0]; i++)
@@ -645,114 +633,167 @@ static int say_party_state(ctx *c, const char *s, size_t n)
         state = ap_state_find(s + 2, k - 2);
     if (!state)
         return 0;
-    SET(c, "abbreviation", "party-state");
-    out_words(c->o, who);
-    out_word(c->o, "of", 2);
-    out_words(c->o, state);
+    SET(run, CLS_ABBREVIATION, "party-state");
+    out_words(run->o, who);
+    out_word(run->o, "of", 2);
+    out_words(run->o, state);
     /* "(D-Mass.)": the full stop is the abbreviation's, wherever the
        tokenizer put it; no sentence ends here */
-    c->title_used = 1;
-    c->abbrev_dot = k == n;
+    run->title_used = 1;
+    run->abbrev_dot = k == n;
     return 1;
 }
 
-int word_token(ctx *c, const char *s, size_t n)
+/* "F-150", "C-130" met as a word (no maker before it): serial.c's model
+ * numbers of capitals, a hyphen and three digits */
+static int say_model_word(norm_run *run, const char *s, size_t n)
 {
-    if (n >= 4 && n <= 8 && s[1] == '-' && say_party_state(c, s, n))
-        return 1;
-    if (n >= 5 && n <= 7 && is_upper((unsigned char)s[0]) && say_model_number(c, s, n))
-        return 1;
-    if (n <= 2 && is_upper((unsigned char)s[0]) &&
-        (say_us_state(c, s, n) || say_compass(c, s, n)))
-        return 1;
-    if (n <= 5 && is_upper((unsigned char)s[0]) && say_ap_state(c, s, n))
-        return 1;
-    const lex_entry *e = lex_find(&c->o->n->lex, s, n);
-    if (e) {
-        SET(c, "lexicon", "lexicon");
-        say_lex(c->o, e, s, n);
-        return 1;
-    }
-    if (say_abbrev(c, s, n) || say_caps_title(c, s, n))
-        return 1;
-    if (n == 1 && (s[0] == 'v' || s[0] == 'V')) {
-        const tok *pv = tok_at(c, -1), *nx = tok_at(c, 1);
-        if (tok_is_cap_word(pv) && tok_is_cap_word(nx) && s[0] == 'v') {
-            SET(c, "abbreviation", "versus");
-            out_word(c->o, "versus", 6);
-            c->abbrev_dot = 1;         /* "Dobbs v. Jackson": no sentence end, */
-            c->title_used = 1;         /* whichever side of it the '.' went */
-            return 1;
-        }
-    }
-    if (all_upper(s, n) && say_roman(c, s, n))
-        return 1;
-    if (say_initialism(c, s, n))
-        return 1;
-    /* A&E, S&P, AT&T */
+    return n >= 5 && n <= 7 && is_upper((unsigned char)s[0]) && say_model_number(run, s, n);
+}
+
+/* a word the lexicon has: its respelling, phones or spelling */
+static int say_lexicon_word(norm_run *run, const char *s, size_t n)
+{
+    const lex_entry *e = lex_find(&run->o->n->lex, s, n);
+    if (!e)
+        return 0;
+    SET(run, CLS_LEXICON, "lexicon");
+    say_lex(run->o, e, s, n);
+    return 1;
+}
+
+/* "Dobbs v. Jackson": a small v between capitalised words is "versus" */
+static int say_versus(norm_run *run, const char *s, size_t n)
+{
+    if (n != 1 || (s[0] != 'v' && s[0] != 'V'))
+        return 0;
+    const tok *pv = tok_at(run, -1), *nx = tok_at(run, 1);
+    if (!(tok_is_cap_word(pv) && tok_is_cap_word(nx) && s[0] == 'v'))
+        return 0;
+    SET(run, CLS_ABBREVIATION, "versus");
+    out_word(run->o, "versus", 6);
+    run->abbrev_dot = 1;         /* "Dobbs v. Jackson": no sentence end, */
+    run->title_used = 1;         /* whichever side of it the '.' went */
+    return 1;
+}
+
+/* A&E, S&P, AT&T: capitals joined by "&" are letters with "and" */
+static int say_letters_and(norm_run *run, const char *s, size_t n)
+{
     const char *amp = memchr(s, '&', n);
-    if (amp && amp > s && amp + 1 < s + n) {
-        int ok = 1;
-        for (size_t i = 0; i < n; i++)
-            if (s[i] != '&' && !is_upper((unsigned char)s[i]))
-                ok = 0;
-        if (ok) {
-            SET(c, "letters", "ampersand");
-            size_t st = 0;
-            for (size_t i = 0; i <= n; i++) {
-                if (i == n || s[i] == '&') {
-                    out_letters(c->o, s + st, i - st, NULL);
-                    if (i < n)
-                        out_word(c->o, "and", 3);
-                    st = i + 1;
-                }
-            }
-            return 1;
+    if (!amp || amp == s || amp + 1 >= s + n)
+        return 0;
+    for (size_t i = 0; i < n; i++)
+        if (s[i] != '&' && !is_upper((unsigned char)s[i]))
+            return 0;
+    SET(run, CLS_LETTERS, "ampersand");
+    size_t st = 0;
+    for (size_t i = 0; i <= n; i++) {
+        if (i == n || s[i] == '&') {
+            out_letters(run->o, s + st, i - st, NULL);
+            if (i < n)
+                out_word(run->o, "and", 3);
+            st = i + 1;
         }
     }
-    /* all capitals, maybe with a plural s or possessive */
+    return 1;
+}
+
+/* All capitals, maybe with a plural s or possessive: an acronym (acronym.c
+ * says it as a word or spells it), or in a headline set in capitals, a
+ * word. */
+static int say_capitals(norm_run *run, const char *s, size_t n)
+{
     size_t core = n;
     if (n > 2 && s[n - 2] == '\'' && (s[n - 1] == 's'))
         core = n - 2;
     else if (n > 2 && s[n - 1] == 's')
         core = n - 1;
-    if (core >= 2 && all_upper(s, core)) {
-        SET(c, "letters", "acronym");
-        static const char *const small_words[] = {
-            "TO", "OF", "IN", "ON", "AT", "BY", "AS", "IS", "IT", "BE", "DO", "GO",
-            "HE", "WE", "ME", "MY", "NO", "SO", "UP", "OR", "AN", "IF", "AM", NULL
-        };
-        if (in_headline(c) && !lex_find(&c->o->n->lex, s, core) &&
-            ((core >= 3 && strpbrk_n(s, core, "AEIOUY") && acro_onset_ok(s, core)) ||
-             word_in(s, core, small_words))) {
-            /* a headline in capitals: its words are words, not acronyms */
-            SET(c, "word", "headline-capitals");
-            char low[64];
-            size_t ln = lower_word(s, n, low, sizeof low);
-            if (ln) {
-                out_word(c->o, low, ln);
-                return 1;
-            }
+    if (core < 2 || !all_upper(s, core))
+        return 0;
+    SET(run, CLS_LETTERS, "acronym");
+    static const char *const small_words[] = {
+        "TO", "OF", "IN", "ON", "AT", "BY", "AS", "IS", "IT", "BE", "DO", "GO",
+        "HE", "WE", "ME", "MY", "NO", "SO", "UP", "OR", "AN", "IF", "AM", NULL
+    };
+    if (in_headline(run) && !lex_find(&run->o->n->lex, s, core) &&
+        ((core >= 3 && strpbrk_n(s, core, "AEIOUY") && acro_onset_ok(s, core)) ||
+         word_in(s, core, small_words))) {
+        /* a headline in capitals: its words are words, not acronyms */
+        SET(run, CLS_WORD, "headline-capitals");
+        char low[64];
+        size_t ln = lower_word(s, n, low, sizeof low);
+        if (ln) {
+            out_word(run->o, low, ln);
+            return 1;
         }
-        acro_say(c->o, s, n);
-        return 1;
     }
-    if (say_alnum(c, s, n))
-        return 1;
-    /* plain word: letters and inner apostrophes */
+    acro_say(run->o, s, n);
+    return 1;
+}
+
+/* A plain word (letters and inner apostrophes) as written, or in en-US
+ * its American spelling (spelling.c) */
+static int say_plain_word(norm_run *run, const char *s, size_t n)
+{
     for (size_t i = 0; i < n; i++)
         if (!is_alpha((unsigned char)s[i]) && s[i] != '\'')
             return 0;
     if (s[0] == '\'')
         return 0;
-    if (!c->o->gb) {
+    if (!run->o->gb) {
         char us[48];
         if (us_spelling(s, n, us, sizeof us)) {
-            SET(c, "spelling", "us-spelling");
-            out_word(c->o, us, strlen(us));
+            SET(run, CLS_SPELLING, "us-spelling");
+            out_word(run->o, us, strlen(us));
             return 1;
         }
     }
-    out_word(c->o, s, n);
+    out_word(run->o, s, n);
     return 1;
+}
+
+/* "No.1", "Vol.2": the abbreviation glued to its number */
+int say_number_abbrev(norm_run *run, const char *s, size_t n)
+{
+    if (!(n > 3 && (s[0] == 'N' || s[0] == 'n' || s[0] == 'V') && !is_digit((unsigned char)s[0])))
+        return 0;
+    const char *dot = memchr(s, '.', n < 5 ? n : 5);
+    if (!dot || dot + 1 >= s + n || !is_digit((unsigned char)dot[1]))
+        return 0;
+    size_t an = (size_t)(dot - s) + 1;
+    const abbrev *a = abbrev_find(s, an);
+    if (!a || !(a->flags & AB_NUMBER) || !(s[0] == 'N' || s[0] == 'n' || s[0] == 'V'))
+        return 0;
+    SET(run, CLS_ABBREVIATION, a->key);
+    out_words(run->o, a->say);
+    say_token(run, dot + 1, n - an);
+    return 1;
+}
+
+/* The word rules in their order; the first that says the token wins.
+ * Party-state tags, model codes, states and compass points come before
+ * the lexicon, which might know their letters as something else; the
+ * lexicon before the rules of thumb (abbreviations by context, Roman
+ * numerals, initialisms, capitals as acronyms, letters mixed with
+ * digits); a plain word, as written, last.  (A chain of calls rather than
+ * a table like dispatch.c's: these are static and inlined, where a table
+ * of calls cost the normalizer 8 % more instructions.) */
+int word_token(norm_run *run, const char *s, size_t n)
+{
+    return say_party_state(run, s, n) ||   /* Warren (D-Mass.) */
+           say_model_word(run, s, n) ||    /* F-150 */
+           say_us_state(run, s, n) ||      /* Santa Clara, CA 95051 */
+           say_compass(run, s, n) ||       /* 1211 E Arques Ave */
+           say_ap_state(run, s, n) ||      /* DENVER, Colo. */
+           say_lexicon_word(run, s, n) ||  /* voices/lexicon.txt: Ofsted, NASA */
+           say_abbrev(run, s, n) ||        /* Dr Smith, Baker St, No. 10 */
+           say_caps_title(run, s, n) ||    /* ST. PAUL, DR. KING */
+           say_versus(run, s, n) ||        /* Dobbs v. Jackson */
+           say_roman(run, s, n) ||         /* Henry VIII, World War II */
+           say_initialism(run, s, n) ||    /* U.S., e.g. */
+           say_letters_and(run, s, n) ||   /* AT&T */
+           say_capitals(run, s, n) ||      /* FBI, NATO, MPs */
+           say_alnum(run, s, n) ||         /* MI5, 4G, A321neo */
+           say_plain_word(run, s, n);      /* colour (en-US: color) */
 }

@@ -16,6 +16,13 @@ t "  nothing outside DESTDIR/PREFIX" [ "$(ls "$R")" = opt ]
 t "  soname is libnarrate.so.0" sh -c "objdump -p '$R/opt/nr/lib/libnarrate.so.0' | grep -q 'SONAME.*libnarrate.so.0'"
 t "  the man page renders" sh -c "man -l '$R/opt/nr/share/man/man1/narrate.1' 2>/dev/null | grep -q 'EXIT STATUS'"
 t "  pkg-config names the prefix" grep -q '^prefix=/opt/nr$' "$R/opt/nr/lib/pkgconfig/narrate.pc"
+# one version, narrate.h's, everywhere it is shown
+V=$(awk '$2 ~ /^NR_VERSION_(MAJOR|MINOR|PATCH)$/ { v = v (v == "" ? "" : ".") $3 } END { print v }' "$TOP/src/narrate.h")
+t "  pkg-config's version is narrate.h's ($V)" grep -qx "Version: $V" "$R/opt/nr/lib/pkgconfig/narrate.pc"
+t "  so is the man page's" sh -c "head -n 1 '$R/opt/nr/share/man/man1/narrate.1' | grep -qF '\"narrate $V\"'"
+t "  and narrate --version's" [ "$("$R/opt/nr/bin/narrate" --version)" = "narrate $V" ]
+t "  pkg-config lists the library's own dependencies" \
+    sh -c "grep -q '^Requires.private: .*libebur128' '$R/opt/nr/lib/pkgconfig/narrate.pc' && grep -q '^Libs.private: .*-lflite ' '$R/opt/nr/lib/pkgconfig/narrate.pc'"
 echo "MI5" | NARRATE_LEXICON= "$R/opt/nr/bin/narrate" --normalize >"$WORK/n1"
 t "installed program runs" grep -qi "five" "$WORK/n1"
 printf 'ZQXW\tzed quicks\n' >>"$R/opt/nr/share/narrate/lexicon.txt"

@@ -2,11 +2,12 @@
  * test_batch.c - unit tests for the batch/feed modules of the command
  * (src/cli): slugs, the shard partition, UUIDv5 (the Podcasting 2.0 check
  * value), configuration parsing and its error messages, RFC 2822 dates,
- * the episode sidecar round trip and the feed writer.
+ * the file reader's limits, the episode sidecar round trip and the feed
+ * writer.
  *
- * The modules are not in libnarrate, so their sources are compiled in here
- * directly; they need jansson, nettle and libxml2, which the Makefile's
- * LIBS already link.  The commands end to end are tests/suites/batch_feed.sh.
+ * The modules are not in libnarrate: this links build/libnarrate-cli.a
+ * (the command without main.c) and uses their headers only, like the fuzz
+ * targets.  The commands end to end are tests/suites/batch_feed.sh.
  */
 #include <stdarg.h>
 #include <stddef.h>
@@ -19,16 +20,18 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include <errno.h>
+#include <fcntl.h>
 #include <libxml/parser.h>
+#include <sys/wait.h>
 #include <unistd.h>
 
-#include "cli/batch_fs.c"
-#include "cli/config.c"
-#include "cli/episode.c"
-#include "cli/feed_date.c"
-#include "cli/feed_ids.c"
-#include "cli/feed_xml.c"
-#include "cli/slug.c"
+#include "cli/cli.h"
+#include "cli/config.h"
+#include "cli/episode.h"
+#include "cli/feed.h"
+#include "cli/files.h"
+#include "cli/slug.h"
 
 /* ---- slugs ---- */
 
@@ -283,10 +286,58 @@ static void test_source_date_epoch(void **state)
     setenv("SOURCE_DATE_EPOCH", "1780000000", 1);
     assert_int_equal(nb_now(), 1780000000);
     setenv("SOURCE_DATE_EPOCH", "soon", 1);
-    nb_verbosity = 0;
+    cli_verbosity = 0;
     assert_int_equal(nb_now(), -1);
     unsetenv("SOURCE_DATE_EPOCH");
     assert_true(nb_now() > 1700000000);
+}
+
+/* ---- the command's one file reader ---- */
+
+static void test_read_file(void **state)
+{
+    (void)state;
+    char dir[] = "/tmp/test_read.XXXXXX";
+    assert_non_null(mkdtemp(dir));
+    char *path = cli_path(dir, "a.txt"), *data;
+    size_t len;
+    assert_int_equal(cli_write_atomic(path, "abc\0def", 7), 0);
+    assert_int_equal(cli_read_file(path, &data, &len), 0);
+    assert_int_equal(len, 7);
+    assert_memory_equal(data, "abc\0def", 8);  /* NUL-terminated too */
+    free(data);
+    assert_int_equal(cli_read_file(dir, &data, &len), EISDIR);
+    unlink(path);
+    assert_int_equal(cli_read_file(path, &data, &len), ENOENT);
+
+    /* a pipe is read to its end, past the first buffer's size */
+    int p[2];
+    assert_int_equal(pipe(p), 0);
+    if (fork() == 0) {
+        char block[4096];
+        memset(block, 'x', sizeof block);
+        for (int i = 0; i < 40; i++)
+            if (write(p[1], block, sizeof block) != (ssize_t)sizeof block)
+                _exit(1);
+        _exit(0);
+    }
+    close(p[1]);
+    assert_int_equal(cli_read_fd(p[0], &data, &len), 0);
+    close(p[0]);
+    wait(NULL);
+    assert_int_equal(len, 40 * 4096);
+    assert_int_equal(data[len - 1], 'x');
+    free(data);
+
+    /* over the limit: refused from the size alone (a sparse file) */
+    int fd = open(path, O_WRONLY | O_CREAT, 0600);
+    assert_true(fd >= 0);
+    assert_int_equal(ftruncate(fd, (off_t)CLI_MAX_READ + 1), 0);
+    close(fd);
+    assert_int_equal(cli_read_file(path, &data, &len), EFBIG);
+    unlink(path);
+    free(path);
+    rmdir(dir);
 }
 
 /* ---- sidecar round trip and the feed writer ---- */
@@ -299,12 +350,12 @@ static int is_sidecar_or_any(const char *name)
 static void fill(nb_episode *e, const char *source, const char *title, int64_t date)
 {
     memset(e, 0, sizeof *e);
-    e->source = nb_strdup(source);
+    e->source = cli_strdup(source);
     e->slug = nb_slug(title, source);
-    e->title = nb_strdup(title);
-    e->description = nb_strdup("A <b>description</b> & more");
-    e->guid = nb_strdup("a6f22410-a41e-5301-b40b-c7b3159fd31a");
-    e->key = nb_strdup("00ff");
+    e->title = cli_strdup(title);
+    e->description = cli_strdup("A <b>description</b> & more");
+    e->guid = cli_strdup("a6f22410-a41e-5301-b40b-c7b3159fd31a");
+    e->key = cli_strdup("00ff");
     size_t n = strlen(e->slug) + 16;
     e->audio = malloc(n);
     snprintf(e->audio, n, "%s.mp3", e->slug);
@@ -325,7 +376,7 @@ static void test_sidecar_and_feed(void **state)
     fill(&a, "old.txt", "Old \"one\" <x> & Café", 1700000000);
     fill(&b, "new.txt", "New one", 1710000000);
     free(b.guid);
-    b.guid = nb_strdup("9ec7ccad-c042-5bb1-a169-d021ccb66ded");
+    b.guid = cli_strdup("9ec7ccad-c042-5bb1-a169-d021ccb66ded");
     assert_int_equal(nb_episode_save(dir, &a), 0);
     assert_int_equal(nb_episode_save(dir, &b), 0);
 
@@ -351,9 +402,9 @@ static void test_sidecar_and_feed(void **state)
     /* newest first */
     assert_string_equal(v[0].source, "new.txt");
 
-    char *feed = nb_path(dir, "feed.xml"), *text;
+    char *feed = cli_path(dir, "feed.xml"), *text;
     size_t len;
-    assert_int_equal(nb_read_file(feed, &text, &len), 0);
+    assert_int_equal(cli_read_file(feed, &text, &len), 0);
     xmlDocPtr doc = xmlReadMemory(text, (int)len, "feed.xml", NULL, XML_PARSE_NONET);
     assert_non_null(doc);  /* well-formed */
     xmlFreeDoc(doc);
@@ -365,11 +416,11 @@ static void test_sidecar_and_feed(void **state)
     assert_true(strstr(text, "New one") < strstr(text, "Old &quot;one"));
 
     /* a sidecar pointing outside OUT_DIR is refused */
-    char *bad = nb_path(dir, "evil.episode.json");
+    char *bad = cli_path(dir, "evil.episode.json");
     const char *evil = "{\"version\":1,\"source\":\"e.txt\",\"slug\":\"e\","
                        "\"title\":\"t\",\"guid\":\"g\",\"key\":\"k\","
                        "\"audio\":\"../../etc/passwd\"}";
-    assert_int_equal(nb_write_atomic(bad, evil, strlen(evil)), 0);
+    assert_int_equal(cli_write_atomic(bad, evil, strlen(evil)), 0);
     nb_episode y;
     char err[256];
     assert_int_equal(nb_episode_load(bad, &y, err, sizeof err), -1);
@@ -378,13 +429,13 @@ static void test_sidecar_and_feed(void **state)
     /* clean up */
     char **names;
     size_t k;
-    assert_int_equal(nb_list_dir(dir, is_sidecar_or_any, &names, &k), 0);
+    assert_int_equal(cli_list_dir(dir, is_sidecar_or_any, &names, &k), 0);
     for (size_t i = 0; i < k; i++) {
-        char *p = nb_path(dir, names[i]);
+        char *p = cli_path(dir, names[i]);
         unlink(p);
         free(p);
     }
-    nb_free_list(names, k);
+    cli_free_list(names, k);
     rmdir(dir);
     free(bad);
     free(feed);
@@ -409,6 +460,7 @@ int main(void)
         cmocka_unit_test(test_config_errors),
         cmocka_unit_test(test_rfc2822),
         cmocka_unit_test(test_source_date_epoch),
+        cmocka_unit_test(test_read_file),
         cmocka_unit_test(test_sidecar_and_feed),
     };
     return cmocka_run_group_tests(tests, NULL, NULL);

@@ -2,7 +2,9 @@
  * test_normalize.c - API edges of the text normalizer (src/normalize.h):
  * NULL/empty input, invalid UTF-8, the output size limit, huge tokens,
  * lexicon loading order and broken lines, the sentence splitter, the
- * explain callback, locale guessing, and reentrancy across threads.
+ * explain callback and its class names, locale guessing, reentrancy across
+ * threads, and that docs/normalizer.md lists the rules in dispatch.c's
+ * order.
  */
 #include <stdarg.h>
 #include <stddef.h>
@@ -385,6 +387,151 @@ static void test_explain(void **state)
     nr_norm_free(n);
 }
 
+/* The classes --explain reports, as docs/normalizer.md lists them. */
+static const char *const doc_classes[] = {
+    "cardinal", "decimal", "ordinal", "date", "time", "money", "measure", "fraction",
+    "range", "telephone", "electronic", "letters", "abbreviation", "roman", "lexicon",
+    "spelling", "symbol", "version", "serial", "math", "address", "word",
+};
+#define N_DOC_CLASSES (sizeof doc_classes / sizeof doc_classes[0])
+
+static void on_explain_class(void *ud, const char *orig, size_t ol, const char *cls,
+                             const char *rule, const char *spoken, size_t sl)
+{
+    unsigned *seen = ud;
+    (void)orig, (void)ol, (void)spoken, (void)sl;
+    assert_non_null(rule);
+    assert_true(rule[0] != 0);
+    size_t k = 0;
+    while (k < N_DOC_CLASSES && strcmp(cls, doc_classes[k]))
+        k++;
+    if (k == N_DOC_CLASSES)
+        fail_msg("class \"%s\" (rule %s) is not in docs/normalizer.md's list", cls, rule);
+    seen[k]++;
+}
+
+/* Every class the normalizer reports has its documented name (the class
+ * enum maps to these strings), and the text below reaches each of them. */
+static void test_explain_classes(void **state)
+{
+    (void)state;
+    nr_norm *n = nr_norm_new();
+    nr_norm_set_locale(n, NR_LOCALE_US);
+    unsigned seen[N_DOC_CLASSES] = {0};
+    nr_norm_set_explain(n, on_explain_class, seen);
+    char *got = norm_str(n, "In 1,984 cases, 2.5 of the 21st century on May 13, 2014 at "
+                            "10:30am cost $5 for 5 km, 3/4 of 2009-2013; call 020 7946 0958 "
+                            "or bbc.co.uk; the FBI and Dr Smith met Henry VIII about NATO and "
+                            "colour & v2.1.0 of ISBN 0-14-103614-X, y=x+1 at 2788 San Tomas "
+                            "Expy, rock&roll.");
+    for (size_t k = 0; k < N_DOC_CLASSES; k++)
+        if (!seen[k])
+            fail_msg("no token was reported as %s", doc_classes[k]);
+    free(got);
+    nr_norm_free(n);
+}
+
+/* The file at top/path, NUL-terminated. */
+static char *read_file(const char *top, const char *path)
+{
+    char name[4096];
+    snprintf(name, sizeof name, "%s/%s", top, path);
+    FILE *f = fopen(name, "rb");
+    if (!f)
+        fail_msg("cannot read %s (run from the source tree, or set TOP)", name);
+    char *buf = NULL;
+    size_t len = 0, cap = 0, r;
+    do {
+        if (cap - len < 4096) {
+            cap = cap * 2 + 4096;
+            buf = realloc(buf, cap + 1);
+            assert_non_null(buf);
+        }
+        r = fread(buf + len, 1, cap - len, f);
+        len += r;
+    } while (r);
+    fclose(f);
+    buf[len] = 0;
+    return buf;
+}
+
+/* The names in the first backticked cell of the rows of the table after
+ * `heading` in the doc, in order, one per line. */
+static void doc_rule_names(const char *doc, const char *heading, char *out, size_t cap)
+{
+    const char *p = strstr(doc, heading);
+    assert_non_null(p);
+    size_t w = 0;
+    out[0] = 0;
+    for (p = strchr(p, '\n'); p && p[1]; p = strchr(p + 1, '\n')) {
+        const char *line = p + 1;
+        if (line[0] == '#')
+            break;                      /* the next heading */
+        if (line[0] != '|')
+            continue;
+        /* "| 7 | `name` | ...": the first backticked cell */
+        const char *a = strchr(line, '`'), *e = strchr(line, '\n');
+        if (!a || (e && a > e))
+            continue;
+        const char *b = strchr(a + 1, '`');
+        assert_non_null(b);
+        assert_true(w + (size_t)(b - a) + 1 < cap);
+        memcpy(out + w, a + 1, (size_t)(b - a - 1));
+        w += (size_t)(b - a - 1);
+        out[w++] = '\n';
+        out[w] = 0;
+    }
+}
+
+/* The functions of the rows of `table` in dispatch.c, in order, one per
+ * line. */
+static void code_rule_names(const char *code, const char *table, char *out, size_t cap)
+{
+    const char *p = strstr(code, table);
+    assert_non_null(p);
+    const char *end = strstr(p, "\n};");
+    assert_non_null(end);
+    size_t w = 0;
+    out[0] = 0;
+    /* rows: "{CLS_X, ON_Y, name},": the name is the last field */
+    for (p = strstr(p, "\n    {CLS_"); p && p < end; p = strstr(p + 1, "\n    {CLS_")) {
+        const char *close = strstr(p, "},");
+        assert_non_null(close);
+        const char *a = close;
+        while (a > p && (a[-1] == '_' || (a[-1] >= 'a' && a[-1] <= 'z')))
+            a--;
+        assert_true(w + (size_t)(close - a) + 1 < cap);
+        memcpy(out + w, a, (size_t)(close - a));
+        w += (size_t)(close - a);
+        out[w++] = '\n';
+        out[w] = 0;
+    }
+}
+
+/* docs/normalizer.md lists the rows of dispatch.c's tables in their order:
+ * a row moved or added in one and not the other fails here. */
+static void test_dispatch_order_documented(void **state)
+{
+    (void)state;
+    const char *top = getenv("TOP") ? getenv("TOP") : ".";
+    char *doc = read_file(top, "docs/normalizer.md");
+    char *code = read_file(top, "src/norm/dispatch.c");
+    static const char *const tables[][2] = {
+        {"#### multi_rules", "multi_rules[] = {"},
+        {"#### token_rules", "token_rules[] = {"},
+        {"#### number_rules", "number_rules[] = {"},
+    };
+    for (size_t t = 0; t < 3; t++) {
+        char in_doc[4096], in_code[4096];
+        doc_rule_names(doc, tables[t][0], in_doc, sizeof in_doc);
+        code_rule_names(code, tables[t][1], in_code, sizeof in_code);
+        assert_true(strlen(in_code) > 0);
+        assert_string_equal(in_doc, in_code);
+    }
+    free(doc);
+    free(code);
+}
+
 static void test_guess_locale(void **state)
 {
     (void)state;
@@ -567,6 +714,8 @@ int main(void)
         cmocka_unit_test(test_lexicon_phones),
         cmocka_unit_test(test_sentences),
         cmocka_unit_test(test_explain),
+        cmocka_unit_test(test_explain_classes),
+        cmocka_unit_test(test_dispatch_order_documented),
         cmocka_unit_test(test_guess_locale),
         cmocka_unit_test(test_threads),
         cmocka_unit_test(test_contract_on_mixed_input),

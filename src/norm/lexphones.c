@@ -1,5 +1,5 @@
 /*
- * phones.c - lexicon pronunciations written as Flite phones: "/sh ax0 v ao1 n/".
+ * lexphones.c - lexicon pronunciations written as Flite phones: "/sh ax0 v ao1 n/".
  *
  * The phones are checked here, when the lexicon is read, so a typo is
  * reported as file:line like any other broken entry instead of reaching

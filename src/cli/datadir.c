@@ -1,9 +1,11 @@
 /*
- * batch_env.c - the voice path and default lexicon of the command, shared
+ * datadir.c - the voice path and default lexicon of the command, shared
  * by the single-article path (main.c) and batch, so an article narrated by
  * batch sounds exactly as `narrate FILE -o OUT.mp3` would make it.
  */
-#include "batch.h"
+#include "datadir.h"
+#include "cli.h"
+#include "files.h"
 
 #include <limits.h>
 #include <stdio.h>
@@ -25,7 +27,7 @@ static void exe_dir(char *buf, size_t n)
         *slash = '\0';
 }
 
-char *nb_voice_path(void)
+char *cli_voice_path(void)
 {
     char exe[PATH_MAX];
     const char *env = getenv("NARRATE_VOICE_PATH");
@@ -40,7 +42,7 @@ char *nb_voice_path(void)
     return p;
 }
 
-int nb_default_lexicon(char **data, size_t *len, char **path)
+int cli_default_lexicon(char **data, size_t *len, char **path)
 {
     const char *env = getenv("NARRATE_LEXICON");
     char exe[PATH_MAX], cand[PATH_MAX + 64];
@@ -67,9 +69,9 @@ int nb_default_lexicon(char **data, size_t *len, char **path)
     for (size_t i = 0; i < np; i++) {
         if (access(paths[i], R_OK) != 0)
             continue;
-        if (nb_read_file(paths[i], data, len) != 0)
+        if (cli_read_file(paths[i], data, len) != 0)
             continue;  /* a missing default lexicon is not an error */
-        if (!(*path = nb_strdup(paths[i]))) {
+        if (!(*path = cli_strdup(paths[i]))) {
             free(*data);
             *data = NULL;
             return -1;
