@@ -17,7 +17,7 @@
 static const char *const leads[] = {
     "written by ", "posted by ", "words by ", "story by ", "report by ",
     "reported by ", "by: ", "by ", "par ", "por ", "von ", "door ", "di ",
-    "author: ", "autor: ", NULL};
+    "author: ", "autor: ", "words: ", "reporter: ", "text: ", NULL};
 
 /* Words that join the parts of a name. */
 static const char *const glue[] = {"de", "da", "del", "della", "di", "du",
@@ -64,6 +64,20 @@ static int month_word(const char *s, size_t n)
     return in(months, w, n);
 }
 
+static int not_name(const char *s, size_t n)
+{
+    static const char *const words[] = {
+        "updated", "published", "posted", "modified", "last", "monday",
+        "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday",
+        "today", "yesterday", NULL};
+    char w[12];
+    if (n >= sizeof w)
+        return 0;
+    for (size_t i = 0; i < n; i++)
+        w[i] = (char)tolower((unsigned char)s[i]);
+    return in(words, w, n);
+}
+
 size_t nr_name_at(const char *s, size_t n, size_t *nb, size_t *ne, int *lead)
 {
     size_t i = 0;
@@ -102,6 +116,9 @@ size_t nr_name_at(const char *s, size_t n, size_t *nb, size_t *ne, int *lead)
         /* "Jane Roe March 18 at 3:57 PM": a month before a number */
         if (words > 0 && month_word(s + i, letters) && j + 1 < n &&
             isdigit((unsigned char)s[j + 1]))
+            break;
+        /* "Updated:", "Tuesday": labels and days are not names */
+        if (s[i + letters - 1] == ':' || not_name(s + i, letters))
             break;
         if (cap_word(s + i, letters)) {
             words++;

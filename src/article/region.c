@@ -359,7 +359,7 @@ static int headline_shape(const nr_cand *c, const nr_textstat *st)
     unsigned w = st->words;
     if (st->cjk * 2 >= w)
         return st->cjk >= 4 && st->cjk <= 80;
-    if (w < 2 || w > 30)
+    if (w < 1 || w > 30)
         return 0;
     char last = c->text[c->len - 1];
     if (last == ',' || last == ';' || last == ':' ||
@@ -455,10 +455,25 @@ static int author_above_date(const page *pg, size_t i)
     const nr_doc *d = pg->d;
     if (!nr_namelike(d->u[i].text, d->u[i].len))
         return 0;
+    size_t b, e;
+    char iso[11];
     for (size_t j = i + 1; j < d->n; j++)
         if (alive(&d->u[j]))
-            return metaish(&d->u[j], &pg->st[j]);
+            return !by_lead(&d->u[j]) && pg->st[j].words <= 12 &&
+                   nr_date_find(d->u[j].text, d->u[j].len, &b, &e, iso);
     return 0;
+}
+
+/* "UK : Title" or "Title | Site" over "Title": the longer line is the
+   headline with a crumb or the site's name added, not a headline above
+   a deck. */
+static int contains_key(const char *outer, const char *inner)
+{
+    if (!outer || !inner || !*inner)
+        return 0;
+    size_t lo = strlen(outer), li = strlen(inner);
+    return li < lo && ((!strncmp(outer, inner, li) && outer[li] == ' ') ||
+                       (!strcmp(outer + lo - li, inner) && outer[lo - li - 1] == ' '));
 }
 
 /* Does the line recur on the page, alone or opening a longer line (a
@@ -484,6 +499,16 @@ static int recurs(const page *pg, size_t i)
 static int byline_kind(const nr_cand *c, const nr_textstat *st, size_t *nb,
                        size_t *ne);
 enum { BY_NONE, BY_NAME_ONLY, BY_NAME_DATE, BY_LEAD };
+
+/* Is the next live line a byline or date line?  ("Echo" over "Published
+   1 March": a one-word headline needs that to be one.) */
+static int meta_below(const page *pg, size_t i)
+{
+    for (size_t j = i + 1; j < pg->d->n; j++)
+        if (alive(&pg->d->u[j]))
+            return metaish(&pg->d->u[j], &pg->st[j]);
+    return 0;
+}
 
 /* Is the next live line (or the one after) led by "By"? */
 static int signed_below(const page *pg, size_t i)
@@ -555,7 +580,8 @@ static size_t find_headline(page *pg, size_t first, size_t end)
         if (!alive(&d->u[i]))
             continue;
         seen++;
-        if (!headline_shape(&d->u[i], &pg->st[i]) || author_above_date(pg, i))
+        if (!headline_shape(&d->u[i], &pg->st[i]) || author_above_date(pg, i) ||
+            (pg->st[i].words == 1 && !meta_below(pg, i)))
             continue;
         /* a headline with its byline under it is the surest landmark:
            a video player or a gallery may stand between it and the text */
@@ -595,6 +621,7 @@ static size_t find_headline(page *pg, size_t first, size_t end)
         const nr_cand *up = &d->u[best - 1];
         if (alive(up) && headline_shape(up, &pg->st[best - 1]) &&
             pg->st[best - 1].words > pg->st[best].words &&
+            !contains_key(pg->keys[best - 1], pg->keys[best]) &&
             overlap_pct(&ws, up) + 30 >= overlap_pct(&ws, &d->u[best]))
             best--;
     }
@@ -677,6 +704,8 @@ static void find_byline(page *pg, size_t h, size_t a, size_t b)
         if (kind == BY_NONE || (c->rule && kind != BY_LEAD))
             continue;
         long score = kind == BY_LEAD ? 60 : kind == BY_NAME_DATE ? 50 : 30;
+        if (meta_line(c))
+            score += 20;   /* the strict byline parser reads it too */
         if (i >= a && i < b && kind != BY_LEAD)
             continue;   /* a name alone inside the story is the story's */
         if (i >= b && kind != BY_LEAD)
@@ -798,6 +827,41 @@ static size_t crumb_tail(const char *s, size_t n)
     return seps >= 2 && last < n ? last : 0;
 }
 
+/* The rule a line above the story's first line `from` goes by, for
+   --show-stripped: the headline again with a crumb or the site's name
+   ("UK : Title", "Title | Site"), the site's name or a kicker just above
+   the headline h, else the page around the article. */
+static const char *above_headline(const nr_doc *d, size_t i, size_t from,
+                                  size_t h)
+{
+    const nr_cand *c = &d->u[i];
+    if (h != SIZE_MAX) {
+        char *k = nr_key(c->text, c->len);
+        char *t = d->title ? nr_key(d->title, strlen(d->title)) : NULL;
+        const char *r = NULL;
+        if (k && t && *t) {
+            size_t lk = strlen(k), lt = strlen(t);
+            if (!strcmp(k, t))
+                r = "repeated-title";
+            else if (lk > lt && !strcmp(k + lk - lt, t) && k[lk - lt - 1] == ' ')
+                r = "breadcrumb";
+            else if (lk > lt && !strncmp(k, t, lt) && k[lt] == ' ')
+                r = "title-site";
+        }
+        free(k);
+        free(t);
+        if (r)
+            return r;
+    }
+    size_t live = 0;
+    for (size_t j = i + 1; j < from && live < 6; j++)
+        live += alive(&d->u[j]);
+    if (live < 6 && nr_word_count(c->text, c->len) <= 6 &&
+        !nr_ends_sentence(c->text, c->len))
+        return "masthead";
+    return "outside-article";
+}
+
 /* ---- the pass ---- */
 
 
@@ -887,6 +951,21 @@ void nr_text_region(nr_doc *d)
     }
     trim_front(d, v, cls, &a, b, best);
     trim_back(d, v, cls, a, &b);
+    /* short sentences that earn nothing on their own still go on the
+       story ("Work will resume in May, the council said."), and so does
+       a closing line ("Jo Roe is a senior fellow at ...") when furniture,
+       not more prose, follows it */
+    while (b < d->n && cls[b] == C_NEAR && d->u[b].role == NR_ROLE_BLOCK &&
+           (nr_ends_sentence(d->u[b].text, d->u[b].len) ||
+            b + 1 == d->n || cls[b + 1] == C_BAD))
+        b++;
+    /* a text with no furniture after the story (an article on its own,
+       not a page) ends where the text ends */
+    size_t k = b;
+    while (k < d->n && cls[k] != C_BAD)
+        k++;
+    if (k == d->n)
+        b = d->n;
     free(cls);
     char **keys = calloc(d->n, sizeof *keys);
     if (!keys) {
@@ -912,15 +991,31 @@ void nr_text_region(nr_doc *d)
         nr_doc_set(d, &d->title, d->u[h].text + t, d->u[h].len - t);
         d->u[h].role = NR_ROLE_TITLE;
     }
+    /* between headline and story a sentence above the byline or date is
+       the standfirst; one below them is a caption */
+    size_t first_meta = a;
+    for (size_t i = from + 1; i < a; i++)
+        if (alive(&d->u[i]) && meta_line(&d->u[i])) {
+            first_meta = i;
+            break;
+        }
     for (size_t i = 0; i < d->n; i++) {
         nr_cand *c = &d->u[i];
         if (!alive(c) || (c->flags & NR_C_KEEP))
             continue;
-        if (i < from || i >= b)
+        if (i < from)
+            c->rule = above_headline(d, i, from, h);
+        else if (i >= b)
             c->rule = "outside-article";
+        else if (i > from && i < a && d->byline &&
+                 nr_namelike(c->text, c->len) &&
+                 strlen(d->byline) == c->len && !memcmp(d->byline, c->text, c->len))
+            c->rule = "byline";   /* the writer's name on its own line */
         else if (i > from && i < a && !meta_line(c) &&
                  !(nr_namelike(c->text, c->len) && !bulleted(c)) &&
-                 !(c->kind == NR_BLOCK_PARA && v[i] > 0) &&
+                 !(c->kind == NR_BLOCK_PARA &&
+                   (v[i] > 0 || (i < first_meta &&
+                                 nr_ends_sentence(c->text, c->len)))) &&
                  !(i == from + 1 && headline_shape(c, &st[i])))
             c->rule = "outside-article";
     }
