@@ -69,6 +69,10 @@ typedef struct nr_article_opts {
        each line/block; keep wins over every removal rule, drop removes. */
     const char *const *keep;   size_t nkeep;
     const char *const *drop;   size_t ndrop;
+    /* Text a person already chose (a selection handed over by a screen
+       reader, say): every paragraph is spoken as it stands - no
+       boilerplate removal, no title, byline or date taken out. */
+    int plain;
 } nr_article_opts;
 
 typedef enum {
@@ -85,6 +89,14 @@ nr_article_status nr_article_parse(const char *src, size_t len,
                                    const nr_article_opts *opts,
                                    nr_article **out);
 void nr_article_free(nr_article *a);
+
+/* Writes the article as Markdown with front matter (title, byline, date),
+   then the standfirst and the blocks as written: narrate --extract.  write
+   gets the bytes in order; a non-zero return stops.  Returns 0, or -1 when
+   write stopped it. */
+typedef int (*nr_article_write_fn)(void *ud, const void *data, size_t len);
+int nr_article_write_markdown(const nr_article *a, nr_article_write_fn write,
+                              void *ud);
 
 /* Short static name of a block kind ("para", "heading", ...). */
 const char *nr_block_kind_name(nr_block_kind k);

@@ -1,12 +1,12 @@
 /*
- * boilerplate.c - judges one unit at a time: is this line page furniture
+ * boilerplate.c - judges one candidate at a time: is this line page furniture
  * (advert break, share bar, comment form, newsletter pitch, caption credit,
  * cookie or copyright notice, navigation crumb, "READ MORE:" teaser...) or
  * body text?  Also trims clutter inside body text (a trailing
  * "...continue...", footnote markers) and reads byline and date lines.
  *
- * The rules look at the shape of a whole unit, never at a word in passing:
- * a widget is a short unit made only of widget vocabulary, so body text that
+ * The rules look at the shape of a whole candidate, never at a word in passing:
+ * a widget is a short candidate made only of widget vocabulary, so body text that
  * merely mentions "share" or "comment" is never matched.  Phrases are
  * compared on a normalized key (lower case, punctuation dropped) so that
  * "Leave a Reply", "LEAVE A REPLY" and "Leave a reply:" are one phrase.
@@ -63,7 +63,7 @@ typedef struct phrase {
     int tail;          /* 2 strong comment/footer tail, 1 weak, 0 none */
 } phrase;
 
-/* Whole-unit phrases. */
+/* Whole-candidate phrases. */
 static const phrase exact[] = {
     {"advertisement", "advert", 0}, {"advertisements", "advert", 0},
     {"advert", "advert", 0}, {"ad", "advert", 0}, {"ads", "advert", 0},
@@ -169,7 +169,7 @@ static const phrase exact[] = {
     {"further reading", "notes", 1}, {"bibliography", "notes", 1},
 };
 
-/* Phrases that, anywhere in a short unit, mark the comment form. */
+/* Phrases that, anywhere in a short candidate, mark the comment form. */
 static const phrase comment_form[] = {
     {"fill in your details below", "comment-form", 2},
     {"you are commenting using", "comment-form", 2},
@@ -186,7 +186,7 @@ static const phrase comment_form[] = {
     {"comments are moderated", "comment-form", 2},
 };
 
-/* Key prefixes of short units. */
+/* Key prefixes of short candidates. */
 static const phrase prefixes[] = {
     {"image copyright", "caption", 0}, {"image caption", "caption", 0},
     {"media caption", "caption", 0}, {"image source", "caption", 0},
@@ -337,16 +337,35 @@ static int is_share_bar(const char *k, size_t rawlen)
     return strong;
 }
 
-/* "12 comments", "Comments (3)", "4 responses to ..." */
+/* "12 comments", "Comments (3)", "4 responses to ...", "There are 13
+   comments", "One response", "2 thoughts on ..." */
 static const char *count_widget(const char *k, int *tail)
 {
     const char *p = k;
+    static const char *const leads[] = {"there are", "there is", "showing",
+                                        "view all", "see all", "read all",
+                                        NULL};
+    for (size_t i = 0; leads[i]; i++)
+        if (key_starts(k, leads[i]) &&
+            isdigit((unsigned char)k[strlen(leads[i]) + 1])) {
+            p = k + strlen(leads[i]) + 1;
+            break;
+        }
+    static const char *const ones[] = {"one comment", "one response",
+                                       "one reply", "one thought on", NULL};
+    for (size_t i = 0; ones[i]; i++)
+        if (key_starts(p, ones[i])) {
+            *tail = 2;
+            return "comment-form";
+        }
     if (isdigit((unsigned char)*p)) {
         while (isdigit((unsigned char)*p))
             p++;
         if (*p == ' ')
             p++;
         if (!strcmp(p, "comments") || !strcmp(p, "comment") ||
+            key_starts(p, "comments so far") || key_starts(p, "comments on") ||
+            key_starts(p, "comments to") ||
             !strcmp(p, "replies") || key_starts(p, "responses") ||
             key_starts(p, "thoughts on") || key_starts(p, "responses to")) {
             *tail = 2;
@@ -455,7 +474,24 @@ static int prefix_fits(const phrase *p, const char *s, size_t n, const char *k)
     return 1;
 }
 
-const char *nr_boiler_rule(const nr_unit *u, int *tail)
+/* A site's legal small print, however long: two of its stock phrases
+   ("All rights reserved", "may not be reproduced", "Privacy Policy",
+   "constitutes acceptance of our User Agreement"). */
+static int legal_footer(const char *k)
+{
+    static const char *const legal[] = {
+        "all rights reserved", "may not be reproduced", "terms of use",
+        "terms of service", "privacy policy", "cookie policy",
+        "privacy rights", "do not sell my", "constitutes acceptance",
+        "user agreement", "prior written permission", "registered trademark",
+        "privacy statement", "terms and conditions", NULL};
+    int hits = 0;
+    for (size_t i = 0; legal[i]; i++)
+        hits += strstr(k, legal[i]) != NULL;
+    return hits >= 2;
+}
+
+const char *nr_boiler_rule(const nr_cand *u, int *tail)
 {
     const char *s = u->text;
     size_t n = u->len;
@@ -528,6 +564,11 @@ const char *nr_boiler_rule(const nr_unit *u, int *tail)
             goto done;
         }
     }
+    if (n <= 800 && legal_footer(k)) {
+        rule = "copyright";
+        *tail = 1;
+        goto done;
+    }
     if (n <= 140) {
         for (size_t i = 0; credit_agencies[i]; i++)
             if (key_contains_word(k, credit_agencies[i]) &&
@@ -577,7 +618,7 @@ done:
 
 /* ---------------- trims inside body text ---------------- */
 
-static size_t prev_char(const nr_unit *u, size_t i, const char **c)
+static size_t prev_char(const nr_cand *u, size_t i, const char **c)
 {
     size_t p = nr_utf8_prev(u->text, i);
     *c = u->text + p;
@@ -585,7 +626,7 @@ static size_t prev_char(const nr_unit *u, size_t i, const char **c)
 }
 
 /* Dots, ellipses and arrows around a "continue" mark; counts the dots. */
-static size_t skip_marks_back(const nr_unit *u, size_t i, int *dots,
+static size_t skip_marks_back(const nr_cand *u, size_t i, int *dots,
                               int *brackets)
 {
     while (i > 0) {
@@ -608,7 +649,7 @@ static size_t skip_marks_back(const nr_unit *u, size_t i, int *dots,
     return i;
 }
 
-static void trim_continue(nr_doc *d, nr_unit *u)
+static void trim_continue(nr_doc *d, nr_cand *u)
 {
     static const char *const marks[] = {
         "continue reading", "continued", "continue", "read more",
@@ -626,7 +667,7 @@ static void trim_continue(nr_doc *d, nr_unit *u)
             int d2 = 0, b2 = 0;
             size_t j = skip_marks_back(u, i - k, &d2, &b2);
             if (j == 0)
-                return;  /* the whole unit is the mark: handled as a rule */
+                return;  /* the whole candidate is the mark: handled as a rule */
             /* marks on both sides: "……continue……", "[Read more »]";
                "there would be more…" is prose */
             if ((dots >= 1 || brackets >= 1) && (d2 >= 1 || b2 >= 1) &&
@@ -649,7 +690,7 @@ static void trim_continue(nr_doc *d, nr_unit *u)
     if (cut >= u->len)
         return;
     nr_doc_strip(d, u->map[cut], u->map[u->len], "continue-marker");
-    nr_unit_cut(u, cut, u->len);
+    nr_cand_cut(u, cut, u->len);
 }
 
 static int is_superscript_digit(const char *s, size_t n, size_t i, size_t *w)
@@ -675,7 +716,7 @@ static int is_superscript_digit(const char *s, size_t n, size_t i, size_t *w)
 /* Length of a footnote marker at text[i], or 0.  "[12]" right after a word
    or punctuation; superscript digits after a word of 3+ letters or after
    punctuation (so "m²" and "km²" stay). */
-static size_t footnote_at(const nr_unit *u, size_t i)
+static size_t footnote_at(const nr_cand *u, size_t i)
 {
     const char *s = u->text;
     size_t n = u->len;
@@ -711,7 +752,7 @@ static size_t footnote_at(const nr_unit *u, size_t i)
     return letters >= 3 ? j - i : 0;
 }
 
-static void trim_footnotes(nr_doc *d, nr_unit *u)
+static void trim_footnotes(nr_doc *d, nr_cand *u)
 {
     size_t w = 0, i = 0;
     int cut_any = 0;
@@ -735,7 +776,7 @@ static void trim_footnotes(nr_doc *d, nr_unit *u)
     u->text[w] = '\0';
 }
 
-void nr_boiler_trim(nr_doc *d, nr_unit *u)
+void nr_boiler_trim(nr_doc *d, nr_cand *u)
 {
     trim_continue(d, u);
     trim_footnotes(d, u);
@@ -768,6 +809,14 @@ static int only_labels(const char *s, size_t n)
             if (!isdigit((unsigned char)s[j]))
                 digits = 0;
             j++;
+        }
+        /* "2:15pm", "10am": a time glued to its half of the day */
+        if (!digits && j - i >= 3 && isdigit((unsigned char)s[i]) &&
+            (!strncasecmp(s + j - 2, "am", 2) || !strncasecmp(s + j - 2, "pm", 2))) {
+            size_t k = i;
+            while (k < j - 2 && isdigit((unsigned char)s[k]))
+                k++;
+            digits = k == j - 2;
         }
         if (!digits) {
             char w[16];
@@ -809,7 +858,19 @@ int nr_parse_dateline(const char *s, size_t n, char **date, char **date_iso)
     char iso[11];
     if (n > 120 || !nr_date_find(s, n, &b, &e, iso))
         return 0;
-    if (!only_labels(s, b) || !only_labels(s + e, n - e))
+    if (!only_labels(s, b))
+        return 0;
+    /* "Thu 3 Jan 2019 02.00 EST Last modified on Wed 16 Jan 2019": later
+       dates (modified, or the same date twice) belong to the line; the
+       first is the page's */
+    size_t at = e, b2, e2;
+    char iso2[11];
+    while (at < n && nr_date_find(s + at, n - at, &b2, &e2, iso2)) {
+        if (!only_labels(s + at, b2))
+            return 0;
+        at += e2;
+    }
+    if (!only_labels(s + at, n - at))
         return 0;
     set_date(s, b, e, iso, date, date_iso);
     return 1;
@@ -873,7 +934,9 @@ int nr_parse_byline(const char *s, size_t n, char **name, char **date,
 {
     static const char *const leads[] = {
         "written by ", "words by ", "story by ", "posted by ", "report by ",
-        "by: ", "by ", "words: ", "author: ", "reporter: ", NULL};
+        "by: ", "by ", "words: ", "author: ", "reporter: ",
+        /* the same lead in the languages whose pages come our way most */
+        "par ", "por ", "von ", "door ", NULL};
     if (n < 4 || n > 160)
         return 0;
     size_t at = 0;
@@ -884,6 +947,7 @@ int nr_parse_byline(const char *s, size_t n, char **name, char **date,
             break;
         }
     }
+    int lead = at > 0;
     /* glued "ByAndrew Staniforth" */
     if (!at && s[0] == 'B' && s[1] == 'y' && isupper((unsigned char)s[2]) &&
         islower((unsigned char)s[3]))
@@ -927,7 +991,7 @@ int nr_parse_byline(const char *s, size_t n, char **name, char **date,
         }
     }
     size_t olen = 0, i = at;
-    int ok = 1, parts = 0;
+    int ok = 1, parts = 0, rest_is_role = 0;
     while (i <= n && ok) {
         size_t j = i, w = 0;
         while (j < n && j != dstart && !sep_at(s, n, j, &w))
@@ -960,7 +1024,9 @@ int nr_parse_byline(const char *s, size_t n, char **name, char **date,
                 ; /* "Updated", "10:32 GMT" */
             } else if (s[a] == '@') {
                 ; /* a social handle */
-            } else if (namelike(s + a, z - a)) {
+            } else if (lead && parts == 3) {
+                rest_is_role = 1;   /* enough of it for a byline */
+            } else if (namelike(s + a, z - a) && !rest_is_role) {
                 if (olen) {
                     memcpy(out + olen, ", ", 2);
                     olen += 2;
@@ -968,6 +1034,11 @@ int nr_parse_byline(const char *s, size_t n, char **name, char **date,
                 memcpy(out + olen, s + a, z - a);
                 olen += z - a;
                 parts++;
+            } else if (lead && parts) {
+                /* "By Jane Doe, Senior Technologist, Privacy Project": a
+                   name after an explicit lead may be followed by the
+                   writer's role or desk, which is not part of the name */
+                rest_is_role = 1;
             } else {
                 ok = 0;
             }

@@ -29,6 +29,7 @@
 #include <libxml/tree.h>
 
 #include "article/internal.h"
+#include "article/readers.h"
 
 /* ---------------- character references ---------------- */
 
@@ -760,7 +761,7 @@ static void flush(walker *w)
     }
     nr_block_kind kind = NR_BLOCK_PARA;
     int level = 0;
-    unsigned flags = NR_U_KNOWN_KIND;
+    unsigned flags = NR_C_KNOWN_KIND;
     if (w->heading && w->heading <= 3) {
         /* h4-h6 are too small to open chapters: read as paragraphs */
         kind = NR_BLOCK_HEADING;
@@ -772,11 +773,11 @@ static void flush(walker *w)
         kind = NR_BLOCK_QUOTE;
     }
     if (w->byline)
-        flags |= NR_U_BYLINE;
+        flags |= NR_C_BYLINE;
     if (w->standfirst)
-        flags |= NR_U_STANDFIRST;
+        flags |= NR_C_STANDFIRST;
     size_t a = w->tb.map[0], b = w->tb.end;
-    nr_doc_add_unit(w->d, &w->tb, kind, level, a, b, flags);
+    nr_doc_add_cand(w->d, &w->tb, kind, level, a, b, flags);
 }
 
 static void enter(walker *w, xmlNode *n)
@@ -1013,7 +1014,7 @@ static void html_fallback(nr_doc *d)
             }
             if (block && tb.len) {
                 size_t a = tb.map[0], b = tb.end;
-                nr_doc_add_unit(d, &tb, NR_BLOCK_PARA, 0, a, b, NR_U_KNOWN_KIND);
+                nr_doc_add_cand(d, &tb, NR_BLOCK_PARA, 0, a, b, NR_C_KNOWN_KIND);
             }
             continue;
         }
@@ -1034,7 +1035,7 @@ static void html_fallback(nr_doc *d)
     }
     if (tb.len) {
         size_t a = tb.map[0], b = tb.end;
-        nr_doc_add_unit(d, &tb, NR_BLOCK_PARA, 0, a, b, NR_U_KNOWN_KIND);
+        nr_doc_add_cand(d, &tb, NR_BLOCK_PARA, 0, a, b, NR_C_KNOWN_KIND);
     }
     nr_tb_free(&tb);
 }
@@ -1086,7 +1087,7 @@ static int inside(const xmlNode *n, const xmlNode *root)
 }
 
 /* A standfirst above the article element ("dek", "standfirst" classes);
-   one inside it is handled as a unit by the header pass. */
+   one inside it is handled as a candidate by the header pass. */
 static void outside_standfirst(nr_doc *d, xmlNode *top, xmlNode *root)
 {
     for (xmlNode *n = top; n;) {
@@ -1224,7 +1225,7 @@ int nr_read_html(nr_doc *d)
         strip_site_suffix(page_title);
     int have = 0;
     for (size_t i = first_unit; i < d->n; i++) {
-        nr_unit *u = &d->u[i];
+        nr_cand *u = &d->u[i];
         if (u->kind == NR_BLOCK_HEADING && u->level == 1) {
             nr_doc_set(d, &d->title, u->text, u->len);
             u->role = NR_ROLE_TITLE;

@@ -16,6 +16,7 @@
 #include <strings.h>
 
 #include "article/internal.h"
+#include "article/readers.h"
 
 typedef struct mdline {
     size_t start, end;   /* without the line ending; end is trimmed */
@@ -360,8 +361,8 @@ static int ref_def(const char *s, const mdline *l)
 static void add(md *m, nr_block_kind kind, int level, size_t a, size_t b,
                 unsigned flags)
 {
-    nr_unit *u = nr_doc_add_unit(m->d, &m->tb, kind, level, a, b,
-                                 flags | NR_U_KNOWN_KIND);
+    nr_cand *u = nr_doc_add_cand(m->d, &m->tb, kind, level, a, b,
+                                 flags | NR_C_KNOWN_KIND);
     if (u)
         m->seen_content = 1;
 }
@@ -372,8 +373,8 @@ static void heading(md *m, size_t level, size_t a, size_t b, size_t src_a,
     inline_text(m, a, b);
     if (level == 1 && !m->seen_content && !m->d->title && m->tb.len) {
         nr_doc_set(m->d, &m->d->title, m->tb.s, m->tb.len);
-        nr_unit *u = nr_doc_add_unit(m->d, &m->tb, NR_BLOCK_HEADING, 1, src_a,
-                                     src_b, NR_U_KNOWN_KIND);
+        nr_cand *u = nr_doc_add_cand(m->d, &m->tb, NR_BLOCK_HEADING, 1, src_a,
+                                     src_b, NR_C_KNOWN_KIND);
         if (u)
             u->role = NR_ROLE_TITLE;
         return;

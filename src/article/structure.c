@@ -1,8 +1,8 @@
 /*
- * structure.c - the format-independent judgement over a reader's units, in
+ * structure.c - the format-independent judgement over a reader's candidates, in
  * this order:
- *   1. user keep/drop patterns (keep protects a unit from every later cut);
- *   2. per-unit boilerplate rules (boilerplate.c), then the short link
+ *   1. user keep/drop patterns (keep protects a candidate from every later cut);
+ *   2. per-candidate boilerplate rules (boilerplate.c), then the short link
  *      lists that follow a "Related"/"More stories" label;
  *   3. the tail: once a comment form or footer starts after the body, the
  *      rest of the page is furniture - guarded so that real paragraphs
@@ -22,26 +22,26 @@
 
 #include "article/internal.h"
 
-static int alive(const nr_unit *u)
+static int alive(const nr_cand *u)
 {
     return !u->rule && u->role == NR_ROLE_BLOCK;
 }
 
-static int removable(const nr_unit *u)
+static int removable(const nr_cand *u)
 {
-    return alive(u) && !(u->flags & NR_U_KEEP);
+    return alive(u) && !(u->flags & NR_C_KEEP);
 }
 
-static int body_like(const nr_unit *u)
+static int body_like(const nr_cand *u)
 {
     if (u->kind == NR_BLOCK_HEADING)
         return 0;
     return u->len >= 200 || (u->len >= 80 && nr_ends_sentence(u->text, u->len));
 }
 
-static int title_like(const nr_unit *u)
+static int title_like(const nr_cand *u)
 {
-    if (u->kind == NR_BLOCK_ITEM || (u->flags & NR_U_BULLET))
+    if (u->kind == NR_BLOCK_ITEM || (u->flags & NR_C_BULLET))
         return 0;
     if (u->len > 200 || nr_word_count(u->text, u->len) > 25 ||
         nr_word_count(u->text, u->len) < 2)
@@ -55,13 +55,13 @@ static int title_like(const nr_unit *u)
 static void user_patterns(nr_doc *d)
 {
     for (size_t i = 0; i < d->n; i++) {
-        nr_unit *u = &d->u[i];
+        nr_cand *u = &d->u[i];
         for (size_t k = 0; k < d->nkeep; k++)
             if (regexec(&d->keep[k], u->text, 0, NULL, 0) == 0) {
-                u->flags |= NR_U_KEEP;
+                u->flags |= NR_C_KEEP;
                 break;
             }
-        if (u->flags & NR_U_KEEP)
+        if (u->flags & NR_C_KEEP)
             continue;
         for (size_t k = 0; k < d->ndrop; k++)
             if (regexec(&d->drop[k], u->text, 0, NULL, 0) == 0) {
@@ -76,7 +76,7 @@ static void user_patterns(nr_doc *d)
 static void boilerplate(nr_doc *d, unsigned char *tail)
 {
     for (size_t i = 0; i < d->n; i++) {
-        nr_unit *u = &d->u[i];
+        nr_cand *u = &d->u[i];
         if (!removable(u))
             continue;
         int t = 0;
@@ -88,12 +88,12 @@ static void boilerplate(nr_doc *d, unsigned char *tail)
     }
     /* the titles listed under a "Related" label go with it */
     for (size_t i = 0; i < d->n; i++) {
-        nr_unit *u = &d->u[i];
+        nr_cand *u = &d->u[i];
         if (!u->rule || strcmp(u->rule, "related") || u->len > 40)
             continue;
         size_t j = i + 1;
         for (; j < d->n; j++) {
-            nr_unit *v = &d->u[j];
+            nr_cand *v = &d->u[j];
             if (v->rule)
                 continue;
             if (!removable(v) || v->kind == NR_BLOCK_HEADING || body_like(v) ||
@@ -103,11 +103,21 @@ static void boilerplate(nr_doc *d, unsigned char *tail)
                 break;
             v->rule = "related";
         }
-        i = j - 1;  /* each unit is looked at once: linear */
+        i = j - 1;  /* each candidate is looked at once: linear */
     }
 }
 
 /* ---- 3. the tail ---- */
+
+/* "Jane Roe · March 10, 2017 at 12:20 AM": a commenter's name and the
+   time of the comment, the line each comment of a thread opens with. */
+static int signature_like(const nr_cand *u)
+{
+    size_t b, e;
+    char iso[11];
+    return u->len <= 120 && !nr_ends_sentence(u->text, u->len) &&
+           nr_date_find(u->text, u->len, &b, &e, iso);
+}
 
 static void tail_cut(nr_doc *d, const unsigned char *tail)
 {
@@ -120,7 +130,7 @@ static void tail_cut(nr_doc *d, const unsigned char *tail)
         return;
     }
     for (size_t i = d->n; i-- > 0;) {
-        const nr_unit *u = &d->u[i];
+        const nr_cand *u = &d->u[i];
         int counts = alive(u) && (body_like(u) || u->kind == NR_BLOCK_HEADING);
         after[i] = after[i + 1] + (counts ? u->len : 0);
         heading_after[i] = heading_after[i + 1] ||
@@ -128,12 +138,14 @@ static void tail_cut(nr_doc *d, const unsigned char *tail)
     }
     size_t before = 0, body_units = 0, start = d->n;
     for (size_t i = 0; i < d->n; i++) {
-        const nr_unit *u = &d->u[i];
+        const nr_cand *u = &d->u[i];
         if (alive(u) && body_like(u)) {
             before += u->len;
             body_units++;
         }
-        if (!tail[i] || body_units == 0)
+        /* a marker before any real body is a menu entry ("Comments" in a
+           list of page actions), not where the comments start */
+        if (!tail[i] || body_units == 0 || (body_units < 2 && before < 400))
             continue;
         size_t rest = after[i + 1];
         int ok;
@@ -142,7 +154,7 @@ static void tail_cut(nr_doc *d, const unsigned char *tail)
                body, or when more furniture follows at once */
             int more = 0;
             for (size_t j = i + 1, seen = 0; j < d->n && seen < 3; j++) {
-                if (d->u[j].rule) {
+                if (d->u[j].rule || signature_like(&d->u[j])) {
                     more = 1;
                     break;
                 }
@@ -177,7 +189,7 @@ static void tail_cut(nr_doc *d, const unsigned char *tail)
 
 /* Is b a duplicate of the title t with a crumb before it ("UK : Title") or
    a site name after it ("Title | Site")?  Returns the rule, else NULL. */
-static const char *title_dup(const char *kb, const char *kt, const nr_unit *b)
+static const char *title_dup(const char *kb, const char *kt, const nr_cand *b)
 {
     size_t lb = strlen(kb), lt = strlen(kt);
     if (!lt)
@@ -193,7 +205,7 @@ static const char *title_dup(const char *kb, const char *kt, const nr_unit *b)
     return NULL;
 }
 
-static void take_meta(nr_doc *d, nr_unit *u)
+static void take_meta(nr_doc *d, nr_cand *u)
 {
     char *name = NULL, *date = NULL, *iso = NULL;
     if (nr_parse_byline(u->text, u->len, &name, &date, &iso)) {
@@ -219,7 +231,7 @@ static void take_meta(nr_doc *d, nr_unit *u)
         } else {
             u->rule = "dateline";
         }
-    } else if (u->flags & NR_U_BYLINE) {
+    } else if (u->flags & NR_C_BYLINE) {
         if (!d->byline && u->len <= 80) {
             nr_doc_set(d, &d->byline, u->text, u->len);
             u->role = NR_ROLE_BYLINE;
@@ -232,11 +244,11 @@ static void take_meta(nr_doc *d, nr_unit *u)
     free(iso);
 }
 
-static int is_meta_line(const nr_unit *u)
+static int is_meta_line(const nr_cand *u)
 {
     return nr_parse_byline(u->text, u->len, NULL, NULL, NULL) ||
            nr_parse_dateline(u->text, u->len, NULL, NULL) ||
-           (u->flags & NR_U_BYLINE);
+           (u->flags & NR_C_BYLINE);
 }
 
 #define HEADER_UNITS 12
@@ -263,7 +275,7 @@ static void header(nr_doc *d)
        standfirst (a standfirst is followed by a byline or date line) */
     size_t hend = h;
     for (size_t k = 0; k < h; k++) {
-        nr_unit *u = &d->u[idx[k]];
+        nr_cand *u = &d->u[idx[k]];
         if (!body_like(u))
             continue;
         int meta_follows = 0;
@@ -287,7 +299,7 @@ static void header(nr_doc *d)
            article's own line "Roof appeal reaches target": the article's
            line is the headline */
         for (size_t k = 0; d->fmt == NR_FORMAT_HTML && k < hend && k < 6; k++) {
-            nr_unit *u = &d->u[idx[k]];
+            nr_cand *u = &d->u[idx[k]];
             size_t lk = strlen(keys[k]), lt = strlen(tkey);
             if (!alive(u) || !title_like(u) || lk >= lt || lk < 8)
                 continue;
@@ -308,23 +320,23 @@ static void header(nr_doc *d)
         /* a crumb-prefixed or site-suffixed copy of a later line is not the
            title: the later clean line is */
         for (size_t a = 0; a < hend; a++) {
-            nr_unit *ua = &d->u[idx[a]];
+            nr_cand *ua = &d->u[idx[a]];
             if (!alive(ua) || !title_like(ua) || is_meta_line(ua))
                 continue;
             for (size_t b = a + 1; b < hend; b++) {
-                nr_unit *ub = &d->u[idx[b]];
+                nr_cand *ub = &d->u[idx[b]];
                 if (!alive(ub) || !title_like(ub))
                     continue;
                 const char *r = title_dup(keys[a], keys[b], ua);
                 if (r && strcmp(r, "repeated-title")) {
-                    if (!(ua->flags & NR_U_KEEP))
+                    if (!(ua->flags & NR_C_KEEP))
                         ua->rule = r;
                     break;
                 }
             }
         }
         for (size_t k = 0; k < hend; k++) {
-            nr_unit *u = &d->u[idx[k]];
+            nr_cand *u = &d->u[idx[k]];
             if (!alive(u) || is_meta_line(u))
                 continue;
             if (title_like(u)) {
@@ -333,18 +345,18 @@ static void header(nr_doc *d)
                 int longer = 0;
                 if (nr_word_count(u->text, u->len) <= 4)
                     for (size_t j = k + 1; j < hend && !longer; j++) {
-                        nr_unit *v = &d->u[idx[j]];
+                        nr_cand *v = &d->u[idx[j]];
                         longer = alive(v) && title_like(v) && !is_meta_line(v) &&
                                  nr_word_count(v->text, v->len) >= 5;
                     }
-                if (longer && !(u->flags & NR_U_KEEP)) {
+                if (longer && !(u->flags & NR_C_KEEP)) {
                     u->rule = "masthead";
                     continue;
                 }
                 tpos = k;
                 break;
             }
-            if (nr_word_count(u->text, u->len) == 1 && !(u->flags & NR_U_KEEP) &&
+            if (nr_word_count(u->text, u->len) == 1 && !(u->flags & NR_C_KEEP) &&
                 !nr_ends_sentence(u->text, u->len)) {
                 u->rule = "section-label";
                 continue;
@@ -352,7 +364,7 @@ static void header(nr_doc *d)
             break;
         }
         if (tpos != (size_t)-1) {
-            nr_unit *u = &d->u[idx[tpos]];
+            nr_cand *u = &d->u[idx[tpos]];
             nr_doc_set(d, &d->title, u->text, u->len);
             u->role = NR_ROLE_TITLE;
             tkey = strdup(keys[tpos]);
@@ -366,13 +378,13 @@ static void header(nr_doc *d)
        with the post's own headline below it, carrying the byline: the
        headline is the title.  (An HTML article's own h1 is trusted.) */
     for (size_t ti = 0; d->fmt == NR_FORMAT_MARKDOWN && ti < d->n && ti < 40; ti++) {
-        nr_unit *t = &d->u[ti];
+        nr_cand *t = &d->u[ti];
         if (t->role != NR_ROLE_TITLE)
             continue;
         if (nr_word_count(t->text, t->len) > 4)
             break;
         for (size_t j = ti + 1; j < d->n && j < ti + 6; j++) {
-            nr_unit *v = &d->u[j];
+            nr_cand *v = &d->u[j];
             if (!alive(v))
                 continue;
             if (body_like(v))
@@ -402,12 +414,12 @@ static void header(nr_doc *d)
         if (d->u[ti].role != NR_ROLE_TITLE)
             continue;
         for (size_t j = 0; j < ti; j++) {
-            nr_unit *u = &d->u[j];
-            if (!alive(u) || body_like(u) || (u->flags & NR_U_KEEP))
+            nr_cand *u = &d->u[j];
+            if (!alive(u) || body_like(u) || (u->flags & NR_C_KEEP))
                 continue;
             if (is_meta_line(u))
                 take_meta(d, u);
-            else if (!(u->flags & NR_U_KEEP))
+            else if (!(u->flags & NR_C_KEEP))
                 u->rule = "pre-title";
         }
         break;
@@ -415,16 +427,16 @@ static void header(nr_doc *d)
     /* everything else in the header: copies of the title, byline, date,
        standfirst */
     for (size_t k = 0; k < h; k++) {
-        nr_unit *u = &d->u[idx[k]];
+        nr_cand *u = &d->u[idx[k]];
         if (!alive(u))
             continue;
         if (k >= hend && !(k == hend && is_meta_line(u)))
             break;
-        if (u->flags & NR_U_KEEP)
+        if (u->flags & NR_C_KEEP)
             continue;   /* the user wants it read where it stands */
         const char *r = tkey ? title_dup(keys[k], tkey, u) : NULL;
         if (r) {
-            if (!(u->flags & NR_U_KEEP))
+            if (!(u->flags & NR_C_KEEP))
                 u->rule = r;
             continue;
         }
@@ -447,7 +459,7 @@ static void header(nr_doc *d)
                 continue;
             }
         }
-        if (u->flags & NR_U_STANDFIRST) {
+        if (u->flags & NR_C_STANDFIRST) {
             if (!d->subtitle) {
                 nr_doc_set(d, &d->subtitle, u->text, u->len);
                 u->role = NR_ROLE_SUBTITLE;
@@ -455,7 +467,7 @@ static void header(nr_doc *d)
             continue;
         }
         if (!d->subtitle && (tpos == (size_t)-1 || k > tpos) &&
-            u->kind == NR_BLOCK_PARA && !(u->flags & NR_U_BULLET) &&
+            u->kind == NR_BLOCK_PARA && !(u->flags & NR_C_BULLET) &&
             u->len <= 400 && u->len >= 20) {
             int meta_follows = 0;
             for (size_t j = k + 1; j < h && j <= k + 3; j++)
@@ -488,7 +500,7 @@ static void repeats(nr_doc *d)
     size_t cap = 16;
     while (cap < d->n * 2 + 2)
         cap *= 2;
-    size_t *slot = calloc(cap, sizeof *slot);      /* unit index + 1 */
+    size_t *slot = calloc(cap, sizeof *slot);      /* candidate index + 1 */
     char **keys = calloc(d->n ? d->n : 1, sizeof *keys);
     if (!slot || !keys) {
         free(slot);
@@ -497,10 +509,13 @@ static void repeats(nr_doc *d)
         return;
     }
     for (size_t i = 0; i < d->n; i++) {
-        nr_unit *u = &d->u[i];
+        nr_cand *u = &d->u[i];
         /* short lines ("Yes.", "Q:") legitimately recur in interviews and
-           lists; furniture that short is caught by the rules */
-        if (!alive(u) || u->len < 16)
+           lists; furniture that short is caught by the rules.  What recurs
+           on a page is a pull quote, a caption, a teaser: a sentence or
+           two.  A long paragraph said twice was written twice (a refrain,
+           a repeated warning), so it is read twice. */
+        if (!alive(u) || u->len < 16 || u->len >= 300)
             continue;
         keys[i] = nr_key(u->text, u->len);
         if (!keys[i]) {
@@ -513,7 +528,7 @@ static void repeats(nr_doc *d)
         while (slot[p] && strcmp(keys[slot[p] - 1], keys[i]))
             p = (p + 1) & (cap - 1);
         if (slot[p]) {
-            if (!(u->flags & NR_U_KEEP))
+            if (!(u->flags & NR_C_KEEP))
                 u->rule = "repeated";
         } else {
             slot[p] = i + 1;
@@ -533,7 +548,7 @@ static const char *const heading_words[] = {
     "aftermath", "legacy", "verdict", "overview", "outlook", "history",
     "discussion", "results", "method", "methods", NULL};
 
-static int one_word_heading(const nr_unit *u)
+static int one_word_heading(const nr_cand *u)
 {
     char w[32];
     if (u->len >= sizeof w)
@@ -547,10 +562,10 @@ static int one_word_heading(const nr_unit *u)
     return 0;
 }
 
-static int heading_shape(const nr_unit *u)
+static int heading_shape(const nr_cand *u)
 {
-    if (u->kind != NR_BLOCK_PARA || !(u->flags & NR_U_ONE_LINE) ||
-        (u->flags & (NR_U_BULLET | NR_U_KNOWN_KIND)))
+    if (u->kind != NR_BLOCK_PARA || !(u->flags & NR_C_ONE_LINE) ||
+        (u->flags & (NR_C_BULLET | NR_C_KNOWN_KIND)))
         return 0;
     if (u->len > 100)
         return 0;
@@ -577,14 +592,14 @@ static int heading_shape(const nr_unit *u)
 static void text_headings(nr_doc *d)
 {
     for (size_t i = 0; i < d->n; i++) {
-        nr_unit *u = &d->u[i];
+        nr_cand *u = &d->u[i];
         if (!alive(u))
             continue;
         /* a lone numbered line between paragraphs ("1. Turn things off at
            night") is a section heading, not a one-item list */
         int lone_item = 0;
-        if (u->kind == NR_BLOCK_ITEM && (u->flags & NR_U_ONE_LINE) &&
-            !(u->flags & NR_U_KNOWN_KIND)) {
+        if (u->kind == NR_BLOCK_ITEM && (u->flags & NR_C_ONE_LINE) &&
+            !(u->flags & NR_C_KNOWN_KIND)) {
             size_t p = i, q = i + 1;
             while (p > 0 && !alive(&d->u[p - 1]))
                 p--;
@@ -608,7 +623,7 @@ static void text_headings(nr_doc *d)
             j++;
         if (j >= d->n)
             continue;
-        nr_unit *v = &d->u[j];
+        nr_cand *v = &d->u[j];
         int introduces = v->kind == NR_BLOCK_ITEM ||
                          (v->kind == NR_BLOCK_PARA && !heading_shape(v) &&
                           v->len > u->len &&
@@ -622,14 +637,19 @@ static void text_headings(nr_doc *d)
     /* one-word lines that did not make it as headings are section labels
        ("Health", "Politics") */
     for (size_t i = 0; i < d->n; i++) {
-        nr_unit *u = &d->u[i];
+        nr_cand *u = &d->u[i];
         if (!removable(u) || u->kind != NR_BLOCK_PARA ||
-            (u->flags & (NR_U_KNOWN_KIND | NR_U_BULLET)))
+            (u->flags & (NR_C_KNOWN_KIND | NR_C_BULLET)))
             continue;
         if (nr_word_count(u->text, u->len) == 1 && u->len <= 30 &&
             !nr_ends_sentence(u->text, u->len))
             u->rule = "section-label";
     }
+}
+
+void nr_structure_user(nr_doc *d)
+{
+    user_patterns(d);
 }
 
 void nr_structure_run(nr_doc *d)
@@ -649,10 +669,12 @@ void nr_structure_run(nr_doc *d)
     for (size_t i = 0; i < d->n; i++)
         if (alive(&d->u[i]) && d->u[i].len == 0)
             d->u[i].rule = "continue-marker";
+    if (d->fmt == NR_FORMAT_TEXT)
+        nr_text_region(d);
     header(d);
     /* later "Updated 14 May 2014" and "Written by X" lines are furniture */
     for (size_t i = 0; i < d->n; i++) {
-        nr_unit *u = &d->u[i];
+        nr_cand *u = &d->u[i];
         if (!removable(u) || u->len > 80)
             continue;
         if (nr_parse_dateline(u->text, u->len, NULL, NULL))

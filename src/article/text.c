@@ -1,6 +1,6 @@
 /*
  * text.c - the plain-text reader: cuts text scraped or pasted from the web
- * into units.  Lines end in LF, CRLF or CR.  Blank lines separate
+ * into candidates.  Lines end in LF, CRLF or CR.  Blank lines separate
  * paragraphs; inside a run of non-blank lines it decides whether a line
  * break is a hard wrap (join) or a new paragraph, and spots list bullets.
  * Everything else (boilerplate, headings, title...) is structure.c's job.
@@ -10,6 +10,7 @@
 #include <string.h>
 
 #include "article/internal.h"
+#include "article/readers.h"
 
 typedef struct line {
     size_t start, end;   /* content, trimmed, without the line ending */
@@ -33,8 +34,11 @@ static size_t bullet_at(const char *s, size_t end, size_t i, int *kind)
 {
     static const char *const marks[] = {
         "\xE2\x80\xA2", "\xE2\x97\xA6", "\xE2\x96\xAA", "\xE2\x80\xA3",
-        "\xC2\xB7", "\xE2\x80\x93", "\xE2\x96\xBA", "\xE2\x97\x8F", "-", "*",
-        "+", NULL};
+        "\xC2\xB7", "\xE2\x80\x93", "\xE2\x96\xBA", "\xE2\x97\x8F",
+        /* browsers' and text browsers' nested-list marks: square, white
+           square, white circle, star */
+        "\xE2\x96\xA0", "\xE2\x96\xA1", "\xE2\x97\x8B", "\xE2\x98\x86",
+        "\xE2\x98\x85", "-", "*", "+", NULL};
     for (size_t k = 0; marks[k]; k++) {
         size_t l = strlen(marks[k]);
         if (i + l < end && !memcmp(s + i, marks[k], l) &&
@@ -183,7 +187,7 @@ int nr_read_text(nr_doc *d)
             i++;
             continue;
         }
-        /* one unit starting at line i */
+        /* one candidate starting at line i */
         size_t first = i;
         const line *l = &L[i];
         nr_tb_add(&tb, s + l->body, l->end - l->body, l->body);
@@ -214,15 +218,15 @@ int nr_read_text(nr_doc *d)
         }
         unsigned flags = 0;
         if (j == first + 1)
-            flags |= NR_U_ONE_LINE;
+            flags |= NR_C_ONE_LINE;
         nr_block_kind kind = NR_BLOCK_PARA;
         int level = 0;
         if (L[first].bullet) {
-            flags |= NR_U_BULLET;
+            flags |= NR_C_BULLET;
             kind = NR_BLOCK_ITEM;
             level = 1 + (int)(L[first].indent / 2 > 5 ? 5 : L[first].indent / 2);
         }
-        nr_doc_add_unit(d, &tb, kind, level, L[first].start, L[j - 1].end, flags);
+        nr_doc_add_cand(d, &tb, kind, level, L[first].start, L[j - 1].end, flags);
         i = j;
     }
     nr_tb_free(&tb);

@@ -3,7 +3,9 @@
  * ".model" line format (tests/golden/articles/NAME.model), so a reviewer can
  * read what the readers made of an article and the golden suite can diff it.
  *
- *   article_dump [-s] FILE      (-s also lists stripped[] on stderr)
+ *   article_dump [-s] [-m] FILE (-s also lists stripped[] on stderr;
+ *                               -m prints Markdown as narrate --extract;
+ *                               -a every block and removal in source order)
  *
  * The format comes from the file's extension, as in the narrate program.
  */
@@ -12,6 +14,7 @@
 #include <string.h>
 
 #include "article.h"
+#include "nr_private.h"
 
 static char *slurp(const char *path, size_t *len)
 {
@@ -38,6 +41,32 @@ static char *slurp(const char *path, size_t *len)
     return b;
 }
 
+static int write_stdout(void *ud, const void *p, size_t n)
+{
+    (void)ud;
+    return fwrite(p, 1, n, stdout) == n ? 0 : -1;
+}
+
+/* Every block and every removal in source order, for reading a page's
+   extraction line by line. */
+static void print_all(const nr_article *art, const char *src)
+{
+    size_t b = 0, r = 0;
+    while (b < art->nblocks || r < art->nstripped) {
+        size_t bo = b < art->nblocks ? art->blocks[b].src_map[0] : (size_t)-1;
+        size_t ro = r < art->nstripped ? art->stripped[r].src_off : (size_t)-1;
+        if (bo <= ro) {
+            const nr_block *x = &art->blocks[b++];
+            printf("%-16s %.*s\n", nr_block_kind_name(x->kind),
+                   x->len > 150 ? 150 : (int)x->len, x->text);
+        } else {
+            const nr_stripped *x = &art->stripped[r++];
+            int n = x->src_len > 150 ? 150 : (int)x->src_len;
+            printf("  -%-14s %.*s\n", x->rule, n, src + x->src_off);
+        }
+    }
+}
+
 static void field(const char *name, const char *v)
 {
     if (v)
@@ -46,13 +75,19 @@ static void field(const char *name, const char *v)
 
 int main(int argc, char **argv)
 {
-    int show = 0, a = 1;
-    if (a < argc && !strcmp(argv[a], "-s")) {
-        show = 1;
-        a++;
+    int show = 0, md = 0, all = 0, a = 1;
+    for (; a < argc && argv[a][0] == '-' && argv[a][1]; a++) {
+        if (!strcmp(argv[a], "-s"))
+            show = 1;
+        else if (!strcmp(argv[a], "-m"))
+            md = 1;
+        else if (!strcmp(argv[a], "-a"))
+            all = 1;
+        else
+            break;
     }
     if (a + 1 != argc) {
-        fprintf(stderr, "usage: article_dump [-s] FILE\n");
+        fprintf(stderr, "usage: article_dump [-s] [-m] [-a] FILE\n");
         return 2;
     }
     size_t len;
@@ -61,6 +96,16 @@ int main(int argc, char **argv)
         perror(argv[a]);
         return 1;
     }
+    /* decoded as narrate decodes (BOM, UTF-16, invalid bytes) */
+    char *dec;
+    size_t dlen;
+    if (nr_decode_text(src, len, &dec, &dlen) != 0) {
+        free(src);
+        return 1;
+    }
+    free(src);
+    src = dec;
+    len = dlen;
     nr_article_opts o = {0};
     o.name = argv[a];
     nr_article *art;
@@ -69,6 +114,18 @@ int main(int argc, char **argv)
         printf("error: %d\n", (int)st);
         free(src);
         return 1;
+    }
+    if (all) {
+        print_all(art, src);
+        nr_article_free(art);
+        free(src);
+        return 0;
+    }
+    if (md) {
+        nr_article_write_markdown(art, write_stdout, NULL);
+        nr_article_free(art);
+        free(src);
+        return 0;
     }
     field("title", art->title);
     field("subtitle", art->subtitle);
