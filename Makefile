@@ -71,7 +71,7 @@ LIBA     = $(B)/libnarrate.a
 LIBSO    = $(B)/libnarrate.so.$(SOVER)
 
 .PHONY: memcheck tsan fuzz asan-tests all deps deps-build deps-test demo check unit golden e2e asan install \
-        uninstall clean list bench tn-score
+        uninstall clean list bench tn-score extract-score
 
 ## all: build the narrate program and libnarrate (static and shared)
 all: $(NARRATE) $(LIBSO)
@@ -222,6 +222,10 @@ tsan: deps-test
 ## tn-score: score the normalizer on ../shared/data/tn (NeMo and Google TN)
 tn-score: $(NARRATE)
 	@tests/tn_score.sh $(NARRATE)
+
+## extract-score: score --extract on ../shared/data/web/readability (HTML and text; EXTRACT_MODE=html|text, EXTRACT_VERBOSE=1)
+extract-score: $(NARRATE)
+	@tests/extract_score.sh $(NARRATE)
 
 ## bench: optimized build; narrate against flite+lame, side by side
 bench: deps-test

@@ -44,7 +44,10 @@ typedef struct nr_stripped {
 } nr_stripped;
 
 typedef struct nr_article {
-    char *title;      /* owned; never NULL after a successful parse */
+    char *title;      /* owned; NULL when the input gave no title */
+    char *label;      /* owned, never NULL: the title, else a name to show
+                         for it (the file name, the opening words); it is
+                         never spoken, it only names chapters and tags */
     char *subtitle;   /* standfirst; may be NULL */
     char *byline;     /* "Andrew Staniforth, Police Oracle"; may be NULL */
     char *date;       /* as written, e.g. "13th May 2014"; may be NULL */

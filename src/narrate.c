@@ -398,7 +398,7 @@ const char *nr_get_meta(const nr_ctx *ctx, nr_meta_key key)
     if (!a)
         return NULL;
     switch (key) {
-    case NR_META_TITLE: return a->title;
+    case NR_META_TITLE: return a->label;   /* names the tags; see nr_article */
     case NR_META_AUTHOR: return a->byline;
     case NR_META_DATE: return a->date_iso ? a->date_iso : a->date;
     case NR_META_DATE_ISO: return a->date_iso;
@@ -578,6 +578,15 @@ nr_status nr_script(nr_ctx *ctx, nr_write_fn write, void *ud)
     }
     nr_buf_free(&line);
     return st;
+}
+
+nr_status nr_extract(nr_ctx *ctx, nr_write_fn write, void *ud)
+{
+    if (!ctx->article)
+        return nr_fail(ctx, NR_ERR_STATE, "no article loaded");
+    if (nr_article_write_markdown(ctx->article, write, ud) != 0)
+        return nr_fail(ctx, NR_ERR_OUTPUT, "write failed");
+    return NR_OK;
 }
 
 nr_status nr_list_stripped(nr_ctx *ctx, nr_write_fn write, void *ud)

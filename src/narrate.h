@@ -202,6 +202,13 @@ NR_API nr_status nr_load(nr_ctx *ctx, const char *data, size_t len, const char *
    one line per paragraph.  Needs nr_load. */
 NR_API nr_status nr_script(nr_ctx *ctx, nr_write_fn write, void *ud);
 
+/* The article as extracted, before anything is rewritten for speech:
+   Markdown with front matter ("---", title:, byline:, date: (ISO 8601 when
+   known), "---"), then the standfirst and the blocks as written,
+   "## " headings, "- " items, "> " quotes, a blank line between.  A field
+   the article lacks is left out.  Needs nr_load. */
+NR_API nr_status nr_extract(nr_ctx *ctx, nr_write_fn write, void *ud);
+
 /* What the readers removed, one line each: "RULE<TAB>text". */
 NR_API nr_status nr_list_stripped(nr_ctx *ctx, nr_write_fn write, void *ud);
 

@@ -138,7 +138,10 @@ nr_status nr_plan_build(nr_plan *p, const nr_article *a, const nr_plan_opts *o)
     p->intro = build_intro(a, o);
     if (!p->chapter_titles || !p->intro)
         goto nomem;
-    p->chapter_titles[0] = o->title ? o->title : a->title;
+    /* the label names the first chapter when there is no title; it is
+       never spoken (build_intro uses the title only) */
+    p->chapter_titles[0] = o->title ? o->title : a->label ? a->label
+                           : a->title ? a->title : "";
 
     size_t scap = 0, chapter = 0;
     if (add_segment(p, &scap, NR_SEG_INTRO, 0, 1, p->intro, strlen(p->intro), NULL))

@@ -25,14 +25,6 @@ static const char *const glue[] = {"de", "da", "del", "della", "di", "du",
                                    "bin", "al", "y", "e", "et", "and", "und",
                                    NULL};
 
-static int in(const char *const *list, const char *s, size_t n)
-{
-    for (size_t i = 0; list[i]; i++)
-        if (strlen(list[i]) == n && !strncmp(list[i], s, n))
-            return 1;
-    return 0;
-}
-
 /* A capitalised word: ASCII capital, or a letter past ASCII (names from
    every language), or an initial like "B." or "(R.J.)". */
 static int cap_word(const char *s, size_t n)
@@ -61,7 +53,7 @@ static int month_word(const char *s, size_t n)
     w[n] = '\0';
     if (n && w[n - 1] == '.')
         w[--n] = '\0';
-    return in(months, w, n);
+    return nr_in_list(w, n, months);
 }
 
 static int not_name(const char *s, size_t n)
@@ -75,7 +67,7 @@ static int not_name(const char *s, size_t n)
         return 0;
     for (size_t i = 0; i < n; i++)
         w[i] = (char)tolower((unsigned char)s[i]);
-    return in(words, w, n);
+    return nr_in_list(w, n, words);
 }
 
 size_t nr_name_at(const char *s, size_t n, size_t *nb, size_t *ne, int *lead)
@@ -123,7 +115,7 @@ size_t nr_name_at(const char *s, size_t n, size_t *nb, size_t *ne, int *lead)
         if (cap_word(s + i, letters)) {
             words++;
             end = i + letters;
-        } else if (!(words > 0 && in(glue, s + i, letters))) {
+        } else if (!(words > 0 && nr_in_list(s + i, letters, glue))) {
             break;
         }
         if (last)

@@ -142,12 +142,16 @@ static int cmp_stripped(const void *a, const void *b)
     return x->src_off < y->src_off ? -1 : x->src_off > y->src_off;
 }
 
-/* When nothing in the input looks like a title we still owe one: the file
-   name if there is one, else the opening words of the first block. */
-static void fallback_title(nr_doc *d)
+/* What to call the article where a name must be shown (chapter list,
+   tags, a feed) when the input has no title: the file name, else the
+   opening words.  Neither is ever spoken: a listener would hear
+   "article" or the first sentence twice. */
+static void make_label(nr_doc *d)
 {
-    if (d->title)
+    if (d->title) {
+        nr_doc_set(d, &d->label, d->title, strlen(d->title));
         return;
+    }
     if (d->name) {
         const char *b = strrchr(d->name, '/');
         b = b ? b + 1 : d->name;
@@ -161,9 +165,9 @@ static void fallback_title(nr_doc *d)
         for (size_t i = 0; i < n; i++)
             t[i] = (b[i] == '-' || b[i] == '_') ? ' ' : b[i];
         t[n] = '\0';
-        nr_doc_set(d, &d->title, t, n);
+        nr_doc_set(d, &d->label, t, n);
         free(t);
-        if (d->title)
+        if (d->label)
             return;
     }
     for (size_t i = 0; i < d->n; i++) {
@@ -174,7 +178,7 @@ static void fallback_title(nr_doc *d)
         for (; j < u->len; j++)
             if (u->text[j] == ' ' && ++words == 10)
                 break;
-        nr_doc_set(d, &d->title, u->text, j);
+        nr_doc_set(d, &d->label, u->text, j);
         return;
     }
 }
@@ -220,11 +224,12 @@ static nr_article_status build(nr_doc *d, nr_article **out)
     if (a->nstripped > 1)
         qsort(a->stripped, a->nstripped, sizeof *a->stripped, cmp_stripped);
     a->title = d->title;
+    a->label = d->label;
     a->subtitle = d->subtitle;
     a->byline = d->byline;
     a->date = d->date;
     a->date_iso = d->date_iso;
-    d->title = d->subtitle = d->byline = d->date = d->date_iso = NULL;
+    d->title = d->label = d->subtitle = d->byline = d->date = d->date_iso = NULL;
     *out = a;
     return NR_ARTICLE_OK;
 }
@@ -238,6 +243,7 @@ void nr_doc_free(nr_doc *d)
     free(d->u);
     free(d->st);
     free(d->title);
+    free(d->label);
     free(d->subtitle);
     free(d->byline);
     free(d->date);
@@ -252,8 +258,8 @@ void nr_doc_free(nr_doc *d)
 
 nr_article_status nr_doc_finish(nr_doc *d, nr_article **out)
 {
-    fallback_title(d);
-    if (d->nomem || !d->title)
+    make_label(d);
+    if (d->nomem || !d->label)
         return NR_ARTICLE_NOMEM;
     return build(d, out);
 }

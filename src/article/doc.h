@@ -46,7 +46,7 @@ typedef struct nr_doc {
     size_t      n, cap;
     nr_stripped *st;       /* removals that are not whole candidates */
     size_t      nst, capst;
-    char *title, *subtitle, *byline, *date, *date_iso;  /* owned */
+    char *title, *label, *subtitle, *byline, *date, *date_iso;  /* owned */
     const char *name;      /* file name, may be NULL */
     regex_t    *keep, *drop;
     size_t      nkeep, ndrop;
@@ -65,8 +65,9 @@ void nr_cand_cut(nr_cand *u, size_t a, size_t b);
 
 /* Frees everything the document owns (not src). */
 void nr_doc_free(nr_doc *d);
-/* Fills the title when nothing in the input gave one, then moves the
-   surviving candidates and metadata into a new nr_article. */
+/* Names the article (its label) when nothing in the input gave it a
+   title, then moves the surviving candidates and metadata into a new
+   nr_article. */
 nr_article_status nr_doc_finish(nr_doc *d, nr_article **out);
 
 #endif

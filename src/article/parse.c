@@ -146,6 +146,7 @@ void nr_article_free(nr_article *a)
     free(a->blocks);
     free(a->stripped);
     free(a->title);
+    free(a->label);
     free(a->subtitle);
     free(a->byline);
     free(a->date);

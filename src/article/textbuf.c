@@ -216,3 +216,11 @@ void nr_tb_add_at(nr_tb *tb, const char *p, size_t n, size_t off,
         i++;
     }
 }
+
+int nr_in_list(const char *w, size_t n, const char *const *list)
+{
+    for (size_t i = 0; list[i]; i++)
+        if (strlen(list[i]) == n && !memcmp(list[i], w, n))
+            return 1;
+    return 0;
+}

@@ -44,4 +44,7 @@ size_t nr_utf8_prev(const char *s, size_t i);
 int nr_ends_sentence(const char *s, size_t n);
 size_t nr_word_count(const char *s, size_t n);
 
+/* Is the n bytes at w one of the NULL-ended list's words? */
+int nr_in_list(const char *w, size_t n, const char *const *list);
+
 #endif

@@ -34,6 +34,7 @@ static void usage(FILE *f)
     fputs(
 "Usage: narrate [OPTIONS] INPUT -o OUTPUT    narrate an article into audio\n"
 "       narrate --script [OPTIONS] INPUT     print what would be spoken\n"
+"       narrate --extract [OPTIONS] INPUT    print the article as extracted\n"
 "       narrate --normalize [FILE]           spoken form of each line\n"
 "       narrate batch IN_DIR OUT_DIR [...]   a folder into podcast episodes + RSS\n"
 "       narrate feed OUT_DIR [...]           rebuild the feed (after shards)\n"
@@ -64,6 +65,8 @@ static void usage(FILE *f)
 "  -j, --jobs N           synthesis threads (default: number of CPUs)\n"
 "Text:\n"
 "      --script           print the spoken text, one paragraph a line\n"
+"      --extract          print the article as found, before it is rewritten\n"
+"                         for speech: Markdown with title, byline, date\n"
 "      --normalize        print each input line's spoken form\n"
 "      --explain[=FILE]   show each rewritten token and the rule (stderr)\n"
 "      --locale L         en-US, en-GB or auto (default auto)\n"
@@ -289,12 +292,14 @@ enum {
     OPT_SCRIPT = 256, OPT_NORMALIZE, OPT_VOICE, OPT_LIST_VOICES, OPT_TITLE,
     OPT_AUTHOR, OPT_ALBUM, OPT_BITRATE, OPT_RATE, OPT_LOCALE, OPT_LEXICON,
     OPT_FROM, OPT_FORMAT, OPT_EXPLAIN, OPT_STRIPPED, OPT_KEEP, OPT_DROP,
-    OPT_TRANSCRIPT, OPT_CHAPTERS_JSON, OPT_LOUDNESS, OPT_COVER, OPT_SAMPLE_RATE
+    OPT_TRANSCRIPT, OPT_CHAPTERS_JSON, OPT_LOUDNESS, OPT_COVER, OPT_SAMPLE_RATE,
+    OPT_EXTRACT
 };
 
 static const struct option longopts[] = {
     {"output", required_argument, NULL, 'o'},
     {"script", no_argument, NULL, OPT_SCRIPT},
+    {"extract", no_argument, NULL, OPT_EXTRACT},
     {"normalize", no_argument, NULL, OPT_NORMALIZE},
     {"voice", required_argument, NULL, OPT_VOICE},
     {"list-voices", no_argument, NULL, OPT_LIST_VOICES},
@@ -332,7 +337,7 @@ typedef struct options {
     const char *output;           /* -o; "-" standard output */
     nr_out_format format;         /* --format; NR_OUT_AUTO from the name */
     const char *transcript, *chapters_json;
-    int script, normalize, show_stripped;
+    int script, extract, normalize, show_stripped;
     int explain;                  /* --explain, to explain_path or stderr */
     const char *explain_path;
     const char **lexicons;        /* --lexicon files, in argv order */
@@ -417,6 +422,7 @@ static int set_option(nr_ctx *ctx, options *o, int c, char *arg)
     case 'q': cli_verbosity = 0; break;
     case 'v': cli_verbosity = 2; break;
     case OPT_SCRIPT: o->script = 1; break;
+    case OPT_EXTRACT: o->extract = 1; break;
     case OPT_NORMALIZE: o->normalize = 1; break;
     case OPT_STRIPPED: o->show_stripped = 1; break;
     case OPT_EXPLAIN: o->explain = 1; o->explain_path = arg; break;
@@ -520,9 +526,10 @@ static int load_article(nr_ctx *ctx, const char *input, int show_stripped)
     return fail(ctx, s);
 }
 
-static int print_script(nr_ctx *ctx)
+static int print_text(nr_ctx *ctx, const options *o)
 {
-    nr_status s = nr_script(ctx, write_stdout, NULL);
+    nr_status s = o->extract ? nr_extract(ctx, write_stdout, NULL)
+                             : nr_script(ctx, write_stdout, NULL);
     if (s == NR_OK && fflush(stdout) != 0)
         s = NR_ERR_OUTPUT;
     return s == NR_OK ? CLI_EXIT_OK : fail(ctx, s);
@@ -587,18 +594,20 @@ static int run(nr_ctx *ctx, const options *o)
         return usage_error("no input file");
     if (o->noperands > 1)
         return usage_error("one input file at a time ('%s' is extra)", o->operands[1]);
-    if (!o->script && !o->show_stripped && !o->output)
-        return usage_error("no output: give -o FILE, -o - for standard output, or --script");
+    if (o->script && o->extract)
+        return usage_error("--script and --extract print different things: give one");
+    if (!o->script && !o->extract && !o->show_stripped && !o->output)
+        return usage_error("no output: give -o FILE, -o - for standard output, --script or --extract");
     if ((rc = load_article(ctx, o->operands[0], o->show_stripped)) != 0)
         return rc;
     if (o->show_stripped) {
         /* to stderr, so it can be combined with --script or synthesis */
         nr_list_stripped(ctx, write_stderr, NULL);
-        if (!o->script && !o->output)
+        if (!o->script && !o->extract && !o->output)
             return CLI_EXIT_OK;
     }
-    if (o->script)
-        return print_script(ctx);
+    if (o->script || o->extract)
+        return print_text(ctx, o);
     return render(ctx, o);
 }
 

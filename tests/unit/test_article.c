@@ -604,14 +604,60 @@ static void test_header_shapes(void **state)
     assert_string_equal(a->date, "Thu 9 Feb 2023");
     assert_int_equal(a->nblocks, 2);
     nr_article_free(a);
-    /* no title-like line at all: the file name, else the opening words */
+    /* no title-like line at all: no title (nothing to speak first); the
+       label that names chapters and tags is the file name, else the
+       opening words */
     src = BODY1 BODY2;
     nr_article_opts o = {0};
     o.name = "/tmp/council-library-vote.txt";
     a = NULL;
     assert_int_equal(nr_article_parse(src, strlen(src), &o, &a), NR_ARTICLE_OK);
-    assert_string_equal(a->title, "council library vote");
+    assert_null(a->title);
+    assert_string_equal(a->label, "council library vote");
     assert_int_equal(a->nblocks, 2);
+    nr_article_free(a);
+    o.name = NULL;
+    assert_int_equal(nr_article_parse(src, strlen(src), &o, &a), NR_ARTICLE_OK);
+    assert_null(a->title);
+    assert_string_equal(a->label, "The council met on Tuesday evening to discuss the plans");
+    nr_article_free(a);
+}
+
+/* An input that is all header: one line is the text, not a title. */
+static void test_header_is_all(void **state)
+{
+    (void)state;
+    static const char *const lines[] = {"Hello world\n", "Buy milk and eggs",
+                                        "on 13th May 2014.\n",
+                                        "Library plans approved\n\nBy Jane Smith\n"};
+    for (size_t i = 0; i < sizeof lines / sizeof *lines; i++) {
+        nr_article *a = text(lines[i]);
+        assert_null(a->title);
+        assert_null(a->date);
+        assert_null(a->byline);
+        assert_non_null(a->label);
+        assert_true(a->nblocks >= 1);
+        assert_true(!strncmp(a->blocks[0].text, lines[i], a->blocks[0].len));
+        nr_article_free(a);
+    }
+    /* boilerplate alone is still nothing to speak */
+    nr_article *a = NULL;
+    assert_int_equal(nr_article_parse("Leave a Reply\n", 14, NULL, &a),
+                     NR_ARTICLE_EMPTY);
+}
+
+/* Plain mode: every paragraph as it stands. */
+static void test_plain_mode(void **state)
+{
+    (void)state;
+    const char *src = "Share this article\n\nLibrary plans approved\n\n" BODY1;
+    nr_article_opts o = {0};
+    o.plain = 1;
+    nr_article *a = NULL;
+    assert_int_equal(nr_article_parse(src, strlen(src), &o, &a), NR_ARTICLE_OK);
+    assert_null(a->title);
+    assert_int_equal(a->nblocks, 3);
+    assert_string_equal(a->blocks[0].text, "Share this article");
     nr_article_free(a);
 }
 
@@ -1051,6 +1097,8 @@ int main(void)
         cmocka_unit_test(test_hard_wrap),
         cmocka_unit_test(test_repeated_lines),
         cmocka_unit_test(test_header_shapes),
+        cmocka_unit_test(test_header_is_all),
+        cmocka_unit_test(test_plain_mode),
         cmocka_unit_test(test_markdown),
         cmocka_unit_test(test_markdown_line_endings),
         cmocka_unit_test(test_markdown_inline_edges),

@@ -31,6 +31,7 @@ static nr_article article(char *title, char *byline, char *date, nr_block *block
 {
     nr_article a = {0};
     a.title = title;
+    a.label = title;
     a.byline = byline;
     a.date = date;
     a.blocks = blocks;
@@ -75,6 +76,14 @@ static void test_intro(void **state)
     assert_string_equal(p.chapter_titles[0], "A new title");
     o.author = NULL;
     assert_string_equal(intro_of(&p, &a, &o), "A new title. By Jane Doe.");
+    /* no title: the label names the first chapter and is never spoken */
+    a = article(NULL, "Jane Doe", NULL, b, 1);
+    a.label = "council library vote";
+    assert_string_equal(intro_of(&p, &a, &none), "By Jane Doe.");
+    assert_string_equal(p.chapter_titles[0], "council library vote");
+    a = article(NULL, NULL, NULL, b, 1);
+    a.label = "council library vote";
+    assert_string_equal(intro_of(&p, &a, &none), "");
     nr_plan_free(&p);
     assert_null(p.segments);
     assert_int_equal(p.nitems, 0);

@@ -1,0 +1,343 @@
+/*
+ * storyhead.c - the head of a story found in a page copied as text: its
+ * headline (the title-shaped line above the story that a byline or date
+ * line follows, the story's words name, the page repeats), and its byline
+ * (a "By" line, a name before a date, a name beside the date line),
+ * looked for around the headline and at the story's end (see region.h).
+ */
+#include <ctype.h>
+#include <stdint.h>
+#ifdef NR_REGION_DEBUG
+#include <stdio.h>
+#endif
+#include <stdlib.h>
+#include <string.h>
+#include <strings.h>
+
+#include "article/region.h"
+
+#define HEAD_ABOVE 40   /* live candidates looked at above the story */
+#define HEAD_FAR 160    /* ... for a headline with a "By" line under it */
+#define HEAD_INSIDE 4   /* and at its start, when the run began too early */
+
+
+/* "Ben Silverman" over "March 3, 2015": a name above a date line is the
+   byline, however headline-shaped. */
+static int author_above_date(const nr_page *pg, size_t i)
+{
+    const nr_doc *d = pg->d;
+    if (!nr_namelike(d->u[i].text, d->u[i].len))
+        return 0;
+    size_t b, e;
+    char iso[11];
+    for (size_t j = i + 1; j < d->n; j++)
+        if (nr_live(&d->u[j]))
+            return !nr_by_lead(&d->u[j]) && pg->st[j].words <= 12 &&
+                   nr_date_find(d->u[j].text, d->u[j].len, &b, &e, iso);
+    return 0;
+}
+
+/* "UK : Title" or "Title | Site" over "Title": the longer line is the
+   headline with a crumb or the site's name added, not a headline above
+   a deck. */
+static int contains_key(const char *outer, const char *inner)
+{
+    if (!outer || !inner || !*inner)
+        return 0;
+    size_t lo = strlen(outer), li = strlen(inner);
+    return li < lo && ((!strncmp(outer, inner, li) && outer[li] == ' ') ||
+                       (!strcmp(outer + lo - li, inner) && outer[lo - li - 1] == ' '));
+}
+
+/* Does the line recur on the page, alone or opening a longer line (a
+   caption or a share text that starts with the headline)? */
+static int recurs(const nr_page *pg, size_t i)
+{
+    const char *k = pg->keys[i];
+    if (!k || !*k)
+        return 0;
+    size_t n = strlen(k);
+    for (size_t j = 0; j < pg->d->n; j++) {
+        const char *o = pg->keys[j];
+        /* a paragraph may start with a heading's words; a headline
+           recurs in lines that are not sentences (crumbs, captions) */
+        if (j != i && o && !strncmp(o, k, n) &&
+            (o[n] == '\0' ||
+             (o[n] == ' ' && !nr_ends_sentence(pg->d->u[j].text, pg->d->u[j].len))))
+            return 1;
+    }
+    return 0;
+}
+
+static int byline_kind(const nr_cand *c, const nr_textstat *st, size_t *nb,
+                       size_t *ne);
+enum { BY_NONE, BY_NAME_ONLY, BY_NAME_DATE, BY_LEAD };
+
+/* Is the next live line a byline or date line?  ("Echo" over "Published
+   1 March": a one-word headline needs that to be one.) */
+static int meta_below(const nr_page *pg, size_t i)
+{
+    for (size_t j = i + 1; j < pg->d->n; j++)
+        if (nr_live(&pg->d->u[j]))
+            return nr_metaish(&pg->d->u[j], &pg->st[j]);
+    return 0;
+}
+
+/* Is the next live line (or the one after) led by "By"? */
+static int signed_below(const nr_page *pg, size_t i)
+{
+    const nr_doc *d = pg->d;
+    for (size_t j = i + 1, k = 0; j < d->n && k < 2; j++) {
+        if (!nr_live(&d->u[j]))
+            continue;
+        k++;
+        size_t nb, ne;
+        if (byline_kind(&d->u[j], &pg->st[j], &nb, &ne) == BY_LEAD)
+            return 1;
+    }
+    return 0;
+}
+
+static long headline_score(const nr_page *pg, const nr_hashset *ws, size_t i,
+                           size_t seen)
+{
+    const nr_doc *d = pg->d;
+    long score = 40 - 2 * (long)seen;
+    for (size_t j = i + 1, k = 0; j < d->n && k < 2; j++) {
+        if (!nr_live(&d->u[j]))
+            continue;
+        k++;
+        if (nr_metaish(&d->u[j], &pg->st[j])) {
+            score += k == 1 ? 40 : 25;
+            break;
+        }
+    }
+    score += (long)nr_overlap_pct(ws, &d->u[i]) * 50 / 100;
+    if (recurs(pg, i))
+        score += 30;
+    unsigned w = pg->st[i].words;
+    if (w >= 4 && w <= 20)
+        score += 10;
+    return score;
+}
+
+/* Index of the headline, or SIZE_MAX.  Looked for above the story's first
+   block `first` and among the first few blocks of the run (a run can start
+   at a stray sentence above the headline: a dialog, a teaser).  Signs, each
+   worth points: a byline or date line just below it; the story using its
+   words (a headline names what the story is about, a menu does not); the
+   same line elsewhere on the page (headlines recur in crumbs, share text
+   and teasers); nearness to the story; headline length. */
+size_t nr_find_headline(nr_page *pg, size_t first, size_t end)
+{
+    nr_doc *d = pg->d;
+    nr_hashset ws;
+    if (nr_hashset_init(&ws, 1024) != 0) {
+        d->nomem = 1;
+        return SIZE_MAX;
+    }
+    /* the story's words, from its paragraphs (not its headings) */
+    for (size_t i = first, k = 0; i < end && k < 12; i++)
+        if (nr_live(&d->u[i]) && pg->v[i] > 0 &&
+            !nr_headline_shape(&d->u[i], &pg->st[i])) {
+            nr_hashset_add_text(&ws, &d->u[i]);
+            k++;
+        }
+    size_t best = SIZE_MAX, seen = 0;
+    long best_score = 0;
+    for (size_t i = first; i-- > 0 && seen < HEAD_FAR;) {
+        if (!nr_live(&d->u[i]))
+            continue;
+        seen++;
+        if (!nr_headline_shape(&d->u[i], &pg->st[i]) || author_above_date(pg, i) ||
+            (pg->st[i].words == 1 && !meta_below(pg, i)))
+            continue;
+        /* a headline with its byline under it is the surest landmark:
+           a video player or a gallery may stand between it and the text */
+        int signed_ = signed_below(pg, i);
+        if (seen > HEAD_ABOVE && !signed_)
+            continue;
+        long score = headline_score(pg, &ws, i, signed_ && seen > 15 ? 15 : seen);
+#ifdef NR_REGION_DEBUG
+        fprintf(stderr, "head %4zu score %4ld ov %3u %.60s\n", i, score,
+                nr_overlap_pct(&ws, &d->u[i]), d->u[i].text);
+#endif
+        if (score > best_score) {
+            best_score = score;
+            best = i;
+        }
+    }
+    /* inside the run: only while what precedes it is a sentence or two */
+    long before = 0;
+    for (size_t i = first, k = 0; i < end && k < HEAD_INSIDE; i++) {
+        if (!nr_live(&d->u[i]))
+            continue;
+        k++;
+        if (k > 1 && nr_headline_shape(&d->u[i], &pg->st[i]) && before < 60 &&
+            (recurs(pg, i) || (i + 1 < end && nr_metaish(&d->u[i + 1], &pg->st[i + 1])))) {
+            long score = headline_score(pg, &ws, i, 0) - 10;
+            if (score > best_score) {
+                best_score = score;
+                best = i;
+            }
+        }
+        if (pg->v[i] > 0)
+            before += pg->v[i];
+    }
+    /* headline, then deck: of two title-shaped lines in a row the upper is
+       the headline when it is the longer (a shorter one above is a kicker
+       or the site's tagline) */
+    if (best != SIZE_MAX && best > 0) {
+        const nr_cand *up = &d->u[best - 1];
+        if (nr_live(up) && nr_headline_shape(up, &pg->st[best - 1]) &&
+            pg->st[best - 1].words > pg->st[best].words &&
+            !contains_key(pg->keys[best - 1], pg->keys[best]) &&
+            nr_overlap_pct(&ws, up) + 30 >= nr_overlap_pct(&ws, &d->u[best]))
+            best--;
+    }
+    nr_hashset_free(&ws);
+    return best;
+}
+
+/* ---- the byline ---- */
+
+/* Is c a byline line, and which kind?  *nb..*ne gets the name. */
+static int byline_kind(const nr_cand *c, const nr_textstat *st, size_t *nb,
+                       size_t *ne)
+{
+    int lead;
+    if (st->words > 60)
+        return BY_NONE;
+    size_t w = nr_name_at(c->text, c->len, nb, ne, &lead);
+    if (!w)
+        return BY_NONE;
+    if (lead)
+        return BY_LEAD;   /* "By Jo Roe, a deputy editor who ...": a bio */
+    if (st->words > 24)
+        return BY_NONE;
+    if (w > 4)
+        return BY_NONE;
+    const char *r = c->text + *ne;
+    size_t rl = c->len - *ne;
+    if (rl == 0)
+        return BY_NAME_ONLY;
+    /* the name, then a separator or a glued date, then a date or age */
+    while (rl && (*r == ' ' || *r == ','))
+        r++, rl--;
+    size_t b, e;
+    char iso[11];
+    if (rl && (nr_date_find(r, rl, &b, &e, iso) || strstr(r, " ago") ||
+               (isdigit((unsigned char)r[0]) && rl <= 6)))
+        return BY_NAME_DATE;
+    if (rl >= 2 && (!strncmp(r, "\xE2\x80\xA2", 3) || !strncmp(r, "- ", 2) ||
+                    !strncmp(r, "| ", 2) || !strncmp(r, "\xC2\xB7", 2) ||
+                    !strncmp(r, "\xE2\x80\x94", 3) || !strncmp(r, "\xE2\x80\x93", 3)))
+        return nr_date_find(r, rl, &b, &e, iso) ? BY_NAME_DATE : BY_NONE;
+    return BY_NONE;
+}
+
+static int beside_date(const nr_page *pg, size_t i)
+{
+    const nr_doc *d = pg->d;
+    size_t b, e;
+    char iso[11];
+    for (size_t j = i + 1; j < d->n; j++)
+        if (d->u[j].role == NR_ROLE_BLOCK && !d->u[j].rule)
+            return nr_date_find(d->u[j].text, d->u[j].len, &b, &e, iso) &&
+                   pg->st[j].words <= 12;
+    return 0;
+}
+
+/* The writer, looked for around the headline h (or the story's start)
+   and at the story's end ("Written by ..."). */
+void nr_find_byline(nr_page *pg, size_t h, size_t a, size_t b)
+{
+    nr_doc *d = pg->d;
+    if (d->byline)
+        return;
+    size_t anchor = h != SIZE_MAX ? h : a;
+    size_t best = SIZE_MAX, bnb = 0, bne = 0;
+    long best_score = 0;
+    size_t lo = anchor > 4 ? anchor - 4 : 0;
+    size_t hi = b + 12 < d->n ? b + 12 : d->n;
+    for (size_t i = lo, dist = 0; i < hi; i++) {
+        nr_cand *c = &d->u[i];
+        if (c->role != NR_ROLE_BLOCK || i == h ||
+            (c->rule && !strcmp(c->rule, "user-drop")))
+            continue;
+        if (i > anchor)
+            dist++;
+        size_t nb, ne;
+        int kind = byline_kind(c, &pg->st[i], &nb, &ne);
+        /* "By Jo Roe ... Follow @joroe" may have gone as a social widget;
+           only a line led by "By" is a byline whatever else it holds */
+        if (kind == BY_NONE || (c->rule && kind != BY_LEAD))
+            continue;
+        long score = kind == BY_LEAD ? 60 : kind == BY_NAME_DATE ? 50 : 30;
+        if (nr_meta_line(c))
+            score += 20;   /* the strict byline parser reads it too */
+        if (i >= a && i < b && kind != BY_LEAD)
+            continue;   /* a name alone inside the story is the story's */
+        if (i >= b && kind != BY_LEAD)
+            continue;
+        /* a bare name needs a date line beside it */
+        if (kind == BY_NAME_ONLY && !beside_date(pg, i))
+            continue;
+        score -= 2 * (long)(i < anchor ? anchor - i : dist);
+        if (i >= b)
+            score -= 15;   /* "Written by" after the story: a weaker sign */
+        if (score > best_score) {
+            best_score = score;
+            best = i;
+            bnb = nb;
+            bne = ne;
+        }
+    }
+    if (best == SIZE_MAX)
+        return;
+    nr_cand *c = &d->u[best];
+    /* the strict parser keeps the publication or role ("Jo Roe, Chief
+       Reporter"); the finder only knows where the name is */
+    char *full = NULL;
+    if (nr_parse_byline(c->text, c->len, &full, NULL, NULL) && full) {
+        d->byline = full;
+    } else {
+        free(full);
+        nr_doc_set(d, &d->byline, c->text + bnb, bne - bnb);
+    }
+    if (!d->date) {
+        size_t db, de;
+        char iso[11];
+        if (nr_date_find(c->text + bne, c->len - bne, &db, &de, iso)) {
+            nr_doc_set(d, &d->date, c->text + bne + db, de - db);
+            if (iso[0])
+                nr_doc_set(d, &d->date_iso, iso, strlen(iso));
+        }
+    }
+    /* a line the byline parser reads is the header pass's to take (it
+       also tells a standfirst above it); any other is not spoken */
+    if (!nr_meta_line(c) && !c->rule && !(c->flags & NR_C_KEEP))
+        c->role = NR_ROLE_BYLINE;
+}
+
+/* Where the last part of a breadcrumb starts ("Home > News > Title",
+   "News » World » Title": two separators or more), else 0. */
+size_t nr_crumb_tail(const char *s, size_t n)
+{
+    size_t seps = 0, last = 0;
+    for (size_t i = 0; i + 2 < n; i++) {
+        if (s[i] != ' ')
+            continue;
+        size_t w = 0;
+        if (s[i + 1] == '>' && s[i + 2] == ' ')
+            w = 3;
+        else if (i + 3 < n && !memcmp(s + i + 1, "\xC2\xBB", 2) && s[i + 3] == ' ')
+            w = 4;   /* » */
+        if (w) {
+            seps++;
+            last = i + w;
+        }
+    }
+    return seps >= 2 && last < n ? last : 0;
+}
+

@@ -1,0 +1,164 @@
+/*
+ * textlines.c - the shape of one line of a page copied as text: a list
+ * item, a byline or date line, a line of a site's controls, a line that
+ * could be a headline.  What the content finder and the headline finder
+ * ask of single lines (see region.h).
+ */
+#include <ctype.h>
+#include <stdint.h>
+#include <stdlib.h>
+#include <string.h>
+#include <strings.h>
+
+#include "article/region.h"
+
+int nr_bulleted(const nr_cand *c)
+{
+    return c->kind == NR_BLOCK_ITEM || (c->flags & NR_C_BULLET);
+}
+
+/* Classes, as jusText has them: good (prose), near-good (a short
+   sentence, a heading, a list item with function words), short (a few
+   words of nothing in particular), bad (furniture by rule or by shape). */
+int nr_meta_line(const nr_cand *c)
+{
+    return nr_parse_byline(c->text, c->len, NULL, NULL, NULL) ||
+           nr_parse_dateline(c->text, c->len, NULL, NULL) ||
+           (c->flags & NR_C_BYLINE);
+}
+
+static int starts_ci(const char *s, size_t n, const char *w)
+{
+    size_t k = strlen(w);
+    if (n < k)
+        return 0;
+    for (size_t i = 0; i < k; i++)
+        if ((s[i] | 0x20) != w[i])
+            return 0;
+    return 1;
+}
+
+/* Words with a digit in them ("$610.00", "2x", "10"). */
+static unsigned numeric_words(const nr_cand *c)
+{
+    unsigned n = 0;
+    int in = 0, digit = 0;
+    for (size_t i = 0; i <= c->len; i++) {
+        if (i == c->len || c->text[i] == ' ') {
+            n += in && digit;
+            in = digit = 0;
+        } else {
+            in = 1;
+            digit |= isdigit((unsigned char)c->text[i]) != 0;
+        }
+    }
+    return n;
+}
+
+/* "Photo by Jo Roe", "Edited by Jo Roe", "Illustration: Jo Roe": who made
+   a picture or edited the page. */
+static int credit_line(const nr_cand *c)
+{
+    static const char *const makers[] = {
+        "photo", "photos", "photograph", "photography", "picture", "image",
+        "images", "illustration", "illustrations", "portrait", "graphic",
+        "graphics", "video", "edited", "editing", "produced", "reporting",
+        "additional reporting", "credit", "source", NULL};
+    for (size_t k = 0; makers[k]; k++) {
+        size_t l = strlen(makers[k]);
+        if (c->len > l + 2 && !strncasecmp(c->text, makers[k], l) &&
+            (!strncasecmp(c->text + l, " by ", 4) || c->text[l] == ':'))
+            return 1;
+    }
+    return 0;
+}
+
+/* "by ...", "Par ...", "Posted ...": a byline however it goes on. */
+int nr_by_lead(const nr_cand *c)
+{
+    static const char *const leads[] = {"by ", "par ", "por ", "von ",
+                                        "door ", "posted ", "written ", NULL};
+    for (size_t k = 0; leads[k]; k++)
+        if (starts_ci(c->text, c->len, leads[k]))
+            return 1;
+    return 0;
+}
+
+/* Looser than meta_line, for finding the headline only: a short line with
+   a date in it, a byline lead, or a bare name ("Jo Bloggs 1 day ago",
+   "Par A et B - 24 novembre", "by Lucas Nolan22 Dec 2016"). */
+int nr_metaish(const nr_cand *c, const nr_textstat *st)
+{
+    if (nr_meta_line(c) || nr_by_lead(c))
+        return 1;
+    if (st->words > 16)
+        return 0;
+    size_t b, e;
+    char iso[11];
+    if (nr_date_find(c->text, c->len, &b, &e, iso))
+        return 1;
+    return nr_namelike(c->text, c->len);
+}
+
+/* The words of a site's controls: a line made of them ("Log out Sign in",
+   "Next story", "Download the app") is a control, not a headline. */
+static const char *const ui_words[] = {
+    "about", "account", "all", "app", "back", "close", "comments", "contact",
+    "content", "download", "email", "follow", "get", "home", "in", "index",
+    "log", "login", "logout", "main", "menu", "more", "most", "navigation",
+    "new", "news", "newsletter", "next", "now", "on", "open", "out",
+    "popular", "previous", "print", "read", "recent", "register", "search",
+    "see", "share", "shop", "show", "sign", "site", "skip", "start",
+    "stories", "story", "subscribe", "the", "to", "top", "up", "us", "view",
+    "your", NULL};
+
+static void ui_count(void *ud, const char *w, size_t len)
+{
+    unsigned *n = ud;
+    n[0]++;
+    for (size_t k = 0; ui_words[k]; k++)
+        if (strlen(ui_words[k]) == len && !memcmp(ui_words[k], w, len)) {
+            n[1]++;
+            return;
+        }
+}
+
+int nr_control_words(const nr_cand *c)
+{
+    unsigned n[2] = {0, 0};
+    nr_words_each(c->text, c->len, ui_count, n);
+    return n[0] && n[1] * 5 >= n[0] * 3;
+}
+
+int nr_headline_shape(const nr_cand *c, const nr_textstat *st)
+{
+    if (nr_bulleted(c) || c->len > 250 || nr_meta_line(c) || nr_by_lead(c) ||
+        nr_control_words(c))
+        return 0;
+    size_t b, e;
+    char iso[11];
+    if (st->words <= 8 && nr_date_find(c->text, c->len, &b, &e, iso))
+        return 0;
+    /* two sentences are a paragraph; "(See the notes.)" an aside; "From
+       $610.00" a price; "Portrait by Jo Roe" a credit */
+    if (st->sents >= 2 || (st->sents == 1 && st->words > 20) ||
+        (c->text[0] == '(' && c->text[c->len - 1] == ')') ||
+        (st->words <= 4 && numeric_words(c) * 2 >= st->words) ||
+        credit_line(c))
+        return 0;
+    unsigned w = st->words;
+    if (st->cjk * 2 >= w)
+        return st->cjk >= 4 && st->cjk <= 80;
+    if (w < 1 || w > 30)
+        return 0;
+    char last = c->text[c->len - 1];
+    if (last == ',' || last == ';' || last == ':' ||
+        (last == '.' && c->len > 1 && c->text[c->len - 2] != '.'))
+        return 0;
+    /* placeholders of images and form fields; a menu line: every word
+       capitalised, no function word, many words */
+    if (c->text[0] == '[' || (w >= 6 && st->stops == 0 && st->caps == w))
+        return 0;
+    return 1;
+}
+
