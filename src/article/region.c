@@ -283,6 +283,15 @@ static const char *above_headline(const nr_doc *d, size_t i, size_t from,
     return "outside-article";
 }
 
+/* The last live candidate before a, or SIZE_MAX. */
+static size_t last_before(const nr_doc *d, size_t a)
+{
+    for (size_t i = a; i-- > 0;)
+        if (nr_live(&d->u[i]))
+            return i;
+    return SIZE_MAX;
+}
+
 /* ---- the pass ---- */
 
 
@@ -437,8 +446,10 @@ void nr_text_region(nr_doc *d)
                  !(c->kind == NR_BLOCK_PARA &&
                    (v[i] > 0 || (i < first_meta &&
                                  nr_ends_sentence(c->text, c->len)))) &&
-                 !(i == from + 1 && nr_headline_shape(c, &st[i])))
-            c->rule = "outside-article";
+                 !(i == from + 1 && nr_headline_shape(c, &st[i])) &&
+                 !(i == last_before(d, a) && nr_headline_shape(c, &st[i])))
+            c->rule = "outside-article";   /* (the last keeps a subheading
+                                              that opens the story) */
     }
     free(st);
     free(v);

@@ -669,6 +669,7 @@ void nr_structure_run(nr_doc *d)
     for (size_t i = 0; i < d->n; i++)
         if (alive(&d->u[i]) && d->u[i].len == 0)
             d->u[i].rule = "continue-marker";
+    nr_contents_list(d);
     if (d->fmt == NR_FORMAT_TEXT)
         nr_text_region(d);
     header(d);

@@ -646,6 +646,32 @@ static void test_header_is_all(void **state)
                      NR_ARTICLE_EMPTY);
 }
 
+/* A table of contents: entries that come back, in order, as headings. */
+static void test_contents_list(void **state)
+{
+    (void)state;
+    const char *src = HEAD "Contents\n\n- 1 Early years\n- 2 The war\n"
+                      "- 2.1 At sea\n- 3 Later life\n\n"
+                      "Early years\n\n" BODY1 "The war\n\n" BODY2
+                      "At sea\n\n" BODY3 "Later life\n\n"
+                      "In later life she kept bees and wrote two books about the river.\n";
+    nr_article *a = text(src);
+    assert_string_equal(stripped_by(a, src, "- 1 Early years"), "contents");
+    assert_non_null(find_block(a, "Early years"));
+    assert_string_equal(stripped_by(a, src, "- 2.1 At sea"), "contents");
+    assert_string_equal(stripped_by(a, src, "Contents"), "contents");
+    const nr_block *h = find_block(a, "Later life");
+    assert_non_null(h);
+    assert_int_equal(h->kind, NR_BLOCK_HEADING);
+    nr_article_free(a);
+    /* a menu that comes back all in a row in the footer is no contents
+       list, and a list the text does not come back to stays */
+    src = HEAD BODY1 "- Apples\n- Pears\n- Plums\n\n" BODY2;
+    a = text(src);
+    assert_true(has_block(a, "Pears"));
+    nr_article_free(a);
+}
+
 /* Plain mode: every paragraph as it stands. */
 static void test_plain_mode(void **state)
 {
@@ -1099,6 +1125,7 @@ int main(void)
         cmocka_unit_test(test_header_shapes),
         cmocka_unit_test(test_header_is_all),
         cmocka_unit_test(test_plain_mode),
+        cmocka_unit_test(test_contents_list),
         cmocka_unit_test(test_markdown),
         cmocka_unit_test(test_markdown_line_endings),
         cmocka_unit_test(test_markdown_inline_edges),
