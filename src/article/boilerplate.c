@@ -164,6 +164,39 @@ static const phrase exact[] = {
     {"add your comment", "comment-form", 2},
     {"write a comment", "comment-form", 2},
     {"reply", "comment-form", 2}, {"follow us", "nav", 1},
+    /* the same widgets in the other languages narrate meets most */
+    {"kommentare", "comment-form", 2}, {"kommentar", "comment-form", 2},
+    {"kommentar verfassen", "comment-form", 2},
+    {"kommentar schreiben", "comment-form", 2},
+    {"kommentare schreiben", "comment-form", 2},
+    {"hinterlasse einen kommentar", "comment-form", 2},
+    {"schreibe einen kommentar", "comment-form", 2},
+    {"antwort abbrechen", "comment-form", 2}, {"antworten", "comment-form", 2},
+    {"commentaires", "comment-form", 2}, {"commentaire", "comment-form", 2},
+    {"laisser un commentaire", "comment-form", 2},
+    {"laissez un commentaire", "comment-form", 2},
+    {"répondre", "comment-form", 2}, {"annuler la réponse", "comment-form", 2},
+    {"comentarios", "comment-form", 2}, {"deja un comentario", "comment-form", 2},
+    {"dejar un comentario", "comment-form", 2}, {"responder", "comment-form", 2},
+    {"commenti", "comment-form", 2}, {"lascia un commento", "comment-form", 2},
+    {"rispondi", "comment-form", 2}, {"reacties", "comment-form", 2},
+    {"laat een reactie achter", "comment-form", 2},
+    {"teilen", "share-widget", 1}, {"drucken", "share-widget", 1},
+    {"partager", "share-widget", 1}, {"imprimer", "share-widget", 1},
+    {"compartir", "share-widget", 1}, {"imprimir", "share-widget", 1},
+    {"condividi", "share-widget", 1}, {"stampa", "share-widget", 1},
+    {"delen", "share-widget", 1},
+    {"mehr zum thema", "related", 1}, {"ähnliche artikel", "related", 1},
+    {"weitere artikel", "related", 1}, {"nützliche links", "related", 1},
+    {"das könnte sie auch interessieren", "related", 1},
+    {"sur le même sujet", "related", 1}, {"à lire aussi", "related", 1},
+    {"lire aussi", "related", 1}, {"articles similaires", "related", 1},
+    {"noticias relacionadas", "related", 1}, {"te puede interesar", "related", 1},
+    {"articoli correlati", "related", 1}, {"leggi anche", "related", 1},
+    {"gerelateerde artikelen", "related", 1}, {"lees ook", "related", 1},
+    {"related subjects", "related", 1}, {"more on this topic", "related", 1},
+    {"en savoir plus", "read-more", 0}, {"leer más", "read-more", 0},
+    {"weiterlesen", "read-more", 0}, {"mehr lesen", "read-more", 0},
     {"notes", "notes", 1}, {"references", "notes", 1},
     {"sources", "notes", 1}, {"footnotes", "notes", 1},
     {"further reading", "notes", 1}, {"bibliography", "notes", 1},
@@ -184,6 +217,14 @@ static const phrase comment_form[] = {
     {"click an icon to log in", "comment-form", 2},
     {"you must be logged in to post a comment", "comment-form", 2},
     {"comments are moderated", "comment-form", 2},
+    {"gib hier deinen kommentar ein", "comment-form", 2},
+    {"du kommentierst mit deinem", "comment-form", 2},
+    {"benachrichtigung bei weiteren kommentaren", "comment-form", 2},
+    {"deine e mail adresse wird nicht veröffentlicht", "comment-form", 2},
+    {"votre adresse e mail ne sera pas publiée", "comment-form", 2},
+    {"vous commentez à l aide de votre compte", "comment-form", 2},
+    {"tu dirección de correo electrónico no será publicada", "comment-form", 2},
+    {"il tuo indirizzo email non sarà pubblicato", "comment-form", 2},
 };
 
 /* Key prefixes of short candidates. */
@@ -356,6 +397,11 @@ static const char *count_widget(const char *k, int *tail)
         if (*p == ' ')
             p++;
         if (!strcmp(p, "comments") || !strcmp(p, "comment") ||
+            !strcmp(p, "kommentare") || !strcmp(p, "kommentar") ||
+            !strcmp(p, "commentaires") || !strcmp(p, "commentaire") ||
+            !strcmp(p, "comentarios") || !strcmp(p, "comentario") ||
+            !strcmp(p, "commenti") || !strcmp(p, "commento") ||
+            !strcmp(p, "reacties") || !strcmp(p, "reactie") ||
             key_starts(p, "comments so far") || key_starts(p, "comments on") ||
             key_starts(p, "comments to") ||
             !strcmp(p, "replies") || key_starts(p, "responses") ||
@@ -466,11 +512,25 @@ static int prefix_fits(const phrase *p, const char *s, size_t n, const char *k)
     return 1;
 }
 
-/* A site's legal small print, however long: two of its stock phrases
-   ("All rights reserved", "may not be reproduced", "Privacy Policy",
-   "constitutes acceptance of our User Agreement"). */
+/* A site's legal small print, however long: one of the phrases that only
+   disclaimers and licence notices use, in the languages narrate meets
+   most ("keine Haftung", "tous droits réservés", "licensed under a
+   Creative Commons"), or two of the stock phrases of a footer ("All
+   rights reserved", "Privacy Policy", "constitutes acceptance of our User
+   Agreement"). */
 static int legal_footer(const char *k)
 {
+    static const char *const sure[] = {
+        "keine haftung", "haftungsausschluss", "alle rechte vorbehalten",
+        "tous droits réservés", "tous droits reserves",
+        "todos los derechos reservados", "tutti i diritti riservati",
+        "licensed under a creative commons", "unter einer creative commons",
+        "sous licence creative commons", "bajo una licencia creative commons",
+        "accept no liability", "accepts no liability",
+        "not responsible for the content of external", NULL};
+    for (size_t i = 0; sure[i]; i++)
+        if (strstr(k, sure[i]))
+            return 1;
     static const char *const legal[] = {
         "all rights reserved", "may not be reproduced", "terms of use",
         "terms of service", "privacy policy", "cookie policy",
