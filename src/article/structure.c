@@ -152,10 +152,11 @@ static void tail_cut(nr_doc *d, const unsigned char *tail)
         if (tail[i] >= 2) {
             /* a comment form: trust it when what follows is smaller than the
                body, or when more furniture follows at once */
-            int more = 0;
+            int more = 0, thread = 0;
             for (size_t j = i + 1, seen = 0; j < d->n && seen < 3; j++) {
                 if (d->u[j].rule || signature_like(&d->u[j])) {
                     more = 1;
+                    thread = !d->u[j].rule;
                     break;
                 }
                 seen++;
@@ -168,7 +169,12 @@ static void tail_cut(nr_doc *d, const unsigned char *tail)
                 nx++;
             int story_goes_on = (nx < d->n && body_like(&d->u[nx])) ||
                                 heading_after[i + 1];
-            ok = more || (rest < before && !story_goes_on);
+            /* more furniture at once is trusted when a comment thread
+               follows or the text after it is not much more than the
+               body so far: a "Write a comment" link in the share bar
+               above a story is no comment form */
+            ok = (more && (thread || rest < 2 * before)) ||
+                 (rest < before && !story_goes_on);
         } else {
             /* a share bar or related label: only when no body follows */
             ok = rest == 0;
