@@ -1,0 +1,804 @@
+/*
+ * html_meta.c - title, byline, date and standfirst of an HTML page.
+ *
+ * The page states them in several places that mostly agree: the
+ * structured data (JSON-LD, schema.org Article: headline, author, date
+ * published), <meta> tags (Dublin Core, Open Graph, Twitter, Parse.ly,
+ * "author"), the <title> (with the site's name around the headline), the
+ * byline box and <time> in the article.  In that order of trust: what the
+ * publisher declares for machines is the headline as published; the
+ * <title> is cut at its separators the way readers see it.  The title
+ * given is one part of that headline when the page shows exactly that
+ * part as a heading ("Headline | Site" with an <h1>Headline</h1>), so the
+ * site's name is not read out.
+ *
+ * Dates are taken as written: an ISO timestamp's calendar date is the
+ * date, never converted to another time zone ("2015-12-25T00:30+01:00" is
+ * the 25th), and a <time> shown as "Friday 25 December 2015" is the 25th
+ * whatever its datetime attribute says.
+ */
+#include <ctype.h>
+#include <stdlib.h>
+#include <string.h>
+#include <strings.h>
+
+#include "article/html_dom.h"
+#include "article/html_json.h"
+#include "article/internal.h"
+#include "article/readers.h"
+#include "article/textbuf.h"
+
+/* ---------------- <meta> ---------------- */
+
+/* The keys looked at, in the order each field trusts them. */
+enum {
+    K_DC_TITLE, K_DCTERM_TITLE, K_OG_TITLE, K_WEIBO_A_TITLE, K_WEIBO_W_TITLE,
+    K_TITLE, K_TWITTER_TITLE, K_PARSELY_TITLE,
+    K_DC_CREATOR, K_DCTERM_CREATOR, K_AUTHOR, K_PARSELY_AUTHOR,
+    K_ARTICLE_AUTHOR, K_BYL, K_SAILTHRU_AUTHOR,
+    K_PUBLISHED, K_PARSELY_DATE, K_DATE, K_PUBDATE, K_PUBLISHDATE,
+    K_DC_DATE, K_OG_PUBLISHED, K_SAILTHRU_DATE, K_ITEMPROP_DATE,
+    NKEYS
+};
+
+static const char *const key_names[NKEYS] = {
+    "dc:title", "dcterm:title", "og:title", "weibo:article:title",
+    "weibo:webpage:title", "title", "twitter:title", "parsely-title",
+    "dc:creator", "dcterm:creator", "author", "parsely-author",
+    "article:author", "byl", "sailthru:author",
+    "article:published_time", "parsely-pub-date", "date", "pubdate",
+    "publishdate", "dc:date", "og:published_time", "sailthru:date", ""};
+
+typedef struct metavals {
+    char *v[NKEYS];
+    char *doc_title;    /* <title> */
+    char *ld_title, *ld_byline, *ld_date;
+} metavals;
+
+static int key_of(const char *k)
+{
+    for (int i = 0; i < NKEYS; i++)
+        if (key_names[i][0] && !strcmp(key_names[i], k))
+            return i;
+    return -1;
+}
+
+/* "DC.Title", " og:title " -> "dc:title": lower case, no spaces, dots as
+   colons. */
+static void norm_key(const char *s, char *out, size_t cap)
+{
+    size_t k = 0;
+    for (; *s && k + 1 < cap; s++) {
+        if (isspace((unsigned char)*s))
+            continue;
+        out[k++] = *s == '.' ? ':' : (char)tolower((unsigned char)*s);
+    }
+    out[k] = '\0';
+}
+
+/* The first name in a property list ("og:title twitter:title") that is
+   one of the keys of the prefixed families. */
+static int property_key(const char *prop)
+{
+    static const char *const fams[] = {"article", "dc", "dcterm", "og", "twitter", NULL};
+    static const char *const names[] = {"author", "creator", "description",
+                                        "published_time", "title", "site_name", NULL};
+    for (const char *p = prop; *p;) {
+        while (*p && isspace((unsigned char)*p))
+            p++;
+        const char *e = p;
+        while (*e && !isspace((unsigned char)*e))
+            e++;
+        char tok[64];
+        size_t tl = (size_t)(e - p);
+        if (tl && tl < sizeof tok) {
+            memcpy(tok, p, tl);
+            tok[tl] = '\0';
+            char low[64];
+            norm_key(tok, low, sizeof low);
+            char *colon = strchr(low, ':');
+            if (colon) {
+                *colon = '\0';
+                int fam = 0, name = 0;
+                for (size_t i = 0; fams[i]; i++)
+                    fam |= !strcmp(low, fams[i]);
+                for (size_t i = 0; names[i]; i++)
+                    name |= !strcmp(colon + 1, names[i]);
+                *colon = ':';
+                if (fam && name)
+                    return key_of(low);   /* -1 for the unused ones */
+            }
+        }
+        p = e;
+    }
+    return -2;   /* no family name at all */
+}
+
+static void set_val(nr_doc *d, char **slot, const char *v)
+{
+    free(*slot);
+    *slot = strdup(v);
+    if (!*slot)
+        d->nomem = 1;
+}
+
+/* Decodes references left in a value ("Tom &amp; Jerry" written twice
+   escaped) and trims it; in place. */
+static void unescape(char *s)
+{
+    size_t n = strlen(s), w = 0;
+    for (size_t i = 0; i < n;) {
+        char out[8];
+        size_t ol, used = s[i] == '&' ? nr_entity_at(s, n, i, out, &ol) : 0;
+        if (used && ol <= used) {
+            memcpy(s + w, out, ol);
+            w += ol;
+            i += used;
+        } else {
+            s[w++] = s[i++];
+        }
+    }
+    s[w] = '\0';
+    size_t a = 0;
+    while (s[a] && isspace((unsigned char)s[a]))
+        a++;
+    while (w > a && isspace((unsigned char)s[w - 1]))
+        w--;
+    memmove(s, s + a, w - a);
+    s[w - a] = '\0';
+}
+
+static void read_meta_tag(hdoc *hd, xmlNode *n, metavals *m)
+{
+    const char *content = h_attr(n, "content");
+    if (!content || !*content)
+        return;
+    const char *prop = h_attr(n, "property"), *name = h_attr(n, "name");
+    int k = prop ? property_key(prop) : -2;
+    if (k == -2 && name) {
+        char low[64];
+        norm_key(name, low, sizeof low);
+        k = key_of(low);
+        /* "sailthru.author" became "sailthru:author" */
+    }
+    if (k < 0)
+        return;
+    /* the prefixed families: a later tag overrides; the rest: first */
+    if (k <= K_PARSELY_AUTHOR || k == K_PUBLISHED || k == K_PARSELY_DATE || !m->v[k])
+        set_val(hd->d, &m->v[k], content);
+}
+
+/* ---------------- JSON-LD ---------------- */
+
+/* schema.org types that are articles (and their kin: posts, reports). */
+static int article_type(const char *t)
+{
+    static const char *const kinds[] = {
+        "AdvertiserContentArticle", "NewsArticle", "AnalysisNewsArticle",
+        "AskPublicNewsArticle", "BackgroundNewsArticle", "OpinionNewsArticle",
+        "ReportageNewsArticle", "ReviewNewsArticle", "Report",
+        "SatiricalArticle", "ScholarlyArticle", "MedicalScholarlyArticle",
+        "SocialMediaPosting", "BlogPosting", "LiveBlogPosting",
+        "DiscussionForumPosting", "TechArticle", "APIReference", NULL};
+    if (!t)
+        return 0;
+    if (!strncmp(t, "Article", 7))
+        return 1;
+    for (size_t i = 0; kinds[i]; i++)
+        if (strstr(t, kinds[i]))
+            return 1;
+    return 0;
+}
+
+static int schema_context(const char *c)
+{
+    if (!c)
+        return 0;
+    if (!strncmp(c, "https://", 8))
+        c += 8;
+    else if (!strncmp(c, "http://", 7))
+        c += 7;
+    else
+        return 0;
+    return !strcmp(c, "schema.org") || !strcmp(c, "schema.org/");
+}
+
+static char *doc_title_cut(hdoc *hd, const char *orig);
+
+/* Reads one JSON-LD block; returns 1 when it described the article. */
+static int read_jsonld(hdoc *hd, const char *text, metavals *m)
+{
+    size_t n = strlen(text);
+    const char *s = text;
+    while (n && isspace((unsigned char)*s))
+        s++, n--;
+    if (n >= 9 && !strncmp(s, "<![CDATA[", 9))
+        s += 9, n -= 9;
+    while (n && isspace((unsigned char)s[n - 1]))
+        n--;
+    if (n >= 3 && !strncmp(s + n - 3, "]]>", 3))
+        n -= 3;
+    hj *root = hj_parse(s, n);
+    if (!root)
+        return 0;
+    const hj *a = root;
+    int ok = schema_context(hj_str(hj_get(a, "@context")));
+    if (ok && !hj_get(a, "@type")) {
+        const hj *g = hj_get(a, "@graph");
+        a = NULL;
+        for (size_t i = 0; g && g->kind == HJ_ARR && i < g->nkids && !a; i++)
+            if (article_type(hj_str(hj_get(g->kids[i], "@type"))))
+                a = g->kids[i];
+    }
+    if (!ok || !a || !article_type(hj_str(hj_get(a, "@type")))) {
+        hj_free(root);
+        return 0;
+    }
+    const char *name = hj_str(hj_get(a, "name"));
+    const char *headline = hj_str(hj_get(a, "headline"));
+    const char *title = name ? name : headline;
+    if (name && headline && strcmp(name, headline)) {
+        /* some sites put their own name in "name": the one that agrees
+           with the page title is the headline */
+        char *dt = hd->d->nomem ? NULL : doc_title_cut(hd, m->doc_title ? m->doc_title : "");
+        if (dt && h_similarity(headline, dt) > 0.75 && !(h_similarity(name, dt) > 0.75))
+            title = headline;
+        free(dt);
+    }
+    if (title)
+        set_val(hd->d, &m->ld_title, title);
+    const hj *au = hj_get(a, "author");
+    if (au && au->kind == HJ_OBJ && hj_str(hj_get(au, "name"))) {
+        set_val(hd->d, &m->ld_byline, hj_str(hj_get(au, "name")));
+    } else if (au && au->kind == HJ_ARR && au->nkids &&
+               hj_str(hj_get(au->kids[0], "name"))) {
+        size_t len = 1;
+        for (size_t i = 0; i < au->nkids; i++)
+            if (hj_str(hj_get(au->kids[i], "name")))
+                len += strlen(hj_str(hj_get(au->kids[i], "name"))) + 2;
+        char *all = malloc(len);
+        if (all) {
+            all[0] = '\0';
+            for (size_t i = 0; i < au->nkids; i++) {
+                const char *nm = hj_str(hj_get(au->kids[i], "name"));
+                if (!nm)
+                    continue;
+                if (all[0])
+                    strcat(all, ", ");
+                strcat(all, nm);
+            }
+            free(m->ld_byline);
+            m->ld_byline = all;
+        } else {
+            hd->d->nomem = 1;
+        }
+    }
+    if (hj_str(hj_get(a, "datePublished")))
+        set_val(hd->d, &m->ld_date, hj_str(hj_get(a, "datePublished")));
+    hj_free(root);
+    return 1;
+}
+
+/* ---------------- the <title> ---------------- */
+
+static int js_ws(unsigned char c)
+{
+    return c == ' ' || (c >= 9 && c <= 13);
+}
+
+/* Words as a split at white space counts them (a leading space counts an
+   empty word, as the cut titles keep one). */
+static size_t split_count(const char *s)
+{
+    size_t k = 1;
+    for (const char *p = s; *p;) {
+        if (js_ws((unsigned char)*p)) {
+            k++;
+            while (*p && js_ws((unsigned char)*p))
+                p++;
+        } else {
+            p++;
+        }
+    }
+    return k;
+}
+
+/* A title separator at p: | - \ / > or », and its byte length. */
+static size_t sep_at(const char *p)
+{
+    if (*p == '|' || *p == '-' || *p == '\\' || *p == '/' || *p == '>')
+        return 1;
+    if ((unsigned char)p[0] == 0xC2 && (unsigned char)p[1] == 0xBB)
+        return 2;
+    return 0;
+}
+
+static size_t utf16_len(const char *s)
+{
+    size_t n = 0;
+    for (const unsigned char *p = (const unsigned char *)s; *p; p++)
+        if ((*p & 0xC0) != 0x80)
+            n += *p >= 0xF0 ? 2 : 1;
+    return n;
+}
+
+static char *dup_range(const char *a, const char *b)
+{
+    size_t n = (size_t)(b - a);
+    char *s = malloc(n + 1);
+    if (s) {
+        memcpy(s, a, n);
+        s[n] = '\0';
+    }
+    return s;
+}
+
+/* Trims and collapses runs of white space to one space, in place. */
+static void squeeze(char *s)
+{
+    size_t w = 0;
+    int sp = 0;
+    for (const char *p = s; *p; p++) {
+        if (js_ws((unsigned char)*p)) {
+            sp = w > 0;
+            continue;
+        }
+        if (sp)
+            s[w++] = ' ';
+        sp = 0;
+        s[w++] = *p;
+    }
+    s[w] = '\0';
+}
+
+/* Heading texts (h1, h2) of the page, for the title's checks. */
+typedef struct headings {
+    char *text[24];
+    int h1[24];
+    size_t n, nh1;
+} headings;
+
+static void collect_headings(hdoc *hd, headings *hs)
+{
+    memset(hs, 0, sizeof *hs);
+    for (xmlNode *n = hd->root; n; n = h_next(n, hd->root, 0)) {
+        if (!h_is_elem(n))
+            continue;
+        int tag = H(hd, n)->tag;
+        if (tag != T_H1 && tag != T_H2)
+            continue;
+        if (tag == T_H1)
+            hs->nh1++;
+        if (hs->n < sizeof hs->text / sizeof *hs->text) {
+            hs->text[hs->n] = h_text(hd, n, 2000);
+            hs->h1[hs->n] = tag == T_H1;
+            if (hs->text[hs->n])
+                hs->n++;
+        }
+    }
+}
+
+static void free_headings(headings *hs)
+{
+    for (size_t i = 0; i < hs->n; i++)
+        free(hs->text[i]);
+}
+
+/* The <title> as readers cut it: the last part after a separator goes
+   ("Headline | Site"), or the first when that leaves too little ("Site |
+   Headline"); "Section: Headline" keeps the part after the colon unless a
+   heading shows the whole; a title too short or too long gives way to the
+   page's only <h1>; a cut down to four words or fewer is undone. */
+static char *doc_title_cut(hdoc *hd, const char *orig)
+{
+    char *cur = NULL;
+    int hier = 0;
+    size_t n = strlen(orig);
+    const char *last = NULL, *first = NULL;
+    for (const char *p = orig; *p; p++) {
+        size_t l = sep_at(p);
+        if (!l)
+            continue;
+        if (!first)
+            first = p;
+        if (p > orig && p[-1] == ' ' && p[l] == ' ') {
+            last = p;
+            if (*p != '|' && *p != '-')
+                hier = 1;
+        }
+    }
+    if (last) {
+        cur = dup_range(orig, last);
+        if (cur && split_count(cur) < 3) {
+            free(cur);
+            cur = strdup(first + sep_at(first));
+        }
+    } else if (strstr(orig, ": ")) {
+        headings hs;
+        collect_headings(hd, &hs);
+        int whole = 0;
+        for (size_t i = 0; i < hs.n && !whole; i++)
+            whole = !strcmp(hs.text[i], orig);
+        free_headings(&hs);
+        if (whole) {
+            cur = strdup(orig);
+        } else {
+            const char *lc = strrchr(orig, ':'), *fc = strchr(orig, ':');
+            cur = strdup(lc + 1);
+            if (cur && split_count(cur) < 3) {
+                free(cur);
+                cur = strdup(fc + 1);
+            } else if (cur) {
+                char *before = dup_range(orig, fc);
+                if (before && split_count(before) > 5) {
+                    free(cur);
+                    cur = strdup(orig);
+                }
+                free(before);
+            }
+        }
+    } else {
+        size_t ul = utf16_len(orig);
+        if (ul > 150 || ul < 15) {
+            headings hs;
+            collect_headings(hd, &hs);
+            if (hs.nh1 == 1)
+                for (size_t i = 0; i < hs.n; i++)
+                    if (hs.h1[i]) {
+                        cur = strdup(hs.text[i]);
+                        break;
+                    }
+            free_headings(&hs);
+        }
+        if (!cur)
+            cur = strdup(orig);
+    }
+    if (!cur) {
+        hd->d->nomem = 1;
+        return NULL;
+    }
+    squeeze(cur);
+    size_t words = split_count(cur);
+    if (words <= 4) {
+        /* words of the whole title, separators dropped */
+        char *bare = malloc(n + 1);
+        size_t bw = 0;
+        if (bare) {
+            for (const char *p = orig; *p;) {
+                size_t l = sep_at(p);
+                if (l) {
+                    p += l;
+                    continue;
+                }
+                bare[bw++] = *p++;
+            }
+            bare[bw] = '\0';
+        }
+        if (!hier || !bare || words != split_count(bare) - 1) {
+            free(cur);
+            cur = strdup(orig);
+            if (!cur)
+                hd->d->nomem = 1;
+        }
+        free(bare);
+    }
+    return cur;
+}
+
+/* ---------------- the title ---------------- */
+
+static const char *const part_seps[] = {
+    " | ", " - ", " \xE2\x80\x93 ", " \xE2\x80\x94 ", " :: ", " \xC2\xB7 ", NULL};
+
+/* The headline without the site's name: the part of the title that the
+   page shows as a heading; else, for "Headline | Site", the headline when
+   the other part is short enough to be a name; else the whole. */
+static char *headline_part(hdoc *hd, const char *t)
+{
+    const char *cut[16];
+    size_t ncut = 0, len = strlen(t);
+    cut[ncut++] = t;
+    for (const char *p = t; *p && ncut < 15; p++)
+        for (size_t k = 0; part_seps[k]; k++)
+            if (!strncmp(p, part_seps[k], strlen(part_seps[k]))) {
+                cut[ncut++] = p;
+                break;
+            }
+    if (ncut == 1)
+        return strdup(t);
+    cut[ncut] = t + len;
+    headings hs;
+    collect_headings(hd, &hs);
+    char *found = NULL;
+    for (size_t i = 0; i < ncut && !found; i++) {
+        const char *a = cut[i], *b = cut[i + 1];
+        if (i > 0)
+            for (size_t k = 0; part_seps[k]; k++)
+                if (!strncmp(a, part_seps[k], strlen(part_seps[k]))) {
+                    a += strlen(part_seps[k]);
+                    break;
+                }
+        char *ka = nr_key(a, (size_t)(b - a));
+        for (size_t h = 0; ka && *ka && h < hs.n && !found; h++) {
+            char *kh = nr_key(hs.text[h], strlen(hs.text[h]));
+            if (kh && !strcmp(ka, kh))
+                found = dup_range(a, b);
+            free(kh);
+        }
+        free(ka);
+    }
+    free_headings(&hs);
+    if (found)
+        return found;
+    if (ncut == 2) {
+        const char *sep = cut[1];
+        size_t sl = 0;
+        for (size_t k = 0; part_seps[k] && !sl; k++)
+            if (!strncmp(sep, part_seps[k], strlen(part_seps[k])))
+                sl = strlen(part_seps[k]);
+        size_t head = (size_t)(sep - t), tail = len - head - sl;
+        if (head >= 10 && tail <= head / 2 + 5 && nr_word_count(sep + sl, tail) <= 5)
+            return dup_range(t, sep);
+    }
+    return strdup(t);
+}
+
+/* ---------------- dates ---------------- */
+
+/* A date from a value: ISO when it says so unambiguously; as written
+   when as_written, else the ISO form of a timestamp. */
+static void date_from(nr_doc *d, const char *v, int as_written)
+{
+    size_t b, e;
+    char iso[11];
+    if (!v || !nr_date_find(v, strlen(v), &b, &e, iso))
+        return;
+    if (!d->date_iso && iso[0])
+        nr_doc_set(d, &d->date_iso, iso, 10);
+    if (!d->date) {
+        if (as_written)
+            nr_doc_set(d, &d->date, v + b, e - b);
+        else
+            nr_doc_set(d, &d->date, v + b, e - b > 10 && v[b + 4] == '-' ? 10 : e - b);
+    }
+}
+
+/* ---------------- reading it all ---------------- */
+
+static const char *first_of(const metavals *m, const int *keys, size_t n)
+{
+    for (size_t i = 0; i < n; i++)
+        if (m->v[keys[i]] && *m->v[keys[i]])
+            return m->v[keys[i]];
+    return NULL;
+}
+
+void h_meta(hdoc *hd)
+{
+    nr_doc *d = hd->d;
+    metavals m;
+    memset(&m, 0, sizeof m);
+    for (xmlNode *n = hd->root; n && !d->nomem; n = h_next(n, hd->root, 0)) {
+        if (!h_is_elem(n))
+            continue;
+        int tag = H(hd, n)->tag;
+        if (tag == T_TITLE && !m.doc_title) {
+            m.doc_title = h_text(hd, n, 4000);
+        } else if (tag == T_META) {
+            read_meta_tag(hd, n, &m);
+        }
+        const char *ip = h_attr(n, "itemprop");
+        if (ip && !strcasecmp(ip, "datePublished") && !m.v[K_ITEMPROP_DATE]) {
+            const char *v = h_attr(n, "content");
+            if (!v)
+                v = h_attr(n, "datetime");
+            if (v && *v)
+                set_val(d, &m.v[K_ITEMPROP_DATE], v);
+        }
+    }
+    if (m.doc_title)
+        squeeze(m.doc_title);
+    /* structured data: the first block that describes the article */
+    for (xmlNode *n = hd->root; n && !d->nomem; n = h_next(n, hd->root, 0)) {
+        if (!h_is_elem(n) || H(hd, n)->tag != T_SCRIPT)
+            continue;
+        const char *type = h_attr(n, "type");
+        if (!type || strcmp(type, "application/ld+json"))
+            continue;
+        nr_tb tb;
+        nr_tb_init(&tb);
+        for (xmlNode *c = n->children; c; c = c->next)
+            if (c->content)
+                nr_tb_add(&tb, (const char *)c->content,
+                          strlen((const char *)c->content), 0);
+        int found = 0;
+        if (tb.len && !tb.err)
+            found = read_jsonld(hd, tb.s, &m);
+        if (tb.err)
+            d->nomem = 1;
+        nr_tb_free(&tb);
+        if (found)
+            break;
+    }
+    for (int k = 0; k < NKEYS; k++)
+        if (m.v[k])
+            unescape(m.v[k]);
+    /* the title */
+    static const int title_keys[] = {
+        K_DC_TITLE, K_DCTERM_TITLE, K_OG_TITLE, K_WEIBO_A_TITLE,
+        K_WEIBO_W_TITLE, K_TITLE, K_TWITTER_TITLE, K_PARSELY_TITLE};
+    char *title = NULL;
+    if (m.ld_title && *m.ld_title)
+        title = strdup(m.ld_title);
+    else if (first_of(&m, title_keys, sizeof title_keys / sizeof *title_keys))
+        title = strdup(first_of(&m, title_keys, sizeof title_keys / sizeof *title_keys));
+    else if (m.doc_title)
+        title = doc_title_cut(hd, m.doc_title);
+    if (title) {
+        unescape(title);
+        squeeze(title);
+        hd->title = title;
+        char *part = headline_part(hd, title);
+        if (part)
+            nr_doc_set(d, &d->title, part, strlen(part));
+        else
+            d->nomem = 1;
+        free(part);
+    }
+    /* the byline */
+    static const int byline_keys[] = {
+        K_DC_CREATOR, K_DCTERM_CREATOR, K_AUTHOR, K_PARSELY_AUTHOR,
+        K_ARTICLE_AUTHOR, K_BYL, K_SAILTHRU_AUTHOR};
+    const char *by = m.ld_byline && *m.ld_byline ? m.ld_byline : NULL;
+    for (size_t i = 0; !by && i < sizeof byline_keys / sizeof *byline_keys; i++) {
+        const char *v = m.v[byline_keys[i]];
+        /* article:author is often the author's page, not a name */
+        if (v && *v && !strstr(v, "://"))
+            by = v;
+    }
+    if (by) {
+        char *name = NULL, *dt = NULL, *iso = NULL;
+        if (nr_parse_byline(by, strlen(by), &name, &dt, &iso) && name && *name)
+            nr_doc_set(d, &d->byline, name, strlen(name));
+        else
+            nr_doc_set(d, &d->byline, by, strlen(by));
+        free(name);
+        free(dt);
+        free(iso);
+        hd->meta_byline = 1;
+    }
+    /* the date */
+    static const int date_keys[] = {
+        K_PUBLISHED, K_PARSELY_DATE, K_ITEMPROP_DATE, K_OG_PUBLISHED, K_DC_DATE,
+        K_DATE, K_PUBDATE, K_PUBLISHDATE, K_SAILTHRU_DATE};
+    if (m.ld_date)
+        date_from(d, m.ld_date, 0);
+    for (size_t i = 0; i < sizeof date_keys / sizeof *date_keys && !d->date_iso; i++)
+        date_from(d, m.v[date_keys[i]], 0);
+    for (int k = 0; k < NKEYS; k++)
+        free(m.v[k]);
+    free(m.doc_title);
+    free(m.ld_title);
+    free(m.ld_byline);
+    free(m.ld_date);
+}
+
+/* ---------------- after the article is found ---------------- */
+
+static int inside(const xmlNode *n, xmlNode **tops, size_t ntops)
+{
+    for (; n; n = n->parent)
+        for (size_t i = 0; i < ntops; i++)
+            if (n == tops[i])
+                return 1;
+    return 0;
+}
+
+/* A <time>: the date as shown when the text holds a whole date, else the
+   calendar date of its datetime attribute as written.  Once the metadata
+   gave a date, a <time> only says how it is written, when it agrees. */
+static void date_from_time(hdoc *hd, xmlNode *tm)
+{
+    nr_doc *d = hd->d;
+    char *t = h_text(hd, tm, 400);
+    size_t b, e;
+    char iso[11];
+    if (t && nr_date_find(t, strlen(t), &b, &e, iso) && iso[0]) {
+        if (!d->date_iso || !strcmp(d->date_iso, iso)) {
+            nr_doc_set(d, &d->date, t + b, e - b);
+            nr_doc_set(d, &d->date_iso, iso, 10);
+        }
+    } else if (!d->date_iso) {
+        const char *dt = h_attr(tm, "datetime");
+        date_from(d, dt, 0);
+        if (t && !d->date)
+            date_from(d, t, 1);
+    }
+    free(t);
+}
+
+static xmlNode *first_time(hdoc *hd, xmlNode *top)
+{
+    for (xmlNode *n = top; n; n = h_next(n, top, 0))
+        if (h_is_elem(n) && H(hd, n)->tag == T_TIME)
+            return n;
+    return NULL;
+}
+
+void h_meta_article_date(hdoc *hd, xmlNode **tops, size_t ntops)
+{
+    nr_doc *d = hd->d;
+    /* the byline box the article finder took out */
+    if (!d->byline && hd->byline) {
+        char *name = NULL, *dt = NULL, *iso = NULL;
+        size_t bl = strlen(hd->byline);
+        if (nr_parse_byline(hd->byline, bl, &name, &dt, &iso) && name && *name)
+            nr_doc_set(d, &d->byline, name, strlen(name));
+        else if (bl <= 80)
+            nr_doc_set(d, &d->byline, hd->byline, bl);
+        if (!d->date && dt) {
+            d->date = dt;
+            dt = NULL;
+            if (!d->date_iso) {
+                d->date_iso = iso;
+                iso = NULL;
+            }
+        }
+        free(name);
+        free(dt);
+        free(iso);
+    }
+    /* the first <time> in the article, else in the page (the header
+       above the article holds it as often) */
+    xmlNode *tm = NULL;
+    for (size_t i = 0; i < ntops && !tm; i++)
+        tm = first_time(hd, tops[i]);
+    if (!tm)
+        tm = first_time(hd, hd->root);
+    if (tm)
+        date_from_time(hd, tm);
+    /* byline, date and standfirst boxes the article left outside itself */
+    int standfirst_seen = 0;
+    for (xmlNode *n = hd->root; n && (!d->byline || !d->date || !standfirst_seen);) {
+        int skip = 0;
+        if (h_is_elem(n)) {
+            hnode *h = H(hd, n);
+            const char *rel = h_attr(n, "rel");
+            if (h->flags & HN_SILENT) {
+                skip = 1;
+            } else if (!d->byline && ((h->cls & HC_BYLINE) || (rel && !strcasecmp(rel, "author")))) {
+                char *t = h_text(hd, n, 400);
+                if (t) {
+                    char *name = NULL, *dt = NULL, *iso = NULL;
+                    size_t tl = strlen(t);
+                    if (nr_parse_byline(t, tl, &name, &dt, &iso) && name && *name)
+                        nr_doc_set(d, &d->byline, name, strlen(name));
+                    else if (tl <= 80)
+                        nr_doc_set(d, &d->byline, t, tl);
+                    free(name);
+                    free(dt);
+                    free(iso);
+                    skip = 1;
+                }
+                free(t);
+            } else if (!d->date && (h->cls & HC_DATE)) {
+                char *t = h_text(hd, n, 400);
+                if (t)
+                    date_from(d, t, 1);
+                free(t);
+                skip = 1;   /* never re-read a subtree: stays linear */
+            } else if (!standfirst_seen && (h->cls & HC_STANDFIRST)) {
+                standfirst_seen = 1;
+                if (!inside(n, tops, ntops) && !d->subtitle) {
+                    char *t = h_text(hd, n, 2000);
+                    size_t tl = t ? strlen(t) : 0;
+                    if (tl >= 20 && tl <= 400)
+                        nr_doc_set(d, &d->subtitle, t, tl);
+                    free(t);
+                }
+                skip = 1;
+            }
+        }
+        n = h_next(n, hd->root, skip);
+    }
+}

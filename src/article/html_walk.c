@@ -1,0 +1,351 @@
+/*
+ * html_walk.c - reads the article's parts into candidates, and records the
+ * rest of the page in stripped[] with the rule that cut it.
+ *
+ * Headings (h1-h3: h4-h6 are too small to open chapters), list items and
+ * block quotes come from the markup; every block-level element ends a
+ * candidate, and so does a <br><br> the prep step did not turn into a
+ * paragraph.  Each text node is aligned with the source (html_align.c) as
+ * it is read, so src_map holds real byte offsets; a skipped subtree's text
+ * is aligned too, which keeps the cursor moving forward and gives its
+ * stripped range.
+ */
+#include <stdlib.h>
+#include <string.h>
+#include <strings.h>
+
+#include "article/html_dom.h"
+#include "article/textbuf.h"
+
+typedef struct walker {
+    hdoc *hd;
+    nr_doc *d;
+    h_aligner al;
+    nr_tb tb;
+    int heading, lists, items, quotes, byline, standfirst, title, bylinebox;
+    int body_seen;     /* paragraphs of prose read so far */
+    int caption;       /* inside a figure or its caption */
+} walker;
+
+/* Where the photo credit starts in a caption ("... by hand on Tuesday.
+   (Photo: Mark Ortiz/Valley Courier)"), or n: a listener wants the
+   picture described, not who took it.  The label must open the caption or
+   follow a stop, a bracket or a bar. */
+static size_t credit_at(const char *t, size_t n)
+{
+    static const char *const labels[] = {
+        "photo:", "photos:", "photograph:", "picture:", "pictures:",
+        "image:", "images:", "credit:", "credits:", "photo credit:",
+        "image credit:", "photo by ", "photograph by ", "picture by ",
+        "image by ", "photo courtesy", "courtesy of ", NULL};
+    for (size_t i = 0; i < n; i++) {
+        int opens = i == 0 || t[i - 1] == '(' || t[i - 1] == '[';
+        if (!opens && i >= 2 && t[i - 1] == ' ') {
+            unsigned char c = (unsigned char)t[i - 2];
+            /* ". ", "| ", "- ", and an en or em dash before the space */
+            opens = c == '.' || c == '|' || c == '-' || c == ';' ||
+                    (i >= 4 && (unsigned char)t[i - 4] == 0xE2 &&
+                     (unsigned char)t[i - 3] == 0x80 && (c == 0x93 || c == 0x94));
+        }
+        if (!opens)
+            continue;
+        for (size_t k = 0; labels[k]; k++) {
+            size_t l = strlen(labels[k]);
+            if (n - i > l && !strncasecmp(t + i, labels[k], l)) {
+                size_t s = i;
+                if (s > 0 && (t[s - 1] == '(' || t[s - 1] == '['))
+                    s--;
+                return s;
+            }
+        }
+    }
+    return n;
+}
+
+static void flush(walker *w)
+{
+    if (w->tb.len == 0) {
+        nr_tb_free(&w->tb);
+        return;
+    }
+    nr_block_kind kind = NR_BLOCK_PARA;
+    int level = 0;
+    unsigned flags = NR_C_KNOWN_KIND;
+    if (w->heading && w->heading <= 3) {
+        kind = NR_BLOCK_HEADING;
+        level = w->heading;
+    } else if (w->items) {
+        kind = NR_BLOCK_ITEM;
+        level = w->lists > 0 ? w->lists : 1;
+    } else if (w->quotes) {
+        kind = NR_BLOCK_QUOTE;
+    }
+    if (w->byline)
+        flags |= NR_C_BYLINE;
+    if (w->standfirst)
+        flags |= NR_C_STANDFIRST;
+    size_t a = w->tb.map[0], b = w->tb.end;
+    nr_cand *u = nr_doc_add_cand(w->d, &w->tb, kind, level, a, b, flags);
+    if (!u)
+        return;
+    /* the heading that repeats the title is the title's own line */
+    if (w->title)
+        u->role = NR_ROLE_TITLE;
+    if (w->caption) {
+        size_t c = credit_at(u->text, u->len);
+        if (c == 0) {
+            u->rule = "caption";
+        } else if (c < u->len) {
+            nr_doc_strip(w->d, u->map[c], u->map[u->len], "caption");
+            nr_cand_cut(u, c, u->len);
+        }
+    }
+    /* the byline box is read in the header (under a standfirst, say),
+       where it tells the header's lines apart; later it is furniture */
+    if (w->bylinebox && w->body_seen >= 2)
+        u->rule = "byline";
+    if (kind == NR_BLOCK_PARA && u->len >= 80 && nr_ends_sentence(u->text, u->len))
+        w->body_seen++;
+}
+
+static int heading_level(int tag)
+{
+    return tag >= T_H1 && tag <= T_H6 ? tag - T_H1 + 1 : 0;
+}
+
+/* A byline box: named so, and short (a post's wrapper may carry its
+   author's name in a class too). */
+static int byline_box(const hdoc *hd, const xmlNode *n)
+{
+    const char *rel = h_attr(n, "rel");
+    const hnode *h = H(hd, n);
+    return ((h->cls & HC_BYLINE) || (rel && !strcasecmp(rel, "author"))) &&
+           h->tlen0 < 100;
+}
+
+/* Opens (dir 1) or closes (dir -1) an element's effect on the reading. */
+static void step(walker *w, xmlNode *n, int dir)
+{
+    const hnode *h = H(w->hd, n);
+    int tag = h->tag;
+    if (h_tag_props(tag) & TP_BREAK)
+        flush(w);
+    if (heading_level(tag))
+        w->heading = dir > 0 ? heading_level(tag) : 0;
+    if ((tag == T_UL || tag == T_OL) && (dir > 0 || w->lists > 0))
+        w->lists += dir;
+    if (tag == T_LI && (dir > 0 || w->items > 0))
+        w->items += dir;
+    if (tag == T_BLOCKQUOTE && (dir > 0 || w->quotes > 0))
+        w->quotes += dir;
+    if (byline_box(w->hd, n) && (dir > 0 || w->byline > 0))
+        w->byline += dir;
+    if ((h->cls & HC_STANDFIRST) && (dir > 0 || w->standfirst > 0))
+        w->standfirst += dir;
+    if ((h->flags & HN_TITLE) && (dir > 0 || w->title > 0))
+        w->title += dir;
+    if ((tag == T_FIGURE || tag == T_FIGCAPTION) && (dir > 0 || w->caption > 0))
+        w->caption += dir;
+    if ((h->flags & HN_BYLINE) && (dir > 0 || w->bylinebox > 0)) {
+        w->bylinebox += dir;
+        if (!byline_box(w->hd, n) && (dir > 0 || w->byline > 0))
+            w->byline += dir;
+    }
+}
+
+static void text(walker *w, xmlNode *n)
+{
+    const char *t = (const char *)n->content;
+    if (!t)
+        return;
+    size_t tn = strlen(t);
+    if (h_align(&w->al, t, tn)) {
+        w->d->nomem = 1;
+        return;
+    }
+    nr_tb_add_map(&w->tb, t, tn, w->al.offs);
+}
+
+/* Script and style bodies are not text in the source scan either. */
+static int raw_text_elem(const hdoc *hd, const xmlNode *n)
+{
+    return n->_private && (H(hd, n)->tag == T_SCRIPT || H(hd, n)->tag == T_STYLE);
+}
+
+/* Aligns the text of a skipped subtree (so the cursor moves past it) and,
+   with a rule, records its source range in stripped[]. */
+static void record_range(hdoc *hd, h_aligner *al, xmlNode *top, const char *rule)
+{
+    nr_doc *d = hd->d;
+    if (top->type == XML_ELEMENT_NODE && raw_text_elem(hd, top))
+        return;
+    size_t start = 0, end = 0;
+    int any = 0;
+    xmlNode *n = top;
+    while (n && !d->nomem) {
+        if (n->type == XML_ELEMENT_NODE) {
+            n = n == top ? (n->children ? n->children : NULL)
+                         : h_next(n, top, raw_text_elem(hd, n));
+            continue;
+        }
+        xmlNode *cur = n;
+        n = n == top ? NULL : h_next(n, top, 0);
+        if ((cur->type != XML_TEXT_NODE && cur->type != XML_CDATA_SECTION_NODE) ||
+            !cur->content)
+            continue;
+        const char *t = (const char *)cur->content;
+        size_t tn = strlen(t), a = 0, z = tn, sw;
+        while (a < tn && nr_is_space_at(t, tn, a, &sw))
+            a += sw;
+        if (a == tn)
+            continue;
+        while (z > a && (t[z - 1] == ' ' || t[z - 1] == '\n' || t[z - 1] == '\t' ||
+                         t[z - 1] == '\r'))
+            z--;
+        if (h_align(al, t, tn)) {
+            d->nomem = 1;
+            return;
+        }
+        if (!any || al->offs[a] < start)
+            start = al->offs[a];
+        if (al->offs[z - 1] + 1 > end)
+            end = al->offs[z - 1] + 1;
+        any = 1;
+    }
+    if (rule && any && end > start)
+        nr_doc_strip(d, start, end, rule);
+}
+
+/* The rule a removed element is listed under; NULL for what was never
+   meant to be read (script, style, head...). */
+static const char *skip_rule(const hdoc *hd, const xmlNode *n, const xmlNode *parent)
+{
+    const hnode *h = H(hd, n);
+    if (h->flags & HN_SILENT)
+        return NULL;
+    if (n->parent == parent && !(h->flags & HN_ARTICLE))
+        return "outside-article";
+    return h->rule;
+}
+
+/* A block of links named or marked as navigation ("Home News", a menu
+   the article finder kept): read aloud it is noise. */
+static int nav_block(const hdoc *hd, const xmlNode *n)
+{
+    const hnode *h = H(hd, n);
+    const char *role = h_attr(n, "role");
+    int named = (h->cls & HC_NAV) || h->tag == T_NAV ||
+                (role && (!strcasecmp(role, "navigation") || !strcasecmp(role, "menu")));
+    return named && h->tlen0 < 300 && h->tlen0 > 0 &&
+           h->link >= 0.5 * (double)h_tlen(h);
+}
+
+static void walk(walker *w, xmlNode *parent)
+{
+    hdoc *hd = w->hd;
+    xmlNode *n = parent->children;
+    while (n && !w->d->nomem) {
+        int down = 0;
+        if (n->type == XML_ELEMENT_NODE && n->_private) {
+            const hnode *h = H(hd, n);
+            int outside = n->parent == parent && !(h->flags & HN_ARTICLE);
+            if (outside || (h->flags & HN_SILENT) ||
+                (h->rule && !(h->flags & (HN_TITLE | HN_BYLINE)))) {
+                record_range(hd, &w->al, n, skip_rule(hd, n, parent));
+                nr_tb_dropped(&w->tb);
+            } else if (nav_block(hd, n)) {
+                record_range(hd, &w->al, n, "nav");
+                nr_tb_dropped(&w->tb);
+            } else if (h->tag == T_BR) {
+                /* <br><br> separates paragraphs; a single <br> a line */
+                xmlNode *p = n->prev;
+                while (p && p->type == XML_TEXT_NODE && p->content &&
+                       !p->content[strspn((const char *)p->content, " \t\r\n")])
+                    p = p->prev;
+                if (p && p->_private && p->type == XML_ELEMENT_NODE &&
+                    H(hd, p)->tag == T_BR)
+                    flush(w);
+                else
+                    nr_tb_space(&w->tb, w->al.cur);
+            } else {
+                step(w, n, 1);
+                down = 1;
+            }
+        } else if (n->type == XML_TEXT_NODE || n->type == XML_CDATA_SECTION_NODE) {
+            if (n->parent == parent)
+                record_range(hd, &w->al, n, "outside-article");
+            else
+                text(w, n);
+        }
+        if (down && n->children) {
+            n = n->children;
+            continue;
+        }
+        if (down)
+            step(w, n, -1);
+        while (n != parent && !n->next) {
+            n = n->parent;
+            if (!n || n == parent)
+                break;
+            step(w, n, -1);
+        }
+        if (!n || n == parent)
+            break;
+        n = n->next;
+    }
+    flush(w);
+}
+
+/* Records what lies outside the article's parent (site header, comments,
+   sidebars, footer), one range per subtree hanging off the chain from the
+   document root down to it, with a second forward-only aligner that jumps
+   over the article's own text. */
+static void record_outside(hdoc *hd, xmlNode *parent, size_t parent_end)
+{
+    xmlNode *top = hd->root;
+    if (parent == top || !parent)
+        return;
+    h_aligner al;
+    memset(&al, 0, sizeof al);
+    al.s = hd->d->src;
+    al.n = hd->d->srclen;
+    al.budget = 16 * hd->d->srclen + (1u << 20);
+    for (xmlNode *a = parent->parent; a && h_is_elem(a); a = a->parent)
+        H(hd, a)->flags |= HN_MARK;
+    for (xmlNode *n = top->children; n && !hd->d->nomem;) {
+        int skip = 1;
+        if (n == parent) {
+            if (al.cur < parent_end)
+                al.cur = parent_end;
+        } else if (h_is_elem(n) && (H(hd, n)->flags & HN_MARK)) {
+            skip = 0;   /* an ancestor of the article: look inside */
+        } else if (n->_private) {
+            int silent = H(hd, n)->flags & HN_SILENT;
+            record_range(hd, &al, n, silent ? NULL : "outside-article");
+        }
+        n = h_next(n, top, skip);
+    }
+    for (xmlNode *a = parent->parent; a && h_is_elem(a); a = a->parent)
+        H(hd, a)->flags &= ~(uint32_t)HN_MARK;
+    free(al.offs);
+}
+
+void h_walk(hdoc *hd, xmlNode *parent, xmlNode **tops, size_t ntops)
+{
+    (void)tops;
+    (void)ntops;
+    if (!parent)
+        return;
+    walker w;
+    memset(&w, 0, sizeof w);
+    w.hd = hd;
+    w.d = hd->d;
+    w.al.s = hd->d->src;
+    w.al.n = hd->d->srclen;
+    w.al.budget = 16 * hd->d->srclen + (1u << 20);
+    nr_tb_init(&w.tb);
+    walk(&w, parent);
+    nr_tb_free(&w.tb);
+    free(w.al.offs);
+    record_outside(hd, parent, w.al.cur);
+}
