@@ -661,7 +661,12 @@ void nr_structure_run(nr_doc *d)
                  nr_parse_byline(u->text, u->len, NULL, NULL, NULL))
             u->rule = "byline";
     }
-    repeats(d);
+    /* HTML says where a line sits (a pull quote is an aside, a caption a
+       figure, a menu a nav), and the HTML reader leaves those out; a line
+       its article repeats is the writer's ("I would prefer not to."), or a
+       heading after its table of contents */
+    if (d->fmt != NR_FORMAT_HTML)
+        repeats(d);
     if (d->fmt == NR_FORMAT_TEXT)
         text_headings(d);
 }
