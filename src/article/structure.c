@@ -283,27 +283,6 @@ static void header(nr_doc *d)
             d->nomem = 1;
             goto out;
         }
-        /* the page title "Parish news: Roof appeal reaches target" and the
-           article's own line "Roof appeal reaches target": the article's
-           line is the headline */
-        for (size_t k = 0; d->fmt == NR_FORMAT_HTML && k < hend && k < 6; k++) {
-            nr_cand *u = &d->u[idx[k]];
-            size_t lk = strlen(keys[k]), lt = strlen(tkey);
-            if (!alive(u) || !title_like(u) || lk >= lt || lk < 8)
-                continue;
-            if ((!strcmp(tkey + lt - lk, keys[k]) && tkey[lt - lk - 1] == ' ') ||
-                (!strncmp(tkey, keys[k], lk) && tkey[lk] == ' ')) {
-                nr_doc_set(d, &d->title, u->text, u->len);
-                u->role = NR_ROLE_TITLE;
-                free(tkey);
-                tkey = strdup(keys[k]);
-                if (!tkey) {
-                    d->nomem = 1;
-                    goto out;
-                }
-                break;
-            }
-        }
     } else {
         /* a crumb-prefixed or site-suffixed copy of a later line is not the
            title: the later clean line is */
