@@ -600,6 +600,7 @@ void h_free(hdoc *hd)
     free(hd->nodes);
     free(hd->title);
     free(hd->byline);
+    free(hd->byline_hint);
     hd->nodes = NULL;
     hd->n = hd->cap = 0;
 }

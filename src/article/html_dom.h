@@ -136,6 +136,7 @@ typedef struct hdoc {
     xmlNode *byline_node;  /* the byline element, once found */
     char    *byline;       /* its text */
     int      meta_byline;  /* the metadata named the author */
+    char    *byline_hint;  /* a weaker name from the metadata */
 } hdoc;
 
 /* attempt flags: each retry drops one, as the result was too short */

@@ -18,6 +18,7 @@
  * whatever its datetime attribute says.
  */
 #include <ctype.h>
+#include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 #include <strings.h>
@@ -35,7 +36,7 @@ enum {
     K_DC_TITLE, K_DCTERM_TITLE, K_OG_TITLE, K_WEIBO_A_TITLE, K_WEIBO_W_TITLE,
     K_TITLE, K_TWITTER_TITLE, K_PARSELY_TITLE,
     K_DC_CREATOR, K_DCTERM_CREATOR, K_AUTHOR, K_PARSELY_AUTHOR,
-    K_ARTICLE_AUTHOR, K_BYL, K_SAILTHRU_AUTHOR,
+    K_ARTICLE_AUTHOR, K_NAME_ARTICLE_AUTHOR, K_BYL, K_SAILTHRU_AUTHOR,
     K_PUBLISHED, K_PARSELY_DATE, K_DATE, K_PUBDATE, K_PUBLISHDATE,
     K_DC_DATE, K_OG_PUBLISHED, K_SAILTHRU_DATE, K_ITEMPROP_DATE,
     NKEYS
@@ -45,7 +46,7 @@ static const char *const key_names[NKEYS] = {
     "dc:title", "dcterm:title", "og:title", "weibo:article:title",
     "weibo:webpage:title", "title", "twitter:title", "parsely-title",
     "dc:creator", "dcterm:creator", "author", "parsely-author",
-    "article:author", "byl", "sailthru:author",
+    "article:author", "", "byl", "sailthru:author",
     "article:published_time", "parsely-pub-date", "date", "pubdate",
     "publishdate", "dc:date", "og:published_time", "sailthru:date", ""};
 
@@ -76,42 +77,38 @@ static void norm_key(const char *s, char *out, size_t cap)
     out[k] = '\0';
 }
 
-/* The first name in a property list ("og:title twitter:title") that is
-   one of the keys of the prefixed families. */
+/* The first key of the prefixed families in a property list, wherever it
+   stands ("og:title twitter:title" -> og:title, "og:article:author" ->
+   article:author); -1 for one not used here, -2 for none at all. */
 static int property_key(const char *prop)
 {
     static const char *const fams[] = {"article", "dc", "dcterm", "og", "twitter", NULL};
     static const char *const names[] = {"author", "creator", "description",
                                         "published_time", "title", "site_name", NULL};
-    for (const char *p = prop; *p;) {
-        while (*p && isspace((unsigned char)*p))
-            p++;
-        const char *e = p;
-        while (*e && !isspace((unsigned char)*e))
-            e++;
-        char tok[64];
-        size_t tl = (size_t)(e - p);
-        if (tl && tl < sizeof tok) {
-            memcpy(tok, p, tl);
-            tok[tl] = '\0';
-            char low[64];
-            norm_key(tok, low, sizeof low);
-            char *colon = strchr(low, ':');
-            if (colon) {
-                *colon = '\0';
-                int fam = 0, name = 0;
-                for (size_t i = 0; fams[i]; i++)
-                    fam |= !strcmp(low, fams[i]);
-                for (size_t i = 0; names[i]; i++)
-                    name |= !strcmp(colon + 1, names[i]);
-                *colon = ':';
-                if (fam && name)
-                    return key_of(low);   /* -1 for the unused ones */
+    for (const char *p = prop; *p; p++) {
+        for (size_t f = 0; fams[f]; f++) {
+            size_t fl = strlen(fams[f]);
+            if (strncasecmp(p, fams[f], fl))
+                continue;
+            const char *q = p + fl;
+            while (*q == ' ')
+                q++;
+            if (*q != ':')
+                continue;
+            q++;
+            while (*q == ' ')
+                q++;
+            for (size_t k = 0; names[k]; k++) {
+                size_t nl = strlen(names[k]);
+                if (strncasecmp(q, names[k], nl))
+                    continue;
+                char key[40];
+                snprintf(key, sizeof key, "%s:%s", fams[f], names[k]);
+                return key_of(key);
             }
         }
-        p = e;
     }
-    return -2;   /* no family name at all */
+    return -2;
 }
 
 static void set_val(nr_doc *d, char **slot, const char *v)
@@ -159,7 +156,10 @@ static void read_meta_tag(hdoc *hd, xmlNode *n, metavals *m)
         char low[64];
         norm_key(name, low, sizeof low);
         k = key_of(low);
-        /* "sailthru.author" became "sailthru:author" */
+        /* "sailthru.author" became "sailthru:author"; article:author as a
+           name (not the Open Graph property) is a weaker hint */
+        if (k == K_ARTICLE_AUTHOR)
+            k = K_NAME_ARTICLE_AUTHOR;
     }
     if (k < 0)
         return;
@@ -222,7 +222,17 @@ static int read_jsonld(hdoc *hd, const char *text, metavals *m)
     if (!root)
         return 0;
     const hj *a = root;
-    int ok = schema_context(hj_str(hj_get(a, "@context")));
+    /* a list of things: the article among them */
+    if (a->kind == HJ_ARR) {
+        const hj *found = NULL;
+        for (size_t i = 0; i < a->nkids && !found; i++)
+            if (article_type(hj_str(hj_get(a->kids[i], "@type"))))
+                found = a->kids[i];
+        a = found;
+    }
+    const hj *ctx = a ? hj_get(a, "@context") : NULL;
+    int ok = schema_context(hj_str(ctx)) ||
+             (ctx && ctx->kind == HJ_OBJ && schema_context(hj_str(hj_get(ctx, "@vocab"))));
     if (ok && !hj_get(a, "@type")) {
         const hj *g = hj_get(a, "@graph");
         a = NULL;
@@ -565,6 +575,20 @@ static void date_from(nr_doc *d, const char *v, int as_written)
 
 /* ---------------- reading it all ---------------- */
 
+/* A byline as given ("By Jo Bell, Sports Desk" -> "Jo Bell, Sports Desk"). */
+static void set_byline(nr_doc *d, const char *by)
+{
+    char *name = NULL, *dt = NULL, *iso = NULL;
+    size_t bl = strlen(by);
+    if (nr_parse_byline(by, bl, &name, &dt, &iso) && name && *name)
+        nr_doc_set(d, &d->byline, name, strlen(name));
+    else if (bl <= 100)
+        nr_doc_set(d, &d->byline, by, bl);
+    free(name);
+    free(dt);
+    free(iso);
+}
+
 static const char *first_of(const metavals *m, const int *keys, size_t n)
 {
     for (size_t i = 0; i < n; i++)
@@ -645,10 +669,12 @@ void h_meta(hdoc *hd)
             d->nomem = 1;
         free(part);
     }
-    /* the byline */
+    /* the byline: the names the page declares; the weaker hints wait
+       until the byline box has had its say */
     static const int byline_keys[] = {
         K_DC_CREATOR, K_DCTERM_CREATOR, K_AUTHOR, K_PARSELY_AUTHOR,
-        K_ARTICLE_AUTHOR, K_BYL, K_SAILTHRU_AUTHOR};
+        K_ARTICLE_AUTHOR};
+    static const int hint_keys[] = {K_NAME_ARTICLE_AUTHOR, K_BYL, K_SAILTHRU_AUTHOR};
     const char *by = m.ld_byline && *m.ld_byline ? m.ld_byline : NULL;
     for (size_t i = 0; !by && i < sizeof byline_keys / sizeof *byline_keys; i++) {
         const char *v = m.v[byline_keys[i]];
@@ -657,15 +683,15 @@ void h_meta(hdoc *hd)
             by = v;
     }
     if (by) {
-        char *name = NULL, *dt = NULL, *iso = NULL;
-        if (nr_parse_byline(by, strlen(by), &name, &dt, &iso) && name && *name)
-            nr_doc_set(d, &d->byline, name, strlen(name));
-        else
-            nr_doc_set(d, &d->byline, by, strlen(by));
-        free(name);
-        free(dt);
-        free(iso);
+        set_byline(d, by);
         hd->meta_byline = 1;
+    }
+    for (size_t i = 0; !by && i < sizeof hint_keys / sizeof *hint_keys; i++) {
+        const char *v = m.v[hint_keys[i]];
+        if (v && *v && !strstr(v, "://")) {
+            by = v;
+            set_val(d, &hd->byline_hint, v);
+        }
     }
     /* the date */
     static const int date_keys[] = {
@@ -748,6 +774,8 @@ void h_meta_article_date(hdoc *hd, xmlNode **tops, size_t ntops)
         free(dt);
         free(iso);
     }
+    if (!d->byline && hd->byline_hint)
+        set_byline(d, hd->byline_hint);
     /* the first <time> in the article, else in the page (the header
        above the article holds it as often) */
     xmlNode *tm = NULL;
