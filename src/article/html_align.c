@@ -181,11 +181,15 @@ int h_align(h_aligner *al, const char *t, size_t tn)
         lead += w;
     size_t start = n;
     if (lead < tn && al->budget > 0) {
-        size_t lim = n - al->cur > ALIGN_WINDOW ? al->cur + ALIGN_WINDOW : n;
-        size_t want = tn - lead > 24 ? 24 : tn - lead;
-        for (size_t p = al->cur; p < lim && al->budget > 0; al->budget--) {
+        /* the window counts text, not markup: a page's head may hold
+           100 KB of attributes and scripts before its first word; every
+           byte scanned, markup too, is charged to the budget */
+        size_t want = tn - lead > 24 ? 24 : tn - lead, seen = 0;
+        for (size_t p = al->cur; p < n && seen < ALIGN_WINDOW && al->budget > 0;) {
             if (s[p] == '<') {
-                p = h_skip_markup(s, n, p);
+                size_t q = h_skip_markup(s, n, p);
+                al->budget = al->budget > q - p ? al->budget - (q - p) : 0;
+                p = q;
                 continue;
             }
             if (matches_at(s, n, p, t + lead, tn - lead, want)) {
@@ -193,6 +197,8 @@ int h_align(h_aligner *al, const char *t, size_t tn)
                 break;
             }
             p++;
+            seen++;
+            al->budget--;
         }
     }
     if (start == n) {

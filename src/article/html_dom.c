@@ -205,6 +205,9 @@ static const char *const standfirst_parts[] = {
     "strapline", "summary", "lede", "intro", "excerpt", NULL};
 static const char *const nav_parts[] = {
     "nav", "navbar", "navigation", "menu", "breadcrumb", "breadcrumbs", NULL};
+static const char *const caption_parts[] = {"caption", "captions", NULL};
+static const char *const credit_parts[] = {
+    "credit", "credits", "attribution", "copyright", "photographer", NULL};
 static const char *const date_parts[] = {
     "date", "published", "timestamp", "dateline", "posted", "pubdate", NULL};
 /* Parts that turn a class name around: "no-sidebar", "has-comments",
@@ -327,6 +330,10 @@ unsigned h_classify(const char *cls, const char *id)
             f |= HC_DATE;
         if (has_part(v[k], n, nav_parts) && !has_part(v[k], n, negator_parts))
             f |= HC_NAV;
+        if (has_part(v[k], n, caption_parts))
+            f |= HC_CAPTION;
+        if (has_part(v[k], n, credit_parts))
+            f |= HC_CREDIT;
     }
     return f;
 }

@@ -79,7 +79,9 @@ enum {
     HC_SHARE     = 1u << 7,  /* a share box */
     HC_STANDFIRST = 1u << 8, /* standfirst, dek, summary... */
     HC_DATE      = 1u << 9,  /* date, published, timestamp... */
-    HC_NAV       = 1u << 10  /* nav, navigation, menu, breadcrumbs */
+    HC_NAV       = 1u << 10, /* nav, navigation, menu, breadcrumbs */
+    HC_CAPTION   = 1u << 11, /* caption */
+    HC_CREDIT    = 1u << 12  /* credit, attribution, copyright */
 };
 
 /* ---------------- node records ---------------- */

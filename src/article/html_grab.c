@@ -73,6 +73,39 @@ static void reset(hdoc *hd)
 
 /* ---- 1. what no reader sees, and furniture ---- */
 
+/* Is the text of a byline box short as written, white space and all?  A
+   box laid out over many indented lines is a block of the page (a source
+   line, a share bar, the author's name), not the byline itself; its
+   inner name box is.  Looks at a bounded number of nodes. */
+static int short_as_written(const hdoc *hd, xmlNode *top)
+{
+    enum { MAX_CHARS = 100, MAX_NODES = 400 };
+    size_t len = 0, pending = 0, nodes = 0;
+    int started = 0;
+    for (xmlNode *n = top->children; n; nodes++) {
+        if (nodes > MAX_NODES)
+            return 0;
+        int skip = n->type == XML_ELEMENT_NODE && !h_live(hd, n);
+        if ((n->type == XML_TEXT_NODE || n->type == XML_CDATA_SECTION_NODE) && n->content) {
+            for (const unsigned char *p = n->content; *p; p++) {
+                if ((*p & 0xC0) == 0x80)
+                    continue;
+                if (*p == ' ' || *p == '\n' || *p == '\t' || *p == '\r') {
+                    pending += started;   /* inner white space counts */
+                    continue;
+                }
+                started = 1;
+                len += pending + 1;
+                pending = 0;
+                if (len >= MAX_CHARS)
+                    return 0;
+            }
+        }
+        n = h_next(n, top, skip);
+    }
+    return len > 0;
+}
+
 /* The byline box, found once: a rel=author link, itemprop=author, or a
    byline/author class, holding a short text.  Only looked for when the
    metadata did not name the author. */
@@ -86,7 +119,7 @@ static int byline_here(hdoc *hd, xmlNode *n)
     const char *rel = h_attr(n, "rel"), *ip = h_attr(n, "itemprop");
     int hint = (rel && !strcasecmp(rel, "author")) ||
                (ip && strstr(ip, "author")) || (h->cls & HC_BYLINE);
-    if (!hint || h->tlen0 == 0 || h->tlen0 >= 100)
+    if (!hint || h->tlen0 == 0 || h->tlen0 >= 100 || !short_as_written(hd, n))
         return 0;
     char *t = h_text(hd, n, 1000);
     if (!t)

@@ -575,15 +575,95 @@ static void date_from(nr_doc *d, const char *v, int as_written)
 
 /* ---------------- reading it all ---------------- */
 
-/* A byline as given ("By Jo Bell, Sports Desk" -> "Jo Bell, Sports Desk"). */
+/* Where the name in a byline box ends: before a date, a relative time
+   ("1 day ago"), or a bar or bullet that starts the box's next part. */
+static size_t name_end(const char *s, size_t n)
+{
+    static const char *const units[] = {
+        "sec", "secs", "second", "seconds", "min", "mins", "minute", "minutes",
+        "hr", "hrs", "hour", "hours", "day", "days", "week", "weeks",
+        "month", "months", "year", "years", NULL};
+    static const char *const seps[] = {
+        " | ", " \xE2\x80\xA2 ", " \xC2\xB7 ", " \xE2\x80\x94 ", NULL};
+    size_t end = n, b, e;
+    char iso[11];
+    if (nr_date_find(s, n, &b, &e, iso))
+        end = b;
+    for (size_t i = 0; i < end; i++) {
+        for (size_t k = 0; seps[k]; k++)
+            if (!strncmp(s + i, seps[k], strlen(seps[k])) && i < end)
+                end = i;
+        /* "3 hours ago" */
+        if (isdigit((unsigned char)s[i]) && (i == 0 || s[i - 1] == ' ')) {
+            size_t j = i;
+            while (j < n && isdigit((unsigned char)s[j]))
+                j++;
+            while (j < n && s[j] == ' ')
+                j++;
+            size_t u = j;
+            while (u < n && isalpha((unsigned char)s[u]))
+                u++;
+            for (size_t k = 0; units[k]; k++)
+                if (u - j == strlen(units[k]) && !strncasecmp(s + j, units[k], u - j) &&
+                    n - u >= 4 && !strncasecmp(s + u, " ago", 4) && i < end)
+                    end = i;
+        }
+    }
+    for (;;) {
+        while (end > 0 && strchr(" ,-|:;", s[end - 1]))
+            end--;
+        /* a dash or bullet written out: en, em dash, bullet, middle dot */
+        if (end >= 3 && (unsigned char)s[end - 3] == 0xE2 && (unsigned char)s[end - 2] == 0x80 &&
+            ((unsigned char)s[end - 1] == 0x93 || (unsigned char)s[end - 1] == 0x94 ||
+             (unsigned char)s[end - 1] == 0xA2))
+            end -= 3;
+        else if (end >= 2 && (unsigned char)s[end - 2] == 0xC2 && (unsigned char)s[end - 1] == 0xB7)
+            end -= 2;
+        else
+            break;
+    }
+    /* what is left of "Last updated: 7 January 2025" is a label */
+    static const char *const labels[] = {
+        "last", "updated", "update", "published", "posted", "modified", "on",
+        "date", "created", NULL};
+    int only_labels = 1, words = 0;
+    for (size_t i = 0; i < end && only_labels;) {
+        while (i < end && !isalpha((unsigned char)s[i]))
+            i++;
+        size_t j = i;
+        while (j < end && isalpha((unsigned char)s[j]))
+            j++;
+        if (j > i) {
+            int hit = 0;
+            words++;
+            for (size_t k = 0; labels[k] && !hit; k++)
+                hit = strlen(labels[k]) == j - i && !strncasecmp(s + i, labels[k], j - i);
+            only_labels = hit;
+        }
+        i = j;
+    }
+    /* letters of other scripts are a name too */
+    for (size_t i = 0; i < end; i++)
+        if ((unsigned char)s[i] >= 0x80)
+            only_labels = 0;
+    return words && only_labels ? 0 : end;
+}
+
+/* A byline as given ("By Jo Bell, Sports Desk" -> "Jo Bell, Sports Desk";
+   "Jo Bell 2 hours ago" -> "Jo Bell"). */
 static void set_byline(nr_doc *d, const char *by)
 {
     char *name = NULL, *dt = NULL, *iso = NULL;
     size_t bl = strlen(by);
-    if (nr_parse_byline(by, bl, &name, &dt, &iso) && name && *name)
+    if (nr_parse_byline(by, bl, &name, &dt, &iso) && name && *name) {
         nr_doc_set(d, &d->byline, name, strlen(name));
-    else if (bl <= 100)
-        nr_doc_set(d, &d->byline, by, bl);
+    } else {
+        size_t e = name_end(by, bl), a = 0;
+        if (e > 3 && !strncasecmp(by, "by ", 3))
+            a = 3;
+        if (e > a && e - a <= 100)
+            nr_doc_set(d, &d->byline, by + a, e - a);
+    }
     free(name);
     free(dt);
     free(iso);
@@ -758,11 +838,8 @@ void h_meta_article_date(hdoc *hd, xmlNode **tops, size_t ntops)
     if (!d->byline && hd->byline) {
         char *name = NULL, *dt = NULL, *iso = NULL;
         size_t bl = strlen(hd->byline);
-        if (nr_parse_byline(hd->byline, bl, &name, &dt, &iso) && name && *name)
-            nr_doc_set(d, &d->byline, name, strlen(name));
-        else if (bl <= 80)
-            nr_doc_set(d, &d->byline, hd->byline, bl);
-        if (!d->date && dt) {
+        set_byline(d, hd->byline);
+        if (nr_parse_byline(hd->byline, bl, &name, &dt, &iso) && !d->date && dt) {
             d->date = dt;
             dt = NULL;
             if (!d->date_iso) {
@@ -796,16 +873,8 @@ void h_meta_article_date(hdoc *hd, xmlNode **tops, size_t ntops)
                 skip = 1;
             } else if (!d->byline && ((h->cls & HC_BYLINE) || (rel && !strcasecmp(rel, "author")))) {
                 char *t = h_text(hd, n, 400);
-                if (t) {
-                    char *name = NULL, *dt = NULL, *iso = NULL;
-                    size_t tl = strlen(t);
-                    if (nr_parse_byline(t, tl, &name, &dt, &iso) && name && *name)
-                        nr_doc_set(d, &d->byline, name, strlen(name));
-                    else if (tl <= 80)
-                        nr_doc_set(d, &d->byline, t, tl);
-                    free(name);
-                    free(dt);
-                    free(iso);
+                if (t && strlen(t) <= 100) {
+                    set_byline(d, t);
                     skip = 1;
                 }
                 free(t);

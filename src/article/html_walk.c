@@ -128,7 +128,8 @@ static void step(walker *w, xmlNode *n, int dir)
 {
     const hnode *h = H(w->hd, n);
     int tag = h->tag;
-    if (h_tag_props(tag) & TP_BREAK)
+    /* a caption set inline in a paragraph is a line of its own */
+    if ((h_tag_props(tag) & TP_BREAK) || (h->cls & HC_CAPTION))
         flush(w);
     if (heading_level(tag))
         w->heading = dir > 0 ? heading_level(tag) : 0;
@@ -144,7 +145,8 @@ static void step(walker *w, xmlNode *n, int dir)
         w->standfirst += dir;
     if ((h->flags & HN_TITLE) && (dir > 0 || w->title > 0))
         w->title += dir;
-    if ((tag == T_FIGURE || tag == T_FIGCAPTION) && (dir > 0 || w->caption > 0))
+    if ((tag == T_FIGURE || tag == T_FIGCAPTION || (h->cls & HC_CAPTION)) &&
+        (dir > 0 || w->caption > 0))
         w->caption += dir;
     if ((h->flags & HN_BYLINE) && (dir > 0 || w->bylinebox > 0)) {
         w->bylinebox += dir;
@@ -256,6 +258,11 @@ static void walk(walker *w, xmlNode *parent)
             } else if (nav_block(hd, n)) {
                 record_range(hd, &w->al, n, "nav");
                 nr_tb_dropped(&w->tb);
+            } else if ((h->cls & HC_CREDIT) && h->tlen0 < 200) {
+                /* "© Provided by ...", "Photograph: ...": who took the
+                   picture, not what it shows */
+                record_range(hd, &w->al, n, "caption");
+                nr_tb_dropped(&w->tb);
             } else if (h->tag == T_BR) {
                 /* <br><br> separates paragraphs; a single <br> a line */
                 xmlNode *p = n->prev;
@@ -296,40 +303,6 @@ static void walk(walker *w, xmlNode *parent)
     flush(w);
 }
 
-/* Records what lies outside the article's parent (site header, comments,
-   sidebars, footer), one range per subtree hanging off the chain from the
-   document root down to it, with a second forward-only aligner that jumps
-   over the article's own text. */
-static void record_outside(hdoc *hd, xmlNode *parent, size_t parent_end)
-{
-    xmlNode *top = hd->root;
-    if (parent == top || !parent)
-        return;
-    h_aligner al;
-    memset(&al, 0, sizeof al);
-    al.s = hd->d->src;
-    al.n = hd->d->srclen;
-    al.budget = 16 * hd->d->srclen + (1u << 20);
-    for (xmlNode *a = parent->parent; a && h_is_elem(a); a = a->parent)
-        H(hd, a)->flags |= HN_MARK;
-    for (xmlNode *n = top->children; n && !hd->d->nomem;) {
-        int skip = 1;
-        if (n == parent) {
-            if (al.cur < parent_end)
-                al.cur = parent_end;
-        } else if (h_is_elem(n) && (H(hd, n)->flags & HN_MARK)) {
-            skip = 0;   /* an ancestor of the article: look inside */
-        } else if (n->_private) {
-            int silent = H(hd, n)->flags & HN_SILENT;
-            record_range(hd, &al, n, silent ? NULL : "outside-article");
-        }
-        n = h_next(n, top, skip);
-    }
-    for (xmlNode *a = parent->parent; a && h_is_elem(a); a = a->parent)
-        H(hd, a)->flags &= ~(uint32_t)HN_MARK;
-    free(al.offs);
-}
-
 void h_walk(hdoc *hd, xmlNode *parent, xmlNode **tops, size_t ntops)
 {
     (void)tops;
@@ -344,8 +317,26 @@ void h_walk(hdoc *hd, xmlNode *parent, xmlNode **tops, size_t ntops)
     w.al.n = hd->d->srclen;
     w.al.budget = 16 * hd->d->srclen + (1u << 20);
     nr_tb_init(&w.tb);
-    walk(&w, parent);
+    /* the whole page in document order, with one aligner: what lies
+       outside the article's parent (site header, sidebars, comments,
+       footer) is recorded one subtree at a time, hanging off the chain
+       of the parent's ancestors */
+    for (xmlNode *a = parent->parent; a && h_is_elem(a); a = a->parent)
+        H(hd, a)->flags |= HN_MARK;
+    xmlNode *top = (xmlNode *)hd->doc;
+    for (xmlNode *n = hd->doc->children; n && !hd->d->nomem;) {
+        int skip = 1;
+        if (n == parent)
+            walk(&w, parent);
+        else if (h_is_elem(n) && (H(hd, n)->flags & HN_MARK))
+            skip = 0;
+        else if (n->_private)
+            record_range(hd, &w.al, n,
+                         (H(hd, n)->flags & HN_SILENT) ? NULL : "outside-article");
+        n = h_next(n, top, skip);
+    }
+    for (xmlNode *a = parent->parent; a && h_is_elem(a); a = a->parent)
+        H(hd, a)->flags &= ~(uint32_t)HN_MARK;
     nr_tb_free(&w.tb);
     free(w.al.offs);
-    record_outside(hd, parent, w.al.cur);
 }

@@ -904,6 +904,90 @@ static void test_html_deep(void **state)
     free(s);
 }
 
+static void test_html_long_head(void **state)
+{
+    (void)state;
+    /* 100 KB of script in the head before the first word: every text
+       still maps to its place in the source */
+    size_t reps = 10000;
+    char *s = malloc(reps * 12 + 4096), *p = s;
+    p += sprintf(p, "<html><head><title>Long head</title><script>");
+    for (size_t i = 0; i < reps; i++)
+        p += sprintf(p, "var x = 1; ");
+    p += sprintf(p, "</script></head><body><nav><a href=\"/\">Home</a></nav><article>"
+                    "<p>The ferry between the two islands will run twice a day from May, the council said, after a winter of storms, repairs and complaints.</p>"
+                    "<p>Islanders had asked for the second sailing for years, and a new boat, bought last autumn, now makes it possible.</p>"
+                    "</article></body></html>");
+    nr_article *a = parse_fmt(s, (size_t)(p - s), NR_FORMAT_HTML);
+    assert_true(has_block(a, "The ferry between"));
+    check_map(a, s, (size_t)(p - s));
+    const char *home = strstr(s, "Home</a>");
+    int found = 0;
+    for (size_t i = 0; i < a->nstripped; i++)
+        if (a->stripped[i].src_off == (size_t)(home - s))
+            found = 1;
+    assert_true(found);
+    nr_article_free(a);
+    free(s);
+}
+
+static void test_html_meta_sources(void **state)
+{
+    (void)state;
+    /* structured data as a list: the article's headline and authors; a
+       timestamp's calendar date as written, not moved to UTC */
+    const char *src =
+        "<html><head><title>Storm damage: what we know - The Coast Times</title>"
+        "<meta property=\"og:title\" content=\"Storms batter the coast\">"
+        "<script type=\"application/ld+json\">[{\"@type\":\"Organization\",\"name\":\"The Coast Times\"},"
+        "{\"@context\":\"https://schema.org\",\"@type\":\"NewsArticle\",\"headline\":\"Storm damage: what we know\","
+        "\"author\":[{\"@type\":\"Person\",\"name\":\"Jo Bell\"},{\"@type\":\"Person\",\"name\":\"Sam Reed\"}],"
+        "\"datePublished\":\"2015-12-25T00:30:00+01:00\"}]</script></head><body><article>"
+        "<p>Waves threw shingle across the coast road on Sunday, and the council closed it until engineers could check the sea wall for damage.</p>"
+        "<p>Drivers were sent inland on a twelve-mile detour, and buses ran to a reduced timetable for the rest of the day, the operator said.</p>"
+        "</article></body></html>";
+    nr_article *a = parse_fmt(src, strlen(src), NR_FORMAT_HTML);
+    assert_string_equal(a->title, "Storm damage: what we know");
+    assert_string_equal(a->byline, "Jo Bell, Sam Reed");
+    assert_string_equal(a->date_iso, "2015-12-25");
+    nr_article_free(a);
+    /* no metadata: the byline box (without its "3 hours ago"), and the
+       date as the page shows it, whatever the datetime attribute says */
+    const char *src2 =
+        "<html><head><title>Ferry to run twice a day</title></head><body><article>"
+        "<h1>Ferry to run twice a day</h1><div class=\"byline\">Jo Bell 3 hours ago</div>"
+        "<time datetime=\"2015-12-24T23:00:00Z\">Friday 25 December 2015</time>"
+        "<p>The ferry between the two islands will run twice a day from May, the council said, after a winter of storms, repairs and complaints.</p>"
+        "<p>Islanders had asked for the second sailing for years, and a new boat, bought last autumn, now makes it possible.</p>"
+        "</article></body></html>";
+    a = parse_fmt(src2, strlen(src2), NR_FORMAT_HTML);
+    assert_string_equal(a->byline, "Jo Bell");
+    assert_string_equal(a->date, "Friday 25 December 2015");
+    assert_string_equal(a->date_iso, "2015-12-25");
+    assert_false(has_block(a, "hours ago"));
+    nr_article_free(a);
+}
+
+static void test_html_inline_caption(void **state)
+{
+    (void)state;
+    /* a caption set inline at the start of a paragraph: its credit goes,
+       the paragraph stays */
+    const char *src =
+        "<html><head><title>Mario comes to phones</title></head><body><article>"
+        "<p><span class=\"image\"><img src=\"m.jpg\"></span><span class=\"caption\">"
+        "<span class=\"attribution\">\xC2\xA9 Provided by Example Media</span> <span>A plumber on a phone</span></span>"
+        " Nintendo surprised the world this year by announcing its first game for phones, to be sold for a single price in December.</p>"
+        "<p>The game is a side-scrolling run in which the player taps to jump, and the first levels can be played for free before buying.</p>"
+        "</article></body></html>";
+    nr_article *a = parse_fmt(src, strlen(src), NR_FORMAT_HTML);
+    assert_true(has_block(a, "Nintendo surprised the world"));
+    assert_false(has_block(a, "Provided by"));
+    assert_string_equal(stripped_by(a, src, "Provided by"), "caption");
+    check_map(a, src, strlen(src));
+    nr_article_free(a);
+}
+
 static void test_long_line(void **state)
 {
     (void)state;
@@ -1090,6 +1174,9 @@ int main(void)
         cmocka_unit_test(test_html_page_form),
         cmocka_unit_test(test_html_hostile),
         cmocka_unit_test(test_html_deep),
+        cmocka_unit_test(test_html_long_head),
+        cmocka_unit_test(test_html_meta_sources),
+        cmocka_unit_test(test_html_inline_caption),
         cmocka_unit_test(test_long_line),
         cmocka_unit_test(test_keep_drop),
         cmocka_unit_test(test_empty),
