@@ -138,11 +138,21 @@ static xmlNode *new_p(hdoc *hd)
     return p;
 }
 
-/* Drops the white space and <br>s a new paragraph ends with. */
-static void trim_end(hdoc *hd, xmlNode *p)
+/* Drops the white space and <br>s a new paragraph ends with.  With gone,
+   a <br> is only detached onto that list (a list of <br>s still names
+   it), to be freed later. */
+static void trim_end(hdoc *hd, xmlNode *p, xmlNode **gone)
 {
-    while (p->last && blank_or_br(hd, p->last))
-        discard(hd, p->last);
+    while (p->last && blank_or_br(hd, p->last)) {
+        xmlNode *l = p->last;
+        if (gone && l->type == XML_ELEMENT_NODE) {
+            detach(l);
+            l->next = *gone;
+            *gone = l;
+        } else {
+            discard(hd, l);
+        }
+    }
 }
 
 /* ---- <br><br> runs ---- */
@@ -206,7 +216,7 @@ static int brs_to_paragraphs(hdoc *hd)
             append_to(p, next);
             next = sib;
         }
-        trim_end(hd, p);
+        trim_end(hd, p, &gone);
         /* a paragraph cannot sit in a paragraph: the outer one is a box */
         if (is_tag(hd, p->parent, T_P))
             H(hd, p->parent)->tag = T_DIV;
@@ -252,7 +262,7 @@ static xmlNode *div_to_p(hdoc *hd, xmlNode *div)
                 wrapped = 1;
             }
         } else if (p) {
-            trim_end(hd, p);
+            trim_end(hd, p, NULL);
             p = NULL;
         }
     }
