@@ -620,6 +620,7 @@ static void stats_reset(hnode *h)
     h->lead = h->trail = h->any = 0;
     h->commas = h->acommas = 0;
     h->link = 0;
+    h->hashlink = 0;
     h->np = h->nimg = h->nli = h->ninput = h->nembed = 0;
     h->nheadtext = h->nlisttext = h->ntextish = h->ntables = 0;
     h->has_datatable = h->has_video = h->has_block = 0;
@@ -646,6 +647,7 @@ void h_fold(hdoc *hd, xmlNode *c)
     if (c->type != XML_ELEMENT_NODE)
         return;
     p->link += h->link;
+    p->hashlink += h->hashlink;
     p->np += h->np;
     p->nimg += h->nimg;
     p->nli += h->nli;
@@ -664,7 +666,10 @@ void h_fold(hdoc *hd, xmlNode *c)
     case T_A: {
         /* a link within the page weighs less than one away from it */
         const char *href = h_attr(c, "href");
-        p->link += (double)tl * (href && href[0] == '#' && href[1] ? 0.3 : 1.0);
+        int local = href && href[0] == '#' && href[1];
+        p->link += (double)tl * (local ? 0.3 : 1.0);
+        if (local)
+            p->hashlink += (uint32_t)tl;
         break;
     }
     case T_P: p->np++; break;

@@ -117,6 +117,7 @@ typedef struct hnode {
     uint32_t  commas;      /* commas of any script */
     uint32_t  acommas;     /* ASCII commas */
     double    link;        /* text inside links (in-page links weigh 0.3) */
+    uint32_t  hashlink;    /* text inside links within the page (#...) */
     uint32_t  np, nimg, nli, ninput, nembed, nheadtext, nlisttext,
               ntextish, ntables;
     uint8_t   has_datatable, has_video, has_block;

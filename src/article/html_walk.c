@@ -242,6 +242,17 @@ static int nav_block(const hdoc *hd, const xmlNode *n)
            h->link >= 0.5 * (double)h_tlen(h);
 }
 
+/* A table of contents: a list of three or more links to places in the
+   page, and little else.  The headings it lists are read where they
+   stand; read aloud, the list is a second, empty copy of them. */
+static int contents_list(const hdoc *hd, const xmlNode *n)
+{
+    const hnode *h = H(hd, n);
+    size_t tl = h_tlen(h);
+    return (h->tag == T_UL || h->tag == T_OL || h->tag == T_NAV || h->tag == T_DIV) &&
+           h->nli >= 3 && tl >= 20 && (double)h->hashlink >= 0.8 * (double)tl;
+}
+
 static void walk(walker *w, xmlNode *parent)
 {
     hdoc *hd = w->hd;
@@ -255,7 +266,7 @@ static void walk(walker *w, xmlNode *parent)
                 (h->rule && !(h->flags & (HN_TITLE | HN_BYLINE)))) {
                 record_range(hd, &w->al, n, skip_rule(hd, n, parent));
                 nr_tb_dropped(&w->tb);
-            } else if (nav_block(hd, n)) {
+            } else if (nav_block(hd, n) || contents_list(hd, n)) {
                 record_range(hd, &w->al, n, "nav");
                 nr_tb_dropped(&w->tb);
             } else if ((h->cls & HC_CREDIT) && h->tlen0 < 200) {

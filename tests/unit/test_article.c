@@ -988,6 +988,31 @@ static void test_html_inline_caption(void **state)
     nr_article_free(a);
 }
 
+static void test_html_contents_list(void **state)
+{
+    (void)state;
+    /* a table of contents is not read; the headings it lists are, as
+       chapters, where they stand */
+    const char *src =
+        "<html><head><title>Keeping bees in town</title></head><body><article><h1>Keeping bees in town</h1>"
+        "<ul class=\"toc\"><li><a href=\"#hives\">Choosing a hive</a></li><li><a href=\"#place\">Finding a place</a></li>"
+        "<li><a href=\"#law\">What the law says</a></li></ul>"
+        "<h2 id=\"hives\">Choosing a hive</h2><p>A hive for a small garden should be light enough to lift, and easy to open without disturbing the bees more than needed.</p>"
+        "<h2 id=\"place\">Finding a place</h2><p>Bees want morning sun, shelter from the wind, and a flight path that does not cross the neighbours' washing line.</p>"
+        "<h2 id=\"law\">What the law says</h2><p>There is no licence to keep bees, but a keeper must act if a swarm becomes a nuisance to the people next door.</p>"
+        "</article></body></html>";
+    nr_article *a = parse_fmt(src, strlen(src), NR_FORMAT_HTML);
+    size_t headings = 0, items = 0;
+    for (size_t i = 0; i < a->nblocks; i++) {
+        headings += a->blocks[i].kind == NR_BLOCK_HEADING;
+        items += a->blocks[i].kind == NR_BLOCK_ITEM;
+    }
+    assert_int_equal(headings, 3);
+    assert_int_equal(items, 0);
+    assert_string_equal(stripped_by(a, src, "Finding a place</a>"), "nav");
+    nr_article_free(a);
+}
+
 static void test_long_line(void **state)
 {
     (void)state;
@@ -1177,6 +1202,7 @@ int main(void)
         cmocka_unit_test(test_html_long_head),
         cmocka_unit_test(test_html_meta_sources),
         cmocka_unit_test(test_html_inline_caption),
+        cmocka_unit_test(test_html_contents_list),
         cmocka_unit_test(test_long_line),
         cmocka_unit_test(test_keep_drop),
         cmocka_unit_test(test_empty),
