@@ -507,6 +507,26 @@ static char *headline_part(hdoc *hd, const char *t)
 {
     const char *cut[16];
     size_t ncut = 0, len = strlen(t);
+    /* a title of a few words that a heading opens ("Charlie" over
+       <h1>Charlie on the web</h1>) is the start of the headline */
+    if (nr_word_count(t, len) <= 4) {
+        headings hs;
+        collect_headings(hd, &hs);
+        char *kt = nr_key(t, len), *found = NULL;
+        size_t kl = kt ? strlen(kt) : 0;
+        for (size_t h = 0; kl && h < hs.n && !found; h++) {
+            if (!hs.h1[h] || nr_word_count(hs.text[h], strlen(hs.text[h])) > 25)
+                continue;
+            char *kh = nr_key(hs.text[h], strlen(hs.text[h]));
+            if (kh && strlen(kh) > kl && !strncmp(kh, kt, kl) && kh[kl] == ' ')
+                found = strdup(hs.text[h]);
+            free(kh);
+        }
+        free(kt);
+        free_headings(&hs);
+        if (found)
+            return found;
+    }
     cut[ncut++] = t;
     for (const char *p = t; *p && ncut < 15; p++)
         for (size_t k = 0; part_seps[k]; k++)

@@ -25,6 +25,9 @@ typedef struct walker {
     int heading, lists, items, quotes, byline, standfirst, title, bylinebox;
     int body_seen;     /* paragraphs of prose read so far */
     int caption;       /* inside a figure or its caption */
+    /* tables open around the text: data tables read a row as a line */
+    unsigned char data[64];
+    int tables, cells;
 } walker;
 
 /* Where the photo credit starts in a caption ("... by hand on Tuesday.
@@ -124,13 +127,44 @@ static int byline_box(const hdoc *hd, const xmlNode *n)
 }
 
 /* Opens (dir 1) or closes (dir -1) an element's effect on the reading. */
+static int in_data_table(const walker *w)
+{
+    return w->tables > 0 && w->tables <= (int)sizeof w->data && w->data[w->tables - 1];
+}
+
+/* A cell of a data table joins its row's line after a comma ("Liberal
+   Democrat, 6, 1"): a listener hears the row, not a column of numbers. */
+static void cell(walker *w)
+{
+    if (w->cells++ == 0 || w->tb.len == 0)
+        return;
+    char last = w->tb.s[w->tb.len - 1];
+    if (!strchr(".,:;!?", last)) {
+        w->tb.pend = 0;
+        nr_tb_add_at(&w->tb, ",", 1, w->al.cur, w->al.cur);
+    }
+    nr_tb_space(&w->tb, w->al.cur);
+}
+
 static void step(walker *w, xmlNode *n, int dir)
 {
     const hnode *h = H(w->hd, n);
     int tag = h->tag;
+    if (tag == T_TABLE && dir < 0 && w->tables > 0)
+        w->tables--;
+    int row_cell = (tag == T_TD || tag == T_TH) && in_data_table(w);
     /* a caption set inline in a paragraph is a line of its own */
-    if ((h_tag_props(tag) & TP_BREAK) || (h->cls & HC_CAPTION))
+    if (((h_tag_props(tag) & TP_BREAK) && !row_cell) || (h->cls & HC_CAPTION))
         flush(w);
+    if (tag == T_TABLE && dir > 0) {
+        if (w->tables < (int)sizeof w->data)
+            w->data[w->tables] = (h->flags & HN_DATATABLE) != 0;
+        w->tables++;
+    }
+    if (tag == T_TR)
+        w->cells = 0;
+    if (row_cell && dir > 0)
+        cell(w);
     if (heading_level(tag))
         w->heading = dir > 0 ? heading_level(tag) : 0;
     if ((tag == T_UL || tag == T_OL) && (dir > 0 || w->lists > 0))
