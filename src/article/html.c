@@ -103,7 +103,7 @@ int nr_read_html(nr_doc *d)
         goto out;
     }
     size_t first = d->n;
-    h_walk(&hd, parent, tops, ntops);
+    h_walk(&hd, parent);
     if (d->n == first || h_tree_lost_text(&hd)) {
         /* libxml2 gave up part-way, or nothing stood out: read the
            visible text instead */

@@ -24,7 +24,8 @@ enum {
     K_ = TP_BREAK, Q_ = TP_SILENT, H_ = TP_HEADING
 };
 
-/* sorted by name, for bsearch */
+/* Sorted by name, for bsearch, and in the order of the T_ ids (which are
+   alphabetical too), so tags[id - 1] is the id's row. */
 static const struct tagdef {
     const char *name;
     unsigned char id;
@@ -142,7 +143,7 @@ static const struct tagdef {
     {"wbr", T_WBR, P_},
 };
 
-static unsigned char props_by_id[T_COUNT];
+_Static_assert(sizeof tags / sizeof *tags == T_COUNT - 1, "one row per tag id");
 
 static int cmp_tag(const void *k, const void *e)
 {
@@ -167,10 +168,7 @@ int h_tag_of(const xmlNode *n)
 
 unsigned h_tag_props(int tag)
 {
-    if (!props_by_id[T_P])
-        for (size_t i = 0; i < sizeof tags / sizeof *tags; i++)
-            props_by_id[tags[i].id] = tags[i].props | 0x80;
-    return tag > 0 && tag < T_COUNT ? props_by_id[tag] & 0x7F : 0;
+    return tag > 0 && tag < T_COUNT ? tags[tag - 1].props : 0;
 }
 
 /* ---------------- class and id words ---------------- */

@@ -12,7 +12,9 @@
  *   html_prep.c     reshapes the tree the way the page reads: <br><br>
  *                   runs become paragraphs, a <div> holding only text is
  *                   a paragraph, loose text in a <div> is wrapped in one;
- *   html_meta.c     title, byline, date from <title>, <meta>, JSON-LD;
+ *   html_meta.c     title, byline, date from <meta>, JSON-LD (with
+ *                   html_json.c), <time> and byline boxes;
+ *   html_title.c    the <title> cut as readers cut it;
  *   html_grab.c     finds the article: scores paragraphs into their
  *                   ancestors, picks the best container, joins siblings
  *                   that belong to it, retries looser when that is short;
@@ -241,6 +243,13 @@ char *h_flatten_deep(const char *src, size_t n, size_t *outlen, int *nomem);
 /* html_prep.c */
 int h_prep(hdoc *hd);
 
+/* html_title.c: the <title> cut as readers cut it (caller frees; NULL
+   out of memory, d->nomem set); the part of a headline to give as the
+   title; white space trimmed and collapsed, in place. */
+char *h_title_cut(hdoc *hd, const char *orig);
+char *h_headline_part(hdoc *hd, const char *t);
+void h_squeeze(char *s);
+
 /* html_meta.c: fills d->title/byline/date and hd->title. */
 void h_meta(hdoc *hd);
 /* The date shown in the article (a <time> in it), once the article is
@@ -256,7 +265,7 @@ void h_clean(hdoc *hd, xmlNode **tops, size_t ntops);
 
 /* html_walk.c: reads the article into candidates and records the rest of
    the page as stripped. */
-void h_walk(hdoc *hd, xmlNode *parent, xmlNode **tops, size_t ntops);
+void h_walk(hdoc *hd, xmlNode *parent);
 
 /* html_fallback.c */
 int h_tree_lost_text(hdoc *hd);

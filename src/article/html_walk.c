@@ -348,10 +348,8 @@ static void walk(walker *w, xmlNode *parent)
     flush(w);
 }
 
-void h_walk(hdoc *hd, xmlNode *parent, xmlNode **tops, size_t ntops)
+void h_walk(hdoc *hd, xmlNode *parent)
 {
-    (void)tops;
-    (void)ntops;
     if (!parent)
         return;
     walker w;
