@@ -198,9 +198,13 @@ static const char *const negative_words[] = {
 static const char *const byline_words[] = {
     "byline", "author", "dateline", "writtenby", NULL};
 /* whole parts of a name, split at '-' and '_' */
+/* ("lede" is left out: pages name their lead picture so too) */
 static const char *const standfirst_parts[] = {
     "standfirst", "subtitle", "subheadline", "subhead", "dek", "deck",
-    "strapline", "summary", "lede", "intro", "excerpt", NULL};
+    "strapline", "summary", "intro", "excerpt", NULL};
+static const char *const dek_parts[] = {
+    "standfirst", "subtitle", "subheadline", "subhead", "dek", "deck",
+    "strapline", NULL};
 static const char *const nav_parts[] = {
     "nav", "navbar", "navigation", "menu", "breadcrumb", "breadcrumbs", NULL};
 static const char *const caption_parts[] = {"caption", "captions", NULL};
@@ -252,6 +256,24 @@ static int has_part(const char *t, size_t tn, const char *const *words)
         if (e > q && part_in(t + q, e - q, words))
             return 1;
         q = e;
+    }
+    return 0;
+}
+
+/* Like has_part, name by name, skipping names with a negator part
+   ("has-large-lede" says the page has one, not that this is it). */
+static int has_part_named(const char *v, size_t n, const char *const *words)
+{
+    for (size_t i = 0; i < n;) {
+        while (i < n && isspace((unsigned char)v[i]))
+            i++;
+        size_t e = i;
+        while (e < n && !isspace((unsigned char)v[e]))
+            e++;
+        if (e > i && !has_part(v + i, e - i, negator_parts) &&
+            has_part(v + i, e - i, words))
+            return 1;
+        i = e;
     }
     return 0;
 }
@@ -322,15 +344,17 @@ unsigned h_classify(const char *cls, const char *id)
             f |= HC_BYLINE;
         if (share_word(v[k], n) && !has_part(v[k], n, negator_parts))
             f |= HC_SHARE;
-        if (has_part(v[k], n, standfirst_parts))
+        if (has_part_named(v[k], n, standfirst_parts))
             f |= HC_STANDFIRST;
-        if (has_part(v[k], n, date_parts))
+        if (has_part_named(v[k], n, dek_parts))
+            f |= HC_DEK;
+        if (has_part_named(v[k], n, date_parts))
             f |= HC_DATE;
-        if (has_part(v[k], n, nav_parts) && !has_part(v[k], n, negator_parts))
+        if (has_part_named(v[k], n, nav_parts))
             f |= HC_NAV;
-        if (has_part(v[k], n, caption_parts))
+        if (has_part_named(v[k], n, caption_parts))
             f |= HC_CAPTION;
-        if (has_part(v[k], n, credit_parts))
+        if (has_part_named(v[k], n, credit_parts))
             f |= HC_CREDIT;
     }
     return f;

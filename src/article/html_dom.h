@@ -83,7 +83,8 @@ enum {
     HC_DATE      = 1u << 9,  /* date, published, timestamp... */
     HC_NAV       = 1u << 10, /* nav, navigation, menu, breadcrumbs */
     HC_CAPTION   = 1u << 11, /* caption */
-    HC_CREDIT    = 1u << 12  /* credit, attribution, copyright */
+    HC_CREDIT    = 1u << 12, /* credit, attribution, copyright */
+    HC_DEK       = 1u << 13  /* standfirst, dek: never a teaser's summary */
 };
 
 /* ---------------- node records ---------------- */

@@ -525,12 +525,19 @@ void h_meta(hdoc *hd)
 
 /* ---------------- after the article is found ---------------- */
 
-static int inside(const xmlNode *n, xmlNode **tops, size_t ntops)
+/* Is n read as part of the article (inside one of its parts, and in no
+   subtree the finder or the cleaner cut)? */
+static int read_in_article(const hdoc *hd, const xmlNode *n, xmlNode **tops,
+                           size_t ntops)
 {
-    for (; n; n = n->parent)
+    for (; n && h_is_elem(n); n = n->parent) {
+        const hnode *h = H(hd, n);
+        if (h->rule && !(h->flags & (HN_TITLE | HN_BYLINE)))
+            return 0;
         for (size_t i = 0; i < ntops; i++)
             if (n == tops[i])
                 return 1;
+    }
     return 0;
 }
 
@@ -596,16 +603,21 @@ void h_meta_article_date(hdoc *hd, xmlNode **tops, size_t ntops)
         tm = first_time(hd, hd->root);
     if (tm)
         date_from_time(hd, tm);
-    /* byline, date and standfirst boxes the article left outside itself */
+    /* byline, date and standfirst boxes the article left outside itself;
+       a standfirst only above the article (below, "summary" and
+       "excerpt" boxes are other stories' teasers) */
     int standfirst_seen = 0;
     for (xmlNode *n = hd->root; n && (!d->byline || !d->date || !standfirst_seen);) {
         int skip = 0;
+        if (ntops && n == tops[0])
+            standfirst_seen = 1;
         if (h_is_elem(n)) {
             hnode *h = H(hd, n);
             const char *rel = h_attr(n, "rel");
             if (h->flags & HN_SILENT) {
                 skip = 1;
-            } else if (!d->byline && ((h->cls & HC_BYLINE) || (rel && !strcasecmp(rel, "author")))) {
+            } else if (!d->byline && h->tlen0 <= 100 &&
+                       ((h->cls & HC_BYLINE) || (rel && !strcasecmp(rel, "author")))) {
                 char *t = h_text(hd, n, 400);
                 if (t && strlen(t) <= 100) {
                     set_byline(d, t);
@@ -618,9 +630,10 @@ void h_meta_article_date(hdoc *hd, xmlNode **tops, size_t ntops)
                     date_from(d, t, 1);
                 free(t);
                 skip = 1;   /* never re-read a subtree: stays linear */
-            } else if (!standfirst_seen && (h->cls & HC_STANDFIRST)) {
+            } else if (!standfirst_seen && (h->cls & HC_DEK) && h->tlen0 <= 400) {
                 standfirst_seen = 1;
-                if (!inside(n, tops, ntops) && !d->subtitle) {
+                /* one the article reads is a candidate for the header */
+                if (!read_in_article(hd, n, tops, ntops) && !d->subtitle) {
                     char *t = h_text(hd, n, 2000);
                     size_t tl = t ? strlen(t) : 0;
                     if (tl >= 20 && tl <= 400)

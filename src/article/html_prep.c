@@ -269,10 +269,11 @@ static xmlNode *div_to_p(hdoc *hd, xmlNode *div)
     hnode *h = H(hd, div);
     xmlNode *only;
     size_t kids = h_elem_children(hd, div, &only);
-    /* a box kept for its class (the byline, furniture to remove as a
-       whole) stays a box */
+    /* a box kept for its class or role (the byline, furniture to remove
+       as a whole, a dialog) stays a box */
     int keep_box = (h->cls & HC_BYLINE) ||
-                   ((h->cls & HC_UNLIKELY) && !(h->cls & HC_MAYBE));
+                   ((h->cls & HC_UNLIKELY) && !(h->cls & HC_MAYBE)) ||
+                   h_attr(div, "role") || h_attr(div, "aria-modal");
     if (kids == 1 && H(hd, only)->tag == T_P && !keep_box &&
         h_link_density(h) < 0.25) {
         /* the paragraph keeps what the box said about its role in the

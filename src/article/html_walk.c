@@ -28,7 +28,36 @@ typedef struct walker {
     /* tables open around the text: data tables read a row as a line */
     unsigned char data[64];
     int tables, cells;
+    /* a cut subtree read because a --keep pattern matched in it: its
+       blocks that do not match stay cut, under its rule */
+    xmlNode *keeptop;
+    const char *keeprule;
 } walker;
+
+static int keep_hit(const nr_doc *d, const char *t)
+{
+    for (size_t k = 0; t && k < d->nkeep; k++)
+        if (regexec(&d->keep[k], t, 0, NULL, 0) == 0)
+            return 1;
+    return 0;
+}
+
+/* Should a subtree about to be cut (rule) be read instead, because the
+   user's --keep pattern matches text in it?  Each cut subtree is looked
+   at once, so the extra reading stays linear. */
+static int kept(walker *w, xmlNode *n, const char *rule)
+{
+    if (!w->d->nkeep || !rule)
+        return 0;
+    char *t = h_text(w->hd, n, (size_t)-1);
+    int hit = keep_hit(w->d, t);
+    free(t);
+    if (hit && !w->keeptop) {
+        w->keeptop = n;
+        w->keeprule = rule;
+    }
+    return hit;
+}
 
 /* Where the photo credit starts in a caption ("... by hand on Tuesday.
    (Photo: Mark Ortiz/Valley Courier)"), or n: a listener wants the
@@ -94,6 +123,8 @@ static void flush(walker *w)
     /* the heading that repeats the title is the title's own line */
     if (w->title)
         u->role = NR_ROLE_TITLE;
+    if (w->keeprule && !keep_hit(w->d, u->text))
+        u->rule = w->keeprule;
     if (w->caption) {
         size_t c = credit_at(u->text, u->len);
         if (c == 0) {
@@ -175,7 +206,9 @@ static void step(walker *w, xmlNode *n, int dir)
         w->quotes += dir;
     if (byline_box(w->hd, n) && (dir > 0 || w->byline > 0))
         w->byline += dir;
-    if ((h->cls & HC_STANDFIRST) && (dir > 0 || w->standfirst > 0))
+    /* a standfirst box holds a sentence or two, not a photo's label */
+    if ((h->cls & HC_STANDFIRST) && h->tlen0 >= 20 && h->tlen0 <= 400 &&
+        tag != T_FIGURE && (dir > 0 || w->standfirst > 0))
         w->standfirst += dir;
     if ((h->flags & HN_TITLE) && (dir > 0 || w->title > 0))
         w->title += dir;
@@ -259,7 +292,7 @@ static const char *skip_rule(const hdoc *hd, const xmlNode *n, const xmlNode *pa
     const hnode *h = H(hd, n);
     if (h->flags & HN_SILENT)
         return NULL;
-    if (n->parent == parent && !(h->flags & HN_ARTICLE))
+    if (parent && n->parent == parent && !(h->flags & HN_ARTICLE))
         return "outside-article";
     return h->rule;
 }
@@ -287,7 +320,37 @@ static int contents_list(const hdoc *hd, const xmlNode *n)
            h->nli >= 3 && tl >= 20 && (double)h->hashlink >= 0.8 * (double)tl;
 }
 
-static void walk(walker *w, xmlNode *parent)
+static void leave_node(walker *w, xmlNode *n)
+{
+    step(w, n, -1);
+    if (n == w->keeptop) {
+        flush(w);
+        w->keeptop = NULL;
+        w->keeprule = NULL;
+    }
+}
+
+/* The rule a read subtree would be cut under, NULL to read it. */
+static const char *cut_rule(const hdoc *hd, const xmlNode *n, const xmlNode *parent,
+                            int all)
+{
+    const hnode *h = H(hd, n);
+    int outside = !all && n->parent == parent && !(h->flags & HN_ARTICLE);
+    if (outside || (h->flags & HN_SILENT) ||
+        (h->rule && !(h->flags & (HN_TITLE | HN_BYLINE))))
+        return skip_rule(hd, n, outside ? parent : NULL);
+    if (nav_block(hd, n) || contents_list(hd, n))
+        return "nav";
+    /* "© Provided by ...", "Photograph: ...": who took the picture, not
+       what it shows */
+    if ((h->cls & HC_CREDIT) && h->tlen0 < 200)
+        return "caption";
+    return NULL;
+}
+
+/* Reads the article parts among parent's children (all of them, with
+   all), recording the rest. */
+static void walk(walker *w, xmlNode *parent, int all)
 {
     hdoc *hd = w->hd;
     xmlNode *n = parent->children;
@@ -295,19 +358,14 @@ static void walk(walker *w, xmlNode *parent)
         int down = 0;
         if (n->type == XML_ELEMENT_NODE && n->_private) {
             const hnode *h = H(hd, n);
-            int outside = n->parent == parent && !(h->flags & HN_ARTICLE);
-            if (outside || (h->flags & HN_SILENT) ||
-                (h->rule && !(h->flags & (HN_TITLE | HN_BYLINE)))) {
-                record_range(hd, &w->al, n, skip_rule(hd, n, parent));
+            const char *rule = cut_rule(hd, n, parent, all);
+            int silent = (h->flags & HN_SILENT) != 0;
+            if ((rule || silent) && (silent || !kept(w, n, rule))) {
+                record_range(hd, &w->al, n, rule);
                 nr_tb_dropped(&w->tb);
-            } else if (nav_block(hd, n) || contents_list(hd, n)) {
-                record_range(hd, &w->al, n, "nav");
-                nr_tb_dropped(&w->tb);
-            } else if ((h->cls & HC_CREDIT) && h->tlen0 < 200) {
-                /* "© Provided by ...", "Photograph: ...": who took the
-                   picture, not what it shows */
-                record_range(hd, &w->al, n, "caption");
-                nr_tb_dropped(&w->tb);
+            } else if (rule) {
+                step(w, n, 1);
+                down = 1;
             } else if (h->tag == T_BR) {
                 /* <br><br> separates paragraphs; a single <br> a line */
                 xmlNode *p = n->prev;
@@ -324,7 +382,7 @@ static void walk(walker *w, xmlNode *parent)
                 down = 1;
             }
         } else if (n->type == XML_TEXT_NODE || n->type == XML_CDATA_SECTION_NODE) {
-            if (n->parent == parent)
+            if (n->parent == parent && !all)
                 record_range(hd, &w->al, n, "outside-article");
             else
                 text(w, n);
@@ -334,12 +392,12 @@ static void walk(walker *w, xmlNode *parent)
             continue;
         }
         if (down)
-            step(w, n, -1);
+            leave_node(w, n);
         while (n != parent && !n->next) {
             n = n->parent;
             if (!n || n == parent)
                 break;
-            step(w, n, -1);
+            leave_node(w, n);
         }
         if (!n || n == parent)
             break;
@@ -369,17 +427,26 @@ void h_walk(hdoc *hd, xmlNode *parent)
     xmlNode *top = (xmlNode *)hd->doc;
     for (xmlNode *n = hd->doc->children; n && !hd->d->nomem;) {
         int skip = 1;
-        if (n == parent)
-            walk(&w, parent);
-        else if (h_is_elem(n) && (H(hd, n)->flags & HN_MARK))
+        if (n == parent) {
+            walk(&w, parent, 0);
+        } else if (h_is_elem(n) && (H(hd, n)->flags & HN_MARK)) {
             skip = 0;
-        else if (n->_private)
-            record_range(hd, &w.al, n,
-                         (H(hd, n)->flags & HN_SILENT) ? NULL : "outside-article");
+        } else if (n->_private && (H(hd, n)->flags & HN_SILENT)) {
+            record_range(hd, &w.al, n, NULL);
+        } else if (n->_private) {
+            if (n->type == XML_ELEMENT_NODE && kept(&w, n, "outside-article")) {
+                step(&w, n, 1);
+                walk(&w, n, 1);
+                leave_node(&w, n);
+            } else {
+                record_range(hd, &w.al, n, "outside-article");
+            }
+        }
         n = h_next(n, top, skip);
     }
     for (xmlNode *a = parent->parent; a && h_is_elem(a); a = a->parent)
         H(hd, a)->flags &= ~(uint32_t)HN_MARK;
+    flush(&w);
     nr_tb_free(&w.tb);
     free(w.al.offs);
 }

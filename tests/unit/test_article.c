@@ -1013,6 +1013,30 @@ static void test_html_contents_list(void **state)
     nr_article_free(a);
 }
 
+static void test_html_keep(void **state)
+{
+    (void)state;
+    /* --keep brings back a paragraph the reader cut with its box (the
+       comments, outside the article), and only that paragraph */
+    const char *src =
+        "<html><head><title>Ferry to run twice a day</title></head><body><article>"
+        "<p>The ferry between the two islands will run twice a day from May, the council said, after a winter of storms, repairs and complaints.</p>"
+        "<p>Islanders had asked for the second sailing for years, and a new boat, bought last autumn, now makes it possible.</p>"
+        "</article><div id=\"comments\"><p>Editor's note: the May date was confirmed by the operator on Friday.</p>"
+        "<p>Great news, about time too, we have waited long enough for this boat.</p></div></body></html>";
+    const char *keep[] = {"Editor's note"};
+    nr_article_opts o = {0};
+    o.format = NR_FORMAT_HTML;
+    o.keep = keep;
+    o.nkeep = 1;
+    nr_article *a = NULL;
+    assert_int_equal(nr_article_parse(src, strlen(src), &o, &a), NR_ARTICLE_OK);
+    assert_true(has_block(a, "Editor's note: the May date"));
+    assert_false(has_block(a, "Great news"));
+    assert_string_equal(stripped_by(a, src, "Great news"), "outside-article");
+    nr_article_free(a);
+}
+
 static void test_long_line(void **state)
 {
     (void)state;
@@ -1203,6 +1227,7 @@ int main(void)
         cmocka_unit_test(test_html_meta_sources),
         cmocka_unit_test(test_html_inline_caption),
         cmocka_unit_test(test_html_contents_list),
+        cmocka_unit_test(test_html_keep),
         cmocka_unit_test(test_long_line),
         cmocka_unit_test(test_keep_drop),
         cmocka_unit_test(test_empty),
