@@ -395,7 +395,9 @@ static void set_byline(nr_doc *d, const char *by)
         size_t e = name_end(by, bl), a = 0;
         if (e > 3 && !strncasecmp(by, "by ", 3))
             a = 3;
-        if (e > a && e - a <= 100)
+        /* "By" alone (the name in a box of its own) names nobody */
+        int bare_by = e - a <= 3 && e - a >= 2 && !strncasecmp(by + a, "by", 2);
+        if (e > a && e - a <= 100 && !bare_by)
             nr_doc_set(d, &d->byline, by + a, e - a);
     }
     free(name);

@@ -43,8 +43,9 @@ static int keep_hit(const nr_doc *d, const char *t)
 }
 
 /* Should a subtree about to be cut (rule) be read instead, because the
-   user's --keep pattern matches text in it?  Each cut subtree is looked
-   at once, so the extra reading stays linear. */
+   user's --keep pattern matches text in it?  Cut subtrees do not overlap,
+   so their text is read once more (a cut box inside a kept one, once
+   again); only with keep patterns. */
 static int kept(walker *w, xmlNode *n, const char *rule)
 {
     if (!w->d->nkeep || !rule)
@@ -410,6 +411,11 @@ void h_walk(hdoc *hd, xmlNode *parent)
 {
     if (!parent)
         return;
+    /* a page without <body> (the article is all of <html>) */
+    if (!h_is_elem(parent)) {
+        parent = hd->root;
+        H(hd, parent)->flags |= HN_ARTICLE;
+    }
     walker w;
     memset(&w, 0, sizeof w);
     w.hd = hd;
@@ -428,7 +434,7 @@ void h_walk(hdoc *hd, xmlNode *parent)
     for (xmlNode *n = hd->doc->children; n && !hd->d->nomem;) {
         int skip = 1;
         if (n == parent) {
-            walk(&w, parent, 0);
+            walk(&w, parent, (H(hd, parent)->flags & HN_ARTICLE) != 0);
         } else if (h_is_elem(n) && (H(hd, n)->flags & HN_MARK)) {
             skip = 0;
         } else if (n->_private && (H(hd, n)->flags & HN_SILENT)) {
