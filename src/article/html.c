@@ -15,6 +15,7 @@
  * visible text is read by a tag-stripping scan.
  */
 #include <limits.h>
+#include <stdint.h>
 #include <stdlib.h>
 #include <string.h>
 
@@ -62,6 +63,96 @@ static void title_as_shown(nr_doc *d, size_t first)
     if (!kt)
         d->nomem = 1;
     free(kt);
+}
+
+/* Word trigrams of a normalized key (words split at spaces), hashed. */
+static size_t trigrams(const char *k, uint64_t *out, size_t cap)
+{
+    const char *w[3] = {0};
+    size_t wl[3] = {0}, n = 0, words = 0;
+    for (const char *p = k; *p;) {
+        const char *e = strchr(p, ' ');
+        size_t l = e ? (size_t)(e - p) : strlen(p);
+        w[0] = w[1];
+        wl[0] = wl[1];
+        w[1] = w[2];
+        wl[1] = wl[2];
+        w[2] = p;
+        wl[2] = l;
+        if (++words >= 3 && n < cap) {
+            uint64_t h = 1469598103934665603ull;
+            for (int j = 0; j < 3; j++) {
+                for (size_t i = 0; i < wl[j]; i++)
+                    h = (h ^ (unsigned char)w[j][i]) * 1099511628211ull;
+                h = (h ^ ' ') * 1099511628211ull;
+            }
+            out[n++] = h | 1;   /* 0 marks an empty slot */
+        }
+        p += l;
+        while (*p == ' ')
+            p++;
+    }
+    return n;
+}
+
+/* A pull quote repeats a line of the story in large type, often
+   reworded at its edges ("It's easiest to judge..." for "...which makes
+   it easiest to judge..."): when most of its word trigrams are in the
+   article's other lines, it is not read twice. */
+static void drop_pulled(hdoc *hd, size_t first)
+{
+    nr_doc *d = hd->d;
+    if (!hd->npulled)
+        return;
+    size_t words = 0;
+    for (size_t i = first; i < d->n; i++)
+        words += d->u[i].len / 2 + 1;
+    size_t cap = 64;
+    while (cap < words * 2)
+        cap *= 2;
+    uint64_t *set = calloc(cap, sizeof *set);
+    uint64_t *tri = malloc((words + 1) * sizeof *tri);
+    if (!set || !tri) {
+        free(set);
+        free(tri);
+        d->nomem = 1;
+        return;
+    }
+    for (size_t i = first, p = 0; i < d->n; i++) {
+        while (p < hd->npulled && hd->pulled[p] < i)
+            p++;
+        if ((p < hd->npulled && hd->pulled[p] == i) || d->u[i].rule)
+            continue;
+        char *k = nr_key(d->u[i].text, d->u[i].len);
+        if (!k) {
+            d->nomem = 1;
+            break;
+        }
+        size_t nt = trigrams(k, tri, words);
+        for (size_t t = 0; t < nt; t++) {
+            size_t s = (size_t)tri[t] & (cap - 1);
+            while (set[s] && set[s] != tri[t])
+                s = (s + 1) & (cap - 1);
+            set[s] = tri[t];
+        }
+        free(k);
+    }
+    for (size_t p = 0; p < hd->npulled && !d->nomem; p++) {
+        nr_cand *u = &d->u[hd->pulled[p]];
+        char *k = nr_key(u->text, u->len);
+        size_t nt = k ? trigrams(k, tri, words) : 0, hits = 0;
+        for (size_t t = 0; t < nt; t++) {
+            size_t s = (size_t)tri[t] & (cap - 1);
+            while (set[s] && set[s] != tri[t])
+                s = (s + 1) & (cap - 1);
+            hits += set[s] == tri[t];
+        }
+        if (nt >= 3 && hits * 10 >= nt * 7)
+            u->rule = "repeated";
+        free(k);
+    }
+    free(set);
+    free(tri);
 }
 
 int nr_read_html(nr_doc *d)
@@ -115,6 +206,7 @@ int nr_read_html(nr_doc *d)
         d->nst = 0;
         h_fallback(d);
     }
+    drop_pulled(&hd, first);
     h_meta_article_date(&hd, tops, ntops);
     title_as_shown(d, first);
 out:

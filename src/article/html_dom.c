@@ -205,6 +205,9 @@ static const char *const standfirst_parts[] = {
 static const char *const dek_parts[] = {
     "standfirst", "subtitle", "subheadline", "subhead", "dek", "deck",
     "strapline", NULL};
+static const char *const pull_parts[] = {"pullquote", "pullout", NULL};
+static const char *const pull_pair[] = {"pull", NULL};
+static const char *const quote_part[] = {"quote", NULL};
 static const char *const nav_parts[] = {
     "nav", "navbar", "navigation", "menu", "breadcrumb", "breadcrumbs", NULL};
 static const char *const caption_parts[] = {"caption", "captions", NULL};
@@ -348,6 +351,9 @@ unsigned h_classify(const char *cls, const char *id)
             f |= HC_STANDFIRST;
         if (has_part_named(v[k], n, dek_parts))
             f |= HC_DEK;
+        if (has_part_named(v[k], n, pull_parts) ||
+            (has_part_named(v[k], n, pull_pair) && has_part_named(v[k], n, quote_part)))
+            f |= HC_PULLQUOTE;
         if (has_part_named(v[k], n, date_parts))
             f |= HC_DATE;
         if (has_part_named(v[k], n, nav_parts))

@@ -84,7 +84,8 @@ enum {
     HC_NAV       = 1u << 10, /* nav, navigation, menu, breadcrumbs */
     HC_CAPTION   = 1u << 11, /* caption */
     HC_CREDIT    = 1u << 12, /* credit, attribution, copyright */
-    HC_DEK       = 1u << 13  /* standfirst, dek: never a teaser's summary */
+    HC_DEK       = 1u << 13, /* standfirst, dek: never a teaser's summary */
+    HC_PULLQUOTE = 1u << 14  /* a pull quote: a line of the story set large */
 };
 
 /* ---------------- node records ---------------- */
@@ -143,6 +144,8 @@ typedef struct hdoc {
     char    *byline;       /* its text */
     int      meta_byline;  /* the metadata named the author */
     char    *byline_hint;  /* a weaker name from the metadata */
+    size_t   pulled[16];   /* candidates read from pull quotes */
+    size_t   npulled;
 } hdoc;
 
 /* attempt flags: each retry drops one, as the result was too short */

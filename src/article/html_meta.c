@@ -543,6 +543,14 @@ static int read_in_article(const hdoc *hd, const xmlNode *n, xmlNode **tops,
     return 0;
 }
 
+static int near(const xmlNode *n, const xmlNode *region)
+{
+    for (; n && region; n = n->parent)
+        if (n == region)
+            return 1;
+    return 0;
+}
+
 /* A <time>: the date as shown when the text holds a whole date, else the
    calendar date of its datetime attribute as written.  Once the metadata
    gave a date, a <time> only says how it is written, when it agrees. */
@@ -608,11 +616,30 @@ void h_meta_article_date(hdoc *hd, xmlNode **tops, size_t ntops)
     /* byline, date and standfirst boxes the article left outside itself;
        a standfirst only above the article (below, "summary" and
        "excerpt" boxes are other stories' teasers) */
-    int standfirst_seen = 0;
+    int standfirst_seen = 0, tries = 0;
+    /* ... and close to it: under the article's parent's grandparent (an
+       advert's "subhead" elsewhere on the page is not the story's) */
+    xmlNode *region = ntops ? tops[0]->parent : NULL;
+    for (int k = 0; k < 2 && region && h_is_elem(region->parent) && region != hd->body; k++)
+        region = region->parent;
+    /* ... and below the headline, when the page repeats it as a heading */
+    xmlNode *headline = NULL;
+    for (xmlNode *n = hd->root; n && !headline && hd->title; n = h_next(n, hd->root, 0)) {
+        if (!h_is_elem(n) || (H(hd, n)->tag != T_H1 && H(hd, n)->tag != T_H2) ||
+            H(hd, n)->tlen0 > 2000)
+            continue;
+        char *t = h_text(hd, n, 2000);
+        if (t && h_similarity(hd->title, t) > 0.75)
+            headline = n;
+        free(t);
+    }
+    int below = headline == NULL;
     for (xmlNode *n = hd->root; n && (!d->byline || !d->date || !standfirst_seen);) {
         int skip = 0;
         if (ntops && n == tops[0])
             standfirst_seen = 1;
+        if (n == headline)
+            below = 1;
         if (h_is_elem(n)) {
             hnode *h = H(hd, n);
             const char *rel = h_attr(n, "rel");
@@ -632,14 +659,18 @@ void h_meta_article_date(hdoc *hd, xmlNode **tops, size_t ntops)
                     date_from(d, t, 1);
                 free(t);
                 skip = 1;   /* never re-read a subtree: stays linear */
-            } else if (!standfirst_seen && (h->cls & HC_DEK) && h->tlen0 <= 400) {
-                standfirst_seen = 1;
+            } else if (!standfirst_seen && below && (h->cls & HC_DEK) && h->tlen0 <= 400 &&
+                       near(n, region) && tries++ < 8) {
                 /* one the article reads is a candidate for the header */
-                if (!read_in_article(hd, n, tops, ntops) && !d->subtitle) {
+                if (read_in_article(hd, n, tops, ntops)) {
+                    standfirst_seen = 1;
+                } else if (!d->subtitle) {
                     char *t = h_text(hd, n, 2000);
                     size_t tl = t ? strlen(t) : 0;
-                    if (tl >= 20 && tl <= 400)
+                    if (tl >= 20 && tl <= 400) {
                         nr_doc_set(d, &d->subtitle, t, tl);
+                        standfirst_seen = 1;
+                    }
                     free(t);
                 }
                 skip = 1;

@@ -277,8 +277,9 @@ static xmlNode *div_to_p(hdoc *hd, xmlNode *div)
     if (kids == 1 && H(hd, only)->tag == T_P && !keep_box &&
         h_link_density(h) < 0.25) {
         /* the paragraph keeps what the box said about its role in the
-           page (a standfirst, a date line) */
-        H(hd, only)->cls |= h->cls & (HC_STANDFIRST | HC_DATE);
+           page (a standfirst, a date line, a caption, a pull quote) */
+        H(hd, only)->cls |= h->cls & (HC_STANDFIRST | HC_DEK | HC_DATE | HC_NAV |
+                                      HC_CAPTION | HC_CREDIT | HC_PULLQUOTE);
         insert_before(div, only);
         discard(hd, div);
         return only;

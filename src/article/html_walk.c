@@ -25,6 +25,7 @@ typedef struct walker {
     int heading, lists, items, quotes, byline, standfirst, title, bylinebox;
     int body_seen;     /* paragraphs of prose read so far */
     int caption;       /* inside a figure or its caption */
+    int pull;          /* inside a pull quote */
     /* tables open around the text: data tables read a row as a line */
     unsigned char data[64];
     int tables, cells;
@@ -126,8 +127,20 @@ static void flush(walker *w)
         u->role = NR_ROLE_TITLE;
     if (w->keeprule && !keep_hit(w->d, u->text))
         u->rule = w->keeprule;
+    if (w->pull && w->hd->npulled < sizeof w->hd->pulled / sizeof *w->hd->pulled)
+        w->hd->pulled[w->hd->npulled++] = (size_t)(u - w->d->u);
     if (w->caption) {
         size_t c = credit_at(u->text, u->len);
+        /* the separator the credit hung on goes with it ("... $35 -
+           Image: ...") */
+        while (c > 0 && c < u->len && strchr(" -|:;", u->text[c - 1]))
+            c--;
+        if (c >= 3 && c < u->len && (unsigned char)u->text[c - 3] == 0xE2 &&
+            (unsigned char)u->text[c - 2] == 0x80 &&
+            ((unsigned char)u->text[c - 1] == 0x93 || (unsigned char)u->text[c - 1] == 0x94))
+            c -= 3;
+        while (c > 0 && c < u->len && u->text[c - 1] == ' ')
+            c--;
         if (c == 0) {
             u->rule = "caption";
         } else if (c < u->len) {
@@ -213,6 +226,10 @@ static void step(walker *w, xmlNode *n, int dir)
         w->standfirst += dir;
     if ((h->flags & HN_TITLE) && (dir > 0 || w->title > 0))
         w->title += dir;
+    if ((h->cls & HC_PULLQUOTE) && (dir > 0 || w->pull > 0)) {
+        flush(w);
+        w->pull += dir;
+    }
     if ((tag == T_FIGURE || tag == T_FIGCAPTION || (h->cls & HC_CAPTION)) &&
         (dir > 0 || w->caption > 0))
         w->caption += dir;

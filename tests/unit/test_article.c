@@ -1037,6 +1037,25 @@ static void test_html_keep(void **state)
     nr_article_free(a);
 }
 
+static void test_html_pull_quote(void **state)
+{
+    (void)state;
+    /* a pull quote repeats a line of the story, reworded at its edges: it
+       is not read twice; a quote box with words of its own is read */
+    const char *src =
+        "<html><head><title>Ferry to run twice a day</title></head><body><article>"
+        "<p>The ferry between the two islands will run twice a day from May, the council said, and islanders say that the second sailing will change how we live and work here.</p>"
+        "<aside class=\"pull-quote\"></aside><div class=\"story-pullquote\">\xE2\x80\x9CThe second sailing will change how we live and work\xE2\x80\x9D</div>"
+        "<p>Islanders had asked for the second sailing for years, and a new boat, bought last autumn, now makes it possible.</p>"
+        "<blockquote class=\"pullquote\">We waited twenty years for a boat that finally arrived in spring</blockquote>"
+        "</article></body></html>";
+    nr_article *a = parse_fmt(src, strlen(src), NR_FORMAT_HTML);
+    assert_false(has_block(a, "The second sailing will change"));
+    assert_string_equal(stripped_by(a, src, "The second sailing"), "repeated");
+    assert_true(has_block(a, "We waited twenty years"));
+    nr_article_free(a);
+}
+
 static void test_long_line(void **state)
 {
     (void)state;
@@ -1228,6 +1247,7 @@ int main(void)
         cmocka_unit_test(test_html_inline_caption),
         cmocka_unit_test(test_html_contents_list),
         cmocka_unit_test(test_html_keep),
+        cmocka_unit_test(test_html_pull_quote),
         cmocka_unit_test(test_long_line),
         cmocka_unit_test(test_keep_drop),
         cmocka_unit_test(test_empty),
