@@ -207,7 +207,7 @@ int nr_read_html(nr_doc *d)
         h_fallback(d);
     }
     drop_pulled(&hd, first);
-    h_meta_article_date(&hd, tops, ntops);
+    h_meta_shown(&hd, tops, ntops);
     title_as_shown(d, first);
 out:
     free(tops);

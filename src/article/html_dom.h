@@ -256,9 +256,10 @@ void h_squeeze(char *s);
 
 /* html_meta.c: fills d->title/byline/date and hd->title. */
 void h_meta(hdoc *hd);
-/* The date shown in the article (a <time> in it), once the article is
-   known. */
-void h_meta_article_date(hdoc *hd, xmlNode **tops, size_t ntops);
+/* What the page shows around the article, once it is known: the byline
+   box the finder took out, the <time>, byline/date/standfirst boxes
+   outside the article. */
+void h_meta_shown(hdoc *hd, xmlNode **tops, size_t ntops);
 
 /* html_grab.c: finds the article; *tops gets its top-level parts in
    order (*ntops of them), *parent their common parent; 0 or -1. */

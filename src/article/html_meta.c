@@ -582,7 +582,7 @@ static xmlNode *first_time(hdoc *hd, xmlNode *top)
     return NULL;
 }
 
-void h_meta_article_date(hdoc *hd, xmlNode **tops, size_t ntops)
+void h_meta_shown(hdoc *hd, xmlNode **tops, size_t ntops)
 {
     nr_doc *d = hd->d;
     /* the byline box the article finder took out */
