@@ -195,6 +195,22 @@ static void tail_cut(nr_doc *d, const unsigned char *tail)
 
 /* Is b a duplicate of the title t with a crumb before it ("UK : Title") or
    a site name after it ("Title | Site")?  Returns the rule, else NULL. */
+/* A crumb or a site's name is set off from the title by a separator
+   ("UK : Title", "Title | Site", "Title - Site", "News » Title"); a
+   paragraph that merely opens with the title's words ("Charlie is ...")
+   is not. */
+static int has_separator(const nr_cand *b)
+{
+    static const char *const seps[] = {" | ", " - ", " : ", ": ", " :: ",
+                                       "\xE2\x80\x93", "\xE2\x80\x94",
+                                       "\xC2\xBB", "\xE2\x80\xBA", " > ",
+                                       " \xC2\xB7 ", NULL};
+    for (size_t k = 0; seps[k]; k++)
+        if (memmem(b->text, b->len, seps[k], strlen(seps[k])))
+            return 1;
+    return 0;
+}
+
 static const char *title_dup(const char *kb, const char *kt, const nr_cand *b)
 {
     size_t lb = strlen(kb), lt = strlen(kt);
@@ -202,7 +218,7 @@ static const char *title_dup(const char *kb, const char *kt, const nr_cand *b)
         return NULL;
     if (lb == lt && !strcmp(kb, kt))
         return "repeated-title";
-    if (lb <= lt || b->len > 300)
+    if (lb <= lt || b->len > 300 || !has_separator(b))
         return NULL;
     if (!strcmp(kb + lb - lt, kt) && kb[lb - lt - 1] == ' ')
         return "breadcrumb";
@@ -300,27 +316,6 @@ static void header(nr_doc *d)
         if (!tkey) {
             d->nomem = 1;
             goto out;
-        }
-        /* the page title "Parish news: Roof appeal reaches target" and the
-           article's own line "Roof appeal reaches target": the article's
-           line is the headline */
-        for (size_t k = 0; d->fmt == NR_FORMAT_HTML && k < hend && k < 6; k++) {
-            nr_cand *u = &d->u[idx[k]];
-            size_t lk = strlen(keys[k]), lt = strlen(tkey);
-            if (!alive(u) || !title_like(u) || lk >= lt || lk < 8)
-                continue;
-            if ((!strcmp(tkey + lt - lk, keys[k]) && tkey[lt - lk - 1] == ' ') ||
-                (!strncmp(tkey, keys[k], lk) && tkey[lk] == ' ')) {
-                nr_doc_set(d, &d->title, u->text, u->len);
-                u->role = NR_ROLE_TITLE;
-                free(tkey);
-                tkey = strdup(keys[k]);
-                if (!tkey) {
-                    d->nomem = 1;
-                    goto out;
-                }
-                break;
-            }
         }
     } else {
         /* a crumb-prefixed or site-suffixed copy of a later line is not the
@@ -690,7 +685,12 @@ void nr_structure_run(nr_doc *d)
                  nr_parse_byline(u->text, u->len, NULL, NULL, NULL))
             u->rule = "byline";
     }
-    repeats(d);
+    /* HTML says where a line sits (a pull quote is an aside, a caption a
+       figure, a menu a nav), and the HTML reader leaves those out; a line
+       its article repeats is the writer's ("I would prefer not to."), or a
+       heading after its table of contents */
+    if (d->fmt != NR_FORMAT_HTML)
+        repeats(d);
     if (d->fmt == NR_FORMAT_TEXT)
         text_headings(d);
 }

@@ -128,15 +128,18 @@ if k == 'digits': print('T'); print(); print('1' * n)
 if k == 'numbers': print('T'); print(); print(' '.join(['100'] * n))
 if k == 'repeat': print('T'); print(); print('\n'.join(['Share this'] * n))
 if k == 'html': print('<div>' * n + 'x')
+if k == 'htmlstray': print('<div>' * n + '<p>deep text</p>' + '</span>' * n)
+if k == 'htmlnest': print('<div><b>' * n + '<p>deep text' + '</i>text' * n)
 if k == 'headings': print('T'); print(); print('\n\n'.join('H %d\n\nb.' % i for i in range(n)))
 " "$1" "$2"
 }
-for kind in line:20000 paras:4000 dots:20000 digits:20000 numbers:10000 repeat:4000 html:3000 headings:1500; do
+for kind in line:20000 paras:4000 dots:20000 digits:20000 numbers:10000 repeat:4000 html:3000 \
+        htmlstray:3000 htmlnest:3000 headings:1500; do
     k=${kind%%:*} n=${kind#*:}
     gen "$k" "$n" >"$WORK/l1.txt"
     gen "$k" $((n * 2)) >"$WORK/l2.txt"
-    [ "$k" = html ] && mv "$WORK/l1.txt" "$WORK/l1.html" && mv "$WORK/l2.txt" "$WORK/l2.html"
-    ext=txt; [ "$k" = html ] && ext=html
+    ext=txt
+    case $k in html*) ext=html; mv "$WORK/l1.txt" "$WORK/l1.html"; mv "$WORK/l2.txt" "$WORK/l2.html" ;; esac
     c1=$(count "$WORK/l1.$ext") c2=$(count "$WORK/l2.$ext")
     # the fixed start-up cost is removed by differencing with a tiny input
     ratio=$(awk -v a="$c1" -v b="$c2" 'BEGIN { printf "%.2f", b / a }')

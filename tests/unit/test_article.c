@@ -813,24 +813,26 @@ static void test_html(void **state)
     assert_string_equal(a->byline, "Tom Baker");
     assert_string_equal(a->date, "14 June 2023");
     assert_string_equal(a->date_iso, "2023-06-14");
-    assert_int_equal(a->nblocks, 6);
+    assert_int_equal(a->nblocks, 7);
     assert_string_equal(a->blocks[0].text, "The town council voted on Tuesday night to approve a \xC2\xA3" "4m footbridge over the River Ash, ending a decade of debate.");
-    assert_int_equal(a->blocks[1].kind, NR_BLOCK_HEADING);
-    assert_string_equal(a->blocks[2].text, "Work is expected to start in the spring & finish by 2025, councillors said.");
-    assert_int_equal(a->blocks[4].kind, NR_BLOCK_ITEM);
-    assert_string_equal(a->blocks[4].text, "Second item");
-    assert_int_equal(a->blocks[5].kind, NR_BLOCK_QUOTE);
-    assert_false(has_block(a, "Photo"));
+    /* a figure's caption is read where it stands, as reader views show it,
+       without its photo credit */
+    assert_string_equal(a->blocks[1].text, "The old crossing.");
+    assert_string_equal(stripped_by(a, html_page, "Photo: Tom"), "caption");
+    assert_int_equal(a->blocks[2].kind, NR_BLOCK_HEADING);
+    assert_string_equal(a->blocks[3].text, "Work is expected to start in the spring & finish by 2025, councillors said.");
+    assert_int_equal(a->blocks[5].kind, NR_BLOCK_ITEM);
+    assert_string_equal(a->blocks[5].text, "Second item");
+    assert_int_equal(a->blocks[6].kind, NR_BLOCK_QUOTE);
     assert_false(has_block(a, "Other story"));
     assert_false(has_block(a, "Great news"));
     assert_false(has_block(a, "Home"));
     /* --show-stripped can say where everything else went */
     assert_string_equal(stripped_by(a, html_page, "Great news"), "outside-article");
-    assert_string_equal(stripped_by(a, html_page, "The old crossing"), "caption");
     assert_string_equal(stripped_by(a, html_page, "Other story"), "furniture-class");
     check_map(a, html_page, strlen(html_page));
     /* src_map points into the source, past the entity */
-    const nr_block *b = &a->blocks[2];
+    const nr_block *b = &a->blocks[3];
     const char *amp = strchr(b->text, '&');
     assert_int_equal(memcmp(html_page + b->src_map[amp - b->text], "&amp;", 5), 0);
     nr_article_free(a);
@@ -945,6 +947,185 @@ static void test_html_hostile(void **state)
     assert_true(st == NR_ARTICLE_OK || st == NR_ARTICLE_EMPTY);
     nr_article_free(a);
     free(s);
+}
+
+static void test_html_deep(void **state)
+{
+    (void)state;
+    /* the story 2,000 boxes down (libxml2 stops at 256 levels unless told
+       otherwise, and the text below was lost) is read whole, its menu
+       left out, and its text still maps into the source */
+    size_t depth = 2000;
+    char *s = malloc(depth * 12 + 4096), *p = s;
+    p += sprintf(p, "<html><head><title>Deep page</title></head><body>"
+                    "<ul class=\"menu\"><li><a href=\"/\">Home</a></li><li><a href=\"/news\">News</a></li></ul>");
+    for (size_t i = 0; i < depth; i++)
+        p += sprintf(p, "<div>");
+    p += sprintf(p, "<p>The ferry between the two islands will run twice a day from May, the council said, after a winter of storms, repairs and complaints.</p>"
+                    "<p>Islanders had asked for the second sailing for years, and a new boat, bought last autumn, now makes it possible.</p>");
+    for (size_t i = 0; i < depth; i++)
+        p += sprintf(p, "</div>");
+    p += sprintf(p, "</body></html>");
+    nr_article *a = parse_fmt(s, (size_t)(p - s), NR_FORMAT_HTML);
+    assert_non_null(a);
+    assert_true(has_block(a, "The ferry between the two islands"));
+    assert_true(has_block(a, "Islanders had asked"));
+    assert_false(has_block(a, "Home"));
+    check_map(a, s, (size_t)(p - s));
+    nr_article_free(a);
+    free(s);
+}
+
+static void test_html_long_head(void **state)
+{
+    (void)state;
+    /* 100 KB of script in the head before the first word: every text
+       still maps to its place in the source */
+    size_t reps = 10000;
+    char *s = malloc(reps * 12 + 4096), *p = s;
+    p += sprintf(p, "<html><head><title>Long head</title><script>");
+    for (size_t i = 0; i < reps; i++)
+        p += sprintf(p, "var x = 1; ");
+    p += sprintf(p, "</script></head><body><nav><a href=\"/\">Home</a></nav><article>"
+                    "<p>The ferry between the two islands will run twice a day from May, the council said, after a winter of storms, repairs and complaints.</p>"
+                    "<p>Islanders had asked for the second sailing for years, and a new boat, bought last autumn, now makes it possible.</p>"
+                    "</article></body></html>");
+    nr_article *a = parse_fmt(s, (size_t)(p - s), NR_FORMAT_HTML);
+    assert_true(has_block(a, "The ferry between"));
+    check_map(a, s, (size_t)(p - s));
+    const char *home = strstr(s, "Home</a>");
+    int found = 0;
+    for (size_t i = 0; i < a->nstripped; i++)
+        if (a->stripped[i].src_off == (size_t)(home - s))
+            found = 1;
+    assert_true(found);
+    nr_article_free(a);
+    free(s);
+}
+
+static void test_html_meta_sources(void **state)
+{
+    (void)state;
+    /* structured data as a list: the article's headline and authors; a
+       timestamp's calendar date as written, not moved to UTC */
+    const char *src =
+        "<html><head><title>Storm damage: what we know - The Coast Times</title>"
+        "<meta property=\"og:title\" content=\"Storms batter the coast\">"
+        "<script type=\"application/ld+json\">[{\"@type\":\"Organization\",\"name\":\"The Coast Times\"},"
+        "{\"@context\":\"https://schema.org\",\"@type\":\"NewsArticle\",\"headline\":\"Storm damage: what we know\","
+        "\"author\":[{\"@type\":\"Person\",\"name\":\"Jo Bell\"},{\"@type\":\"Person\",\"name\":\"Sam Reed\"}],"
+        "\"datePublished\":\"2015-12-25T00:30:00+01:00\"}]</script></head><body><article>"
+        "<p>Waves threw shingle across the coast road on Sunday, and the council closed it until engineers could check the sea wall for damage.</p>"
+        "<p>Drivers were sent inland on a twelve-mile detour, and buses ran to a reduced timetable for the rest of the day, the operator said.</p>"
+        "</article></body></html>";
+    nr_article *a = parse_fmt(src, strlen(src), NR_FORMAT_HTML);
+    assert_string_equal(a->title, "Storm damage: what we know");
+    assert_string_equal(a->byline, "Jo Bell, Sam Reed");
+    assert_string_equal(a->date_iso, "2015-12-25");
+    nr_article_free(a);
+    /* no metadata: the byline box (without its "3 hours ago"), and the
+       date as the page shows it, whatever the datetime attribute says */
+    const char *src2 =
+        "<html><head><title>Ferry to run twice a day</title></head><body><article>"
+        "<h1>Ferry to run twice a day</h1><div class=\"byline\">Jo Bell 3 hours ago</div>"
+        "<time datetime=\"2015-12-24T23:00:00Z\">Friday 25 December 2015</time>"
+        "<p>The ferry between the two islands will run twice a day from May, the council said, after a winter of storms, repairs and complaints.</p>"
+        "<p>Islanders had asked for the second sailing for years, and a new boat, bought last autumn, now makes it possible.</p>"
+        "</article></body></html>";
+    a = parse_fmt(src2, strlen(src2), NR_FORMAT_HTML);
+    assert_string_equal(a->byline, "Jo Bell");
+    assert_string_equal(a->date, "Friday 25 December 2015");
+    assert_string_equal(a->date_iso, "2015-12-25");
+    assert_false(has_block(a, "hours ago"));
+    nr_article_free(a);
+}
+
+static void test_html_inline_caption(void **state)
+{
+    (void)state;
+    /* a caption set inline at the start of a paragraph: its credit goes,
+       the paragraph stays */
+    const char *src =
+        "<html><head><title>Mario comes to phones</title></head><body><article>"
+        "<p><span class=\"image\"><img src=\"m.jpg\"></span><span class=\"caption\">"
+        "<span class=\"attribution\">\xC2\xA9 Provided by Example Media</span> <span>A plumber on a phone</span></span>"
+        " Nintendo surprised the world this year by announcing its first game for phones, to be sold for a single price in December.</p>"
+        "<p>The game is a side-scrolling run in which the player taps to jump, and the first levels can be played for free before buying.</p>"
+        "</article></body></html>";
+    nr_article *a = parse_fmt(src, strlen(src), NR_FORMAT_HTML);
+    assert_true(has_block(a, "Nintendo surprised the world"));
+    assert_false(has_block(a, "Provided by"));
+    assert_string_equal(stripped_by(a, src, "Provided by"), "caption");
+    check_map(a, src, strlen(src));
+    nr_article_free(a);
+}
+
+static void test_html_contents_list(void **state)
+{
+    (void)state;
+    /* a table of contents is not read; the headings it lists are, as
+       chapters, where they stand */
+    const char *src =
+        "<html><head><title>Keeping bees in town</title></head><body><article><h1>Keeping bees in town</h1>"
+        "<ul class=\"toc\"><li><a href=\"#hives\">Choosing a hive</a></li><li><a href=\"#place\">Finding a place</a></li>"
+        "<li><a href=\"#law\">What the law says</a></li></ul>"
+        "<h2 id=\"hives\">Choosing a hive</h2><p>A hive for a small garden should be light enough to lift, and easy to open without disturbing the bees more than needed.</p>"
+        "<h2 id=\"place\">Finding a place</h2><p>Bees want morning sun, shelter from the wind, and a flight path that does not cross the neighbours' washing line.</p>"
+        "<h2 id=\"law\">What the law says</h2><p>There is no licence to keep bees, but a keeper must act if a swarm becomes a nuisance to the people next door.</p>"
+        "</article></body></html>";
+    nr_article *a = parse_fmt(src, strlen(src), NR_FORMAT_HTML);
+    size_t headings = 0, items = 0;
+    for (size_t i = 0; i < a->nblocks; i++) {
+        headings += a->blocks[i].kind == NR_BLOCK_HEADING;
+        items += a->blocks[i].kind == NR_BLOCK_ITEM;
+    }
+    assert_int_equal(headings, 3);
+    assert_int_equal(items, 0);
+    assert_string_equal(stripped_by(a, src, "Finding a place</a>"), "nav");
+    nr_article_free(a);
+}
+
+static void test_html_keep(void **state)
+{
+    (void)state;
+    /* --keep brings back a paragraph the reader cut with its box (the
+       comments, outside the article), and only that paragraph */
+    const char *src =
+        "<html><head><title>Ferry to run twice a day</title></head><body><article>"
+        "<p>The ferry between the two islands will run twice a day from May, the council said, after a winter of storms, repairs and complaints.</p>"
+        "<p>Islanders had asked for the second sailing for years, and a new boat, bought last autumn, now makes it possible.</p>"
+        "</article><div id=\"comments\"><p>Editor's note: the May date was confirmed by the operator on Friday.</p>"
+        "<p>Great news, about time too, we have waited long enough for this boat.</p></div></body></html>";
+    const char *keep[] = {"Editor's note"};
+    nr_article_opts o = {0};
+    o.format = NR_FORMAT_HTML;
+    o.keep = keep;
+    o.nkeep = 1;
+    nr_article *a = NULL;
+    assert_int_equal(nr_article_parse(src, strlen(src), &o, &a), NR_ARTICLE_OK);
+    assert_true(has_block(a, "Editor's note: the May date"));
+    assert_false(has_block(a, "Great news"));
+    assert_string_equal(stripped_by(a, src, "Great news"), "outside-article");
+    nr_article_free(a);
+}
+
+static void test_html_pull_quote(void **state)
+{
+    (void)state;
+    /* a pull quote repeats a line of the story, reworded at its edges: it
+       is not read twice; a quote box with words of its own is read */
+    const char *src =
+        "<html><head><title>Ferry to run twice a day</title></head><body><article>"
+        "<p>The ferry between the two islands will run twice a day from May, the council said, and islanders say that the second sailing will change how we live and work here.</p>"
+        "<aside class=\"pull-quote\"></aside><div class=\"story-pullquote\">\xE2\x80\x9CThe second sailing will change how we live and work\xE2\x80\x9D</div>"
+        "<p>Islanders had asked for the second sailing for years, and a new boat, bought last autumn, now makes it possible.</p>"
+        "<blockquote class=\"pullquote\">We waited twenty years for a boat that finally arrived in spring</blockquote>"
+        "</article></body></html>";
+    nr_article *a = parse_fmt(src, strlen(src), NR_FORMAT_HTML);
+    assert_false(has_block(a, "The second sailing will change"));
+    assert_string_equal(stripped_by(a, src, "The second sailing"), "repeated");
+    assert_true(has_block(a, "We waited twenty years"));
+    nr_article_free(a);
 }
 
 static void test_long_line(void **state)
@@ -1135,6 +1316,13 @@ int main(void)
         cmocka_unit_test(test_html_class_words),
         cmocka_unit_test(test_html_page_form),
         cmocka_unit_test(test_html_hostile),
+        cmocka_unit_test(test_html_deep),
+        cmocka_unit_test(test_html_long_head),
+        cmocka_unit_test(test_html_meta_sources),
+        cmocka_unit_test(test_html_inline_caption),
+        cmocka_unit_test(test_html_contents_list),
+        cmocka_unit_test(test_html_keep),
+        cmocka_unit_test(test_html_pull_quote),
         cmocka_unit_test(test_long_line),
         cmocka_unit_test(test_keep_drop),
         cmocka_unit_test(test_empty),
