@@ -18,6 +18,7 @@
 #include <stdint.h>
 #include <stdlib.h>
 #include <string.h>
+#include <strings.h>
 
 #include <libxml/HTMLparser.h>
 #include <libxml/tree.h>
@@ -155,6 +156,35 @@ static void drop_pulled(hdoc *hd, size_t first)
     free(tri);
 }
 
+/* A document type declaration with an internal subset ("<!DOCTYPE x [
+   <!ENTITY ...> ]>"): libxml2's HTML parser ends the declaration at the
+   first '>' and reads the rest as text, so the entity declarations would
+   be spoken.  Finds the subset "[...]" near the start: [*a, *b). */
+static int internal_subset(const char *s, size_t n, size_t *a, size_t *b)
+{
+    size_t lim = n < 4096 ? n : 4096;
+    for (size_t i = 0; i + 9 < lim; i++) {
+        if (s[i] != '<' || strncasecmp(s + i, "<!doctype", 9))
+            continue;
+        size_t k = i + 9;
+        while (k < n && s[k] != '>' && s[k] != '[')
+            k++;
+        if (k >= n || s[k] != '[')
+            return 0;
+        size_t e = k;
+        while (e < n && s[e] != ']')
+            e++;
+        if (e >= n)
+            return 0;
+        if (a)
+            *a = k;
+        if (b)
+            *b = e + 1;
+        return 1;
+    }
+    return 0;
+}
+
 int nr_read_html(nr_doc *d)
 {
     if (d->srclen > INT_MAX)
@@ -164,6 +194,19 @@ int nr_read_html(nr_doc *d)
     char *flat = h_flatten_deep(d->src, d->srclen, &flen, &nomem);
     if (nomem)
         return -1;
+    if (!flat && internal_subset(d->src, d->srclen, NULL, NULL)) {
+        flat = malloc(d->srclen + 1);
+        if (!flat)
+            return -1;
+        memcpy(flat, d->src, d->srclen);
+        flat[d->srclen] = '\0';
+        flen = d->srclen;
+    }
+    if (flat) {
+        size_t a, b;
+        if (internal_subset(flat, flen, &a, &b))
+            memset(flat + a, ' ', b - a);
+    }
     htmlDocPtr doc = htmlReadMemory(flat ? flat : d->src, (int)(flat ? flen : d->srclen),
                                     NULL, "UTF-8",
                                     HTML_PARSE_RECOVER | HTML_PARSE_NOERROR |

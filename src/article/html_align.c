@@ -99,6 +99,20 @@ size_t h_skip_markup(const char *s, size_t n, size_t i)
                 return k + 3;
         return n;
     }
+    /* a document type declaration with an internal subset: the entity
+       declarations inside "[...]" hold '>' of their own */
+    if (n - i >= 9 && !strncasecmp(s + i, "<!doctype", 9)) {
+        size_t k = i + 9;
+        while (k < n && s[k] != '>' && s[k] != '[')
+            k++;
+        if (k < n && s[k] == '[') {
+            while (k < n && s[k] != ']')
+                k++;
+            while (k < n && s[k] != '>')
+                k++;
+        }
+        return k < n ? k + 1 : n;
+    }
     const char *raw = NULL;
     if (n - i >= 7 && !strncasecmp(s + i, "<script", 7))
         raw = "</script";

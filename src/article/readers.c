@@ -13,11 +13,16 @@ static int starts_ci(const char *s, size_t n, const char *pre)
     return n >= k && !strncasecmp(s, pre, k);
 }
 
+/* Markup first: any document type declaration (with or without an
+   internal subset of entity declarations), an XML prolog before it
+   (XHTML), a comment, or one of the elements a page or a fragment opens
+   with. */
 static int sniff_html(const char *s, size_t n)
 {
-    return starts_ci(s, n, "<!doctype html") || starts_ci(s, n, "<html") ||
-           starts_ci(s, n, "<head") || starts_ci(s, n, "<body") ||
-           starts_ci(s, n, "<article") || starts_ci(s, n, "<!--");
+    return starts_ci(s, n, "<!doctype") || starts_ci(s, n, "<?xml") ||
+           starts_ci(s, n, "<html") || starts_ci(s, n, "<head") ||
+           starts_ci(s, n, "<body") || starts_ci(s, n, "<article") ||
+           starts_ci(s, n, "<!--");
 }
 
 static int sniff_markdown(const char *s, size_t n)

@@ -48,4 +48,14 @@ sed '1d' "$WORK/n/article.txt" >"$WORK/n/untitled-notes.txt"
 "$NARRATE" --script "$WORK/n/untitled-notes.txt" >"$WORK/untitled"
 t "no title: the file name is never spoken" sh -c "! grep -v '^# ' '$WORK/untitled' | grep -qi 'untitled notes'"
 t "  but names the chapter" grep -qx '# untitled notes' "$WORK/untitled"
+# a document type declaration with entity declarations is never spoken,
+# whether the page names itself html or not, with an extension or without
+printf '<!DOCTYPE html [\n<!ENTITY secret "Declared words">\n]>\n<html><body><p>The only text of this page is this sentence, which is long enough.</p></body></html>\n' >"$WORK/subset.html"
+printf '<!DOCTYPE article [\n<!ENTITY secret "Declared words">\n<!ENTITY other "More declared words">\n]>\n<html><body><p>The only text of this page is this sentence, which is long enough.</p></body></html>\n' >"$WORK/subset"
+for f in subset.html subset; do
+    "$NARRATE" --script "$WORK/$f" >"$WORK/subset.out" 2>&1
+    t "DOCTYPE internal subset ($f): exit 0" [ $? -eq 0 ]
+    t "  its declarations are not spoken" sh -c "! grep -qi -e declared -e entity -e 'greater than' '$WORK/subset.out'"
+    t "  the page's text is" grep -q 'The only text of this page' "$WORK/subset.out"
+done
 done_
