@@ -248,6 +248,15 @@ static int beside_date(const nr_page *pg, size_t i)
     return 0;
 }
 
+/* Live candidates strictly between i and j (i < j). */
+static size_t live_between(const nr_doc *d, size_t i, size_t j)
+{
+    size_t n = 0;
+    for (size_t k = i + 1; k < j; k++)
+        n += nr_live(&d->u[k]);
+    return n;
+}
+
 /* The writer, looked for around the headline h (or the story's start)
    and at the story's end ("Written by ..."). */
 void nr_find_byline(nr_page *pg, size_t h, size_t a, size_t b)
@@ -280,8 +289,12 @@ void nr_find_byline(nr_page *pg, size_t h, size_t a, size_t b)
             continue;   /* a name alone inside the story is the story's */
         if (i >= b && kind != BY_LEAD)
             continue;
-        /* a bare name needs a date line beside it */
-        if (kind == BY_NAME_ONLY && !beside_date(pg, i))
+        /* a bare name needs a date line beside it, or to stand just
+           under the headline, before the story (a kicker or a section
+           label stands above the headline) */
+        if (kind == BY_NAME_ONLY && !beside_date(pg, i) &&
+            !(h != SIZE_MAX && i > h && i < a && live_between(d, h, i) <= 2 &&
+              pg->st[i].words <= 3 && !nr_control_words(c)))
             continue;
         score -= 2 * (long)(i < anchor ? anchor - i : dist);
         if (i >= b)
