@@ -20,12 +20,27 @@ typedef struct line {
     int bullet;          /* 0 none, 1 unordered, 2 numbered */
 } line;
 
+/* Is the UTF-8 character at p (3 bytes) one a terminal shows two columns
+   wide: CJK ideographs, kana, hangul, full-width forms? */
+static int wide_at(const unsigned char *p, size_t left)
+{
+    if (left < 3 || p[0] < 0xE1 || p[0] > 0xEF)
+        return 0;
+    unsigned cp = ((p[0] & 0x0Fu) << 12) | ((p[1] & 0x3Fu) << 6) | (p[2] & 0x3Fu);
+    return (cp >= 0x1100 && cp <= 0x115F) || (cp >= 0x2E80 && cp <= 0xA4CF) ||
+           (cp >= 0xAC00 && cp <= 0xD7A3) || (cp >= 0xF900 && cp <= 0xFAFF) ||
+           (cp >= 0xFE30 && cp <= 0xFE4F) || (cp >= 0xFF00 && cp <= 0xFF60) ||
+           (cp >= 0xFFE0 && cp <= 0xFFE6);
+}
+
+/* Columns a text browser gives s[0..n): wide characters count two (a dump
+   wrapped at 80 columns holds 40 of them a line). */
 static size_t utf8_chars(const char *s, size_t n)
 {
     size_t c = 0;
     for (size_t i = 0; i < n; i++)
         if (((unsigned char)s[i] & 0xC0) != 0x80)
-            c++;
+            c += wide_at((const unsigned char *)s + i, n - i) ? 2 : 1;
     return c;
 }
 
@@ -209,9 +224,14 @@ int nr_read_text(nr_doc *d)
                        starts_lower(s, c) && s[p->end - 1] != ':';
             if (!join)
                 break;
-            /* "counter-" + "terrorism": a word broken at its hyphen */
-            int glue = p->end - p->start >= 2 && s[p->end - 1] == '-' &&
-                       isalpha((unsigned char)s[p->end - 2]) && starts_lower(s, c);
+            /* "counter-" + "terrorism": a word broken at its hyphen; and
+               text without spaces (Chinese, Japanese) wrapped anywhere */
+            int glue = (p->end - p->start >= 2 && s[p->end - 1] == '-' &&
+                        isalpha((unsigned char)s[p->end - 2]) && starts_lower(s, c)) ||
+                       (p->end - p->start >= 3 && c->body < c->end &&
+                        wide_at((const unsigned char *)s + nr_utf8_prev(s, p->end),
+                                p->end - nr_utf8_prev(s, p->end)) &&
+                        wide_at((const unsigned char *)s + c->body, c->end - c->body));
             if (!glue)
                 nr_tb_space(&tb, p->end);
             nr_tb_add(&tb, s + c->body, c->end - c->body, c->body);

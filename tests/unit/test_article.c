@@ -672,6 +672,26 @@ static void test_contents_list(void **state)
     nr_article_free(a);
 }
 
+/* Chinese or Japanese hard-wrapped at 80 columns (40 wide characters a
+   line) is one paragraph again, joined without spaces. */
+static void test_cjk_wrap(void **state)
+{
+    (void)state;
+    const char *line = "\xE6\x96\x87\xE5\xAD\x97";   /* 2 wide characters */
+    char src[4096] = "Title line here\n\n";
+    for (int l = 0; l < 6; l++) {
+        for (int k = 0; k < 20; k++)
+            strcat(src, line);            /* 40 characters, 80 columns */
+        strcat(src, "\n");
+    }
+    strcat(src, "\n");
+    nr_article *a = text(src);
+    assert_int_equal(a->nblocks, 1);
+    assert_null(memchr(a->blocks[0].text, ' ', a->blocks[0].len));
+    assert_int_equal(a->blocks[0].len, 6 * 20 * 6);
+    nr_article_free(a);
+}
+
 /* Plain mode: every paragraph as it stands. */
 static void test_plain_mode(void **state)
 {
@@ -1307,6 +1327,7 @@ int main(void)
         cmocka_unit_test(test_header_is_all),
         cmocka_unit_test(test_plain_mode),
         cmocka_unit_test(test_contents_list),
+        cmocka_unit_test(test_cjk_wrap),
         cmocka_unit_test(test_markdown),
         cmocka_unit_test(test_markdown_line_endings),
         cmocka_unit_test(test_markdown_inline_edges),
