@@ -59,6 +59,8 @@ static int month_word(const char *s, size_t n)
 static int not_name(const char *s, size_t n)
 {
     static const char *const words[] = {
+        "am", "pm", "et", "gmt", "utc", "est", "edt", "pst", "pdt", "bst",
+        "cet", "cest",
         "updated", "published", "posted", "modified", "last", "monday",
         "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday",
         "today", "yesterday", NULL};
@@ -74,9 +76,12 @@ size_t nr_name_at(const char *s, size_t n, size_t *nb, size_t *ne, int *lead)
 {
     size_t i = 0;
     *lead = 0;
-    /* marks in front: bullets, slashes, dashes */
-    while (i < n && !isalpha((unsigned char)s[i]) && (unsigned char)s[i] < 0xC3)
+    /* marks in front: bullets, slashes, dashes (not digits: a line
+       opening with a time or a number is no byline) */
+    while (i < n && !isalnum((unsigned char)s[i]) && (unsigned char)s[i] < 0xC3)
         i++;
+    if (i < n && isdigit((unsigned char)s[i]))
+        return 0;
     for (size_t k = 0; leads[k]; k++) {
         size_t l = strlen(leads[k]);
         if (i + l < n && !strncasecmp(s + i, leads[k], l)) {

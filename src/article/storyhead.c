@@ -208,11 +208,28 @@ static int byline_kind(const nr_cand *c, const nr_textstat *st, size_t *nb,
     int lead;
     if (st->words > 60)
         return BY_NONE;
+    /* "Le Monde | 04.05.2015 | Par Jo Roe": a lead after a separator */
+    static const char *const seps[] = {"| ", "\xE2\x80\xA2 ", "\xC2\xB7 ",
+                                       "\xE2\x80\x94 ", "\xE2\x80\x93 ", NULL};
+    for (size_t k = 0; seps[k] && st->words <= 30; k++) {
+        size_t sl = strlen(seps[k]);
+        for (const char *q = c->text; (q = memmem(q, c->len - (size_t)(q - c->text),
+                                                    seps[k], sl)) != NULL; q += sl) {
+            size_t off = (size_t)(q - c->text) + sl, b2, e2;
+            if (nr_name_at(c->text + off, c->len - off, &b2, &e2, &lead) && lead) {
+                *nb = off + b2;
+                *ne = off + e2;
+                return BY_LEAD;
+            }
+        }
+    }
     size_t w = nr_name_at(c->text, c->len, nb, ne, &lead);
     if (!w)
         return BY_NONE;
     if (lead)
         return BY_LEAD;   /* "By Jo Roe, a deputy editor who ...": a bio */
+    if (nr_control_words(c))
+        return BY_NONE;   /* "View Photos", "Newer Article" */
     if (st->words > 24)
         return BY_NONE;
     if (w > 4)
@@ -257,6 +274,15 @@ static size_t live_between(const nr_doc *d, size_t i, size_t j)
     return n;
 }
 
+/* The next live candidate after i, or d->n. */
+static size_t next_live(const nr_doc *d, size_t i)
+{
+    for (size_t k = i + 1; k < d->n; k++)
+        if (nr_live(&d->u[k]))
+            return k;
+    return d->n;
+}
+
 /* The writer, looked for around the headline h (or the story's start)
    and at the story's end ("Written by ..."). */
 void nr_find_byline(nr_page *pg, size_t h, size_t a, size_t b)
@@ -294,7 +320,8 @@ void nr_find_byline(nr_page *pg, size_t h, size_t a, size_t b)
            label stands above the headline) */
         if (kind == BY_NAME_ONLY && !beside_date(pg, i) &&
             !(h != SIZE_MAX && i > h && i < a && live_between(d, h, i) <= 2 &&
-              pg->st[i].words <= 3 && !nr_control_words(c)))
+              pg->st[i].words <= 3 && !nr_control_words(c) &&
+              next_live(d, i) >= a))
             continue;
         score -= 2 * (long)(i < anchor ? anchor - i : dist);
         if (i >= b)

@@ -103,14 +103,15 @@ int nr_metaish(const nr_cand *c, const nr_textstat *st)
 /* The words of a site's controls: a line made of them ("Log out Sign in",
    "Next story", "Download the app") is a control, not a headline. */
 static const char *const ui_words[] = {
-    "about", "account", "all", "app", "back", "close", "comments", "contact",
-    "content", "download", "email", "follow", "get", "home", "in", "index",
-    "log", "login", "logout", "main", "menu", "more", "most", "navigation",
-    "new", "news", "newsletter", "next", "now", "on", "open", "out",
-    "popular", "previous", "print", "read", "recent", "register", "search",
-    "see", "share", "shop", "show", "sign", "site", "skip", "start",
-    "stories", "story", "subscribe", "the", "to", "top", "up", "us", "view",
-    "your", NULL};
+    "about", "account", "all", "app", "article", "articles", "back", "buy",
+    "close", "comments", "contact", "content", "download", "email",
+    "explore", "follow", "gallery", "get", "home", "in", "index", "log",
+    "login", "logout", "main", "menu", "more", "most", "navigation", "new",
+    "newer", "news", "newsletter", "next", "now", "older", "on", "open",
+    "out", "photos", "popular", "previous", "print", "read", "recent",
+    "register", "search", "see", "share", "shop", "show", "sign", "site",
+    "skip", "start", "stories", "story", "subscribe", "the", "to", "top",
+    "up", "us", "video", "videos", "view", "watch", "your", NULL};
 
 static void ui_count(void *ud, const char *w, size_t len)
 {
