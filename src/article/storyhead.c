@@ -186,11 +186,14 @@ size_t nr_find_headline(nr_page *pg, size_t first, size_t end)
     }
     /* headline, then deck: of two title-shaped lines in a row the upper is
        the headline when it is the longer (a shorter one above is a kicker
-       or the site's tagline) */
+       or the site's tagline), or when the lower runs on like a standfirst
+       (twelve words or more) under a headline-length line */
     if (best != SIZE_MAX && best > 0) {
         const nr_cand *up = &d->u[best - 1];
+        unsigned wu = pg->st[best - 1].words, wb = pg->st[best].words;
         if (nr_live(up) && nr_headline_shape(up, &pg->st[best - 1]) &&
-            pg->st[best - 1].words > pg->st[best].words &&
+            (wu > wb || (wb >= 12 && wu >= 4 && wu <= 14 && best < first &&
+                         !nr_crumb_tail(d->u[best].text, d->u[best].len))) &&
             !contains_key(pg->keys[best - 1], pg->keys[best]) &&
             nr_overlap_pct(&ws, up) + 30 >= nr_overlap_pct(&ws, &d->u[best]))
             best--;
