@@ -45,10 +45,7 @@ static char *bare_key(const nr_cand *c, int *nomem)
 
 static uint64_t hash(const char *s)
 {
-    uint64_t x = 1469598103934665603ull;
-    for (; *s; s++)
-        x = (x ^ (unsigned char)*s) * 1099511628211ull;
-    return x | 1;
+    return nr_hash(NR_HASH_INIT, s, strlen(s)) | 1;   /* 0 marks "none" */
 }
 
 /* Where (index + 1) the line with hash x last occurs. */

@@ -12,13 +12,9 @@
 
 #include "article/region.h"
 
-
 static uint64_t hash_bytes(const char *w, size_t n)
 {
-    uint64_t x = 1469598103934665603ull;
-    for (size_t k = 0; k < n; k++)
-        x = (x ^ (unsigned char)w[k]) * 1099511628211ull;
-    return x | 1;
+    return nr_hash(NR_HASH_INIT, w, n) | 1;   /* 0 marks an empty slot */
 }
 
 static void set_add(void *ud, const char *w, size_t len)

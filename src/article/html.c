@@ -81,12 +81,9 @@ static size_t trigrams(const char *k, uint64_t *out, size_t cap)
         w[2] = p;
         wl[2] = l;
         if (++words >= 3 && n < cap) {
-            uint64_t h = 1469598103934665603ull;
-            for (int j = 0; j < 3; j++) {
-                for (size_t i = 0; i < wl[j]; i++)
-                    h = (h ^ (unsigned char)w[j][i]) * 1099511628211ull;
-                h = (h ^ ' ') * 1099511628211ull;
-            }
+            uint64_t h = NR_HASH_INIT;
+            for (int j = 0; j < 3; j++)
+                h = nr_hash(nr_hash(h, w[j], wl[j]), " ", 1);
             out[n++] = h | 1;   /* 0 marks an empty slot */
         }
         p += l;

@@ -13,11 +13,12 @@
  * it is bridged; a menu above or a link list below costs more than it
  * earns, so the run stops before it.
  *
- * Above the run sit the headline, the byline and the date.  The headline is
- * the title-shaped line nearest above the first paragraph, preferring one
- * followed by a byline or date line; never a line of the menu.  What is
- * left outside the run is removed with the rule "outside-article" (listed
- * by --show-stripped; --keep protects a line as everywhere).
+ * A run can carry furniture with it across a gap (a cookie notice in
+ * front, teasers of other stories behind): an end that is off the story's
+ * subject is cut.  Above the run sit the headline, the byline and the date
+ * (storyhead.c).  What is left outside the run is removed with a rule that
+ * names it ("outside-article", "masthead", "breadcrumb"...; listed by
+ * --show-stripped; --keep protects a line as everywhere).
  */
 #include <ctype.h>
 #include <stdint.h>
@@ -55,9 +56,7 @@ static void freq_add(void *ud, const char *w, size_t len)
     for (size_t k = 0; k < len; k++)
         if ((unsigned char)w[k] < 0x80 && !((w[k] >= 'a' && w[k] <= 'z')))
             return;
-    uint64_t h = 1469598103934665603ull;
-    for (size_t k = 0; k < len; k++)
-        h = (h ^ (unsigned char)w[k]) * 1099511628211ull;
+    uint64_t h = nr_hash(NR_HASH_INIT, w, len);
     size_t p = (size_t)h & (t->cap - 1);
     while (t->slot[p].n && strcmp(t->slot[p].w, w))
         p = (p + 1) & (t->cap - 1);

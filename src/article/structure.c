@@ -490,10 +490,7 @@ out:
 
 static uint64_t hash_str(const char *s)
 {
-    uint64_t x = 1469598103934665603ull;
-    for (; *s; s++)
-        x = (x ^ (unsigned char)*s) * 1099511628211ull;
-    return x;
+    return nr_hash(NR_HASH_INIT, s, strlen(s));
 }
 
 static void repeats(nr_doc *d)

@@ -224,3 +224,10 @@ int nr_in_list(const char *w, size_t n, const char *const *list)
             return 1;
     return 0;
 }
+
+uint64_t nr_hash(uint64_t h, const char *s, size_t n)
+{
+    for (size_t k = 0; k < n; k++)
+        h = (h ^ (unsigned char)s[k]) * 1099511628211ull;
+    return h;
+}

@@ -7,6 +7,7 @@
 #define NR_ARTICLE_TEXTBUF_H
 
 #include <stddef.h>
+#include <stdint.h>
 
 typedef struct nr_tb {
     char   *s;
@@ -43,6 +44,11 @@ int nr_is_space_at(const char *s, size_t n, size_t i, size_t *w);
 size_t nr_utf8_prev(const char *s, size_t i);
 int nr_ends_sentence(const char *s, size_t n);
 size_t nr_word_count(const char *s, size_t n);
+
+/* FNV-1a of s[0..n), continuing from h (start with NR_HASH_INIT); the
+   hash of every table in the readers. */
+#define NR_HASH_INIT 1469598103934665603ull
+uint64_t nr_hash(uint64_t h, const char *s, size_t n);
 
 /* Is the n bytes at w one of the NULL-ended list's words? */
 int nr_in_list(const char *w, size_t n, const char *const *list);
