@@ -38,39 +38,32 @@ static int cap_word(const char *s, size_t n)
     return isupper(c) || (c >= 0xC3 && c <= 0xC5);
 }
 
-static int month_word(const char *s, size_t n)
+/* Is s[0..n), lowered and without a closing full stop, in the list? */
+static int lower_in(const char *s, size_t n, const char *const *list)
 {
-    static const char *const months[] = {
-        "january", "february", "march", "april", "may", "june", "july",
-        "august", "september", "october", "november", "december", "jan",
-        "feb", "mar", "apr", "jun", "jul", "aug", "sep", "sept", "oct",
-        "nov", "dec", NULL};
     char w[12];
+    if (n && s[n - 1] == '.')
+        n--;
     if (n >= sizeof w)
         return 0;
     for (size_t i = 0; i < n; i++)
         w[i] = (char)tolower((unsigned char)s[i]);
-    w[n] = '\0';
-    if (n && w[n - 1] == '.')
-        w[--n] = '\0';
-    return nr_in_list(w, n, months);
+    return nr_in_list(w, n, list);
 }
 
-static int not_name(const char *s, size_t n)
-{
-    static const char *const words[] = {
-        "am", "pm", "et", "gmt", "utc", "est", "edt", "pst", "pdt", "bst",
-        "cet", "cest",
-        "updated", "published", "posted", "modified", "last", "monday",
-        "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday",
-        "today", "yesterday", NULL};
-    char w[12];
-    if (n >= sizeof w)
-        return 0;
-    for (size_t i = 0; i < n; i++)
-        w[i] = (char)tolower((unsigned char)s[i]);
-    return nr_in_list(w, n, words);
-}
+static const char *const months[] = {
+    "january", "february", "march", "april", "may", "june", "july",
+    "august", "september", "october", "november", "december", "jan", "feb",
+    "mar", "apr", "jun", "jul", "aug", "sep", "sept", "oct", "nov", "dec",
+    NULL};
+
+/* Words that stand beside a name but are none: times, zones, labels,
+   days. */
+static const char *const not_names[] = {
+    "am", "pm", "et", "gmt", "utc", "est", "edt", "pst", "pdt", "bst", "cet",
+    "cest", "updated", "published", "posted", "modified", "last", "monday",
+    "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday",
+    "today", "yesterday", NULL};
 
 size_t nr_name_at(const char *s, size_t n, size_t *nb, size_t *ne, int *lead)
 {
@@ -111,11 +104,11 @@ size_t nr_name_at(const char *s, size_t n, size_t *nb, size_t *ne, int *lead)
         if (letters == 0)
             break;
         /* "Jane Roe March 18 at 3:57 PM": a month before a number */
-        if (words > 0 && month_word(s + i, letters) && j + 1 < n &&
+        if (words > 0 && lower_in(s + i, letters, months) && j + 1 < n &&
             isdigit((unsigned char)s[j + 1]))
             break;
         /* "Updated:", "Tuesday": labels and days are not names */
-        if (s[i + letters - 1] == ':' || not_name(s + i, letters))
+        if (s[i + letters - 1] == ':' || lower_in(s + i, letters, not_names))
             break;
         if (cap_word(s + i, letters)) {
             words++;

@@ -18,34 +18,9 @@
 #include "article/html_dom.h"
 #include "article/readers.h"
 #include "article/textbuf.h"
+#include "utf8.h"
 
 /* ---------------- character references ---------------- */
-
-static size_t put_utf8(unsigned long cp, char out[8])
-{
-    if (cp == 0 || cp > 0x10FFFF || (cp >= 0xD800 && cp <= 0xDFFF))
-        cp = 0xFFFD;
-    if (cp < 0x80) {
-        out[0] = (char)cp;
-        return 1;
-    }
-    if (cp < 0x800) {
-        out[0] = (char)(0xC0 | (cp >> 6));
-        out[1] = (char)(0x80 | (cp & 0x3F));
-        return 2;
-    }
-    if (cp < 0x10000) {
-        out[0] = (char)(0xE0 | (cp >> 12));
-        out[1] = (char)(0x80 | ((cp >> 6) & 0x3F));
-        out[2] = (char)(0x80 | (cp & 0x3F));
-        return 3;
-    }
-    out[0] = (char)(0xF0 | (cp >> 18));
-    out[1] = (char)(0x80 | ((cp >> 12) & 0x3F));
-    out[2] = (char)(0x80 | ((cp >> 6) & 0x3F));
-    out[3] = (char)(0x80 | (cp & 0x3F));
-    return 4;
-}
 
 size_t nr_entity_at(const char *s, size_t n, size_t i, char out[8],
                     size_t *outlen)
@@ -68,7 +43,7 @@ size_t nr_entity_at(const char *s, size_t n, size_t i, char out[8],
             return 0;
         if (k < n && s[k] == ';')
             k++;
-        *outlen = put_utf8(cp, out);
+        *outlen = nr_utf8_put((uint32_t)cp, out);
         return k - i;
     }
     char name[33];
@@ -82,7 +57,7 @@ size_t nr_entity_at(const char *s, size_t n, size_t i, char out[8],
     const htmlEntityDesc *e = htmlEntityLookup((const xmlChar *)name);
     if (!e)
         return 0;
-    *outlen = put_utf8(e->value, out);
+    *outlen = nr_utf8_put((uint32_t)e->value, out);
     return k + 1 - i;
 }
 

@@ -8,6 +8,7 @@
 #include <string.h>
 
 #include "article/html_json.h"
+#include "utf8.h"
 
 #define HJ_MAX_DEPTH 32
 
@@ -38,30 +39,6 @@ static int hex4(parser *p, unsigned *v)
         *v = *v * 16 + d;
     }
     return 1;
-}
-
-static size_t put_cp(char *o, unsigned cp)
-{
-    if (cp < 0x80) {
-        o[0] = (char)cp;
-        return 1;
-    }
-    if (cp < 0x800) {
-        o[0] = (char)(0xC0 | (cp >> 6));
-        o[1] = (char)(0x80 | (cp & 0x3F));
-        return 2;
-    }
-    if (cp < 0x10000) {
-        o[0] = (char)(0xE0 | (cp >> 12));
-        o[1] = (char)(0x80 | ((cp >> 6) & 0x3F));
-        o[2] = (char)(0x80 | (cp & 0x3F));
-        return 3;
-    }
-    o[0] = (char)(0xF0 | (cp >> 18));
-    o[1] = (char)(0x80 | ((cp >> 12) & 0x3F));
-    o[2] = (char)(0x80 | ((cp >> 6) & 0x3F));
-    o[3] = (char)(0x80 | (cp & 0x3F));
-    return 4;
 }
 
 /* At the opening quote: the decoded string, or NULL. */
@@ -111,7 +88,7 @@ static char *string(parser *p)
             if ((cp >= 0xD800 && cp <= 0xDFFF) || cp == 0)
                 cp = 0xFFFD;
             /* \uXXXX is six bytes; its UTF-8 is at most four */
-            k += put_cp(o + k, cp);
+            k += nr_utf8_put(cp, o + k);
             break;
         }
         default: o[k++] = e; break;
