@@ -18,14 +18,9 @@
 #include "plan.h"
 #include "decode.h"
 #include "buf.h"
+#include "cue.h"
 #include "audio/sink.h"
 
-/* A sentence as heard: its time in the audio and where it is written. */
-typedef struct nr_cue_rec {
-    uint64_t start_ms, end_ms;
-    uint32_t segment;
-    size_t start, end;     /* byte range in the segment's text */
-} nr_cue_rec;
 
 typedef struct nr_chapter_time {
     uint64_t start_ms, end_ms;
