@@ -26,7 +26,7 @@ OPT     ?= -O2 -g
 WARN     = -Wall -Wextra -Werror -Wformat=2 -Wshadow -Wstrict-prototypes -Wmissing-prototypes
 CFLAGS  ?=
 # what the library links (narrate.pc's Requires.private is made from it)
-PKGS     = libutf8proc libxml-2.0 sndfile libebur128
+PKGS     = libutf8proc libxml-2.0 sndfile libebur128 libzip
 # what only the command's batch/feed front end uses (JSON reports, ids)
 CLI_PKGS = jansson nettle
 # FFmpeg: headers only; av_api.c loads the libraries when FLAC/Ogg/M4B is
@@ -52,7 +52,7 @@ Q =
 else
 Q = @
 endif
-LIB_SRC  = $(sort $(wildcard src/*.c src/norm/*.c src/article/*.c src/audio/*.c))
+LIB_SRC  = $(sort $(wildcard src/*.c src/norm/*.c src/article/*.c src/audio/*.c src/book/*.c))
 CLI_SRC  = $(sort $(wildcard src/cli/*.c))
 LIB_OBJ  = $(LIB_SRC:%.c=$(B)/%.o)
 CLI_OBJ  = $(CLI_SRC:%.c=$(B)/%.o)
