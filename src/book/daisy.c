@@ -222,7 +222,7 @@ int nr_daisy_write(const nr_book *b, const char *dir, const char *audio_name,
     }
     if (!e)
         e = write_ncc(b, dir);
-    if (e)
-        snprintf(err, errlen, "cannot write the DAISY fileset in '%s': %s", dir, strerror(e));
+    if (e)   /* dir is a temporary name: the caller names the book */
+        snprintf(err, errlen, "%s", strerror(e));
     return e;
 }
