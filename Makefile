@@ -63,7 +63,7 @@ TOOL_SRC = $(sort $(wildcard tests/tools/*.c))
 TOOL_BIN = $(TOOL_SRC:tests/tools/%.c=$(B)/tests/tools/%) $(B)/example
 FUZZ_SRC = $(sort $(wildcard tests/fuzz/fuzz_*.c))
 FUZZ_REG = $(FUZZ_SRC:tests/fuzz/fuzz_%.c=$(B)/fuzz/regress_%)
-INJECT_SO = $(B)/tests/inject_io.so $(B)/tests/inject_alloc.so
+INJECT_SO = $(B)/tests/inject_io.so $(B)/tests/inject_alloc.so $(B)/tests/inject_asound.so
 TEST_BIN = $(UNIT_BIN) $(TOOL_BIN) $(FUZZ_REG) $(INJECT_SO)
 
 NARRATE  = $(B)/narrate
