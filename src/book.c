@@ -23,6 +23,7 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <strings.h>
 #include <sys/stat.h>
 #include <time.h>
 #include <unistd.h>
@@ -355,8 +356,6 @@ static nr_status daisy_out(nr_ctx *ctx, const char *path, const char *from_mp3)
         return nr_fail(ctx, NR_ERR_NOMEM, "out of memory");
     snprintf(tmp, n, "%.*s%s.%.*s.XXXXXX", (int)dlen, path, slash ? "/" : "",
              (int)blen, base);
-    if (slash && dlen == 0)   /* "/name" */
-        snprintf(tmp, n, "/.%.*s.XXXXXX", (int)blen, base);
     if (!mkdtemp(tmp)) {
         nr_status s = nr_fail(ctx, NR_ERR_OUTPUT, "cannot create '%s': %s", path, strerror(errno));
         free(tmp);
