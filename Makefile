@@ -203,12 +203,14 @@ memcheck: deps-test
 	$(VG) $(NARRATE) --script samples/news-election-us.html >/dev/null; \
 	$(VG) $(NARRATE) -q -j 2 --voice kal16 samples/seed-article.txt -o $$d/s.mp3 --transcript $$d/s.vtt; \
 	$(VG) $(NARRATE) -q -j 1 --voice kal16 samples/finance-budget-uk.md -o $$d/s.opus; \
+	$(VG) $(NARRATE) -q -j 1 --voice kal16 samples/finance-budget-uk.md -o $$d/s.epub; \
+	$(VG) $(NARRATE) -q -j 1 --voice kal16 samples/finance-budget-uk.md --format daisy -o $$d/daisy; \
 	mkdir $$d/in && cp samples/news-election-us.html samples/finance-budget-uk.md $$d/in/; \
 	sed 's/^voice = slt/voice = kal16/' samples/feed.conf >$$d/feed.conf; \
 	$(VG) $(NARRATE) batch -q $$d/in $$d/out --config $$d/feed.conf; \
 	$(VG) $(NARRATE) feed -q $$d/out --config $$d/feed.conf; \
 	test -s $$d/out/feed.xml; \
-	echo "memcheck: 6 passed, 0 failed"
+	echo "memcheck: 8 passed, 0 failed"
 
 ## tsan: ThreadSanitizer build (build-tsan/); narrates the seed on 4 workers
 tsan: deps-test

@@ -22,6 +22,18 @@ else
 fi
 t "seed: the text says 'Dr', as written" grep -q '>Dr Andrew Staniforth is' "$WORK/seed/content.html"
 
+# nested lists, a heading two levels down (depth 3), quotations, '&'
+printf '# Edge cases & more\n\nFish & "chips".\n\n## Lists\n\n- Top item one.\n  - Nested item.\n\n#### Two levels down\n\n> A quote here.\n\nThe end.\n' >"$WORK/edge.md"
+"$NARRATE" -q --voice kal16 --format daisy "$WORK/edge.md" -o "$WORK/edge" --transcript "$WORK/edge.vtt"
+t "edge cases: exits 0" [ $? -eq 0 ]
+if "$PY" "$TOP/tests/e2e/check_book.py" daisy "$WORK/edge" "$WORK/edge.vtt" >"$WORK/edge.log" 2>&1; then
+    ok "edge cases: NCC, SMIL, clips, text, onsets: $(tail -n 1 "$WORK/edge.log")"
+else
+    cat "$WORK/edge.log"; bad "edge cases: NCC, SMIL, clips, text, onsets"
+fi
+t "  ncc:depth 3, the deepest heading h3" \
+    sh -c "grep -q 'ncc:depth\" content=\"3' '$WORK/edge/ncc.html' && grep -q '<h3 id=' '$WORK/edge/ncc.html'"
+
 # daisy-player, the console player blind readers use.  It lists the sound
 # cards from /proc/asound/cards before anything else and stops without
 # it: where there is no sound card (CI) a shim hands it an empty list.

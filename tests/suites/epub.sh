@@ -69,6 +69,25 @@ else
     cat "$WORK/html.log"; bad "HTML: pars, clips, durations, text, onsets"
 fi
 
+# structure and characters that need care: nested lists, a heading two
+# levels down, quotations, '&', quotes, a tab and control characters
+printf '# Edge cases & more\n\nA paragraph with a tab\tand odd chars \001\177 here. Fish & "chips".\n\n## Lists\n\n- Top item one.\n  - Nested item.\n    - Deeper item.\n- Top item two.\n\n#### Two levels down\n\n> A quote here.\n> Still the quote.\n\n> Another quote paragraph.\n\nThe end.\n' >"$WORK/edge.md"
+"$NARRATE" -q --voice kal16 "$WORK/edge.md" -o "$WORK/edge.epub" --transcript "$WORK/edge.vtt"
+t "edge cases: exits 0" [ $? -eq 0 ]
+t "edge cases: epubcheck, no error, no warning" epubcheck_clean "$WORK/edge.epub"
+if "$PY" "$TOP/tests/e2e/check_book.py" epub "$WORK/edge.epub" "$WORK/edge.vtt" >"$WORK/edge.log" 2>&1; then
+    ok "edge cases: pars, clips, durations, text, onsets: $(tail -n 1 "$WORK/edge.log")"
+else
+    cat "$WORK/edge.log"; bad "edge cases: pars, clips, durations, text, onsets"
+fi
+unzip -p "$WORK/edge.epub" EPUB/c001.xhtml EPUB/c002.xhtml | tr -d '\n' >"$WORK/edge.xhtml"
+t "  lists nest inside their items" grep -q 'Top item one.</span><ul><li><span id="s[0-9]*">Nested item.</span><ul><li>' "$WORK/edge.xhtml"
+t "  a heading two levels down is one level down" grep -q '<h3 id="h2">' "$WORK/edge.xhtml"
+t "  both quotations in one blockquote" test "$(grep -o '<blockquote>' "$WORK/edge.xhtml" | wc -l)" -eq 1
+unzip -p "$WORK/edge.epub" 'EPUB/*.xhtml' >"$WORK/edge.all"
+t "  no control character in the book" sh -c "! grep -qP '[\\x01\\x7f\\t]' '$WORK/edge.all'"
+t "  (the check would see one: the article has them)" grep -qP '[\x01\x7f]' "$WORK/edge.md"
+
 # the text as written, the audio as said
 unzip -p "$WORK/seed.epub" 'EPUB/c*.xhtml' >"$WORK/seed.xhtml"
 t "the book says 'Dr Andrew Staniforth' as the article does" grep -q '>Dr Andrew Staniforth is' "$WORK/seed.xhtml"
