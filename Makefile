@@ -26,7 +26,7 @@ OPT     ?= -O2 -g
 WARN     = -Wall -Wextra -Werror -Wformat=2 -Wshadow -Wstrict-prototypes -Wmissing-prototypes
 CFLAGS  ?=
 # what the library links (narrate.pc's Requires.private is made from it)
-PKGS     = libutf8proc libxml-2.0 sndfile libebur128
+PKGS     = libutf8proc libxml-2.0 sndfile libebur128 libzip
 # what only the command's batch/feed front end uses (JSON reports, ids)
 CLI_PKGS = jansson nettle
 # FFmpeg: headers only; av_api.c loads the libraries when FLAC/Ogg/M4B is
@@ -52,7 +52,7 @@ Q =
 else
 Q = @
 endif
-LIB_SRC  = $(sort $(wildcard src/*.c src/norm/*.c src/article/*.c src/audio/*.c))
+LIB_SRC  = $(sort $(wildcard src/*.c src/norm/*.c src/article/*.c src/audio/*.c src/book/*.c))
 CLI_SRC  = $(sort $(wildcard src/cli/*.c))
 LIB_OBJ  = $(LIB_SRC:%.c=$(B)/%.o)
 CLI_OBJ  = $(CLI_SRC:%.c=$(B)/%.o)
@@ -63,7 +63,7 @@ TOOL_SRC = $(sort $(wildcard tests/tools/*.c))
 TOOL_BIN = $(TOOL_SRC:tests/tools/%.c=$(B)/tests/tools/%) $(B)/example
 FUZZ_SRC = $(sort $(wildcard tests/fuzz/fuzz_*.c))
 FUZZ_REG = $(FUZZ_SRC:tests/fuzz/fuzz_%.c=$(B)/fuzz/regress_%)
-INJECT_SO = $(B)/tests/inject_io.so $(B)/tests/inject_alloc.so
+INJECT_SO = $(B)/tests/inject_io.so $(B)/tests/inject_alloc.so $(B)/tests/inject_asound.so
 TEST_BIN = $(UNIT_BIN) $(TOOL_BIN) $(FUZZ_REG) $(INJECT_SO)
 
 NARRATE  = $(B)/narrate
@@ -203,12 +203,14 @@ memcheck: deps-test
 	$(VG) $(NARRATE) --script samples/news-election-us.html >/dev/null; \
 	$(VG) $(NARRATE) -q -j 2 --voice kal16 samples/seed-article.txt -o $$d/s.mp3 --transcript $$d/s.vtt; \
 	$(VG) $(NARRATE) -q -j 1 --voice kal16 samples/finance-budget-uk.md -o $$d/s.opus; \
+	$(VG) $(NARRATE) -q -j 1 --voice kal16 samples/finance-budget-uk.md -o $$d/s.epub; \
+	$(VG) $(NARRATE) -q -j 1 --voice kal16 samples/finance-budget-uk.md --format daisy -o $$d/daisy; \
 	mkdir $$d/in && cp samples/news-election-us.html samples/finance-budget-uk.md $$d/in/; \
 	sed 's/^voice = slt/voice = kal16/' samples/feed.conf >$$d/feed.conf; \
 	$(VG) $(NARRATE) batch -q $$d/in $$d/out --config $$d/feed.conf; \
 	$(VG) $(NARRATE) feed -q $$d/out --config $$d/feed.conf; \
 	test -s $$d/out/feed.xml; \
-	echo "memcheck: 6 passed, 0 failed"
+	echo "memcheck: 8 passed, 0 failed"
 
 ## tsan: ThreadSanitizer build (build-tsan/); narrates the seed on 4 workers
 tsan: deps-test

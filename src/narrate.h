@@ -222,11 +222,15 @@ typedef enum nr_out_format {
     NR_OUT_FLAC,       /* FLAC, Vorbis-comment chapters */
     NR_OUT_OGG,        /* Ogg Vorbis, Vorbis-comment chapters */
     NR_OUT_OPUS,       /* Ogg Opus, Vorbis-comment chapters */
-    NR_OUT_M4B         /* AAC in MP4 (audiobook), MP4 chapters; files only */
+    NR_OUT_M4B,        /* AAC in MP4 (audiobook), MP4 chapters; files only */
+    NR_OUT_EPUB,       /* EPUB 3 talking book: the text as written and the MP3,
+                          each sentence with its clip (media overlays); files only */
+    NR_OUT_DAISY       /* DAISY 2.02 talking book: a directory (ncc.html, SMIL,
+                          text, MP3); nr_render_file only */
 } nr_out_format;
 
-/* The format named "mp3", "wav", "raw", "flac", "ogg", "opus" or "m4b";
-   NR_OUT_AUTO when name is none of them. */
+/* The format named "mp3", "wav", "raw", "flac", "ogg", "opus", "m4b",
+   "epub" or "daisy"; NR_OUT_AUTO when name is none of them. */
 NR_API nr_out_format nr_out_format_from_name(const char *name);
 /* The format a file name's extension asks for (".ogg" and ".oga" are
    NR_OUT_OGG; case ignored); NR_OUT_AUTO when it names none, which
@@ -244,6 +248,11 @@ NR_API const char *nr_out_format_name(nr_out_format fmt);
  * an existing file stays intact until the new one is complete.  A path that
  * exists and is not a regular file (/dev/null, a FIFO, a terminal) is written
  * directly.
+ *
+ * NR_OUT_DAISY writes a directory the same way: the fileset is made in a
+ * hidden directory beside path and renamed into place whole.  An existing
+ * path is replaced only when it is an empty directory or a DAISY fileset
+ * (it holds ncc.html and no subdirectory); anything else is refused.
  */
 NR_API nr_status nr_render_file(nr_ctx *ctx, const char *path, nr_out_format fmt);
 /* Renders to an open descriptor (e.g. 1 for stdout).  A descriptor that can
@@ -283,6 +292,17 @@ NR_API nr_status nr_set_events(nr_ctx *ctx, nr_event_fn fn, void *ud);
 typedef int (*nr_pcm_fn)(void *ud, const int16_t *pcm, size_t n);
 /* Renders the loaded article to a PCM callback instead of a file. */
 NR_API nr_status nr_synthesize(nr_ctx *ctx, nr_pcm_fn pcm, void *ud);
+
+/*
+ * A talking book from the last render, without synthesizing again:
+ * NR_OUT_EPUB or NR_OUT_DAISY (NR_OUT_AUTO: from path's extension, .epub),
+ * holding the MP3 that render wrote to mp3_path (nr_render_file with
+ * NR_OUT_MP3; anything else is refused with NR_ERR_STATE).  Written
+ * atomically like the audio.  narrate batch uses it to add books beside
+ * the episodes.
+ */
+NR_API nr_status nr_write_book(nr_ctx *ctx, const char *path, nr_out_format fmt,
+                               const char *mp3_path);
 
 /* Sidecars from the last render, written atomically like the audio:
    WebVTT (.vtt) or SubRip (.srt) with one cue per sentence as written,

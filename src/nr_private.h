@@ -11,6 +11,7 @@
 #include <stdatomic.h>
 #include <stddef.h>
 #include <stdint.h>
+#include <sys/types.h>
 
 #include "narrate.h"
 #include "article.h"
@@ -18,14 +19,9 @@
 #include "plan.h"
 #include "decode.h"
 #include "buf.h"
+#include "cue.h"
 #include "audio/sink.h"
 
-/* A sentence as heard: its time in the audio and where it is written. */
-typedef struct nr_cue_rec {
-    uint64_t start_ms, end_ms;
-    uint32_t segment;
-    size_t start, end;     /* byte range in the segment's text */
-} nr_cue_rec;
 
 typedef struct nr_chapter_time {
     uint64_t start_ms, end_ms;
@@ -63,6 +59,9 @@ struct nr_ctx {
     uint64_t duration_ms;
     int sample_rate;
     nr_cue_rec *cues;  size_t ncues, cues_cap;
+    struct {                       /* the MP3 file it wrote (nr_write_book) */
+        dev_t dev;  ino_t ino;  off_t size;  int set;
+    } audio_file;
     nr_loudness loudness;
 
     const char *out_name;          /* output being written, for messages */
@@ -80,6 +79,11 @@ nr_status nr_fail(nr_ctx *ctx, nr_status s, const char *fmt, ...)
 typedef nr_status (*nr_output_fn)(nr_ctx *ctx, int fd, int seekable, void *arg);
 nr_status nr_with_output_file(nr_ctx *ctx, const char *path, nr_output_fn fn,
                               void *arg);
+
+/* book.c: talking books.  nr_render_file hands NR_OUT_EPUB and NR_OUT_DAISY
+   to nr_render_book, and tells nr_note_audio where an MP3 render went. */
+nr_status nr_render_book(nr_ctx *ctx, const char *path, nr_out_format fmt);
+void nr_note_audio(nr_ctx *ctx, const char *path);
 
 /* render.c */
 nr_status nr_render_to(nr_ctx *ctx, int fd, int seekable, nr_out_format fmt);/* Internal output format: the nr_synthesize() PCM callback. */

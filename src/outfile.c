@@ -10,6 +10,7 @@
  * written directly and never replaced by a regular file.
  */
 #include "nr_private.h"
+#include "audio/formats.h"
 
 #include <errno.h>
 #include <fcntl.h>
@@ -52,8 +53,14 @@ nr_status nr_render_file(nr_ctx *ctx, const char *path, nr_out_format fmt)
         return nr_fail(ctx, NR_ERR_STATE, "no article loaded");
     if (fmt == NR_OUT_AUTO)
         fmt = nr_out_format_from_path(path);
+    const nr_format *f = nr_format_get(fmt);
+    if (f && f->book)
+        return nr_render_book(ctx, path, fmt);
     render_arg ra = {fmt == NR_OUT_AUTO ? NR_OUT_MP3 : fmt};
-    return nr_with_output_file(ctx, path, render_cb, &ra);
+    nr_status s = nr_with_output_file(ctx, path, render_cb, &ra);
+    if (s == NR_OK && ra.fmt == NR_OUT_MP3)
+        nr_note_audio(ctx, path);   /* a book may be made of it (nr_write_book) */
+    return s;
 }
 
 static nr_status output_file(nr_ctx *ctx, const char *path, nr_output_fn fn,

@@ -371,7 +371,7 @@ static nr_sink *callback_sink_new(const nr_sink_opts *o)
 }
 
 static const nr_format callback_format = {
-    NR_OUT_CALLBACK, NULL, {NULL}, callback_sink_new, NR_TAGS_NONE, 0
+    NR_OUT_CALLBACK, NULL, {NULL}, callback_sink_new, NR_TAGS_NONE, 0, 0
 };
 
 nr_status nr_synthesize(nr_ctx *ctx, nr_pcm_fn pcm, void *ud)
@@ -429,7 +429,13 @@ nr_status nr_render_to(nr_ctx *ctx, int fd, int seekable, nr_out_format fmt)
 {
     if (!ctx->article)
         return nr_fail(ctx, NR_ERR_STATE, "no article loaded");
+    const nr_format *book = nr_format_get(fmt);
+    if (book && book->book)   /* nr_render_file writes them (book.c) */
+        return nr_fail(ctx, NR_ERR_ARG, "%s is written to a file name, not to a "
+                       "descriptor or standard output",
+                       fmt == NR_OUT_EPUB ? "an EPUB book" : "a DAISY book");
     atomic_store(&ctx->cancelled, 0);
+    ctx->audio_file.set = 0;
     free(ctx->chapter_times);
     ctx->chapter_times = NULL;
     ctx->duration_ms = 0;

@@ -9,9 +9,10 @@ set -eu
 
 BUILD="gcc make pkg-config flite1-dev libmp3lame-dev libsndfile1-dev
 libutf8proc-dev libxml2-dev libjansson-dev nettle-dev libebur128-dev
-libavformat-dev libavcodec-dev libavutil-dev"
+libavformat-dev libavcodec-dev libavutil-dev libzip-dev"
+# epubcheck and daisy-player (run in tmux) check the talking books
 TEST="libcmocka-dev ffmpeg mp3val python3 python3-mutagen python3-podcastparser
-libxml2-utils parallel flite lame valgrind man-db"
+libxml2-utils parallel flite lame valgrind man-db epubcheck daisy-player tmux"
 
 case "${1:-all}" in
     build) want=$BUILD ;;

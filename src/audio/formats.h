@@ -31,6 +31,8 @@ typedef struct nr_format {
     nr_sink_ctor make;
     nr_tag_place tags;
     int ffmpeg;                /* encoded through FFmpeg (loaded on first use) */
+    int book;                  /* a talking book (book.c): the text with an MP3
+                                  inside, no sink of its own (make is NULL) */
 } nr_format;
 
 /* The entry for id, or NULL for NR_OUT_AUTO and values outside the enum. */

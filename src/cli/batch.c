@@ -13,6 +13,7 @@
  * the commit point, so a run killed anywhere leaves the previous episode
  * and feed, and the next run redoes just the unfinished work.
  */
+#include "batch_books.h"
 #include "cli.h"
 #include "commands.h"
 #include "config.h"
@@ -398,7 +399,8 @@ static const char *do_article(run *r, const char *source, nb_report_item *it,
     uint64_t size, csize;
     if (old && strcmp(old->key, key) == 0 &&
         file_size(r->out_dir, old->audio, &size) == 0 && size == old->bytes &&
-        file_size(r->out_dir, ep->chapters, &csize) == 0) {
+        file_size(r->out_dir, ep->chapters, &csize) == 0 &&
+        nb_books_present(r->out_dir, ep->slug, r->cfg.books)) {
         ep->duration_ms = old->duration_ms;
         ep->bytes = old->bytes;
         ep->nchapters = old->nchapters;
@@ -422,6 +424,10 @@ static const char *do_article(run *r, const char *source, nb_report_item *it,
             goto out;
         }
         if ((s = nr_write_chapters_json(ctx, tmp)) != NR_OK)
+            goto lib_error;
+        /* talking books from this render, not another synthesis */
+        if (r->cfg.books &&
+            (s = nb_books_write(ctx, r->out_dir, ep->slug, ep->audio, r->cfg.books)) != NR_OK)
             goto lib_error;
         if (file_size(r->out_dir, ep->audio, &ep->bytes) != 0) {
             snprintf(err, errlen, "'%s' vanished after it was written", ep->audio);
@@ -481,6 +487,7 @@ static void prune(run *r, char **names, size_t n)
         free(side);
         remove_file(r->out_dir, o->audio);
         remove_file(r->out_dir, o->chapters);
+        nb_books_remove(r->out_dir, o->slug);
         nb_report_item *it = nb_report_add(r->report, o->source);
         nb_report_set(it, "pruned", o->slug, o->duration_ms, 0);
         cli_msg(2, "%s: article gone; episode '%s' removed", o->source, o->slug);
@@ -505,6 +512,8 @@ static void batch_usage(FILE *f)
 "      --shard K/N     only the K-th of N parts of the articles (1 <= K <= N);\n"
 "                      no feed.xml: run 'narrate feed OUT_DIR' after all parts\n"
 "      --voice NAME    voice, overriding the configuration\n"
+"      --formats LIST  mp3 and talking books: epub (<slug>.epub), daisy\n"
+"                      (<slug>.daisy/); overrides the configuration's formats\n"
 "      --prune         remove episodes whose article is gone\n"
 "      --report FILE   JSON run report (default OUT_DIR/report.json, or\n"
 "                      OUT_DIR/report-K-of-N.json with --shard)\n"
@@ -536,11 +545,12 @@ static int parse_shard(const char *s, unsigned *k, unsigned *n)
     return 0;
 }
 
-enum { OPT_SHARD = 256, OPT_VOICE, OPT_PRUNE, OPT_REPORT };
+enum { OPT_SHARD = 256, OPT_VOICE, OPT_PRUNE, OPT_REPORT, OPT_FORMATS };
 
 /* What the options name beyond the run's own fields. */
 typedef struct batch_opts {
     const char *config, *voice, *report;
+    const char *formats;        /* --formats, over the configuration's */
 } batch_opts;
 
 /* parse_batch_args's "go on and run"; anything else is the exit code. */
@@ -556,6 +566,7 @@ static int parse_batch_args(int argc, char **argv, run *r, batch_opts *o)
         {"voice", required_argument, NULL, OPT_VOICE},
         {"prune", no_argument, NULL, OPT_PRUNE},
         {"report", required_argument, NULL, OPT_REPORT},
+        {"formats", required_argument, NULL, OPT_FORMATS},
         {"quiet", no_argument, NULL, 'q'},
         {"verbose", no_argument, NULL, 'v'},
         {"help", no_argument, NULL, 'h'},
@@ -581,6 +592,7 @@ static int parse_batch_args(int argc, char **argv, run *r, batch_opts *o)
         case OPT_VOICE: o->voice = optarg; break;
         case OPT_PRUNE: r->prune = 1; break;
         case OPT_REPORT: o->report = optarg; break;
+        case OPT_FORMATS: o->formats = optarg; break;
         case 'q': cli_verbosity = 0; break;
         case 'v': cli_verbosity = 2; break;
         case 'h': batch_usage(stdout); return CLI_EXIT_OK;
@@ -610,6 +622,11 @@ static int prepare(run *r, const batch_opts *o)
     int rc;
     if ((rc = nb_config_setup(&r->cfg, o->config, r->out_dir)) != 0)
         return rc;
+    const char *why;
+    if (o->formats && nb_books_parse(o->formats, &r->cfg.books, &why) != 0) {
+        cli_msg(0, "batch: --formats: %s, not '%.80s'", why, o->formats);
+        return CLI_EXIT_USAGE;
+    }
     if (o->voice) {
         free(r->cfg.voice);
         if (!(r->cfg.voice = cli_strdup(o->voice)))
@@ -649,8 +666,10 @@ static int open_dirs(run *r, const char *report)
         return CLI_EXIT_OUTPUT;
     }
     r->locked = 1;
-    if (!r->shard_n)
+    if (!r->shard_n) {
         cli_remove_stale_temps(r->out_dir);  /* exclusive: no writer is running */
+        nb_books_remove_stale(r->out_dir);
+    }
     if ((e = nb_episodes_load_dir(r->out_dir, &r->old, &r->nold)) != 0) {
         cli_msg(0, "batch: cannot read '%s': %s", r->out_dir, strerror(e));
         return CLI_EXIT_OUTPUT;
@@ -768,7 +787,7 @@ int nr_cmd_batch(int argc, char **argv)
     run r;
     memset(&r, 0, sizeof r);
     nb_config_init(&r.cfg);
-    batch_opts o = {NULL, NULL, NULL};
+    batch_opts o = {NULL, NULL, NULL, NULL};
     int rc = parse_batch_args(argc, argv, &r, &o);
     if (rc == PARSED && (rc = prepare(&r, &o)) == 0 &&
         (rc = open_dirs(&r, o.report)) == 0) {

@@ -8,6 +8,7 @@
  * silently falls back to a default.  Every error names file, line and key.
  */
 #include "config.h"
+#include "batch_books.h"
 #include "cli.h"
 #include "files.h"
 
@@ -112,7 +113,7 @@ static const char *check_language(const char *v)
 /* ---- the table of keys ---- */
 
 typedef enum { K_TEXT, K_URL, K_EMAIL, K_LANG, K_BOOL, K_VOICE, K_RATE,
-               K_BITRATE, K_CATEGORY } kind;
+               K_BITRATE, K_CATEGORY, K_FORMATS } kind;
 
 typedef struct keydef {
     const char *name;
@@ -140,6 +141,7 @@ static const keydef keys[] = {
     {"voice", K_VOICE, F(voice), 4096},
     {"rate", K_RATE, F(rate), 0},
     {"bitrate", K_BITRATE, F(bitrate), 0},
+    {"formats", K_FORMATS, F(books), 64},
 };
 #define NKEYS (sizeof keys / sizeof *keys)
 
@@ -203,6 +205,8 @@ static int set_value(nb_config *c, const keydef *kd, char *v, char **subcat,
         *why = "expected an MP3 bitrate in kbit/s (32, 48, 64, 96, 128 ...)";
         return -1;
     }
+    case K_FORMATS:
+        return nb_books_parse(v, &c->books, why);
     case K_VOICE:
         /* a built-in name, a .flitevox path or a name in the voice path:
            only the library can tell, so batch checks it with a context */
@@ -313,7 +317,7 @@ int nb_config_parse(nb_config *c, const char *text, size_t len,
                            "unknown key (known: title, link, base_url, feed_url, "
                            "description, author, owner_name, owner_email, image, cover_file, "
                            "language, category, copyright, explicit, voice, rate, "
-                           "bitrate)");
+                           "bitrate, formats)");
             free(buf);
             return r;
         }

@@ -30,6 +30,8 @@ typedef struct nb_config {
     char *voice;
     double rate;
     int bitrate;
+    unsigned books;      /* talking books beside each episode: NB_BOOK_* bits
+                            (formats = mp3, epub, daisy; batch_books.h) */
     unsigned voice_line; /* line of the voice setting, for messages */
     const char *path;    /* the file read, NULL when none (defaults) */
 } nb_config;

@@ -42,12 +42,13 @@ static void usage(FILE *f)
 "\n"
 "INPUT is a text, Markdown or HTML file, or - for standard input.\n"
 "OUTPUT is .mp3 (default), .wav, .flac, .ogg, .opus, .m4b or .raw;\n"
-"- writes to standard output.\n"
+"- writes to standard output.  A talking book: .epub (EPUB 3, the text\n"
+"highlighted as it is read), or --format daisy -o DIR (DAISY 2.02).\n"
 "\n"
 "Output:\n"
 "  -o, --output FILE      where the audio goes (required to synthesize)\n"
-"      --format FMT       mp3, wav, raw, flac, ogg, opus, m4b when the name\n"
-"                         has no telling extension\n"
+"      --format FMT       mp3, wav, raw, flac, ogg, opus, m4b, epub, daisy\n"
+"                         when the name has no telling extension\n"
 "      --bitrate KBPS     MP3 bitrate, CBR (default 64)\n"
 "      --sample-rate HZ   MP3 output rate (default: the voice's, 16000)\n"
 "      --title TEXT       episode title (default: the article's)\n"
@@ -434,7 +435,7 @@ static int set_option(nr_ctx *ctx, options *o, int c, char *arg)
         break;
     case OPT_FORMAT:
         if (parse_format(arg, &o->format) != 0)
-            return usage_error("unknown --format '%s' (mp3, wav, raw, flac, ogg, opus or m4b)", arg);
+            return usage_error("unknown --format '%s' (mp3, wav, raw, flac, ogg, opus, m4b, epub or daisy)", arg);
         break;
     case OPT_COVER: return set_cover(ctx, arg);
     case OPT_BITRATE: case OPT_SAMPLE_RATE: case 'j': case OPT_RATE:

@@ -1,7 +1,7 @@
 /*
  * test_formats.c - the output format table (audio/formats.c) and the voice
- * table (synth_flite.c): every format has a name, a sink and a row reached
- * by its name and each of its extensions; lookups of unknown names, of
+ * table (synth_flite.c): every format has a name, a sink (or is a talking
+ * book) and a row reached by its name and each of its extensions; lookups of unknown names, of
  * names without an extension and of dots in directory names; the built-in
  * voices' names and entries agree, and their rates are Flite's.
  */
@@ -25,9 +25,11 @@ static void test_every_format(void **state)
         const nr_format *row = nr_format_get(f);
         assert_non_null(row);
         assert_int_equal(row->id, f);
-        assert_non_null(row->make);
         assert_int_equal(nr_out_format_from_name(row->name), f);
-        assert_non_null(row->ext[0]);
+        /* a sink, or a talking book written around an MP3 (book.c) */
+        assert_true((row->make != NULL) != (row->book != 0));
+        /* every file format has an extension; a DAISY book is a directory */
+        assert_true(row->ext[0] != NULL || f == NR_OUT_DAISY);
         for (size_t k = 0; k < 3 && row->ext[k]; k++) {
             char path[64];
             snprintf(path, sizeof path, "dir.d/episode%s", row->ext[k]);
@@ -37,10 +39,10 @@ static void test_every_format(void **state)
            which only FFmpeg's formats need today */
         assert_int_equal(row->tags == NR_TAGS_IN_HEADER, row->ffmpeg);
     }
-    assert_int_equal(n, NR_OUT_M4B);   /* NR_OUT_MP3 .. NR_OUT_M4B, no gaps */
+    assert_int_equal(n, NR_OUT_DAISY);   /* NR_OUT_MP3 .. NR_OUT_DAISY, no gaps */
     assert_null(nr_format_get(NR_OUT_AUTO));
     assert_null(nr_out_format_name(NR_OUT_AUTO));
-    assert_null(nr_out_format_name((nr_out_format)(NR_OUT_M4B + 1)));
+    assert_null(nr_out_format_name((nr_out_format)(NR_OUT_DAISY + 1)));
 }
 
 static void test_lookups(void **state)
@@ -56,6 +58,11 @@ static void test_lookups(void **state)
     assert_int_equal(nr_out_format_from_path("book.m4a"), NR_OUT_M4B);
     assert_int_equal(nr_out_format_from_path("a.pcm"), NR_OUT_RAW);
     assert_int_equal(nr_out_format_from_path("a.mp3"), NR_OUT_MP3);
+    assert_int_equal(nr_out_format_from_path("Book.EPUB"), NR_OUT_EPUB);
+    assert_int_equal(nr_out_format_from_name("daisy"), NR_OUT_DAISY);
+    assert_int_equal(nr_out_format_from_path("book.daisy"), NR_OUT_AUTO);  /* by name only */
+    assert_true(nr_format_get(NR_OUT_EPUB)->book && nr_format_get(NR_OUT_DAISY)->book);
+    assert_false(nr_format_get(NR_OUT_MP3)->book);
     assert_int_equal(nr_out_format_from_path("a.txt"), NR_OUT_AUTO);
     assert_int_equal(nr_out_format_from_path("episode"), NR_OUT_AUTO);
     assert_int_equal(nr_out_format_from_path("out.wav/episode"), NR_OUT_AUTO);
