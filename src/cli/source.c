@@ -175,9 +175,12 @@ int nb_source_parse(nb_source *s, const char *data, size_t len,
     } else {
         s->kind = NB_SOURCE_URLS;
         rc = url_list_items(s, data, len);
+        size_t urls = 0;
+        for (size_t i = 0; i < s->n; i++)
+            urls += s->items[i].url != NULL;
         if (rc)
             snprintf(err, errlen, "out of memory");
-        else if (!s->n) {
+        else if (!urls) {  /* a stray text file: say so once, not per line */
             snprintf(err, errlen, "neither a feed nor a list of URLs");
             rc = -1;
         }
