@@ -48,7 +48,7 @@ typedef struct run {
     const char *in_dir;            /* SOURCE when it is a folder */
     nb_config cfg;
     int jobs;
-    int lanes;                  /* articles at once */
+    int lanes;                  /* articles at once; 0 until chosen */
     nb_fetch_opts fetch;
     unsigned shard_k, shard_n;  /* 1-based K of N; N = 0 unsharded */
     int prune;
@@ -172,68 +172,12 @@ static nr_status make_key(run *r, nr_ctx *ctx, char out[65])
 
 /* ---- one article ---- */
 
-static int file_size(const char *dir, const char *name, uint64_t *size)
-{
-    char *p = cli_path(dir, name);
-    struct stat st;
-    int ok = p && stat(p, &st) == 0 && S_ISREG(st.st_mode);
-    free(p);
-    if (ok)
-        *size = (uint64_t)st.st_size;
-    return ok ? 0 : -1;
-}
-
 static char *with_suffix(const char *stem, const char *suffix)
 {
     size_t n = strlen(stem) + strlen(suffix) + 1;
     char *s = malloc(n);
     if (s)
         snprintf(s, n, "%s%s", stem, suffix);
-    return s;
-}
-
-/* Apple reads at most 4000 bytes of an item description: cut longer ones
-   at a character boundary and mark the cut. */
-static void clip_description(char *d)
-{
-    enum { MAX = 4000 - 3 };  /* room for the ellipsis */
-    size_t n = d ? strlen(d) : 0;
-    if (n <= 4000)
-        return;
-    n = MAX;
-    while (n > 0 && ((unsigned char)d[n] & 0xc0) == 0x80)
-        n--;  /* not inside a UTF-8 sequence */
-    memcpy(d + n, "\xe2\x80\xa6", 4);  /* U+2026 and the NUL */
-}
-
-/* For an article with no title: the feed item's title, else the file
-   name or the URL's last path segment without its extension. */
-static char *fallback_title(const nb_item *it)
-{
-    if (it->title)
-        return cli_strdup(it->title);
-    const char *src = it->path ? it->path : it->id;
-    if (it->url) {
-        size_t n = strcspn(it->url, "?#");
-        while (n > 0 && it->url[n - 1] == '/')
-            n--;
-        size_t b = n;
-        while (b > 0 && it->url[b - 1] != '/')
-            b--;
-        char *s = malloc(n - b + 1);
-        if (s) {
-            memcpy(s, it->url + b, n - b);
-            s[n - b] = '\0';
-            char *dot = strrchr(s, '.');
-            if (dot && dot != s)
-                *dot = '\0';
-        }
-        return s;
-    }
-    char *s = cli_strdup(src);
-    char *dot = s ? strrchr(s, '.') : NULL;
-    if (dot && dot != s)
-        *dot = '\0';
     return s;
 }
 
@@ -299,100 +243,6 @@ static int check_voice(run *r, int from_option)
     return rc;
 }
 
-/* The episode's files are all there as recorded: MP3 of its size,
-   chapters, transcript.  Sidecars from before transcripts were made lack
-   one, so their episodes are narrated again, once. */
-static int episode_intact(const run *r, const nb_episode *ep)
-{
-    uint64_t size, other;
-    return file_size(r->out_dir, ep->audio, &size) == 0 && size == ep->bytes &&
-           ep->chapters && file_size(r->out_dir, ep->chapters, &other) == 0 &&
-           ep->transcript && file_size(r->out_dir, ep->transcript, &other) == 0;
-}
-
-/* The item's data, where the feed has its own: a pubDate (exact), a
-   description.  Both win over the article's. */
-static void apply_item_meta(const nb_item *it, nb_episode *ep)
-{
-    if (it->dated) {
-        ep->pub_date = it->date;
-        ep->dated = 1;
-    }
-    if (it->description) {
-        free(ep->description);
-        ep->description = cli_strdup(it->description);
-        clip_description(ep->description);
-    }
-}
-
-/* A page unchanged since its episode was made (HTTP 304): the episode is
-   kept as it is, with the feed item's date and description refreshed. */
-static int keep_unchanged(const nb_item *it, const nb_episode *old, nb_episode *ep)
-{
-    memset(ep, 0, sizeof *ep);
-    ep->source = cli_strdup(old->source);
-    ep->slug = cli_strdup(old->slug);
-    ep->title = cli_strdup(old->title);
-    ep->description = cli_strdup(old->description);
-    ep->author = cli_strdup(old->author);
-    ep->guid = cli_strdup(old->guid);
-    ep->key = cli_strdup(old->key);
-    ep->audio = cli_strdup(old->audio);
-    ep->chapters = cli_strdup(old->chapters);
-    ep->transcript = cli_strdup(old->transcript);
-    ep->url = cli_strdup(old->url);
-    ep->etag = cli_strdup(old->etag);
-    ep->last_modified = cli_strdup(old->last_modified);
-    ep->opts_key = cli_strdup(old->opts_key);
-    ep->pub_date = old->pub_date;
-    ep->first_seen = old->first_seen;
-    ep->dated = old->dated;
-    ep->duration_ms = old->duration_ms;
-    ep->bytes = old->bytes;
-    ep->nchapters = old->nchapters;
-    apply_item_meta(it, ep);
-    return ep->source && ep->slug && ep->title && ep->guid && ep->key && ep->audio ? 0 : -1;
-}
-
-/* The article's bytes: its file, or its page (fetched conditionally when
-   its episode is intact and made with today's audio settings, so an
-   unchanged page is neither fetched nor narrated again).  *kind is the
-   name the reader is chosen by.  Returns 0, 1 for "not modified", or -1
-   with the reason in err. */
-static int read_article(run *r, const nb_item *it, const nb_episode *old,
-                        nb_fetched *f, char **data, size_t *len, const char **kind,
-                        char *err, size_t errlen)
-{
-    if (it->path) {
-        char *path = cli_path(r->in_dir, it->path);
-        int e = path ? cli_read_file(path, data, len) : ENOMEM;
-        if (e)
-            snprintf(err, errlen, "cannot read '%s': %s", path ? path : it->path,
-                     strerror(e));
-        free(path);
-        *kind = it->path;
-        return e ? -1 : 0;
-    }
-    char shown[2048];
-    nb_url_redact(it->url, shown, sizeof shown);
-    int conditional = old && old->url && strcmp(old->url, shown) == 0 &&
-                      old->opts_key && strcmp(old->opts_key, r->opts_key) == 0 &&
-                      (old->etag || old->last_modified) && episode_intact(r, old);
-    char why[512];
-    if (nb_fetch(it->url, conditional ? old->etag : NULL,
-                 conditional ? old->last_modified : NULL, &r->fetch, f, why,
-                 sizeof why) != 0) {
-        snprintf(err, errlen, "cannot fetch '%.600s': %.400s", shown, why);
-        return -1;
-    }
-    if (f->not_modified)
-        return 1;
-    *data = f->data;
-    *len = f->len;
-    *kind = nb_fetched_kind(f, f->final_url);
-    return 0;
-}
-
 /* Narrates one article into its episode.  Returns the report status
    ("synthesized", "reused") or NULL on failure with the reason in err. */
 static const char *do_article(run *r, nb_pool *pool, nb_job *j, nb_episode *ep,
@@ -412,11 +262,12 @@ static const char *do_article(run *r, nb_pool *pool, nb_job *j, nb_episode *ep,
         return NULL;
     }
     nb_episode *old = find_old(r, source);
-    int rd = read_article(r, item, old, &page, &data, &len, &kind, err, errlen);
+    nb_input in = {r->in_dir, r->out_dir, r->opts_key, &r->fetch};
+    int rd = nb_read_article(&in, item, old, &page, &data, &len, &kind, err, errlen);
     if (rd < 0)
         goto out;
     if (rd == 1) {  /* 304: the page is as it was */
-        if (keep_unchanged(item, old, ep) != 0) {
+        if (nb_keep_unchanged(item, old, ep) != 0) {
             snprintf(err, errlen, "out of memory");
             goto out;
         }
@@ -444,7 +295,7 @@ static const char *do_article(run *r, nb_pool *pool, nb_job *j, nb_episode *ep,
     if (t && *t)
         ep->title = cli_strdup(t);
     else {
-        ep->title = fallback_title(item);
+        ep->title = nb_fallback_title(item);
         nb_job_warn(j, item->title ? "no title found in the article; the feed item's title is used"
                        : item->url ? "no title found; the last part of the URL is the title"
                                    : "no title found; the file name is the title");
@@ -453,7 +304,7 @@ static const char *do_article(run *r, nb_pool *pool, nb_job *j, nb_episode *ep,
     ep->description = cli_strdup(nr_get_meta(ctx, NR_META_DESCRIPTION));
     if (!ep->description && !item->description)
         nb_job_warn(j, "no description found; the title is used");
-    clip_description(ep->description);
+    nb_clip_description(ep->description);
     ep->author = cli_strdup(nr_get_meta(ctx, NR_META_AUTHOR));
     ep->key = cli_strdup(key);
     ep->opts_key = cli_strdup(r->opts_key);
@@ -503,9 +354,9 @@ static const char *do_article(run *r, nb_pool *pool, nb_job *j, nb_episode *ep,
         if (!item->dated)
             nb_job_warn(j, "no date found; pubDate is the time the article was first seen");
     }
-    apply_item_meta(item, ep);
+    nb_apply_item_meta(item, ep);
 
-    if (old && strcmp(old->key, key) == 0 && episode_intact(r, old) &&
+    if (old && strcmp(old->key, key) == 0 && nb_episode_intact(r->out_dir, old) &&
         strcmp(old->chapters, ep->chapters) == 0 &&
         strcmp(old->transcript, ep->transcript) == 0) {
         ep->duration_ms = old->duration_ms;
@@ -539,7 +390,7 @@ static const char *do_article(run *r, nb_pool *pool, nb_job *j, nb_episode *ep,
         }
         if ((s = nr_write_transcript(ctx, tmp)) != NR_OK)
             goto lib_error;
-        if (file_size(r->out_dir, ep->audio, &ep->bytes) != 0) {
+        if (nb_file_size(r->out_dir, ep->audio, &ep->bytes) != 0) {
             snprintf(err, errlen, "'%s' vanished after it was written", ep->audio);
             goto out;
         }
@@ -624,8 +475,8 @@ static void batch_usage(FILE *f)
 "Unchanged articles are not synthesized again, nor unchanged pages fetched.\n"
 "\n"
 "  -c, --config FILE   channel settings and voice (see docs/batch.md)\n"
-"  -j, --jobs N        synthesis threads per article (default: CPUs); two\n"
-"                      articles are narrated at once unless N is 1\n"
+"  -j, --jobs N        synthesis threads per article (default: CPUs)\n"
+"      --lanes N       articles narrated at once (default 2; 1 with --jobs 1)\n"
 "      --fetch-timeout S  seconds one page or feed may take (default 30)\n"
 "      --shard K/N     only the K-th of N parts of the articles (1 <= K <= N);\n"
 "                      no feed.xml: run 'narrate feed OUT_DIR' after all parts\n"
@@ -661,7 +512,7 @@ static int parse_shard(const char *s, unsigned *k, unsigned *n)
     return 0;
 }
 
-enum { OPT_SHARD = 256, OPT_VOICE, OPT_PRUNE, OPT_REPORT, OPT_FETCH_TIMEOUT };
+enum { OPT_SHARD = 256, OPT_VOICE, OPT_PRUNE, OPT_REPORT, OPT_FETCH_TIMEOUT, OPT_LANES };
 
 /* What the options name beyond the run's own fields. */
 typedef struct batch_opts {
@@ -682,6 +533,7 @@ static int parse_batch_args(int argc, char **argv, run *r, batch_opts *o)
         {"prune", no_argument, NULL, OPT_PRUNE},
         {"report", required_argument, NULL, OPT_REPORT},
         {"fetch-timeout", required_argument, NULL, OPT_FETCH_TIMEOUT},
+        {"lanes", required_argument, NULL, OPT_LANES},
         {"quiet", no_argument, NULL, 'q'},
         {"verbose", no_argument, NULL, 'v'},
         {"help", no_argument, NULL, 'h'},
@@ -707,6 +559,12 @@ static int parse_batch_args(int argc, char **argv, run *r, batch_opts *o)
         case OPT_VOICE: o->voice = optarg; break;
         case OPT_PRUNE: r->prune = 1; break;
         case OPT_REPORT: o->report = optarg; break;
+        case OPT_LANES:
+            if (cli_parse_int(optarg, 1, 16, &r->lanes) != 0) {
+                cli_msg(0, "batch: --lanes needs a number from 1 to 16, not '%s'", optarg);
+                return CLI_EXIT_USAGE;
+            }
+            break;
         case OPT_FETCH_TIMEOUT: {
             int t;
             if (cli_parse_int(optarg, 1, 3600, &t) != 0) {
@@ -766,7 +624,8 @@ static int prepare(run *r, const batch_opts *o)
     /* two lanes: one article's single-threaded end beside the next one's
        synthesis (batch_lanes.c); --jobs 1 asks for one thread, so one */
     long cpus = sysconf(_SC_NPROCESSORS_ONLN);
-    r->lanes = (r->jobs ? r->jobs : cpus) > 1 ? 2 : 1;
+    if (!r->lanes)
+        r->lanes = (r->jobs ? r->jobs : cpus) > 1 ? 2 : 1;
     return 0;
 }
 

@@ -12,6 +12,10 @@
 #include "narrate.h"
 #include "source.h"
 
+struct nb_episode;
+struct nb_fetch_opts;
+struct nb_fetched;
+
 #include <stddef.h>
 #include <stdint.h>
 
@@ -62,5 +66,41 @@ void nb_pool_detach(nb_pool *p, nb_job *j);
 
 /* Clears the progress line before a message (no-op without one). */
 void nb_pool_message_break(nb_pool *p);
+
+/* ---- an article's input (batch_input.c) ---- */
+
+/* What reading an article needs to know of the run. */
+typedef struct nb_input {
+    const char *in_dir;             /* the folder, for files */
+    const char *out_dir;
+    const char *opts_key;           /* today's audio settings (episode.h) */
+    const struct nb_fetch_opts *fetch;
+} nb_input;
+
+/* The article's bytes: its file, or its page, fetched conditionally when
+   old (may be NULL) is intact and made with today's audio settings, so an
+   unchanged page is neither fetched nor narrated again.  *kind is the name
+   the reader is chosen by; a page's bytes belong to f.  Returns 0, 1 for
+   "not modified" (nothing read), or -1 with the reason in err. */
+int nb_read_article(const nb_input *in, const nb_item *it,
+                    const struct nb_episode *old, struct nb_fetched *f,
+                    char **data, size_t *len, const char **kind,
+                    char *err, size_t errlen);
+/* The episode's files are all there as recorded (MP3 of its size,
+   chapters, transcript). */
+int nb_episode_intact(const char *out_dir, const struct nb_episode *ep);
+/* ep = old with the item's date and description: a page unchanged since
+   (304).  0, or -1 out of memory. */
+int nb_keep_unchanged(const nb_item *it, const struct nb_episode *old,
+                      struct nb_episode *ep);
+/* The feed item's pubDate and description, where it has them, win. */
+void nb_apply_item_meta(const nb_item *it, struct nb_episode *ep);
+/* A title for an article that has none: the item's, else the file name
+   or the URL's last segment without extension.  malloc'd. */
+char *nb_fallback_title(const nb_item *it);
+/* Cuts a description to Apple's 4000 bytes at a character boundary. */
+void nb_clip_description(char *d);
+/* Size of the regular file dir/name: 0, or -1 when it is not one. */
+int nb_file_size(const char *dir, const char *name, uint64_t *size);
 
 #endif
