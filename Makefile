@@ -117,8 +117,9 @@ $(CLIA): $(filter-out $(B)/src/cli/main.o,$(CLI_OBJ))
 	@rm -f $@
 	$(Q)ar rcs $@ $^
 
-# test_batch tests those modules: linked like a fuzz target, not the library
-$(B)/tests/test_batch: tests/unit/test_batch.c $(CLIA) $(LIBA)
+# test_batch and test_source test those modules: linked like a fuzz target,
+# not the library
+$(B)/tests/test_batch $(B)/tests/test_source: $(B)/tests/test_%: tests/unit/test_%.c $(CLIA) $(LIBA)
 	@mkdir -p $(dir $@)
 	$(Q)$(CC) $(ALL_CFLAGS) -Wno-missing-prototypes -o $@ $< $(CLIA) $(LIBA) $(LIBS) $(CLI_LIBS) -lcmocka
 

@@ -116,6 +116,8 @@ static int url_list_items(nb_source *s, const char *data, size_t len)
 {
     const char *p = data, *end = data + len;
     unsigned line = 0;
+    if (len >= 3 && memcmp(p, "\xef\xbb\xbf", 3) == 0)
+        p += 3;  /* a BOM before the first line */
     while (p < end) {
         const char *nl = memchr(p, '\n', (size_t)(end - p));
         const char *e = nl ? nl : end;
