@@ -5,7 +5,8 @@ Serves the files under ROOT on 127.0.0.1 at a port the kernel picks
 (written to PORT_FILE once listening), with the behaviour a publisher's
 server shows and narrate must survive:
 
-  /FILE              the file, with ETag and Last-Modified; a matching
+  /FILE              the file, with ETag and Last-Modified (Content-Type
+                     from the extension; *-latin1.html says ISO-8859-1); a matching
                      If-None-Match or If-Modified-Since gets 304
   /slow/FILE         the file after SLOW_SECONDS (6) of silence
   /loop/N            a redirect to /loop/N+1, for ever
@@ -81,7 +82,10 @@ class Handler(http.server.BaseHTTPRequestHandler):
         ctype = {".xml": "application/rss+xml", ".atom": "application/atom+xml",
                  ".md": "text/markdown; charset=utf-8", ".txt": "text/plain; charset=utf-8"}
         ext = os.path.splitext(path)[1]
-        hdrs.append(("Content-Type", ctype.get(ext, "text/html; charset=utf-8")))
+        if path.endswith("-latin1.html"):  # an older site's pages
+            hdrs.append(("Content-Type", "text/html; charset=ISO-8859-1"))
+        else:
+            hdrs.append(("Content-Type", ctype.get(ext, "text/html; charset=utf-8")))
         self.reply(200, data, hdrs)
 
     def do_GET(self):

@@ -12,6 +12,8 @@
 #include "narrate.h"
 
 #include <curl/curl.h>
+#include <errno.h>
+#include <iconv.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -192,6 +194,52 @@ static void describe(CURLcode c, const body *b, const nb_fetch_opts *o,
         snprintf(err, errlen, "%s", curl_err[0] ? curl_err : curl_easy_strerror(c));
 }
 
+/* The charset a Content-Type names ("text/html; charset=ISO-8859-1"),
+   into out; 0, or -1 when it names none. */
+static int charset_of(const char *ct, char *out, size_t n)
+{
+    const char *p = ct ? strcasestr(ct, "charset=") : NULL;
+    if (!p)
+        return -1;
+    p += 8;
+    if (*p == '"')
+        p++;
+    size_t k = strcspn(p, "\"; ");
+    if (!k || k >= n)
+        return -1;
+    memcpy(out, p, k);
+    out[k] = '\0';
+    return 0;
+}
+
+/* A body in a charset the server names and the readers do not read
+   (they take UTF-8 and UTF-16 with a BOM): converted to UTF-8 with iconv.
+   Left as it is when iconv does not know the charset or the bytes do not
+   fit it; the library then replaces what is not UTF-8. */
+static void to_utf8(nb_fetched *f, size_t max)
+{
+    char cs[64];
+    if (!f->data || !f->len || charset_of(f->content_type, cs, sizeof cs) != 0 ||
+        !strcasecmp(cs, "utf-8") || !strcasecmp(cs, "utf8") ||
+        !strcasecmp(cs, "us-ascii") || !strncasecmp(cs, "utf-16", 6))
+        return;
+    iconv_t cd = iconv_open("UTF-8", cs);
+    if (cd == (iconv_t)-1)
+        return;
+    size_t cap = f->len * 3 + 1;  /* a byte becomes at most 3 in UTF-8 */
+    char *out = cap - 1 <= max * 3 ? malloc(cap) : NULL;
+    char *in = f->data, *o = out;
+    size_t inleft = f->len, outleft = cap - 1;
+    if (out && iconv(cd, &in, &inleft, &o, &outleft) != (size_t)-1 && inleft == 0) {
+        *o = '\0';
+        free(f->data);
+        f->data = out;
+        f->len = (size_t)(o - out);
+    } else
+        free(out);
+    iconv_close(cd);
+}
+
 int nb_fetch(const char *url, const char *etag, const char *last_modified,
              const nb_fetch_opts *o, nb_fetched *out, char *err, size_t errlen)
 {
@@ -268,6 +316,8 @@ int nb_fetch(const char *url, const char *etag, const char *last_modified,
     }
     curl_easy_cleanup(h);
     curl_slist_free_all(hdr);
+    if (rc == 0 && out->data)
+        to_utf8(out, o->max_bytes);
     if (rc)
         nb_fetched_free(out);
     else if (!out->data && !out->not_modified && !(out->data = calloc(1, 1))) {

@@ -260,6 +260,9 @@ t "narrate URL -o x.mp3: exit 0" [ $? -eq 0 ]
 t "  the same MP3 as from the file" cmp -s "$WORK/one.mp3" "$WORK/one-file.mp3"
 "$NARRATE" --script "$U/story3.md" >"$WORK/s3.txt"
 t "  --script of a Markdown page" grep -q '^# Cycle lanes study published' "$WORK/s3.txt"
+printf '<html><body><article><h1>Caf\351 society returns</h1><p>The caf\351 on the square opens again on Monday.</p></article></body></html>\n' >"$SITE/cafe-latin1.html"
+"$NARRATE" --script "$U/cafe-latin1.html" >"$WORK/cafe.txt"
+t "  a page in the charset its server names (ISO-8859-1) reads as UTF-8" grep -q '^# Café society returns' "$WORK/cafe.txt"
 "$NARRATE" -q "$U/missing.html" -o "$WORK/none.mp3" 2>"$WORK/oerr"
 t "a page that answers 404: exit 3" [ $? -eq 3 ]
 t "  saying so ($(cat "$WORK/oerr"))" grep -q "cannot fetch '$U/missing.html': HTTP 404" "$WORK/oerr"
@@ -287,5 +290,35 @@ t "  description from the standfirst" [ "$(field "$WORK/f2" story1.html descript
 t "  pubDate from the article's date" [ "$(field "$WORK/f2" story1.html pub_date)" = 1772625600 ]
 r=$(check "$WORK/f2" 4)
 t "  every episode has its transcript in the feed ($r)" [ "$r" = "ok 4" ]
+
+# SIGTERM with two lanes: both renders stop, nothing half-written
+i=1
+while [ $i -le 6 ]; do
+    { printf 'Story %s\n\nPublished 2026-01-%02d\n\n' $i $i
+      j=0; while [ $j -lt 10 ]; do
+          printf 'Paragraph %s of story %s has a few words to say aloud.\n\n' $j $i; j=$((j + 1))
+      done; } >"$F/story-$i.txt"
+    i=$((i + 1))
+done
+"$NARRATE" batch "$F" "$WORK/sig" --config "$WORK/feed.conf" -q --lanes 2 &
+pid=$!
+n=0
+while [ $n -lt 600 ] && [ "$(ls "$WORK/sig" 2>/dev/null | grep -c 'episode.json$')" -lt 1 ]; do
+    sleep 0.02; n=$((n + 1))
+done
+kill -TERM $pid 2>/dev/null
+wait $pid
+rc=$?
+if [ $rc -eq 130 ]; then
+    ok "SIGTERM with two lanes: exit 130"
+    t "  report says interrupted" grep -q '"interrupted": true' "$WORK/sig/report.json"
+else
+    t "SIGTERM after the run finished: exit 0 ($rc)" [ $rc -eq 0 ]
+fi
+t "  no temporary file left" [ -z "$(find "$WORK/sig" -name '.*.??????')" ]
+"$NARRATE" batch "$F" "$WORK/sig" --config "$WORK/feed.conf" -q
+t "  a rerun completes the work" [ $? -eq 0 ]
+r=$(check "$WORK/sig" 10)
+t "  and the feed is whole ($r)" [ "$r" = "ok 10" ]
 
 done_
