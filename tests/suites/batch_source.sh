@@ -109,12 +109,12 @@ if len(eps) != want or len(items) != want:
 def secs(t):
     h, m, s = t.split(":")
     return int(h) * 3600 + int(m) * 60 + float(s)
-for it in items:
+for e, it in zip(eps, items):
     enc = it.find("enclosure")
     name = enc.get("url").rsplit("/", 1)[1]
     path = os.path.join(out, name)
-    if int(enc.get("length")) != os.path.getsize(path):
-        bad.append(name + ": enclosure length differs from the file")
+    if e["enclosures"][0]["file_size"] != os.path.getsize(path):
+        bad.append(name + ": podcastparser's enclosure length differs from the file")
     dur = MP3(path).info.length
     tr = it.find("podcast:transcript", NS)
     if tr is None:
