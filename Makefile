@@ -27,8 +27,9 @@ WARN     = -Wall -Wextra -Werror -Wformat=2 -Wshadow -Wstrict-prototypes -Wmissi
 CFLAGS  ?=
 # what the library links (narrate.pc's Requires.private is made from it)
 PKGS     = libutf8proc libxml-2.0 sndfile libebur128 libzip
-# what only the command's batch/feed front end uses (JSON reports, ids)
-CLI_PKGS = jansson nettle
+# what only the command's batch/feed front end uses (JSON reports, ids,
+# fetching pages and feeds): the library never links these
+CLI_PKGS = jansson nettle libcurl
 # FFmpeg: headers only; av_api.c loads the libraries when FLAC/Ogg/M4B is
 # asked for, so other runs do not pay for its ~130 dependencies
 AV_PKGS  = libavformat libavcodec libavutil
@@ -116,8 +117,9 @@ $(CLIA): $(filter-out $(B)/src/cli/main.o,$(CLI_OBJ))
 	@rm -f $@
 	$(Q)ar rcs $@ $^
 
-# test_batch tests those modules: linked like a fuzz target, not the library
-$(B)/tests/test_batch: tests/unit/test_batch.c $(CLIA) $(LIBA)
+# test_batch and test_source test those modules: linked like a fuzz target,
+# not the library
+$(B)/tests/test_batch $(B)/tests/test_source: $(B)/tests/test_%: tests/unit/test_%.c $(CLIA) $(LIBA)
 	@mkdir -p $(dir $@)
 	$(Q)$(CC) $(ALL_CFLAGS) -Wno-missing-prototypes -o $@ $< $(CLIA) $(LIBA) $(LIBS) $(CLI_LIBS) -lcmocka
 

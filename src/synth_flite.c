@@ -108,6 +108,27 @@ static int looks_like_flitevox(const char *path)
     return n == sizeof head && memcmp(head, magic, sizeof magic) == 0;
 }
 
+/* Voice loading is serialized across the process: Flite's registration
+   of a built-in voice fills a cache shared by every context, and
+   cst_errjmp, which guards it, is one pointer.  Renders of two contexts at
+   once (narrate batch's lanes, any embedding program) load their voices
+   here one at a time. */
+static pthread_mutex_t load_mu = PTHREAD_MUTEX_INITIALIZER;
+
+/* A built-in voice is one object shared by every context: its duration
+   stretch is written only when it changes, since Flite frees the old value
+   that another context's workers may be reading mid-utterance.  (Two
+   contexts at different rates on one built-in voice at once would still
+   race here; narrate never does that.) */
+static void set_stretch(cst_voice *cv, double rate)
+{
+    float want = (float)(1.0 / (rate > 0 ? rate : 1.0));
+    if (feat_present(cv->features, "duration_stretch") &&
+        get_param_float(cv->features, "duration_stretch", 0.0f) == want)
+        return;
+    flite_feat_set_float(cv->features, "duration_stretch", want);
+}
+
 /* Loads a .flitevox file, with Flite's error exit turned into NULL. */
 static cst_voice *load_file_guarded(const char *path, double rate)
 {
@@ -119,8 +140,7 @@ static cst_voice *load_file_guarded(const char *path, double rate)
         cst_errjmp = &jb;
         cv = flite_voice_load(path);
         if (cv)
-            flite_feat_set_float(cv->features, "duration_stretch",
-                                 (float)(1.0 / (rate > 0 ? rate : 1.0)));
+            set_stretch(cv, rate);
     }
     cst_errjmp = NULL;
     return cv;
@@ -137,8 +157,7 @@ static cst_voice *register_guarded(register_fn reg, double rate)
         /* Always set: built-in voices are cached by Flite, so a stretch set
            by an earlier load would otherwise stick. */
         if (cv)
-            flite_feat_set_float(cv->features, "duration_stretch",
-                                 (float)(1.0 / (rate > 0 ? rate : 1.0)));
+            set_stretch(cv, rate);
     }
     cst_errjmp = NULL;
     return cv;
@@ -155,14 +174,17 @@ nr_voice *nr_voice_load(const char *name, double rate)
     nr_voice *v = calloc(1, sizeof *v);
     if (!v)
         return NULL;
+    pthread_mutex_lock(&load_mu);
     /* not a built-in name: a path to a .flitevox file (resolved by the caller) */
     v->cv = reg ? register_guarded(reg, rate) : load_file_guarded(name, rate);
     if (!v->cv) {
+        pthread_mutex_unlock(&load_mu);
         free(v);
         return NULL;
     }
     /* The rate is a property of the voice; ask Flite rather than assume. */
     cst_wave *w = flite_text_to_wave("a", v->cv);
+    pthread_mutex_unlock(&load_mu);
     v->rate = w ? w->sample_rate : 16000;
     delete_wave(w);
     return v;

@@ -9,6 +9,7 @@ set -eu
 
 BUILD="gcc make pkg-config flite1-dev libmp3lame-dev libsndfile1-dev
 libutf8proc-dev libxml2-dev libjansson-dev nettle-dev libebur128-dev
+libcurl4-openssl-dev
 libavformat-dev libavcodec-dev libavutil-dev libzip-dev"
 # epubcheck and daisy-player (run in tmux) check the talking books
 TEST="libcmocka-dev ffmpeg mp3val python3 python3-mutagen python3-podcastparser

@@ -14,7 +14,8 @@
 struct nr_limiter {
     double gain, ceiling, release;
     size_t w;            /* look-ahead, samples */
-    size_t ring;         /* ring size for x, r and seg */
+    size_t ring;         /* ring size for x, r and seg: a power of two, so a
+                            slot is a mask, not a division (24 per sample) */
     double h[PHASES][TAPS];
     int16_t *x;
     double *seg;         /* peak between sample k and k+1 (true-peak estimate) */
@@ -22,6 +23,7 @@ struct nr_limiter {
     size_t *dq;          /* monotonic deque of indices (sliding minimum of r) */
     size_t dq_head, dq_len;
     double *env;
+    size_t env_i;        /* slot of env for the next output: out_count % w */
     double env_sum, env_last;
     uint64_t in_count, seg_count, fin_count, out_count;
 };
@@ -35,7 +37,9 @@ nr_limiter *nr_limiter_new(int rate, double gain_db, double ceiling_dbfs)
     l->ceiling = 32767.0 * pow(10.0, ceiling_dbfs / 20.0);
     l->w = (size_t)rate / 200 + 1;                     /* 5 ms */
     l->release = 1.0 - exp(-1.0 / (0.080 * rate));     /* 80 ms */
-    l->ring = l->w + 2 * TAPS + 2;
+    l->ring = 1;
+    while (l->ring < l->w + 2 * TAPS + 2)
+        l->ring *= 2;
     for (int p = 1; p < PHASES; p++) {
         double frac = (double)p / PHASES;
         for (int i = 0; i < TAPS; i++) {
@@ -78,7 +82,7 @@ size_t nr_limiter_delay(const nr_limiter *l)
     return l->w + LEAD + 1;
 }
 
-#define SLOT(l, k) ((size_t)((k) % (l)->ring))
+#define SLOT(l, k) ((size_t)(k) & ((l)->ring - 1))
 
 /* sample k, or 0 outside what has been pushed */
 static double xs(const nr_limiter *l, int64_t k)
@@ -90,11 +94,13 @@ static double xs(const nr_limiter *l, int64_t k)
 static void make_seg(nr_limiter *l)
 {
     int64_t k = (int64_t)l->seg_count++;
-    double peak = 0.0;
+    double x[TAPS], peak = 0.0;
+    for (int i = 0; i < TAPS; i++)  /* read once for the three phases */
+        x[i] = xs(l, k + i - (TAPS / 2 - 1));
     for (int p = 1; p < PHASES; p++) {
         double v = 0.0;
         for (int i = 0; i < TAPS; i++)
-            v += l->h[p][i] * xs(l, k + i - (TAPS / 2 - 1));
+            v += l->h[p][i] * x[i];
         if (fabs(v) > peak)
             peak = fabs(v);
     }
@@ -114,12 +120,12 @@ static void finalize(nr_limiter *l)
     double need = a > l->ceiling ? l->ceiling / a : 1.0;
     l->r[SLOT(l, k)] = need;
     while (l->dq_len) {
-        size_t back = (l->dq_head + l->dq_len - 1) % l->ring;
+        size_t back = SLOT(l, l->dq_head + l->dq_len - 1);
         if (l->r[SLOT(l, l->dq[back])] < need)
             break;
         l->dq_len--;
     }
-    l->dq[(l->dq_head + l->dq_len) % l->ring] = (size_t)k;
+    l->dq[SLOT(l, l->dq_head + l->dq_len)] = (size_t)k;
     l->dq_len++;
 }
 
@@ -127,7 +133,7 @@ static int16_t pop(nr_limiter *l)
 {
     uint64_t t = l->out_count++;
     while (l->dq_len && l->dq[l->dq_head] < t) {
-        l->dq_head = (l->dq_head + 1) % l->ring;
+        l->dq_head = SLOT(l, l->dq_head + 1);
         l->dq_len--;
     }
     double m = l->dq_len ? l->r[SLOT(l, l->dq[l->dq_head])] : 1.0;
@@ -135,7 +141,8 @@ static int16_t pop(nr_limiter *l)
     if (m < e)
         e = m;
     l->env_last = e;
-    size_t ei = (size_t)(t % l->w);
+    size_t ei = l->env_i;
+    l->env_i = ei + 1 == l->w ? 0 : ei + 1;
     l->env_sum += e - l->env[ei];
     l->env[ei] = e;
     double g = l->env_sum / (double)l->w;

@@ -1,18 +1,21 @@
 /*
- * batch.c - `narrate batch IN_DIR OUT_DIR`: every article in IN_DIR becomes
- * an episode in OUT_DIR (MP3, chapters JSON, sidecar), then feed.xml.
+ * batch.c - `narrate batch SOURCE OUT_DIR`: every article of SOURCE (a
+ * folder, a feed, a URL list: source.h) becomes an episode in OUT_DIR
+ * (MP3, chapters JSON, WebVTT transcript, sidecar), then feed.xml.
  *
- * Articles are narrated one after another, each with --jobs synthesis
- * threads: the library already keeps the cores busy within an article, and
- * one article at a time keeps memory flat, progress simple and a failure
- * isolated.  Scale-out beyond one host is --shard (docs/batch.md).
+ * Two articles are narrated at once, each with --jobs synthesis threads
+ * (batch_lanes.c says why): the cores stay busy between articles, memory
+ * is bounded by the lanes, and one article's failure cannot disturb
+ * another's.  Scale-out beyond one host is --shard (docs/batch.md).
  *
- * Per article: parse, hash what will be spoken plus the voice and audio
- * options (the incremental key), and re-synthesize only when the key or
- * the files differ from the sidecar.  The sidecar is written last: it is
- * the commit point, so a run killed anywhere leaves the previous episode
+ * Per article: read the file or fetch the page (conditionally when its
+ * episode exists), parse, hash what will be spoken plus the voice and
+ * audio options (the incremental key), and re-synthesize only when the key
+ * or the files differ from the sidecar.  The sidecar is written last: it
+ * is the commit point, so a run killed anywhere leaves the previous episode
  * and feed, and the next run redoes just the unfinished work.
  */
+#include "batch.h"
 #include "batch_books.h"
 #include "cli.h"
 #include "commands.h"
@@ -20,15 +23,18 @@
 #include "datadir.h"
 #include "episode.h"
 #include "feed.h"
+#include "fetch.h"
 #include "files.h"
 #include "lock.h"
 #include "narrate.h"
 #include "report.h"
 #include "signals.h"
 #include "slug.h"
+#include "source.h"
 
 #include <errno.h>
 #include <getopt.h>
+#include <libxml/parser.h>
 #include <nettle/sha2.h>
 #include <stdio.h>
 #include <stdlib.h>
@@ -39,9 +45,12 @@
 #include <unistd.h>
 
 typedef struct run {
-    const char *in_dir, *out_dir;
+    const char *in_arg, *out_dir;  /* SOURCE as given, OUT_DIR */
+    const char *in_dir;            /* SOURCE when it is a folder */
     nb_config cfg;
     int jobs;
+    int lanes;                  /* articles at once; 0 until chosen */
+    nb_fetch_opts fetch;
     unsigned shard_k, shard_n;  /* 1-based K of N; N = 0 unsharded */
     int prune;
     const char *voice;          /* effective voice name (for the key) */
@@ -54,9 +63,9 @@ typedef struct run {
     uint8_t guid_ns[16];        /* namespace of episode guids */
     nb_episode *old;            /* sidecars found in OUT_DIR */
     size_t nold;
+    char opts_key[65];          /* the audio settings' hash (episode.h) */
     int64_t now;
-    char **names;               /* the articles in IN_DIR, sorted */
-    size_t nnames;
+    nb_source src;              /* the articles */
     nb_lock lock;               /* on OUT_DIR, held when locked */
     int locked;
     const char *report_path;
@@ -112,6 +121,32 @@ static int hash_write(void *ud, const void *data, size_t len)
     return 0;
 }
 
+static void hex_digest(struct sha256_ctx *h, char out[65])
+{
+    uint8_t d[SHA256_DIGEST_SIZE];
+    sha256_digest(h, sizeof d, d);
+    for (int i = 0; i < SHA256_DIGEST_SIZE; i++)
+        snprintf(out + 2 * i, 3, "%02x", d[i]);
+}
+
+/* What make_key hashes besides the script: voice, rate, bitrate, lexicon.
+   A page that answers 304 keeps its audio only when these are unchanged. */
+static void make_opts_key(run *r, char out[65])
+{
+    struct sha256_ctx h;
+    char opts[128];
+    sha256_init(&h);
+    snprintf(opts, sizeof opts, "narrate-opts-1\nrate=%.3f\nbitrate=%d\nvoice=",
+             r->cfg.rate > 0 ? r->cfg.rate : 1.0,
+             r->cfg.bitrate > 0 ? r->cfg.bitrate : 64);
+    sha256_update(&h, strlen(opts), (const uint8_t *)opts);
+    sha256_update(&h, strlen(r->voice) + 1, (const uint8_t *)r->voice);
+    sha256_update(&h, 8, (const uint8_t *)"lexicon=");
+    if (r->lex)
+        sha256_update(&h, r->lex_len, (const uint8_t *)r->lex);
+    hex_digest(&h, out);
+}
+
 /* SHA-256 over a version tag, voice, rate, bitrate and the spoken script:
    everything that changes the audio, nothing that does not (a new date or
    description keeps the audio). */
@@ -132,74 +167,11 @@ static nr_status make_key(run *r, nr_ctx *ctx, char out[65])
     nr_status s = nr_script(ctx, hash_write, &h);
     if (s != NR_OK)
         return s;
-    uint8_t d[SHA256_DIGEST_SIZE];
-    sha256_digest(&h, sizeof d, d);
-    for (int i = 0; i < SHA256_DIGEST_SIZE; i++)
-        snprintf(out + 2 * i, 3, "%02x", d[i]);
+    hex_digest(&h, out);
     return NR_OK;
 }
 
-/* ---- progress ---- */
-
-static void fmt_dur(char *b, size_t n, uint64_t s)
-{
-    if (s >= 3600)
-        snprintf(b, n, "%u:%02u:%02u", (unsigned)(s / 3600), (unsigned)(s / 60 % 60),
-                 (unsigned)(s % 60));
-    else
-        snprintf(b, n, "%u:%02u", (unsigned)(s / 60), (unsigned)(s % 60));
-}
-
-/* "articles done of total, elapsed, estimate", redrawn in place on a
-   terminal at most once a second; the estimate assumes the rest take as
-   long as the average so far, counting the current article's fraction. */
-typedef struct progress_state {
-    size_t done, total;
-    uint64_t start_ms, last_ms;
-    int drawn;
-} progress_state;
-
-static void progress_draw(progress_state *p, double frac, int force)
-{
-    uint64_t now = mono_ms();
-    if (!force && p->drawn && now - p->last_ms < 1000)
-        return;
-    p->last_ms = now;
-    p->drawn = 1;
-    char el[32], left[32];
-    uint64_t e = now - p->start_ms;
-    double x = (double)p->done + frac;
-    fmt_dur(el, sizeof el, e / 1000);
-    if (x > 0.01)
-        fmt_dur(left, sizeof left,
-                (uint64_t)((double)e * ((double)p->total - x) / x / 1000.0 + 0.5));
-    else
-        snprintf(left, sizeof left, "?");
-    fprintf(stderr, "\rnarrate: %zu/%zu articles  %s elapsed  ~%s left   ",
-            p->done, p->total, el, left);
-    if (p->done == p->total)
-        fputc('\n', stderr);
-}
-
-/* nr_progress_fn: the current article's rendering progress */
-static void progress_cb(void *ud, size_t done, size_t total, uint64_t audio_ms)
-{
-    (void)audio_ms;
-    progress_draw(ud, total ? (double)done / (double)total : 0.0, 0);
-}
-
 /* ---- one article ---- */
-
-static int file_size(const char *dir, const char *name, uint64_t *size)
-{
-    char *p = cli_path(dir, name);
-    struct stat st;
-    int ok = p && stat(p, &st) == 0 && S_ISREG(st.st_mode);
-    free(p);
-    if (ok)
-        *size = (uint64_t)st.st_size;
-    return ok ? 0 : -1;
-}
 
 static char *with_suffix(const char *stem, const char *suffix)
 {
@@ -208,36 +180,6 @@ static char *with_suffix(const char *stem, const char *suffix)
     if (s)
         snprintf(s, n, "%s%s", stem, suffix);
     return s;
-}
-
-/* Apple reads at most 4000 bytes of an item description: cut longer ones
-   at a character boundary and mark the cut. */
-static void clip_description(char *d)
-{
-    enum { MAX = 4000 - 3 };  /* room for the ellipsis */
-    size_t n = d ? strlen(d) : 0;
-    if (n <= 4000)
-        return;
-    n = MAX;
-    while (n > 0 && ((unsigned char)d[n] & 0xc0) == 0x80)
-        n--;  /* not inside a UTF-8 sequence */
-    memcpy(d + n, "\xe2\x80\xa6", 4);  /* U+2026 and the NUL */
-}
-
-/* The file name without its extension, for an article with no title. */
-static char *stem_of(const char *source)
-{
-    char *s = cli_strdup(source);
-    char *dot = s ? strrchr(s, '.') : NULL;
-    if (dot && dot != s)
-        *dot = '\0';
-    return s;
-}
-
-static void warn(nb_report_item *it, const char *source, const char *text)
-{
-    cli_msg(2, "%s: warning: %s", source, text);
-    nb_report_warn(it, text);
 }
 
 /* The settings every article gets: voice (path), lexicon, threads. */
@@ -302,62 +244,78 @@ static int check_voice(run *r, int from_option)
     return rc;
 }
 
-/* Narrates one article.  Returns the report status ("synthesized",
-   "reused") or NULL on failure with the reason in err. */
-static const char *do_article(run *r, const char *source, nb_report_item *it,
-                              nb_episode *ep, progress_state *ps,
+/* Narrates one article into its episode.  Returns the report status
+   ("synthesized", "reused") or NULL on failure with the reason in err. */
+static const char *do_article(run *r, nb_pool *pool, nb_job *j, nb_episode *ep,
                               char *err, size_t errlen)
 {
-    const char *status = NULL;
-    char *data = NULL, *path = NULL, *tmp = NULL;
+    const nb_item *item = j->item;
+    const char *source = item->id;
+    const char *status = NULL, *kind = NULL;
+    char *data = NULL, *tmp = NULL;
     size_t len;
     nr_ctx *ctx = NULL;
     nr_status s;
+    nb_fetched page = {0};
 
-    path = cli_path(r->in_dir, source);
-    if (!path) {
-        snprintf(err, errlen, "out of memory");
-        goto out;
+    if (item->error) {
+        snprintf(err, errlen, "%s", item->error);
+        return NULL;
     }
-    int e = cli_read_file(path, &data, &len);
-    if (e) {
-        snprintf(err, errlen, "cannot read '%s': %s", path, strerror(e));
+    nb_episode *old = find_old(r, source);
+    nb_input in = {r->in_dir, r->out_dir, r->opts_key, &r->fetch};
+    int rd = nb_read_article(&in, item, old, &page, &data, &len, &kind, err, errlen);
+    if (rd < 0)
         goto out;
+    if (rd == 1) {  /* 304: the page is as it was */
+        if (nb_keep_unchanged(item, old, ep) != 0) {
+            snprintf(err, errlen, "out of memory");
+            goto out;
+        }
+        status = "reused";
+        goto commit;
     }
     ctx = nr_new();
     if (!ctx) {
         snprintf(err, errlen, "out of memory");
         goto out;
     }
-    cli_signal_cancels(ctx);
-    if (ps)
-        nr_set_progress(ctx, progress_cb, ps);
+    nb_pool_attach(pool, j, ctx);
     if ((s = setup_ctx(r, ctx)) != NR_OK ||
         (r->cfg.rate > 0 && (s = nr_set_rate(ctx, r->cfg.rate)) != NR_OK) ||
         (r->cfg.bitrate > 0 && (s = nr_set_bitrate(ctx, r->cfg.bitrate)) != NR_OK) ||
         (r->cfg.title && (s = nr_set_meta(ctx, NR_META_ALBUM, r->cfg.title)) != NR_OK) ||
-        (s = nr_load(ctx, data, len, source)) != NR_OK)
+        (s = nr_load(ctx, data, len, kind)) != NR_OK)
         goto lib_error;
 
     char key[65];
     if ((s = make_key(r, ctx, key)) != NR_OK)
         goto lib_error;
 
-    nb_episode *old = find_old(r, source);
     const char *t = nr_get_meta(ctx, NR_META_TITLE);
     if (t && *t)
         ep->title = cli_strdup(t);
     else {
-        ep->title = stem_of(source);
-        warn(it, source, "no title found; the file name is the title");
+        ep->title = nb_fallback_title(item);
+        nb_job_warn(j, item->title ? "no title found in the article; the feed item's title is used"
+                       : item->url ? "no title found; the last part of the URL is the title"
+                                   : "no title found; the file name is the title");
     }
     ep->source = cli_strdup(source);
     ep->description = cli_strdup(nr_get_meta(ctx, NR_META_DESCRIPTION));
-    if (!ep->description)
-        warn(it, source, "no description found; the title is used");
-    clip_description(ep->description);
+    if (!ep->description && !item->description)
+        nb_job_warn(j, "no description found; the title is used");
+    nb_clip_description(ep->description);
     ep->author = cli_strdup(nr_get_meta(ctx, NR_META_AUTHOR));
     ep->key = cli_strdup(key);
+    ep->opts_key = cli_strdup(r->opts_key);
+    if (item->url) {
+        char shown[2048];  /* sidecars are published: no credentials */
+        nb_url_redact(item->url, shown, sizeof shown);
+        ep->url = cli_strdup(shown);
+        ep->etag = cli_strdup(page.etag);
+        ep->last_modified = cli_strdup(page.last_modified);
+    }
     if (old) {
         /* identity and file names never change once chosen */
         ep->slug = cli_strdup(old->slug);
@@ -370,7 +328,7 @@ static const char *do_article(run *r, const char *source, nb_report_item *it,
         ep->guid = cli_strdup(g);
         ep->first_seen = r->now;
     }
-    if (!ep->title || !ep->source || !ep->key || !ep->slug || !ep->guid) {
+    if (!ep->title || !ep->source || !ep->key || !ep->slug || !ep->guid || !ep->opts_key) {
         snprintf(err, errlen, "out of memory");
         goto out;
     }
@@ -384,7 +342,8 @@ static const char *do_article(run *r, const char *source, nb_report_item *it,
     }
     ep->audio = with_suffix(ep->slug, ".mp3");
     ep->chapters = with_suffix(ep->slug, NB_CHAPTERS_SUFFIX);
-    if (!ep->audio || !ep->chapters) {
+    ep->transcript = with_suffix(ep->slug, NB_TRANSCRIPT_SUFFIX);
+    if (!ep->audio || !ep->chapters || !ep->transcript) {
         snprintf(err, errlen, "out of memory");
         goto out;
     }
@@ -393,13 +352,14 @@ static const char *do_article(run *r, const char *source, nb_report_item *it,
         ep->dated = 1;
     else {
         ep->pub_date = ep->first_seen;
-        warn(it, source, "no date found; pubDate is the time the article was first seen");
+        if (!item->dated)
+            nb_job_warn(j, "no date found; pubDate is the time the article was first seen");
     }
+    nb_apply_item_meta(item, ep);
 
-    uint64_t size, csize;
-    if (old && strcmp(old->key, key) == 0 &&
-        file_size(r->out_dir, old->audio, &size) == 0 && size == old->bytes &&
-        file_size(r->out_dir, ep->chapters, &csize) == 0 &&
+    if (old && strcmp(old->key, key) == 0 && nb_episode_intact(r->out_dir, old) &&
+        strcmp(old->chapters, ep->chapters) == 0 &&
+        strcmp(old->transcript, ep->transcript) == 0 &&
         nb_books_present(r->out_dir, ep->slug, r->cfg.books)) {
         ep->duration_ms = old->duration_ms;
         ep->bytes = old->bytes;
@@ -414,9 +374,8 @@ static const char *do_article(run *r, const char *source, nb_report_item *it,
         }
         if ((s = nr_render_file(ctx, tmp, NR_OUT_MP3)) != NR_OK)
             goto lib_error;
-        double lin, lgain, lout;
-        nr_get_loudness(ctx, &lin, &lgain, &lout);
-        nb_report_loudness(it, lin, lgain, lout);
+        nr_get_loudness(ctx, &j->lufs_in, &j->gain_db, &j->lufs_out);
+        j->loudness_known = 1;
         free(tmp);
         tmp = cli_path(r->out_dir, ep->chapters);
         if (!tmp) {
@@ -425,11 +384,19 @@ static const char *do_article(run *r, const char *source, nb_report_item *it,
         }
         if ((s = nr_write_chapters_json(ctx, tmp)) != NR_OK)
             goto lib_error;
+        free(tmp);
+        tmp = cli_path(r->out_dir, ep->transcript);
+        if (!tmp) {
+            snprintf(err, errlen, "out of memory");
+            goto out;
+        }
+        if ((s = nr_write_transcript(ctx, tmp)) != NR_OK)
+            goto lib_error;
         /* talking books from this render, not another synthesis */
         if (r->cfg.books &&
             (s = nb_books_write(ctx, r->out_dir, ep->slug, ep->audio, r->cfg.books)) != NR_OK)
             goto lib_error;
-        if (file_size(r->out_dir, ep->audio, &ep->bytes) != 0) {
+        if (nb_file_size(r->out_dir, ep->audio, &ep->bytes) != 0) {
             snprintf(err, errlen, "'%s' vanished after it was written", ep->audio);
             goto out;
         }
@@ -437,8 +404,9 @@ static const char *do_article(run *r, const char *source, nb_report_item *it,
         ep->nchapters = nr_chapter_count(ctx);
         status = "synthesized";
     }
+commit:;
     /* the commit point: from here the feed sees the new episode */
-    e = nb_episode_save(r->out_dir, ep);
+    int e = nb_episode_save(r->out_dir, ep);
     if (e) {
         snprintf(err, errlen, "cannot write the sidecar of '%s': %s", ep->slug,
                  e == EINVAL ? "a field is not valid UTF-8" : strerror(e));
@@ -451,10 +419,12 @@ lib_error:;
     snprintf(err, errlen, "%s", s == NR_ERR_CANCELLED ? "interrupted"
                                : d && *d ? d : nr_strerror(s));
 out:
-    cli_signal_cancels(NULL);
+    if (ctx)
+        nb_pool_detach(pool, j);
     nr_free(ctx);
-    free(data);
-    free(path);
+    if (data != page.data)
+        free(data);  /* a file's bytes; a page's belong to page */
+    nb_fetched_free(&page);
     free(tmp);
     return status;
 }
@@ -472,12 +442,12 @@ static void remove_file(const char *dir, const char *name)
 /* Episodes of this shard whose article is gone: removed with --prune
    (sidecar first, so a crash never leaves a sidecar without audio), else
    counted and kept. */
-static void prune(run *r, char **names, size_t n)
+static void prune(run *r)
 {
     size_t orphans = 0;
     for (size_t i = 0; i < r->nold; i++) {
         nb_episode *o = &r->old[i];
-        if (!in_shard(r, o->source) || cli_list_has(names, n, o->source))
+        if (!in_shard(r, o->source) || nb_source_has(&r->src, o->source))
             continue;
         orphans++;
         if (!r->prune)
@@ -487,14 +457,15 @@ static void prune(run *r, char **names, size_t n)
         free(side);
         remove_file(r->out_dir, o->audio);
         remove_file(r->out_dir, o->chapters);
+        remove_file(r->out_dir, o->transcript);
         nb_books_remove(r->out_dir, o->slug);
         nb_report_item *it = nb_report_add(r->report, o->source);
         nb_report_set(it, "pruned", o->slug, o->duration_ms, 0);
         cli_msg(2, "%s: article gone; episode '%s' removed", o->source, o->slug);
     }
     if (orphans && !r->prune)
-        cli_msg(1, "%zu episode%s no article in '%s' any more; kept (--prune removes them)",
-               orphans, orphans == 1 ? " has" : "s have", r->in_dir);
+        cli_msg(1, "%zu episode%s no article in the source any more; kept (--prune removes them)",
+               orphans, orphans == 1 ? " has" : "s have");
 }
 
 /* ---- options ---- */
@@ -502,13 +473,18 @@ static void prune(run *r, char **names, size_t n)
 static void batch_usage(FILE *f)
 {
     fputs(
-"Usage: narrate batch IN_DIR OUT_DIR [OPTIONS]\n"
-"Narrates every article in IN_DIR (.txt, .md, .html) into OUT_DIR/<slug>.mp3\n"
-"with its chapters (<slug>.chapters.json) and sidecar (<slug>.episode.json),\n"
-"then writes OUT_DIR/feed.xml.  Unchanged articles are not synthesized again.\n"
+"Usage: narrate batch SOURCE OUT_DIR [OPTIONS]\n"
+"Narrates every article of SOURCE into OUT_DIR/<slug>.mp3 with its chapters\n"
+"(<slug>.chapters.json), transcript (<slug>.vtt) and sidecar\n"
+"(<slug>.episode.json), then writes OUT_DIR/feed.xml.  SOURCE is a folder of\n"
+"articles (.txt, .md, .html), an RSS or Atom feed (a file or an http(s) URL)\n"
+"whose items' pages are fetched, or a file listing URLs one per line.\n"
+"Unchanged articles are not synthesized again, nor unchanged pages fetched.\n"
 "\n"
 "  -c, --config FILE   channel settings and voice (see docs/batch.md)\n"
 "  -j, --jobs N        synthesis threads per article (default: CPUs)\n"
+"      --lanes N       articles narrated at once (default 2; 1 with --jobs 1)\n"
+"      --fetch-timeout S  seconds one page or feed may take (default 30)\n"
 "      --shard K/N     only the K-th of N parts of the articles (1 <= K <= N);\n"
 "                      no feed.xml: run 'narrate feed OUT_DIR' after all parts\n"
 "      --voice NAME    voice, overriding the configuration\n"
@@ -523,7 +499,7 @@ static void batch_usage(FILE *f)
 "\n"
 "SOURCE_DATE_EPOCH, when set, replaces the clock (lastBuildDate, first seen).\n"
 "Exit codes: 0 ok, 1 internal, 2 usage or bad configuration value,\n"
-"3 IN_DIR or configuration unreadable, 4 OUT_DIR unwritable or in use by\n"
+"3 SOURCE or configuration unreadable, 4 OUT_DIR unwritable or in use by\n"
 "another run, 6 some articles failed (the others are done), 130 interrupted.\n",
         f);
 }
@@ -545,7 +521,8 @@ static int parse_shard(const char *s, unsigned *k, unsigned *n)
     return 0;
 }
 
-enum { OPT_SHARD = 256, OPT_VOICE, OPT_PRUNE, OPT_REPORT, OPT_FORMATS };
+enum { OPT_SHARD = 256, OPT_VOICE, OPT_PRUNE, OPT_REPORT, OPT_FORMATS, OPT_FETCH_TIMEOUT,
+       OPT_LANES };
 
 /* What the options name beyond the run's own fields. */
 typedef struct batch_opts {
@@ -567,6 +544,8 @@ static int parse_batch_args(int argc, char **argv, run *r, batch_opts *o)
         {"prune", no_argument, NULL, OPT_PRUNE},
         {"report", required_argument, NULL, OPT_REPORT},
         {"formats", required_argument, NULL, OPT_FORMATS},
+        {"fetch-timeout", required_argument, NULL, OPT_FETCH_TIMEOUT},
+        {"lanes", required_argument, NULL, OPT_LANES},
         {"quiet", no_argument, NULL, 'q'},
         {"verbose", no_argument, NULL, 'v'},
         {"help", no_argument, NULL, 'h'},
@@ -593,6 +572,21 @@ static int parse_batch_args(int argc, char **argv, run *r, batch_opts *o)
         case OPT_PRUNE: r->prune = 1; break;
         case OPT_REPORT: o->report = optarg; break;
         case OPT_FORMATS: o->formats = optarg; break;
+        case OPT_LANES:
+            if (cli_parse_int(optarg, 1, 16, &r->lanes) != 0) {
+                cli_msg(0, "batch: --lanes needs a number from 1 to 16, not '%s'", optarg);
+                return CLI_EXIT_USAGE;
+            }
+            break;
+        case OPT_FETCH_TIMEOUT: {
+            int t;
+            if (cli_parse_int(optarg, 1, 3600, &t) != 0) {
+                cli_msg(0, "batch: --fetch-timeout needs seconds from 1 to 3600, not '%s'", optarg);
+                return CLI_EXIT_USAGE;
+            }
+            r->fetch.timeout_s = t;
+            break;
+        }
         case 'q': cli_verbosity = 0; break;
         case 'v': cli_verbosity = 2; break;
         case 'h': batch_usage(stdout); return CLI_EXIT_OK;
@@ -605,10 +599,10 @@ static int parse_batch_args(int argc, char **argv, run *r, batch_opts *o)
         }
     }
     if (argc - optind != 2) {
-        cli_msg(0, "batch: expected IN_DIR and OUT_DIR (try 'narrate batch --help')");
+        cli_msg(0, "batch: expected SOURCE and OUT_DIR (try 'narrate batch --help')");
         return CLI_EXIT_USAGE;
     }
-    r->in_dir = argv[optind];
+    r->in_arg = argv[optind];
     r->out_dir = argv[optind + 1];
     return PARSED;
 }
@@ -644,18 +638,24 @@ static int prepare(run *r, const batch_opts *o)
         return CLI_EXIT_USAGE;
     nb_channel_guid(&r->cfg, r->channel_guid);
     nb_uuid_parse(r->channel_guid, r->guid_ns);
+    make_opts_key(r, r->opts_key);
+    /* two lanes: one article's single-threaded end beside the next one's
+       synthesis (batch_lanes.c); --jobs 1 asks for one thread, so one */
+    long cpus = sysconf(_SC_NPROCESSORS_ONLN);
+    if (!r->lanes)
+        r->lanes = (r->jobs ? r->jobs : cpus) > 1 ? 2 : 1;
     return 0;
 }
 
-/* IN_DIR's articles; OUT_DIR created, locked and cleared of a killed
+/* The source's articles; OUT_DIR created, locked and cleared of a killed
    run's temporaries; its episodes; the report. */
 static int open_dirs(run *r, const char *report)
 {
-    int e = cli_list_dir(r->in_dir, is_article, &r->names, &r->nnames);
-    if (e) {
-        cli_msg(0, "batch: cannot read '%s': %s", r->in_dir, strerror(e));
-        return CLI_EXIT_INPUT;
-    }
+    int e = nb_source_open(&r->src, r->in_arg, &r->fetch, is_article);
+    if (e)
+        return e;
+    if (r->src.kind == NB_SOURCE_DIR)
+        r->in_dir = r->in_arg;
     if (mkdir(r->out_dir, 0777) != 0 && errno != EEXIST) {
         cli_msg(0, "batch: cannot create '%s': %s", r->out_dir, strerror(errno));
         return CLI_EXIT_OUTPUT;
@@ -693,42 +693,85 @@ static int open_dirs(run *r, const char *report)
     return 0;
 }
 
-/* Every article of the shard in name order, until done or a signal.
-   Returns how many the shard holds. */
+/* nb_work_fn: one article, on a lane. */
+static void work_article(void *ud, nb_pool *pool, nb_job *j)
+{
+    run *r = ud;
+    uint64_t t0 = mono_ms();
+    nb_episode ep;
+    memset(&ep, 0, sizeof ep);
+    j->status = do_article(r, pool, j, &ep, j->err, sizeof j->err);
+    if (j->status) {
+        j->slug = ep.slug;    /* kept for the report */
+        j->audio = ep.audio;
+        ep.slug = ep.audio = NULL;
+        j->duration_ms = ep.duration_ms;
+    }
+    j->elapsed_ms = mono_ms() - t0;
+    nb_episode_free(&ep);
+}
+
+/* nb_done_fn: an article's messages, on the main thread as it finishes. */
+static void article_done(void *ud, nb_pool *pool, nb_job *j)
+{
+    (void)ud;
+    const char *name = j->item->id;
+    if (cli_verbosity >= 2 && j->nwarnings)
+        nb_pool_message_break(pool);
+    for (size_t i = 0; i < j->nwarnings; i++)
+        cli_msg(2, "%s: warning: %s", name, j->warnings[i]);
+    if (!j->status && !cli_caught_signal) {
+        if (cli_verbosity >= 1)
+            nb_pool_message_break(pool);
+        cli_msg(1, "%s: %s; skipped", name, j->err);
+    } else if (j->status) {
+        if (cli_verbosity >= 2)
+            nb_pool_message_break(pool);
+        cli_msg(2, "%s: %s -> %s", name, j->status, j->audio);
+    }
+}
+
+/* The report lists the articles in the source's order, whichever lane
+   finished first. */
+static void report_job(run *r, const nb_job *j)
+{
+    nb_report_item *it = nb_report_add(r->report, j->item->id);
+    const char *st = j->status ? j->status : cli_caught_signal ? "interrupted" : "failed";
+    nb_report_set(it, st, j->slug, j->status ? j->duration_ms : 0, j->elapsed_ms);
+    if (j->item->url) {
+        char shown[2048];
+        nb_url_redact(j->item->url, shown, sizeof shown);
+        nb_report_url(it, shown);
+    }
+    for (size_t i = 0; i < j->nwarnings; i++)
+        nb_report_warn(it, j->warnings[i]);
+    if (j->loudness_known)
+        nb_report_loudness(it, j->lufs_in, j->gain_db, j->lufs_out);
+    if (!j->status)
+        nb_report_error(it, j->err);
+}
+
+/* Every article of the shard, until done or a signal.  Returns how many
+   the shard holds, or (size_t)-1 when out of memory. */
 static size_t narrate_all(run *r)
 {
     size_t total = 0;
-    for (size_t i = 0; i < r->nnames; i++)
-        total += (size_t)in_shard(r, r->names[i]);
+    for (size_t i = 0; i < r->src.n; i++)
+        total += (size_t)in_shard(r, r->src.items[i].id);
+    nb_job *jobs = calloc(total ? total : 1, sizeof *jobs);
+    if (!jobs)
+        return (size_t)-1;
+    for (size_t i = 0, k = 0; i < r->src.n; i++)
+        if (in_shard(r, r->src.items[i].id))
+            jobs[k++].item = &r->src.items[i];
     int tty = cli_verbosity >= 1 && isatty(2);
-    progress_state ps = {0, total, mono_ms(), 0, 0};
-    if (tty && total)
-        progress_draw(&ps, 0.0, 1);
-    char err[1024];
-    for (size_t i = 0; i < r->nnames && !cli_caught_signal; i++) {
-        const char *name = r->names[i];
-        if (!in_shard(r, name))
-            continue;
-        uint64_t t0 = mono_ms();
-        nb_report_item *it = nb_report_add(r->report, name);
-        nb_episode ep;
-        memset(&ep, 0, sizeof ep);
-        const char *st = do_article(r, name, it, &ep, tty ? &ps : NULL, err, sizeof err);
-        nb_report_set(it, st ? st : cli_caught_signal ? "interrupted" : "failed", ep.slug,
-                      st ? ep.duration_ms : 0, mono_ms() - t0);
-        if (!st) {
-            nb_report_error(it, err);
-            if (tty)
-                fputc('\n', stderr);
-            if (!cli_caught_signal)
-                cli_msg(1, "%s: %s; skipped", name, err);
-        } else
-            cli_msg(2, "%s: %s -> %s", name, st, ep.audio);
-        nb_episode_free(&ep);
-        ps.done++;
-        if (tty && !cli_caught_signal)
-            progress_draw(&ps, 0.0, 1);
+    nb_pool_run(jobs, total, r->lanes, tty, work_article, article_done, r);
+    for (size_t i = 0; i < total; i++) {
+        if (jobs[i].ran)
+            report_job(r, &jobs[i]);
+        nb_job_clear(&jobs[i]);
     }
+    free(jobs);
     return total;
 }
 
@@ -738,7 +781,7 @@ static int finish(run *r, size_t total)
 {
     int rc = CLI_EXIT_OK, feed_written = 0;
     if (!cli_caught_signal)
-        prune(r, r->names, r->nnames);
+        prune(r);
     if (!cli_caught_signal && !r->shard_n) {
         int fr = nb_rebuild_feed(r->out_dir, &r->cfg);
         if (fr)
@@ -773,7 +816,7 @@ static void run_free(run *r)
         nb_lock_release(&r->lock);
     nb_report_free(r->report);
     nb_episodes_free(r->old, r->nold);
-    cli_free_list(r->names, r->nnames);
+    nb_source_free(&r->src);
     free(r->report_alloc);
     free(r->voice_path);
     free(r->lex);
@@ -787,14 +830,28 @@ int nr_cmd_batch(int argc, char **argv)
     run r;
     memset(&r, 0, sizeof r);
     nb_config_init(&r.cfg);
+    nb_fetch_opts_default(&r.fetch);
+    r.fetch.cancel = &cli_caught_signal;
     batch_opts o = {NULL, NULL, NULL, NULL};
+    /* libxml2 (the HTML reader, feeds) and libcurl are set up once here,
+       before any lane runs: both ask for it from a single thread */
+    xmlInitParser();
+    if (nb_fetch_init() != 0) {
+        cli_msg(0, "cannot initialize libcurl");
+        return CLI_EXIT_INTERNAL;
+    }
     int rc = parse_batch_args(argc, argv, &r, &o);
     if (rc == PARSED && (rc = prepare(&r, &o)) == 0 &&
         (rc = open_dirs(&r, o.report)) == 0) {
         cli_catch_signals();
         size_t total = narrate_all(&r);
-        rc = finish(&r, total);
+        if (total == (size_t)-1) {
+            cli_msg(0, "out of memory");
+            rc = CLI_EXIT_INTERNAL;
+        } else
+            rc = finish(&r, total);
     }
     run_free(&r);
+    nb_fetch_cleanup();
     return rc;
 }

@@ -30,6 +30,11 @@ void nb_episode_free(nb_episode *ep)
     free(ep->key);
     free(ep->audio);
     free(ep->chapters);
+    free(ep->transcript);
+    free(ep->url);
+    free(ep->etag);
+    free(ep->last_modified);
+    free(ep->opts_key);
     memset(ep, 0, sizeof *ep);
 }
 
@@ -85,6 +90,11 @@ int nb_episode_load(const char *path, nb_episode *ep, char *err, size_t errlen)
         ep->key = get_str(o, "key");
         ep->audio = get_str(o, "audio");
         ep->chapters = get_str(o, "chapters");
+        ep->transcript = get_str(o, "transcript");
+        ep->url = get_str(o, "url");
+        ep->etag = get_str(o, "etag");
+        ep->last_modified = get_str(o, "last_modified");
+        ep->opts_key = get_str(o, "opts_key");
         ep->pub_date = json_integer_value(json_object_get(o, "pub_date"));
         ep->first_seen = json_integer_value(json_object_get(o, "first_seen"));
         ep->dated = json_is_true(json_object_get(o, "dated"));
@@ -94,8 +104,9 @@ int nb_episode_load(const char *path, nb_episode *ep, char *err, size_t errlen)
         if (!ep->source || !ep->slug || !ep->title || !ep->guid || !ep->key ||
             !ep->audio)
             why = "a required field is missing";
-        else if (!plain_name(ep->source) || !plain_name(ep->slug) ||
-                 !plain_name(ep->audio) || (ep->chapters && !plain_name(ep->chapters)))
+        else if (!*ep->source || !plain_name(ep->slug) || !plain_name(ep->audio) ||
+                 (ep->chapters && !plain_name(ep->chapters)) ||
+                 (ep->transcript && !plain_name(ep->transcript)))
             why = "a file name holds a path";  /* never follow ../ from a file */
     }
     json_decref(o);
@@ -151,6 +162,14 @@ int nb_episode_save(const char *dir, const nb_episode *ep)
     bad |= set(o, "key", json_string(ep->key));
     bad |= set(o, "audio", json_string(ep->audio));
     bad |= set(o, "chapters", str_or_null(ep->chapters));
+    bad |= set(o, "transcript", str_or_null(ep->transcript));
+    /* a page's origin and validators; absent for a file */
+    if (ep->url) {
+        bad |= set(o, "url", json_string(ep->url));
+        bad |= set(o, "etag", str_or_null(ep->etag));
+        bad |= set(o, "last_modified", str_or_null(ep->last_modified));
+    }
+    bad |= set(o, "opts_key", str_or_null(ep->opts_key));
     /* json_string() refuses invalid UTF-8 and gives NULL -> null above; a
        required field must not silently become null */
     if (bad || json_is_null(json_object_get(o, "title"))) {

@@ -16,9 +16,11 @@
 
 #define NB_EPISODE_SUFFIX ".episode.json"
 #define NB_CHAPTERS_SUFFIX ".chapters.json"
+#define NB_TRANSCRIPT_SUFFIX ".vtt"
 
 typedef struct nb_episode {
-    char *source;        /* article file name in IN_DIR: the identity */
+    char *source;        /* the identity: file name in the folder, or the
+                            feed item's guid or link, or the listed URL */
     char *slug;          /* file stem in OUT_DIR, fixed once chosen */
     char *title;
     char *description;   /* may be NULL */
@@ -27,6 +29,13 @@ typedef struct nb_episode {
     char *key;           /* SHA-256 of script + voice + audio options */
     char *audio;         /* "<slug>.mp3" */
     char *chapters;      /* "<slug>.chapters.json" */
+    char *transcript;    /* "<slug>.vtt"; NULL in sidecars of older runs */
+    char *url;           /* the page fetched; NULL for a file */
+    char *etag;          /* its validators, for a conditional GET */
+    char *last_modified;
+    char *opts_key;      /* SHA-256 of the audio settings alone (voice, rate,
+                            bitrate, lexicon): a page unchanged since (304)
+                            keeps its audio only when these are the same */
     int64_t pub_date;    /* seconds since the epoch */
     int64_t first_seen;
     int dated;           /* pub_date comes from the article */

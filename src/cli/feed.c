@@ -48,6 +48,14 @@ static size_t keep_complete(const char *out_dir, nb_episode *eps, size_t n)
             }
             free(p);
         }
+        if (ok && ep->transcript) {
+            p = cli_path(out_dir, ep->transcript);
+            if (!p || stat(p, &st) != 0) {
+                free(ep->transcript);  /* never point at a missing file */
+                ep->transcript = NULL;
+            }
+            free(p);
+        }
         if (!ok) {
             nb_episode_free(ep);
             continue;

@@ -38,6 +38,11 @@ void nb_rfc2822(int64_t t, char out[NB_DATE_LEN]);
 /* "YYYY-MM-DD" (anything after is ignored) -> noon UTC that day; noon so
    the day shows the same in every listener's time zone.  0 or -1. */
 int nb_parse_iso_date(const char *s, int64_t *t);
+/* A feed item's date: RFC 2822 as RSS writes it ("Wed, 04 Mar 2026
+   10:00:00 GMT", numeric or US zone names, weekday and seconds optional,
+   two-digit years) or RFC 3339 as Atom does ("2026-03-04T10:00:00Z",
+   "+01:00", fractions).  Seconds since the epoch; 0 or -1. */
+int nb_parse_feed_date(const char *s, int64_t *t);
 /* The current time, or SOURCE_DATE_EPOCH when set (reproducible runs and
    tests).  -1 and a message when SOURCE_DATE_EPOCH is not a number. */
 int64_t nb_now(void);

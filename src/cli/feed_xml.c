@@ -116,9 +116,11 @@ static int write_item(xmlTextWriterPtr w, const nb_config *c, const nb_episode *
     int r = 0;
     char *audio = nb_url_join(c->base_url, ep->audio);
     char *chap = ep->chapters ? nb_url_join(c->base_url, ep->chapters) : NULL;
-    if (!audio || (ep->chapters && !chap)) {
+    char *tr = ep->transcript ? nb_url_join(c->base_url, ep->transcript) : NULL;
+    if (!audio || (ep->chapters && !chap) || (ep->transcript && !tr)) {
         free(audio);
         free(chap);
+        free(tr);
         return -1;
     }
     r |= start(w, "item");
@@ -147,9 +149,21 @@ static int write_item(xmlTextWriterPtr w, const nb_config *c, const nb_episode *
         r |= attr(w, "type", "application/json+chapters");
         r |= end(w);
     }
+    if (tr) {
+        /* Podcasting 2.0 transcript, which Apple Podcasts reads too: WebVTT
+           cues carry timing, so the file can serve as captions */
+        r |= start(w, "podcast:transcript");
+        r |= attr(w, "url", tr);
+        r |= attr(w, "type", "text/vtt");
+        if (c->language)
+            r |= attr(w, "language", c->language);
+        r |= attr(w, "rel", "captions");
+        r |= end(w);
+    }
     r |= end(w);
     free(audio);
     free(chap);
+    free(tr);
     return r;
 }
 

@@ -245,7 +245,7 @@ static int is_stale_temp(const char *name)
     size_t n = strlen(name);
     if (name[0] != '.' || n < 9 || name[n - 7] != '.')
         return 0;
-    static const char *const kinds[] = {".mp3", ".json", ".xml"};
+    static const char *const kinds[] = {".mp3", ".json", ".xml", ".vtt"};
     for (size_t i = 0; i < sizeof kinds / sizeof *kinds; i++) {
         size_t k = strlen(kinds[i]);
         if (n - 7 >= k + 1 && memcmp(name + n - 7 - k, kinds[i], k) == 0)

@@ -14,6 +14,7 @@
 #include "commands.h"
 #include "cli.h"
 #include "datadir.h"
+#include "fetch.h"
 #include "files.h"
 #include "signals.h"
 
@@ -40,7 +41,8 @@ static void usage(FILE *f)
 "       narrate feed OUT_DIR [...]           rebuild the feed (after shards)\n"
 "                                            (see 'narrate batch --help')\n"
 "\n"
-"INPUT is a text, Markdown or HTML file, or - for standard input.\n"
+"INPUT is a text, Markdown or HTML file, an http:// or https:// URL (the\n"
+"page is fetched and its article extracted), or - for standard input.\n"
 "OUTPUT is .mp3 (default), .wav, .flac, .ogg, .opus, .m4b or .raw;\n"
 "- writes to standard output.  A talking book: .epub (EPUB 3, the text\n"
 "highlighted as it is read), or --format daisy -o DIR (DAISY 2.02).\n"
@@ -507,21 +509,54 @@ static int setup_text(nr_ctx *ctx, const options *o)
     return 0;
 }
 
-/* Reads and parses the article.  An empty one is still loaded for
-   --show-stripped, which shows why it is empty. */
+/* A page named by URL, fetched as batch fetches its pages (fetch.h);
+   *kind names the reader its Content-Type asks for. */
+static int fetch_page(const char *url, nb_fetched *page, const char **kind)
+{
+    char err[512], shown[1024];
+    nb_fetch_opts fo;
+    nb_fetch_opts_default(&fo);
+    if (nb_fetch_init() != 0) {
+        cli_msg(0, "cannot initialize libcurl");
+        return CLI_EXIT_INTERNAL;
+    }
+    int e = nb_fetch(url, NULL, NULL, &fo, page, err, sizeof err);
+    nb_fetch_cleanup();
+    if (e) {
+        nb_url_redact(url, shown, sizeof shown);
+        cli_msg(0, "cannot fetch '%s': %s", shown, err);
+        return strcmp(err, "out of memory") == 0 ? CLI_EXIT_INTERNAL : CLI_EXIT_INPUT;
+    }
+    *kind = nb_fetched_kind(page, page->final_url);
+    return 0;
+}
+
+/* Reads (or fetches) and parses the article.  An empty one is still
+   loaded for --show-stripped, which shows why it is empty. */
 static int load_article(nr_ctx *ctx, const char *input, int show_stripped)
 {
     char *data;
     size_t len;
-    int rc = read_file(input, &data, &len);
+    const char *name = strcmp(input, "-") == 0 ? NULL : input;
+    nb_fetched page = {0};
+    int rc = nb_is_url(input) ? fetch_page(input, &page, &name)
+                              : read_file(input, &data, &len);
     if (rc)
         return rc;
-    nr_status s = nr_load(ctx, data, len, strcmp(input, "-") == 0 ? NULL : input);
+    if (page.data) {
+        data = page.data;
+        len = page.len;
+        page.data = NULL;
+    }
+    nb_fetched_free(&page);
+    nr_status s = nr_load(ctx, data, len, name);
     free(data);  /* the context keeps its own decoded copy */
     if (s == NR_OK || (s == NR_ERR_EMPTY && show_stripped))
         return 0;
     if (s == NR_ERR_EMPTY) {
-        cli_msg(0, "'%s': the article has nothing to speak", input);
+        char shown[1024];
+        nb_url_redact(input, shown, sizeof shown);
+        cli_msg(0, "'%s': the article has nothing to speak", shown);
         return CLI_EXIT_INPUT;
     }
     return fail(ctx, s);

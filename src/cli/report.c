@@ -107,6 +107,13 @@ void nb_report_error(nb_report_item *it, const char *text)
         json_object_set_new(o, "error", json_string(text));
 }
 
+void nb_report_url(nb_report_item *it, const char *url)
+{
+    json_t *o = (json_t *)it;
+    if (o && url)
+        json_object_set_new(o, "url", json_string(url));
+}
+
 size_t nb_report_count(const nb_report *r, const char *status)
 {
     size_t n = 0, i;

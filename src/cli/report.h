@@ -27,6 +27,8 @@ void nb_report_warn(nb_report_item *it, const char *text);
 void nb_report_loudness(nb_report_item *it, double input_lufs, double gain_db,
                         double output_lufs);
 void nb_report_error(nb_report_item *it, const char *text);
+/* The page an article was fetched from (credentials already removed). */
+void nb_report_url(nb_report_item *it, const char *url);
 
 /* Counts by status, for the summary line. */
 size_t nb_report_count(const nb_report *r, const char *status);

@@ -4,9 +4,13 @@
 # CPU time, peak RSS and real-time factor for each, and the ratios.
 #
 #   RUNS=3 LONG_CHARS=180000 tests/bench/run.sh build-bench
+#   BENCH=batch tests/bench/run.sh build-bench    (the batch figure alone)
 set -eu
 B=$1
 TOP=$(cd "$(dirname "$0")/../.." && pwd)
+if [ "${BENCH:-}" = batch ]; then
+    exec "$TOP/tests/bench/batch.sh" "$B"
+fi
 N="$B/narrate"
 RUNS=${RUNS:-3}
 W=$(mktemp -d "${TMPDIR:-/tmp}/narrate-bench.XXXXXX")
@@ -106,3 +110,7 @@ for mode in normalize script; do
         END {x=int((r+1)/2); printf "text path (%s): %.1f MB in %.2f s CPU = %.1f MB/s on one core, peak RSS %.1f MiB%s\n",
              m, b/1e6, c[x], b/1e6/c[x], k[x]/1024, m=="normalize" ? " (target >= 5 MB/s)" : ""}'
 done
+
+# the batch figure: thirty short articles, narrate batch against the same
+# files narrated by parallel -j2 (tests/bench/batch.sh)
+"$TOP/tests/bench/batch.sh" "$B"

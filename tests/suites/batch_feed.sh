@@ -180,7 +180,7 @@ t "  lastBuildDate pinned by SOURCE_DATE_EPOCH" \
     grep -q '<lastBuildDate>Thu, 28 May 2026 20:26:40 +0000</lastBuildDate>' "$OUT/feed.xml"
 
 # safe names: only [a-z0-9-] stems, nothing outside OUT_DIR
-bad_names=$(ls "$OUT" | grep -Ev '^([a-z0-9-]+\.(mp3|chapters\.json|episode\.json)|feed\.xml|report\.json)$')
+bad_names=$(ls "$OUT" | grep -Ev '^([a-z0-9-]+\.(mp3|chapters\.json|episode\.json|vtt)|feed\.xml|report\.json)$')
 t "file names are safe slugs (odd: '$bad_names')" [ -z "$bad_names" ]
 t "  hostile title slug stays in OUT_DIR" sh -c "ls '$OUT' | grep -Eq '^etc-passwd-quotes-bold-unicode-cafe-mega-[0-9a-f]{6}\.mp3$'"
 t "  markup title slug" sh -c "ls '$OUT' | grep -Eq '^x-y-z-q-aero-[0-9a-f]{6}\.mp3$'"
