@@ -26,7 +26,7 @@ OPT     ?= -O2 -g
 WARN     = -Wall -Wextra -Werror -Wformat=2 -Wshadow -Wstrict-prototypes -Wmissing-prototypes
 CFLAGS  ?=
 # what the library links (narrate.pc's Requires.private is made from it)
-PKGS     = libutf8proc libxml-2.0 sndfile libebur128
+PKGS     = libutf8proc libxml-2.0 libebur128
 # what only the command's batch/feed front end uses (JSON reports, ids)
 CLI_PKGS = jansson nettle
 # FFmpeg: headers only; av_api.c loads the libraries when FLAC/Ogg/M4B is

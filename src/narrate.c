@@ -119,6 +119,7 @@ void nr_free(nr_ctx *ctx)
 {
     if (!ctx)
         return;
+    nr_outputs_drop(ctx);
     unload(ctx);
     free(ctx->voice_name);
     free(ctx->voice_path);

@@ -244,6 +244,21 @@ NR_API nr_status nr_render_file(nr_ctx *ctx, const char *path, nr_out_format fmt
    as they are encoded, with a tag holding only title and author. */
 NR_API nr_status nr_render_fd(nr_ctx *ctx, int fd, nr_out_format fmt);
 
+/*
+ * Output groups: the audio and its sidecars replace the previous ones
+ * together or not at all.  Between nr_outputs_begin and nr_outputs_commit,
+ * the files that nr_render_file, nr_write_transcript and
+ * nr_write_chapters_json finish stay under their temporary names (a device
+ * or FIFO is still written directly); nr_outputs_commit renames them all
+ * into place, and should one rename fail, puts back the files it had
+ * already replaced.  nr_outputs_discard (also done by a failed commit and
+ * by nr_free) removes them, leaving every previous file as it was.  A
+ * nr_cancel before the commit fails it with NR_ERR_CANCELLED.
+ */
+NR_API nr_status nr_outputs_begin(nr_ctx *ctx);
+NR_API nr_status nr_outputs_commit(nr_ctx *ctx);
+NR_API void nr_outputs_discard(nr_ctx *ctx);
+
 /* ---- timing events and PCM for embedding tools ------------------------- */
 
 typedef enum nr_event_kind {

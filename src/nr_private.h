@@ -31,6 +31,12 @@ typedef struct nr_chapter_time {
     uint64_t start_ms, end_ms;
 } nr_chapter_time;
 
+/* A finished output waiting for nr_outputs_commit under its temporary
+   name (outfile.c). */
+typedef struct nr_pending_out {
+    char *tmp, *path;
+} nr_pending_out;
+
 struct nr_ctx {
     /* settings */
     char *voice_name;              /* built-in name or .flitevox path */
@@ -66,6 +72,8 @@ struct nr_ctx {
     nr_loudness loudness;
 
     const char *out_name;          /* output being written, for messages */
+    int grouped;                   /* between nr_outputs_begin and commit */
+    nr_pending_out *pending;  size_t npending;
     atomic_int cancelled;
     char errmsg[512];
 };
@@ -80,6 +88,10 @@ nr_status nr_fail(nr_ctx *ctx, nr_status s, const char *fmt, ...)
 typedef nr_status (*nr_output_fn)(nr_ctx *ctx, int fd, int seekable, void *arg);
 nr_status nr_with_output_file(nr_ctx *ctx, const char *path, nr_output_fn fn,
                               void *arg);
+
+/* Drops the group's finished files (nr_outputs_discard without the API's
+   name, for nr_free). */
+void nr_outputs_drop(nr_ctx *ctx);
 
 /* render.c */
 nr_status nr_render_to(nr_ctx *ctx, int fd, int seekable, nr_out_format fmt);/* Internal output format: the nr_synthesize() PCM callback. */

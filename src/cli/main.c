@@ -40,13 +40,13 @@ static void usage(FILE *f)
 "                                            (see 'narrate batch --help')\n"
 "\n"
 "INPUT is a text, Markdown or HTML file, or - for standard input.\n"
-"OUTPUT is .mp3 (default), .wav, .flac, .ogg, .opus, .m4b or .raw;\n"
+"OUTPUT is .mp3, .wav, .flac, .ogg, .opus, .m4b or .raw (no extension: MP3);\n"
 "- writes to standard output.\n"
 "\n"
 "Output:\n"
 "  -o, --output FILE      where the audio goes (required to synthesize)\n"
-"      --format FMT       mp3, wav, raw, flac, ogg, opus, m4b when the name\n"
-"                         has no telling extension\n"
+"      --format FMT       mp3, wav, raw, flac, ogg, opus, m4b, whatever the\n"
+"                         name's extension (for -o -, or an unknown one)\n"
 "      --bitrate KBPS     MP3 bitrate, CBR (default 64)\n"
 "      --sample-rate HZ   MP3 output rate (default: the voice's, 16000)\n"
 "      --title TEXT       episode title (default: the article's)\n"
@@ -283,6 +283,28 @@ static int parse_format(const char *s, nr_out_format *f)
     return *f == NR_OUT_AUTO ? -1 : 0;
 }
 
+/* "mp3, wav, ..." (dot = "") or ".mp3, .wav, ..." from the library's
+   format table, so a new format is named without touching this file. */
+static const char *format_list(const char *dot)
+{
+    static char buf[256];
+    size_t k = 0;
+    buf[0] = '\0';
+    for (nr_out_format f = NR_OUT_MP3; nr_out_format_name(f) && k < sizeof buf; f++)
+        k += (size_t)snprintf(buf + k, sizeof buf - k, "%s%s%s", k ? ", " : "", dot,
+                              nr_out_format_name(f));
+    return buf;
+}
+
+/* A name whose last component has an extension (".bashrc" has none). */
+static int has_extension(const char *path)
+{
+    const char *base = strrchr(path, '/');
+    base = base ? base + 1 : path;
+    const char *dot = strrchr(base, '.');
+    return dot && dot > base && dot[1];
+}
+
 /* ---- parsing: argv -> options ---- */
 
 enum {
@@ -428,7 +450,7 @@ static int set_option(nr_ctx *ctx, options *o, int c, char *arg)
         break;
     case OPT_FORMAT:
         if (parse_format(arg, &o->format) != 0)
-            return usage_error("unknown --format '%s' (mp3, wav, raw, flac, ogg, opus or m4b)", arg);
+            return usage_error("unknown --format '%s' (%s)", arg, format_list(""));
         break;
     case OPT_COVER: return set_cover(ctx, arg);
     case OPT_BITRATE: case OPT_SAMPLE_RATE: case 'j': case OPT_RATE:
@@ -541,7 +563,9 @@ static void report_rendered(nr_ctx *ctx, const char *output)
             in, gain, out);
 }
 
-/* Synthesis into -o, then the transcript and chapters asked for. */
+/* Synthesis into -o, then the transcript and chapters asked for: one
+   group of outputs, which replace the previous ones together or not at
+   all (a transcript that cannot be written keeps the old audio too). */
 static int render(nr_ctx *ctx, const options *o)
 {
     cli_signal_cancels(ctx);
@@ -553,21 +577,24 @@ static int render(nr_ctx *ctx, const options *o)
         nr_set_progress(ctx, progress_cb, &ps);
 
     nr_status s;
-    if (strcmp(o->output, "-") == 0) {
-        if (isatty(1) && o->format != NR_OUT_RAW)
-            return usage_error("refusing to write audio to a terminal; redirect it or use -o FILE");
+    if (strcmp(o->output, "-") == 0 && isatty(1) && o->format != NR_OUT_RAW)
+        return usage_error("refusing to write audio to a terminal; redirect it or use -o FILE");
+    nr_outputs_begin(ctx);
+    if (strcmp(o->output, "-") == 0)
         s = nr_render_fd(ctx, 1, o->format);
-    } else {
+    else
         s = nr_render_file(ctx, o->output, o->format);
-    }
+    if (s == NR_OK && o->transcript)
+        s = nr_write_transcript(ctx, o->transcript);
+    if (s == NR_OK && o->chapters_json)
+        s = nr_write_chapters_json(ctx, o->chapters_json);
+    if (s == NR_OK)
+        s = nr_outputs_commit(ctx);
     if (s != NR_OK) {
+        nr_outputs_discard(ctx);
         int rc = fail(ctx, s);
-        return cli_caught_signal == SIGTERM ? 128 + SIGTERM : rc;
+        return s == NR_ERR_CANCELLED && cli_caught_signal == SIGTERM ? 128 + SIGTERM : rc;
     }
-    if (o->transcript && (s = nr_write_transcript(ctx, o->transcript)) != NR_OK)
-        return fail(ctx, s);
-    if (o->chapters_json && (s = nr_write_chapters_json(ctx, o->chapters_json)) != NR_OK)
-        return fail(ctx, s);
     if (cli_verbosity >= 2)
         report_rendered(ctx, o->output);
     return CLI_EXIT_OK;
@@ -589,6 +616,11 @@ static int run(nr_ctx *ctx, const options *o)
         return usage_error("one input file at a time ('%s' is extra)", o->operands[1]);
     if (!o->script && !o->show_stripped && !o->output)
         return usage_error("no output: give -o FILE, -o - for standard output, or --script");
+    /* an unknown extension would get an MP3 under a misleading name */
+    if (o->output && strcmp(o->output, "-") != 0 && o->format == NR_OUT_AUTO
+        && has_extension(o->output) && nr_out_format_from_path(o->output) == NR_OUT_AUTO)
+        return usage_error("cannot tell the audio format from '%s': known extensions are %s "
+                           "(or say which with --format)", o->output, format_list("."));
     if ((rc = load_article(ctx, o->operands[0], o->show_stripped)) != 0)
         return rc;
     if (o->show_stripped) {

@@ -59,6 +59,24 @@ if [ "$(id -u)" -ne 0 ]; then
     expect 4 "Permission denied" "unwritable output directory" -- "$WORK/ok.txt" -o "$WORK/ro/a.mp3"
 fi
 
+# an extension narrate does not write: a usage error naming the ones it
+# does, unless --format says what to write; no file under a misleading name
+expect 2 "out.docx.*\.mp3, \.wav.*\.m4b.*--format" "-o out.docx" -- "$WORK/ok.txt" -o "$WORK/out.docx"
+t "  no out.docx written" [ ! -e "$WORK/out.docx" ]
+expect 2 "\.xyz.*known extensions" "-o a.xyz" -- "$WORK/ok.txt" -o "$WORK/a.xyz"
+"$NARRATE" -q --format wav "$WORK/ok.txt" -o "$WORK/out.docx"
+t "  --format wav -o out.docx writes a WAV by that name" [ "$(head -c 4 "$WORK/out.docx")" = RIFF ]
+"$NARRATE" -q "$WORK/ok.txt" -o "$WORK/noext"
+t "  a name with no extension is MP3" [ "$(head -c 3 "$WORK/noext")" = ID3 ]
+expect 2 "unknown --format 'aac' \(mp3, wav, raw, flac, ogg, opus, m4b" "unknown --format lists the formats" -- \
+    --format aac "$WORK/ok.txt" -o "$WORK/x.aac"
+
+# M4B cannot go to a pipe: an output error with the reason, before any work
+{ "$NARRATE" -q --format m4b "$WORK/ok.txt" -o - 2>"$WORK/err"; echo $? >"$WORK/rc"; } | cat >"$WORK/m4b.out"
+t "-o - --format m4b: exit 4 ($(cat "$WORK/rc")), one line naming why ($(cat "$WORK/err"))" \
+    test "$(cat "$WORK/rc")" -eq 4 -a "$(wc -l <"$WORK/err")" -eq 1 -a -n "$(grep 'seekable file' "$WORK/err")"
+t "  nothing went down the pipe" [ ! -s "$WORK/m4b.out" ]
+
 # text is never a format string
 printf 'Title %%s%%n\n\nSpeak %%s%%n%%x%%p and %%d percent.\n' >"$WORK/fmt.txt"
 "$NARRATE" --script "$WORK/fmt.txt" >"$WORK/fmt.out" 2>"$WORK/fmt.err"
