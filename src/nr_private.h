@@ -49,6 +49,7 @@ struct nr_ctx {
     int loudness_on;
     double loudness_target;
     nr_input_format input_format;
+    int plain;                     /* nr_set_plain: text chosen by a person */
     char *meta[4];                 /* nr_meta_key -> override or NULL */
     unsigned char *cover;  size_t cover_len;  const char *cover_mime;
     unsigned cover_w, cover_h;
@@ -62,6 +63,10 @@ struct nr_ctx {
     /* loaded article */
     char *text;  size_t text_len;  /* decoded UTF-8 input */
     nr_article *article;
+    nr_article *empty;             /* a load with nothing to speak: kept for
+                                      nr_list_stripped only (the reader may
+                                      hand it back with NR_ARTICLE_EMPTY) */
+    int loaded_empty;              /* the last nr_load found nothing to speak */
     nr_plan plan;
 
     /* results of the last render */

@@ -41,7 +41,7 @@ static void usage(FILE *f)
 "\n"
 "INPUT is a text, Markdown or HTML file, or - for standard input.\n"
 "OUTPUT is .mp3, .wav, .flac, .ogg, .opus, .m4b or .raw (no extension: MP3);\n"
-"- writes to standard output.\n"
+"- writes to standard output.  INPUT that is not text is refused (exit 3).\n"
 "\n"
 "Output:\n"
 "  -o, --output FILE      where the audio goes (required to synthesize)\n"
@@ -70,6 +70,8 @@ static void usage(FILE *f)
 "      --lexicon FILE     extra pronunciations: respellings or Flite phones\n"
 "                         (format: voices/lexicon.txt)\n"
 "      --from FMT         input format: text, markdown, html (default: auto)\n"
+"      --plain            speak the text as it stands: no boilerplate removal,\n"
+"                         no title or byline taken out, no introduction\n"
 "      --show-stripped    list the lines removed as boilerplate (stderr)\n"
 "      --keep REGEX       never remove lines matching REGEX\n"
 "      --drop REGEX       always remove lines matching REGEX\n"
@@ -79,8 +81,9 @@ static void usage(FILE *f)
 "  -h, --help             this help\n"
 "  -V, --version          version\n"
 "\n"
-"Exit codes: 0 ok, 1 internal error, 2 usage, 3 input, 4 output,\n"
-"5 synthesis, 130 interrupted, 141 output pipe closed.  See narrate(1).\n",
+"Exit codes: 0 ok, 1 internal error, 2 usage, 3 input (unreadable, not text\n"
+"or nothing to speak), 4 output, 5 synthesis, 130 interrupted (143 on SIGTERM),\n"
+"141 output pipe closed.  See narrate(1).\n",
         f);
 }
 
@@ -311,7 +314,8 @@ enum {
     OPT_SCRIPT = 256, OPT_NORMALIZE, OPT_VOICE, OPT_LIST_VOICES, OPT_TITLE,
     OPT_AUTHOR, OPT_ALBUM, OPT_BITRATE, OPT_RATE, OPT_LOCALE, OPT_LEXICON,
     OPT_FROM, OPT_FORMAT, OPT_EXPLAIN, OPT_STRIPPED, OPT_KEEP, OPT_DROP,
-    OPT_TRANSCRIPT, OPT_CHAPTERS_JSON, OPT_LOUDNESS, OPT_COVER, OPT_SAMPLE_RATE
+    OPT_TRANSCRIPT, OPT_CHAPTERS_JSON, OPT_LOUDNESS, OPT_COVER, OPT_SAMPLE_RATE,
+    OPT_PLAIN
 };
 
 static const struct option longopts[] = {
@@ -329,6 +333,7 @@ static const struct option longopts[] = {
     {"locale", required_argument, NULL, OPT_LOCALE},
     {"lexicon", required_argument, NULL, OPT_LEXICON},
     {"from", required_argument, NULL, OPT_FROM},
+    {"plain", no_argument, NULL, OPT_PLAIN},
     {"format", required_argument, NULL, OPT_FORMAT},
     {"explain", optional_argument, NULL, OPT_EXPLAIN},
     {"show-stripped", no_argument, NULL, OPT_STRIPPED},
@@ -462,6 +467,7 @@ static int set_option(nr_ctx *ctx, options *o, int c, char *arg)
     case OPT_ALBUM: s = nr_set_meta(ctx, NR_META_ALBUM, arg); break;
     case OPT_LOCALE: s = nr_set_locale(ctx, arg); break;
     case OPT_FROM: s = nr_set_input_format(ctx, arg); break;
+    case OPT_PLAIN: s = nr_set_plain(ctx, 1); break;
     case OPT_KEEP: s = nr_add_pattern(ctx, 1, arg); break;
     case OPT_DROP: s = nr_add_pattern(ctx, 0, arg); break;
     }
@@ -522,8 +528,9 @@ static int setup_text(nr_ctx *ctx, const options *o)
     return 0;
 }
 
-/* Reads and parses the article.  An empty one is still loaded for
-   --show-stripped, which shows why it is empty. */
+/* Reads and parses the article.  With --show-stripped the removals are
+   listed first (to stderr, so they combine with --script or synthesis),
+   also when they left nothing to speak: they say why. */
 static int load_article(nr_ctx *ctx, const char *input, int show_stripped)
 {
     char *data;
@@ -531,9 +538,12 @@ static int load_article(nr_ctx *ctx, const char *input, int show_stripped)
     int rc = read_file(input, &data, &len);
     if (rc)
         return rc;
-    nr_status s = nr_load(ctx, data, len, strcmp(input, "-") == 0 ? NULL : input);
-    free(data);  /* the context keeps its own decoded copy */
-    if (s == NR_OK || (s == NR_ERR_EMPTY && show_stripped))
+    /* the library frees data once decoded: the input is not held twice
+       while it is parsed */
+    nr_status s = nr_load_take(ctx, data, len, strcmp(input, "-") == 0 ? NULL : input);
+    if (show_stripped && (s == NR_OK || s == NR_ERR_EMPTY))
+        nr_list_stripped(ctx, write_stderr, NULL);
+    if (s == NR_OK)
         return 0;
     if (s == NR_ERR_EMPTY) {
         cli_msg(0, "'%s': the article has nothing to speak", input);
@@ -623,12 +633,8 @@ static int run(nr_ctx *ctx, const options *o)
                            "(or say which with --format)", o->output, format_list("."));
     if ((rc = load_article(ctx, o->operands[0], o->show_stripped)) != 0)
         return rc;
-    if (o->show_stripped) {
-        /* to stderr, so it can be combined with --script or synthesis */
-        nr_list_stripped(ctx, write_stderr, NULL);
-        if (!o->script && !o->output)
-            return CLI_EXIT_OK;
-    }
+    if (o->show_stripped && !o->script && !o->output)
+        return CLI_EXIT_OK;
     if (o->script)
         return print_script(ctx);
     return render(ctx, o);
