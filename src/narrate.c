@@ -178,6 +178,11 @@ nr_status nr_set_voice(nr_ctx *ctx, const char *name)
         if (access(name, R_OK) != 0)
             return nr_fail(ctx, NR_ERR_VOICE, "cannot read voice file '%s': %s", name,
                            strerror(errno));
+        /* now, not when the first render loads it: a wrong file is a bad
+           setting, not a failure of every article of a batch */
+        if (!nr_voice_file_ok(name))
+            return nr_fail(ctx, NR_ERR_VOICE, "'%s' is not a Flite voice (.flitevox) file",
+                           name);
         v = strdup(name);
     } else {
         v = find_in_path(ctx->voice_path, name);

@@ -23,6 +23,7 @@
 #include "lock.h"
 #include "narrate.h"
 #include "report.h"
+#include "safetext.h"
 #include "signals.h"
 #include "slug.h"
 
@@ -68,20 +69,6 @@ static uint64_t mono_ms(void)
     struct timespec ts;
     clock_gettime(CLOCK_MONOTONIC, &ts);
     return (uint64_t)ts.tv_sec * 1000 + (uint64_t)ts.tv_nsec / 1000000;
-}
-
-static int is_article(const char *name)
-{
-    if (name[0] == '.')
-        return 0;  /* hidden files and editors' temporaries */
-    const char *dot = strrchr(name, '.');
-    if (!dot)
-        return 0;
-    static const char *const ext[] = {".txt", ".md", ".markdown", ".html", ".htm"};
-    for (size_t i = 0; i < sizeof ext / sizeof *ext; i++)
-        if (strcasecmp(dot, ext[i]) == 0)
-            return 1;
-    return 0;
 }
 
 static int cmp_source(const void *a, const void *b)
@@ -223,10 +210,11 @@ static void clip_description(char *d)
     memcpy(d + n, "\xe2\x80\xa6", 4);  /* U+2026 and the NUL */
 }
 
-/* The file name without its extension, for an article with no title. */
+/* The file name without its extension, for an article with no title
+   (safe text: a file name may hold control characters). */
 static char *stem_of(const char *source)
 {
-    char *s = cli_strdup(source);
+    char *s = nb_safe_text(source);
     char *dot = s ? strrchr(s, '.') : NULL;
     if (dot && dot != s)
         *dot = '\0';
@@ -269,11 +257,15 @@ static int load_cover(run *r)
     }
     nr_ctx *ctx = nr_new();
     nr_status s = ctx ? nr_set_cover(ctx, r->cover, r->cover_len) : NR_ERR_NOMEM;
-    if (s != NR_OK)
+    if (s != NR_OK && r->cfg.path)
+        cli_msg(0, "%s:%u: cover_file: '%s': %s", r->cfg.path, r->cfg.cover_line,
+                r->cfg.cover_file, ctx ? nr_errmsg(ctx) : "out of memory");
+    else if (s != NR_OK)
         cli_msg(0, "batch: cover_file '%s': %s", r->cfg.cover_file,
-               ctx ? nr_errmsg(ctx) : "out of memory");
+                ctx ? nr_errmsg(ctx) : "out of memory");
     nr_free(ctx);
-    return s == NR_OK ? 0 : s == NR_ERR_NOMEM ? CLI_EXIT_INTERNAL : CLI_EXIT_INPUT;
+    /* a file that is not an image is a bad setting, like a bad voice */
+    return s == NR_OK ? 0 : s == NR_ERR_NOMEM ? CLI_EXIT_INTERNAL : CLI_EXIT_USAGE;
 }
 
 /* Checks the voice once, before any article, so a typo is a usage error
@@ -313,16 +305,27 @@ static const char *do_article(run *r, const char *source, nb_report_item *it,
     nr_ctx *ctx = NULL;
     nr_status s;
 
+    /* the name is the episode's identity in sidecars and the report, which
+       are UTF-8 text: one that cannot be written there could be narrated
+       but never published (nor found again on the next run) */
+    const char *bad_name = nb_name_problem(source);
+    if (bad_name) {
+        snprintf(err, errlen, "the file name %s; rename the file to publish it", bad_name);
+        goto out;
+    }
     path = cli_path(r->in_dir, source);
     if (!path) {
         snprintf(err, errlen, "out of memory");
         goto out;
     }
-    int e = cli_read_file(path, &data, &len);
-    if (e) {
+    const char *kind;
+    int e = cli_read_article(path, r->cfg.follow_symlinks, &data, &len, &kind);
+    if (e && kind)
+        snprintf(err, errlen, "'%s' is %s, not a regular file", path, kind);
+    else if (e)
         snprintf(err, errlen, "cannot read '%s': %s", path, strerror(e));
+    if (e)
         goto out;
-    }
     ctx = nr_new();
     if (!ctx) {
         snprintf(err, errlen, "out of memory");
@@ -634,7 +637,7 @@ static int prepare(run *r, const batch_opts *o)
    run's temporaries; its episodes; the report. */
 static int open_dirs(run *r, const char *report)
 {
-    int e = cli_list_dir(r->in_dir, is_article, &r->names, &r->nnames);
+    int e = cli_list_articles(r->in_dir, r->cfg.follow_symlinks, &r->names, &r->nnames);
     if (e) {
         cli_msg(0, "batch: cannot read '%s': %s", r->in_dir, strerror(e));
         return CLI_EXIT_INPUT;

@@ -30,7 +30,9 @@ typedef struct nb_config {
     char *voice;
     double rate;
     int bitrate;
+    int follow_symlinks; /* articles may be symbolic links (default no) */
     unsigned voice_line; /* line of the voice setting, for messages */
+    unsigned cover_line; /* line of cover_file, for messages */
     const char *path;    /* the file read, NULL when none (defaults) */
 } nb_config;
 
