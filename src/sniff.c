@@ -14,34 +14,46 @@
 #include <stdint.h>
 #include <string.h>
 
+/* Bytes at off, and (len2 > 0) more at off2: where a signature is made
+   of printable letters, the bytes around them must match too, or an
+   article opening with "ID3 tags" or "The ftyp box" would be refused. */
 typedef struct magic {
     size_t off;
     const char *bytes;
     size_t len;
+    size_t off2;
+    const char *bytes2;
+    size_t len2;
     const char *what;
 } magic;
 
-#define M(off, lit, what) {off, lit, sizeof lit - 1, what}
+#define M(off, lit, what) {off, lit, sizeof lit - 1, 0, NULL, 0, what}
+#define M2(off, lit, off2, lit2, what) {off, lit, sizeof lit - 1, off2, lit2, sizeof lit2 - 1, what}
 static const magic magics[] = {
     M(0, "%PDF-", "a PDF file"),
     M(0, "\x1F\x8B", "a gzip archive"),
     M(0, "\xFD" "7zXZ\0", "an xz archive"),
     M(0, "\x28\xB5\x2F\xFD", "a zstd archive"),
     M(0, "7z\xBC\xAF\x27\x1C", "a 7-Zip archive"),
-    M(257, "ustar", "a tar archive"),
+    M(257, "ustar\0", "a tar archive"),
+    M(257, "ustar  \0", "a tar archive"),
     M(0, "\x89PNG\r\n\x1A\n", "a PNG image"),
     M(0, "\xFF\xD8\xFF", "a JPEG image"),
     M(0, "GIF87a", "a GIF image"),
     M(0, "GIF89a", "a GIF image"),
-    M(8, "WEBP", "a WebP image"),
+    M2(0, "RIFF", 8, "WEBP", "a WebP image"),
+    M2(0, "RIFF", 8, "WAVE", "a WAV file"),
+    M2(0, "RIFF", 8, "AVI ", "an AVI video"),
     M(0, "\x7F" "ELF", "a program (ELF)"),
     M(0, "\xD0\xCF\x11\xE0\xA1\xB1\x1A\xE1", "a Microsoft Office document (.doc)"),
-    M(0, "SQLite format 3", "an SQLite database"),
-    M(0, "ID3", "an MP3 file"),
-    M(0, "OggS", "an Ogg file"),
-    M(0, "fLaC", "a FLAC file"),
-    M(8, "WAVE", "a WAV file"),
-    M(4, "ftyp", "an MP4 file"),
+    M(0, "SQLite format 3\0", "an SQLite database"),
+    M(0, "ID3\x02", "an MP3 file"),
+    M(0, "ID3\x03", "an MP3 file"),
+    M(0, "ID3\x04", "an MP3 file"),
+    M(0, "OggS\0", "an Ogg file"),
+    M(0, "fLaC\0", "a FLAC file"),
+    M(0, "fLaC\x80", "a FLAC file"),
+    M2(0, "\0\0", 4, "ftyp", "an MP4 file"),
 };
 
 /* An MPEG audio frame header: sync, layer III, a valid bitrate and rate
@@ -94,15 +106,16 @@ const char *nr_sniff_binary(const void *data, size_t len)
     const unsigned char *p = data;
     if (!p)
         return NULL;
-    for (size_t i = 0; i < sizeof magics / sizeof magics[0]; i++)
-        if (has(p, len, magics[i].off, magics[i].bytes, magics[i].len))
-            return magics[i].what;
+    for (size_t i = 0; i < sizeof magics / sizeof magics[0]; i++) {
+        const magic *m = &magics[i];
+        if (has(p, len, m->off, m->bytes, m->len)
+            && (!m->len2 || has(p, len, m->off2, m->bytes2, m->len2)))
+            return m->what;
+    }
     if (has(p, len, 0, "PK\x03\x04", 4) || has(p, len, 0, "PK\x05\x06", 4))
         return zip_kind(p, len);
     if (mp3_frame(p, len))
         return "an MP3 file";
-    if (has(p, len, 0, "RIFF", 4))
-        return "a RIFF file (audio or video)";
 
     nr_encoding enc = nr_detect_encoding(p, len);
     size_t skip = enc == NR_ENC_UTF8_BOM ? 3

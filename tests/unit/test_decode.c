@@ -56,6 +56,13 @@ static void test_text_is_text(void **state)
     assert_null(SNIFF("\x1b[1mBold\x1b[0m and \x1b[31mred\x1b[0m log lines\n"));
     assert_null(SNIFF("N\bNA\bAM\bME\bE\n     narrate - read aloud\n"));  /* overstrike */
     assert_null(SNIFF("ID card, MZ and PK are words here.\n"));
+    /* signatures made of letters need their binary neighbours too */
+    assert_null(SNIFF("ID3 tags explained\n\nHow players read them.\n"));
+    assert_null(SNIFF("The ftyp box opens an MP4 file.\n"));
+    assert_null(SNIFF("Ride the WAVE: surfing tips\n"));
+    assert_null(SNIFF("RIFFs and WAVE files\n"));
+    assert_null(SNIFF("OggS and fLaC are names of formats\n"));
+    assert_null(SNIFF("SQLite format 3 is the file format\n"));
     /* the UTF-16 BOM is not an MPEG frame, and UTF-16 text is text */
     assert_null(SNIFF("\xff\xfeH\0i\0 \0t\0h\0e\0r\0e\0\n\0"));
     assert_null(SNIFF("H\0e\0l\0l\0o\0 \0w\0o\0r\0l\0d\0.\0\n\0"));
