@@ -26,7 +26,7 @@ OPT     ?= -O2 -g
 WARN     = -Wall -Wextra -Werror -Wformat=2 -Wshadow -Wstrict-prototypes -Wmissing-prototypes
 CFLAGS  ?=
 # what the library links (narrate.pc's Requires.private is made from it)
-PKGS     = libutf8proc libxml-2.0 sndfile libebur128 libzip
+PKGS     = libutf8proc libxml-2.0 libebur128 libzip
 # what only the command's batch/feed front end uses (JSON reports, ids,
 # fetching pages and feeds): the library never links these
 CLI_PKGS = jansson nettle libcurl

@@ -104,6 +104,9 @@ static void unload(nr_ctx *ctx)
     nr_plan_free(&ctx->plan);
     nr_article_free(ctx->article);
     ctx->article = NULL;
+    nr_article_free(ctx->empty);
+    ctx->empty = NULL;
+    ctx->loaded_empty = 0;
     free(ctx->text);
     ctx->text = NULL;
     ctx->text_len = 0;
@@ -119,6 +122,7 @@ void nr_free(nr_ctx *ctx)
 {
     if (!ctx)
         return;
+    nr_outputs_drop(ctx);
     unload(ctx);
     free(ctx->voice_name);
     free(ctx->voice_path);
@@ -174,6 +178,11 @@ nr_status nr_set_voice(nr_ctx *ctx, const char *name)
         if (access(name, R_OK) != 0)
             return nr_fail(ctx, NR_ERR_VOICE, "cannot read voice file '%s': %s", name,
                            strerror(errno));
+        /* now, not when the first render loads it: a wrong file is a bad
+           setting, not a failure of every article of a batch */
+        if (!nr_voice_file_ok(name))
+            return nr_fail(ctx, NR_ERR_VOICE, "'%s' is not a Flite voice (.flitevox) file",
+                           name);
         v = strdup(name);
     } else {
         v = find_in_path(ctx->voice_path, name);
@@ -322,6 +331,12 @@ nr_status nr_get_loudness(const nr_ctx *ctx, double *in, double *gain, double *o
     return NR_OK;
 }
 
+nr_status nr_set_plain(nr_ctx *ctx, int on)
+{
+    ctx->plain = on != 0;
+    return NR_OK;
+}
+
 nr_status nr_set_input_format(nr_ctx *ctx, const char *f)
 {
     static const struct { const char *name; nr_input_format f; } tab[] = {
@@ -382,8 +397,11 @@ nr_status nr_set_meta(nr_ctx *ctx, nr_meta_key key, const char *value)
 {
     if ((unsigned)key > NR_META_DATE)
         return nr_fail(ctx, NR_ERR_ARG, "metadata key %d cannot be set", (int)key);
+    /* decoded like an article: valid UTF-8, control characters turned into
+       spaces, so a title from anywhere is safe in every tag and sidecar */
     char *v = NULL;
-    if (value && !(v = strdup(value)))
+    size_t n;
+    if (value && nr_decode_text(value, strlen(value), &v, &n) != 0)
         return nr_fail(ctx, NR_ERR_NOMEM, "out of memory");
     free(ctx->meta[key]);
     ctx->meta[key] = v;
@@ -513,25 +531,60 @@ nr_status nr_normalize(nr_ctx *ctx, const char *text, size_t len,
     return st;
 }
 
-nr_status nr_load(nr_ctx *ctx, const char *data, size_t len, const char *name)
+/* nr_load and nr_load_take: owned (may be NULL) is freed as soon as the
+   text is decoded, before the parse, where memory peaks. */
+static nr_status load(nr_ctx *ctx, const char *data, size_t len, const char *name,
+                      char *owned)
 {
     unload(ctx);
-    if (nr_decode_text(data, len, &ctx->text, &ctx->text_len) != 0)
+    /* the name can become the title (an article without one) and is in
+       messages: decoded like the text, so no control character or invalid
+       byte gets in */
+    char *safe_name = NULL;
+    size_t nlen;
+    if (name && nr_decode_text(name, strlen(name), &safe_name, &nlen) != 0) {
+        free(owned);
         return nr_fail(ctx, NR_ERR_NOMEM, "out of memory reading input");
+    }
+    /* on the raw bytes: decoded, a PDF would pass for text with odd
+       characters in it */
+    const char *what = nr_sniff_binary(data, len);
+    int decoded = !what && nr_decode_text(data, len, &ctx->text, &ctx->text_len) == 0;
+    free(owned);
+    if (what) {
+        nr_status st = safe_name
+            ? nr_fail(ctx, NR_ERR_INPUT, "'%s' is %s; narrate reads text, Markdown or HTML",
+                      safe_name, what)
+            : nr_fail(ctx, NR_ERR_INPUT, "the input is %s; narrate reads text, Markdown or HTML",
+                      what);
+        free(safe_name);
+        return st;
+    }
+    if (!decoded) {
+        free(safe_name);
+        return nr_fail(ctx, NR_ERR_NOMEM, "out of memory reading input");
+    }
 
     nr_article_opts o = {0};
     o.format = ctx->input_format;
-    o.name = name;
+    o.name = safe_name;
     o.keep = (const char *const *)ctx->keep;
     o.nkeep = ctx->nkeep;
     o.drop = (const char *const *)ctx->drop;
     o.ndrop = ctx->ndrop;
-    switch (nr_article_parse(ctx->text, ctx->text_len, &o, &ctx->article)) {
+    o.plain = ctx->plain;
+    nr_article_status as = nr_article_parse(ctx->text, ctx->text_len, &o, &ctx->article);
+    free(safe_name);
+    switch (as) {
     case NR_ARTICLE_OK:
         break;
     case NR_ARTICLE_NOMEM:
         return nr_fail(ctx, NR_ERR_NOMEM, "out of memory parsing the article");
     case NR_ARTICLE_EMPTY:
+        /* what was removed says why: --show-stripped lists it */
+        ctx->empty = ctx->article;
+        ctx->article = NULL;
+        ctx->loaded_empty = 1;
         return nr_fail(ctx, NR_ERR_EMPTY, "the article has nothing to speak");
     case NR_ARTICLE_BADPATTERN:
         return nr_fail(ctx, NR_ERR_ARG, "a keep/drop pattern is invalid");
@@ -540,10 +593,20 @@ nr_status nr_load(nr_ctx *ctx, const char *data, size_t len, const char *name)
     }
     if (ctx->locale == NR_LOCALE_AUTO)
         nr_norm_set_locale(ctx->norm, nr_norm_guess_locale(ctx->text, ctx->text_len));
-    nr_plan_opts po = {ctx->meta[NR_META_TITLE], ctx->meta[NR_META_AUTHOR]};
+    nr_plan_opts po = {ctx->meta[NR_META_TITLE], ctx->meta[NR_META_AUTHOR], ctx->plain};
     if (nr_plan_build(&ctx->plan, ctx->article, &po) != NR_OK)
         return nr_fail(ctx, NR_ERR_NOMEM, "out of memory planning the article");
     return NR_OK;
+}
+
+nr_status nr_load(nr_ctx *ctx, const char *data, size_t len, const char *name)
+{
+    return load(ctx, data, len, name, NULL);
+}
+
+nr_status nr_load_take(nr_ctx *ctx, char *data, size_t len, const char *name)
+{
+    return load(ctx, data, len, name, data);
 }
 
 nr_status nr_script(nr_ctx *ctx, nr_write_fn write, void *ud)
@@ -591,13 +654,16 @@ nr_status nr_extract(nr_ctx *ctx, nr_write_fn write, void *ud)
 
 nr_status nr_list_stripped(nr_ctx *ctx, nr_write_fn write, void *ud)
 {
-    if (!ctx->article)
+    const nr_article *a = ctx->article ? ctx->article : ctx->empty;
+    if (!a && ctx->loaded_empty)
+        return NR_OK;  /* nothing kept of an input with nothing to speak */
+    if (!a)
         return nr_fail(ctx, NR_ERR_STATE, "no article loaded");
     nr_buf line;
     nr_buf_init(&line, 0);
     nr_status st = NR_OK;
-    for (size_t i = 0; i < ctx->article->nstripped && st == NR_OK; i++) {
-        const nr_stripped *s = &ctx->article->stripped[i];
+    for (size_t i = 0; i < a->nstripped && st == NR_OK; i++) {
+        const nr_stripped *s = &a->stripped[i];
         nr_buf_reset(&line);
         int rc = nr_buf_puts(&line, s->rule) | nr_buf_putc(&line, '\t');
         /* one line per removal: line breaks inside become spaces */

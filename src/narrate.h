@@ -146,6 +146,12 @@ NR_API nr_status nr_get_loudness(const nr_ctx *ctx, double *input_lufs,
                           double *gain_db, double *output_lufs);
 /* Input format: "auto" (default), "text", "markdown", "html". */
 NR_API nr_status nr_set_input_format(nr_ctx *ctx, const char *format);
+/* on = 1: the input is text a person already chose (a selection handed
+   over by an editor or a screen reader): every paragraph is spoken as it
+   stands, with no boilerplate removal, no title, byline or date taken out
+   and no spoken introduction.  The title for tags and the first chapter
+   is then the file name, or the opening words.  Default 0. */
+NR_API nr_status nr_set_plain(nr_ctx *ctx, int on);
 /* Adds pronunciation lexicon text (format in voices/lexicon.txt); entries
    added later win.  *nbad (may be NULL) gets the number of skipped lines. */
 NR_API nr_status nr_add_lexicon(nr_ctx *ctx, const char *data, size_t len,
@@ -195,8 +201,15 @@ NR_API nr_status nr_normalize(nr_ctx *ctx, const char *text, size_t len,
                        nr_write_fn write, void *ud);
 
 /* Parses an article from memory.  name (may be NULL) is the file name, used
-   to pick the format.  UTF-8 (BOM ok) or UTF-16 with a BOM. */
+   to pick the format and in messages.  UTF-8 (BOM ok) or UTF-16 (with a
+   BOM, or without one when its NUL bytes tell).  Bytes that are not text
+   (a PDF, an image, an archive, random data) fail with NR_ERR_INPUT and
+   nr_errmsg saying what they look like. */
 NR_API nr_status nr_load(nr_ctx *ctx, const char *data, size_t len, const char *name);
+/* nr_load for a big input the caller has no more use for: takes data
+   (from malloc) and frees it, in every case, as soon as it is decoded, so
+   the text is not held twice while the article is parsed. */
+NR_API nr_status nr_load_take(nr_ctx *ctx, char *data, size_t len, const char *name);
 
 /* Exactly what will be spoken: "# Chapter title" before each chapter, then
    one line per paragraph.  Needs nr_load. */
@@ -209,7 +222,8 @@ NR_API nr_status nr_script(nr_ctx *ctx, nr_write_fn write, void *ud);
    the article lacks is left out.  Needs nr_load. */
 NR_API nr_status nr_extract(nr_ctx *ctx, nr_write_fn write, void *ud);
 
-/* What the readers removed, one line each: "RULE<TAB>text". */
+/* What the readers removed, one line each: "RULE<TAB>text".  Also after
+   nr_load failed with NR_ERR_EMPTY, when it can say what left nothing. */
 NR_API nr_status nr_list_stripped(nr_ctx *ctx, nr_write_fn write, void *ud);
 
 /* ---- audio -------------------------------------------------------------- */
@@ -259,6 +273,21 @@ NR_API nr_status nr_render_file(nr_ctx *ctx, const char *path, nr_out_format fmt
    seek gets the full MP3 (LAME gapless tag, chapters); a pipe gets MP3 frames
    as they are encoded, with a tag holding only title and author. */
 NR_API nr_status nr_render_fd(nr_ctx *ctx, int fd, nr_out_format fmt);
+
+/*
+ * Output groups: the audio and its sidecars replace the previous ones
+ * together or not at all.  Between nr_outputs_begin and nr_outputs_commit,
+ * the files that nr_render_file, nr_write_transcript and
+ * nr_write_chapters_json finish stay under their temporary names (a device
+ * or FIFO is still written directly); nr_outputs_commit renames them all
+ * into place, and should one rename fail, puts back the files it had
+ * already replaced.  nr_outputs_discard (also done by a failed commit and
+ * by nr_free) removes them, leaving every previous file as it was.  A
+ * nr_cancel before the commit fails it with NR_ERR_CANCELLED.
+ */
+NR_API nr_status nr_outputs_begin(nr_ctx *ctx);
+NR_API nr_status nr_outputs_commit(nr_ctx *ctx);
+NR_API void nr_outputs_discard(nr_ctx *ctx);
 
 /* ---- timing events and PCM for embedding tools ------------------------- */
 

@@ -27,6 +27,12 @@ typedef struct nr_chapter_time {
     uint64_t start_ms, end_ms;
 } nr_chapter_time;
 
+/* A finished output waiting for nr_outputs_commit under its temporary
+   name (outfile.c). */
+typedef struct nr_pending_out {
+    char *tmp, *path;
+} nr_pending_out;
+
 struct nr_ctx {
     /* settings */
     char *voice_name;              /* built-in name or .flitevox path */
@@ -39,6 +45,7 @@ struct nr_ctx {
     int loudness_on;
     double loudness_target;
     nr_input_format input_format;
+    int plain;                     /* nr_set_plain: text chosen by a person */
     char *meta[4];                 /* nr_meta_key -> override or NULL */
     unsigned char *cover;  size_t cover_len;  const char *cover_mime;
     unsigned cover_w, cover_h;
@@ -52,6 +59,10 @@ struct nr_ctx {
     /* loaded article */
     char *text;  size_t text_len;  /* decoded UTF-8 input */
     nr_article *article;
+    nr_article *empty;             /* a load with nothing to speak: kept for
+                                      nr_list_stripped only (the reader may
+                                      hand it back with NR_ARTICLE_EMPTY) */
+    int loaded_empty;              /* the last nr_load found nothing to speak */
     nr_plan plan;
 
     /* results of the last render */
@@ -65,6 +76,8 @@ struct nr_ctx {
     nr_loudness loudness;
 
     const char *out_name;          /* output being written, for messages */
+    int grouped;                   /* between nr_outputs_begin and commit */
+    nr_pending_out *pending;  size_t npending;
     atomic_int cancelled;
     char errmsg[512];
 };
@@ -84,6 +97,10 @@ nr_status nr_with_output_file(nr_ctx *ctx, const char *path, nr_output_fn fn,
    to nr_render_book, and tells nr_note_audio where an MP3 render went. */
 nr_status nr_render_book(nr_ctx *ctx, const char *path, nr_out_format fmt);
 void nr_note_audio(nr_ctx *ctx, const char *path);
+
+/* Drops the group's finished files (nr_outputs_discard without the API's
+   name, for nr_free). */
+void nr_outputs_drop(nr_ctx *ctx);
 
 /* render.c */
 nr_status nr_render_to(nr_ctx *ctx, int fd, int seekable, nr_out_format fmt);/* Internal output format: the nr_synthesize() PCM callback. */

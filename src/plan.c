@@ -130,10 +130,15 @@ nr_status nr_plan_build(nr_plan *p, const nr_article *a, const nr_plan_opts *o)
 {
     nr_plan_free(p);
 
+    int has_sub = a->subtitle && *a->subtitle;
+    /* without an introduction the first segment opens the first chapter;
+       when that is a heading it does not open a second, empty one */
+    int heading_first = o->no_intro && !has_sub && a->nblocks
+                        && a->blocks[0].kind == NR_BLOCK_HEADING;
     size_t nheadings = 0;
     for (size_t i = 0; i < a->nblocks; i++)
         nheadings += a->blocks[i].kind == NR_BLOCK_HEADING;
-    p->nchapters = nheadings + 1;
+    p->nchapters = nheadings + 1 - (size_t)heading_first;
     p->chapter_titles = calloc(p->nchapters, sizeof *p->chapter_titles);
     p->intro = build_intro(a, o);
     if (!p->chapter_titles || !p->intro)
@@ -144,21 +149,23 @@ nr_status nr_plan_build(nr_plan *p, const nr_article *a, const nr_plan_opts *o)
                            : a->title ? a->title : "";
 
     size_t scap = 0, chapter = 0;
-    if (add_segment(p, &scap, NR_SEG_INTRO, 0, 1, p->intro, strlen(p->intro), NULL))
+    if (!o->no_intro
+        && add_segment(p, &scap, NR_SEG_INTRO, 0, 1, p->intro, strlen(p->intro), NULL))
         goto nomem;
     /* the standfirst is body text the reader sees under the title */
-    if (a->subtitle && *a->subtitle
-        && add_segment(p, &scap, NR_SEG_PARA, 0, 0, a->subtitle, strlen(a->subtitle), NULL))
+    if (has_sub && add_segment(p, &scap, NR_SEG_PARA, 0, p->nsegments == 0, a->subtitle,
+                               strlen(a->subtitle), NULL))
         goto nomem;
     for (size_t i = 0; i < a->nblocks; i++) {
         const nr_block *b = &a->blocks[i];
         nr_segment_kind k = NR_SEG_PARA;
-        int opens = 0;
+        int opens = p->nsegments == 0;
         switch (b->kind) {
         case NR_BLOCK_HEADING:
             k = NR_SEG_HEADING;
+            if (!(heading_first && i == 0))
+                p->chapter_titles[++chapter] = b->text;
             opens = 1;
-            p->chapter_titles[++chapter] = b->text;
             break;
         case NR_BLOCK_ITEM:  k = NR_SEG_LIST_ITEM; break;
         case NR_BLOCK_QUOTE: k = NR_SEG_QUOTE;     break;

@@ -60,6 +60,8 @@ typedef struct nr_plan {
 typedef struct nr_plan_opts {
     const char *title;
     const char *author;
+    int no_intro;          /* nothing spoken before the first block
+                              (nr_set_plain) */
 } nr_plan_opts;
 
 /* Replaces *p with the plan of a (which it borrows: a must outlive p).

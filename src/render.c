@@ -326,6 +326,8 @@ static nr_status consume(pipeline *pl, nr_stitcher *stc, nr_chapter_time *ch)
     if (!stc->started)
         return nr_fail(ctx, NR_ERR_EMPTY, "the article produced no speech");
     int rc = nr_stitch_end(stc);
+    if (rc == -3)
+        return nr_fail(ctx, NR_ERR_CANCELLED, "cancelled");
     return rc ? sink_failed(ctx, rc, &pl->sink_err, "encoding") : NR_OK;
 }
 
@@ -490,7 +492,8 @@ nr_status nr_render_to(nr_ctx *ctx, int fd, int seekable, nr_out_format fmt)
     };
     nr_sink_opts so = {.fd = fd, .seekable = seekable, .rate = ctx->sample_rate,
                        .bitrate = ctx->bitrate, .out_rate = ctx->out_rate,
-                       .meta = &meta, .error = &pl.sink_err, .ud = ctx};
+                       .meta = &meta, .error = &pl.sink_err, .ud = ctx,
+                       .cancelled = &ctx->cancelled};
     errno = 0;
     /* a value outside the enum is written as MP3, like NR_OUT_AUTO */
     const nr_format *f = fmt == NR_OUT_CALLBACK ? &callback_format : nr_format_get(fmt);
@@ -559,7 +562,9 @@ nr_status nr_render_to(nr_ctx *ctx, int fd, int seekable, nr_out_format fmt)
             }
             errno = 0;
             int rc = sink->finish(sink, &meta, dur);
-            if (rc)
+            if (rc == -3)
+                st = nr_fail(ctx, NR_ERR_CANCELLED, "cancelled");
+            else if (rc)
                 st = sink_failed(ctx, rc, &pl.sink_err, "finishing");
             else {
                 ctx->duration_ms = dur;

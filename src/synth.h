@@ -36,6 +36,9 @@ const nr_builtin_voice *nr_builtin_voice_find(const char *name);
    unknown or unreadable.  Not thread-safe: call before starting workers. */
 nr_voice *nr_voice_load(const char *name, double rate);
 void nr_voice_free(nr_voice *v);
+/* Non-zero when path opens with the header of a .flitevox file (a cheap
+   check that a voice setting names a voice, before any render). */
+int nr_voice_file_ok(const char *path);
 /* Teaches this voice a word's Flite phones ("sh ax0 v ao1 n"); the word
    reaches nr_synth as written (see nr_norm_each_phones).  -1 when a phone is
    not in the voice's phone set or memory runs out.  Not thread-safe: call

@@ -96,7 +96,7 @@ static void flite_init_once(void)
 
 /* Flite prints its own complaint about a file that is not a voice; the
    library must not print, so the header is checked here first. */
-static int looks_like_flitevox(const char *path)
+int nr_voice_file_ok(const char *path)
 {
     static const char magic[] = "CMU_FLITE_CG_VOXDATA-v2.0";
     char head[sizeof magic];
@@ -132,7 +132,7 @@ static void set_stretch(cst_voice *cv, double rate)
 /* Loads a .flitevox file, with Flite's error exit turned into NULL. */
 static cst_voice *load_file_guarded(const char *path, double rate)
 {
-    if (!looks_like_flitevox(path))
+    if (!nr_voice_file_ok(path))
         return NULL;
     jmp_buf jb;
     cst_voice *volatile cv = NULL;

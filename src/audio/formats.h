@@ -17,7 +17,7 @@ typedef enum {
     NR_TAGS_NONE = 0,   /* raw PCM: no tags */
     NR_TAGS_AT_FINISH,  /* space reserved up front, completed by finish()
                            (MP3's ID3v2 with chapter times; WAV's INFO
-                           chunk, whose RIFF sizes libsndfile fixes at close):
+                           chunk, whose RIFF sizes are set at finish):
                            the sink can start encoding before the end */
     NR_TAGS_IN_HEADER   /* in a header written at creation (Vorbis comments,
                            MP4): every chapter time must be known first, so

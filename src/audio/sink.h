@@ -11,7 +11,9 @@
  * Errors take one path for every sink: write() and finish() return 0, or
  *   -1  a system call failed: errno says why (the caller names the file);
  *   -2  the encoder or its library failed: the sink has said why in its own
- *       words, or its library's, through nr_sink_fail(opts->error, ...).
+ *       words, or its library's, through nr_sink_fail(opts->error, ...);
+ *   -3  the work was cancelled: *opts->cancelled became non-zero during a
+ *       long pass (the loudness replay), or a PCM callback asked to stop.
  * A constructor returns NULL with errno set (EINVAL: the encoder refused
  * the settings), and with its words in opts->error when it has any.
  * render.c copies those words into nr_errmsg.
@@ -19,6 +21,7 @@
 #ifndef NR_SINK_H
 #define NR_SINK_H
 
+#include <stdatomic.h>
 #include <stddef.h>
 #include <stdint.h>
 
@@ -47,7 +50,7 @@ struct nr_sink {
     void (*destroy)(nr_sink *s);
 };
 
-/* Why a sink failed, in its own words ("LAME ...", "libsndfile: ...",
+/* Why a sink failed, in its own words ("LAME ...", "a WAV file ...",
    "FFmpeg ..."); "" when it said nothing. */
 typedef struct nr_sink_error {
     char msg[256];
@@ -69,6 +72,8 @@ typedef struct nr_sink_opts {
     nr_sink_error *error;      /* where the sink says why it failed; may be
                                   NULL; outlives the sink */
     void *ud;         /* for sinks that call back into their creator */
+    atomic_int *cancelled;     /* non-zero: stop (-3) at the next block;
+                                  may be NULL */
 } nr_sink_opts;
 
 /* Each returns NULL when out of memory or the encoder cannot start (see

@@ -329,8 +329,12 @@ static nr_sink *av_new(const nr_sink_opts *o, nr_av_format kind)
     errno = EINVAL;
 
     if (kind == NR_AV_M4B && !o->seekable) {
-        /* MP4 rewrites its index at the end: needs a file */
-        nr_sink_fail(s->err, "M4B is written to files only: MP4 writes its index at the end");
+        /* MP4 writes its index at the end, pointing back into the file:
+           not a setting that could be changed, an output that cannot
+           take the format (ESPIPE, an output error) */
+        nr_sink_fail(s->err, "M4B needs a seekable file (MP4 writes its index at the end); "
+                     "write it to a file, not a pipe");
+        errno = ESPIPE;
         goto fail;
     }
     int rc = FF->avformat_alloc_output_context2(&s->fc, NULL, k->muxer, NULL);

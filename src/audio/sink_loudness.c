@@ -165,6 +165,12 @@ static int replay_spool(loud_sink *s, nr_limiter *lim, ebur128_state *m, nr_sink
     }
     int rc = 0;
     for (;;) {
+        /* the passes after synthesis take seconds for an hour of audio:
+           a signal must not wait for them */
+        if (s->opts.cancelled && atomic_load(s->opts.cancelled)) {
+            rc = -3;
+            break;
+        }
         ssize_t got = read(s->spool_fd, in, BLOCK * sizeof *in);
         if (got < 0 && errno == EINTR)
             continue;
@@ -239,8 +245,8 @@ static int end_speculation(loud_sink *s, const nr_sink_meta *meta, uint64_t dur,
         return -1;
     /* a miss usually means heavy limiting, which hides the input's level:
        measure the input itself, as the measure-first path would have */
-    if (replay(s, 0.0, NO_CEILING, NULL, lufs) != 0)
-        return -1;
+    if ((rc = replay(s, 0.0, NO_CEILING, NULL, lufs)) != 0)
+        return rc;
     if (s->res)
         s->res->encodes = 1;  /* the exact pass below adds the second */
     return 0;
@@ -289,8 +295,9 @@ static int loud_finish(nr_sink *base, const nr_sink_meta *meta, uint64_t dur)
        gain, a few times since more gain means more limiting. */
     for (int pass = 0; limited && pass < 4; pass++) {
         double got;
-        if (replay(s, gain, CEILING_DBFS, NULL, &got) != 0)
-            return -1;
+        int r = replay(s, gain, CEILING_DBFS, NULL, &got);
+        if (r != 0)
+            return r;
         if (!isfinite(got))
             break;
         result = got;

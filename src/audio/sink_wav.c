@@ -1,61 +1,49 @@
 /*
- * sink_wav.c - WAV through libsndfile (seekable outputs), and a streaming
- * WAV writer of our own for pipes.
+ * sink_wav.c - WAV (RIFF, 16-bit PCM, mono), and raw PCM.
  *
- * libsndfile fixes the RIFF sizes by seeking back when the file is closed,
- * which a pipe cannot do; for a pipe the header is written once with the
- * largest sizes, the convention streaming readers (ffmpeg, sox, aplay)
- * accept for "length unknown".  Title and author go into the INFO chunk
- * through libsndfile's string API, which must be set before the first write.
+ * The header is ours, written whole when the sink starts: RIFF, fmt, a
+ * LIST/INFO chunk with title (INAM), author (IART) and software (ISFT),
+ * then data.  A seekable output gets its two sizes at finish, written in
+ * place; a pipe cannot seek back, so it gets the largest sizes, the
+ * convention streaming readers (ffmpeg, sox, aplay) accept for "length
+ * unknown".  Every byte goes through write() or pwrite() on our descriptor,
+ * so a full disk is reported as what it is, at whichever write it strikes
+ * (libsndfile, used before, turned it into "System error" or, when its
+ * closing header rewrite failed, into nothing at all).
  */
 #include "audio/sink.h"
 
 #include <errno.h>
-#include <sndfile.h>
 #include <stdlib.h>
 #include <string.h>
+#include <unistd.h>
 
 typedef struct wav_sink {
     nr_sink base;
     nr_sink_error *err;
     int fd;
-    SNDFILE *sf;   /* NULL for the pipe writer */
+    int seekable;
+    int header;          /* 0: raw PCM, no header to finish */
+    off_t start;         /* where the RIFF header begins in fd */
+    uint32_t data_at;    /* offset of the data chunk's size field */
+    uint64_t bytes;      /* PCM bytes written */
 } wav_sink;
+
+/* The RIFF sizes are 32-bit: room left for PCM after a header of h bytes. */
+#define WAV_MAX_DATA(h) (0xFFFFFFFFu - (uint64_t)(h))
 
 static int wav_write(nr_sink *base, const int16_t *pcm, size_t n)
 {
     wav_sink *s = (wav_sink *)base;
-    if (!s->sf) {
-        /* little-endian host assumed by the raw writer, checked there */
-        return nr_write_all(s->fd, pcm, n * sizeof *pcm);
-    }
-    if (sf_write_short(s->sf, pcm, (sf_count_t)n) != (sf_count_t)n)
-        return nr_sink_fail(s->err, "libsndfile: %s", sf_strerror(s->sf));
+    uint64_t add = (uint64_t)n * sizeof *pcm;
+    if (s->header && s->seekable && s->bytes + add > WAV_MAX_DATA(s->data_at + 4))
+        return nr_sink_fail(s->err, "a WAV file holds at most 4 GiB of audio "
+                            "(about 37 hours at 16 kHz); write FLAC or MP3 instead");
+    /* little-endian host assumed, checked by the constructors */
+    if (nr_write_all(s->fd, pcm, (size_t)add) != 0)
+        return -1;
+    s->bytes += add;
     return 0;
-}
-
-static int wav_finish(nr_sink *base, const nr_sink_meta *m, uint64_t dur)
-{
-    (void)m;
-    (void)dur;
-    wav_sink *s = (wav_sink *)base;
-    if (s->sf) {
-        int rc = sf_close(s->sf);
-        s->sf = NULL;
-        if (rc != 0)
-            return nr_sink_fail(s->err, "libsndfile: %s", sf_error_number(rc));
-    }
-    return 0;
-}
-
-static void wav_destroy(nr_sink *base)
-{
-    wav_sink *s = (wav_sink *)base;
-    if (!s)
-        return;
-    if (s->sf)
-        sf_close(s->sf);
-    free(s);
 }
 
 static void put_le(unsigned char *p, uint32_t v, int n)
@@ -64,11 +52,67 @@ static void put_le(unsigned char *p, uint32_t v, int n)
         p[i] = (unsigned char)(v >> (8 * i));
 }
 
-static int write_stream_header(int fd, int rate)
+static int wav_finish(nr_sink *base, const nr_sink_meta *m, uint64_t dur)
 {
-    unsigned char h[44];
+    (void)m;
+    (void)dur;
+    wav_sink *s = (wav_sink *)base;
+    if (!s->header || !s->seekable)
+        return 0;
+    unsigned char riff[4], data[4];
+    /* 16-bit samples: the data chunk is always word-aligned, no pad byte */
+    put_le(riff, (uint32_t)(s->data_at + 4 - 8 + s->bytes), 4);
+    put_le(data, (uint32_t)s->bytes, 4);
+    if (nr_pwrite_all(s->fd, riff, 4, (uint64_t)s->start + 4) != 0
+        || nr_pwrite_all(s->fd, data, 4, (uint64_t)s->start + s->data_at) != 0)
+        return -1;
+    return 0;
+}
+
+static void wav_destroy(nr_sink *base)
+{
+    free(base);
+}
+
+/* One INFO sub-chunk: id, size, the text and its NUL, padded to even. */
+static size_t info_put(unsigned char *h, const char *id, const char *text)
+{
+    if (!text || !*text)
+        return 0;
+    size_t n = strlen(text);
+    if (n > 65535)
+        n = 65535;  /* a title that long is a mistake; keep the header sane */
+    size_t body = n + 1 + ((n + 1) & 1);
+    if (h) {
+        memcpy(h, id, 4);
+        put_le(h + 4, (uint32_t)(n + 1), 4);
+        memcpy(h + 8, text, n);
+        memset(h + 8 + n, 0, body - n);
+    }
+    return 8 + body;
+}
+
+static size_t info_chunks(unsigned char *h, const nr_sink_meta *m)
+{
+    size_t k = 0;
+    k += info_put(h ? h + k : NULL, "INAM", m ? m->title : NULL);
+    k += info_put(h ? h + k : NULL, "IART", m ? m->artist : NULL);
+    k += info_put(h ? h + k : NULL, "ISFT", m ? m->software : NULL);
+    return k;
+}
+
+/* RIFF, fmt, LIST/INFO and the data chunk's head; *data_at receives the
+   offset of the data size field.  malloc'd, *len bytes. */
+static unsigned char *make_header(int rate, const nr_sink_meta *m, size_t *len,
+                                  uint32_t *data_at)
+{
+    size_t info = info_chunks(NULL, m);
+    size_t n = 12 + 24 + (info ? 12 + info : 0) + 8;
+    unsigned char *h = malloc(n);
+    if (!h)
+        return NULL;
     memcpy(h, "RIFF", 4);
-    put_le(h + 4, 0xFFFFFFFFu, 4);
+    put_le(h + 4, 0xFFFFFFFFu, 4);      /* for a pipe; a file's is set at finish */
     memcpy(h + 8, "WAVEfmt ", 8);
     put_le(h + 16, 16, 4);
     put_le(h + 20, 1, 2);               /* PCM */
@@ -77,13 +121,35 @@ static int write_stream_header(int fd, int rate)
     put_le(h + 28, (uint32_t)rate * 2, 4);
     put_le(h + 32, 2, 2);
     put_le(h + 34, 16, 2);
-    memcpy(h + 36, "data", 4);
-    put_le(h + 40, 0xFFFFFFFFu, 4);
-    return nr_write_all(fd, h, sizeof h);
+    size_t k = 36;
+    if (info) {
+        memcpy(h + k, "LIST", 4);
+        put_le(h + k + 4, (uint32_t)(4 + info), 4);
+        memcpy(h + k + 8, "INFO", 4);
+        info_chunks(h + k + 12, m);
+        k += 12 + info;
+    }
+    memcpy(h + k, "data", 4);
+    put_le(h + k + 4, 0xFFFFFFFFu, 4);
+    *data_at = (uint32_t)(k + 4);
+    *len = n;
+    return h;
+}
+
+static int little_endian(const nr_sink_opts *o)
+{
+    const uint16_t probe = 1;
+    if (*(const unsigned char *)&probe == 1)
+        return 1;
+    nr_sink_fail(o->error, "WAV and raw PCM output need a little-endian host");
+    errno = ENOTSUP;  /* big-endian hosts would need a byte swap */
+    return 0;
 }
 
 static wav_sink *wav_alloc(const nr_sink_opts *o)
 {
+    if (!little_endian(o))
+        return NULL;
     wav_sink *s = calloc(1, sizeof *s);
     if (!s) {
         errno = ENOMEM;
@@ -94,6 +160,7 @@ static wav_sink *wav_alloc(const nr_sink_opts *o)
     s->base.destroy = wav_destroy;
     s->err = o->error;
     s->fd = o->fd;
+    s->seekable = o->seekable;
     return s;
 }
 
@@ -102,44 +169,27 @@ nr_sink *nr_sink_wav_new(const nr_sink_opts *o)
     wav_sink *s = wav_alloc(o);
     if (!s)
         return NULL;
-    if (!o->seekable) {
-        if (write_stream_header(o->fd, o->rate) != 0) {
-            int e = errno;
-            free(s);
-            errno = e;
-            return NULL;
-        }
-        return &s->base;
-    }
-    SF_INFO info = {0};
-    info.samplerate = o->rate;
-    info.channels = 1;
-    info.format = SF_FORMAT_WAV | SF_FORMAT_PCM_16;
-    s->sf = sf_open_fd(o->fd, SFM_WRITE, &info, 0);
-    if (!s->sf) {
-        nr_sink_fail(o->error, "libsndfile: %s", sf_strerror(NULL));
+    s->header = 1;
+    if (s->seekable && (s->start = lseek(o->fd, 0, SEEK_CUR)) < 0)
+        s->seekable = 0;  /* a descriptor that says it seeks but cannot */
+    size_t len;
+    unsigned char *h = make_header(o->rate, o->meta, &len, &s->data_at);
+    if (!h)
+        errno = ENOMEM;
+    int rc = h ? nr_write_all(o->fd, h, len) : -1;
+    free(h);
+    if (rc != 0) {
+        int e = errno;
         free(s);
-        errno = EIO;
+        errno = e;
         return NULL;
     }
-    if (o->meta->title && *o->meta->title)
-        sf_set_string(s->sf, SF_STR_TITLE, o->meta->title);
-    if (o->meta->artist && *o->meta->artist)
-        sf_set_string(s->sf, SF_STR_ARTIST, o->meta->artist);
-    if (o->meta->software)
-        sf_set_string(s->sf, SF_STR_SOFTWARE, o->meta->software);
     return &s->base;
 }
 
 /* Raw PCM: signed 16-bit little-endian, the voice's rate, mono. */
 nr_sink *nr_sink_raw_new(const nr_sink_opts *o)
 {
-    const uint16_t probe = 1;
-    if (*(const unsigned char *)&probe != 1) {
-        nr_sink_fail(o->error, "raw PCM output needs a little-endian host");
-        errno = ENOTSUP;  /* big-endian hosts would need a byte swap */
-        return NULL;
-    }
     wav_sink *s = wav_alloc(o);
     return s ? &s->base : NULL;
 }

@@ -28,6 +28,7 @@
 #include "lock.h"
 #include "narrate.h"
 #include "report.h"
+#include "safetext.h"
 #include "signals.h"
 #include "slug.h"
 #include "source.h"
@@ -78,20 +79,6 @@ static uint64_t mono_ms(void)
     struct timespec ts;
     clock_gettime(CLOCK_MONOTONIC, &ts);
     return (uint64_t)ts.tv_sec * 1000 + (uint64_t)ts.tv_nsec / 1000000;
-}
-
-static int is_article(const char *name)
-{
-    if (name[0] == '.')
-        return 0;  /* hidden files and editors' temporaries */
-    const char *dot = strrchr(name, '.');
-    if (!dot)
-        return 0;
-    static const char *const ext[] = {".txt", ".md", ".markdown", ".html", ".htm"};
-    for (size_t i = 0; i < sizeof ext / sizeof *ext; i++)
-        if (strcasecmp(dot, ext[i]) == 0)
-            return 1;
-    return 0;
 }
 
 static int cmp_source(const void *a, const void *b)
@@ -212,11 +199,15 @@ static int load_cover(run *r)
     }
     nr_ctx *ctx = nr_new();
     nr_status s = ctx ? nr_set_cover(ctx, r->cover, r->cover_len) : NR_ERR_NOMEM;
-    if (s != NR_OK)
+    if (s != NR_OK && r->cfg.path)
+        cli_msg(0, "%s:%u: cover_file: '%s': %s", r->cfg.path, r->cfg.cover_line,
+                r->cfg.cover_file, ctx ? nr_errmsg(ctx) : "out of memory");
+    else if (s != NR_OK)
         cli_msg(0, "batch: cover_file '%s': %s", r->cfg.cover_file,
-               ctx ? nr_errmsg(ctx) : "out of memory");
+                ctx ? nr_errmsg(ctx) : "out of memory");
     nr_free(ctx);
-    return s == NR_OK ? 0 : s == NR_ERR_NOMEM ? CLI_EXIT_INTERNAL : CLI_EXIT_INPUT;
+    /* a file that is not an image is a bad setting, like a bad voice */
+    return s == NR_OK ? 0 : s == NR_ERR_NOMEM ? CLI_EXIT_INTERNAL : CLI_EXIT_USAGE;
 }
 
 /* Checks the voice once, before any article, so a typo is a usage error
@@ -262,8 +253,16 @@ static const char *do_article(run *r, nb_pool *pool, nb_job *j, nb_episode *ep,
         snprintf(err, errlen, "%s", item->error);
         return NULL;
     }
+    /* the name is the episode's identity in sidecars and the report, which
+       are UTF-8 text: one that cannot be written there could be narrated
+       but never published (nor found again on the next run) */
+    const char *bad_name = nb_name_problem(source);
+    if (bad_name) {
+        snprintf(err, errlen, "the file name %s; rename the file to publish it", bad_name);
+        return NULL;
+    }
     nb_episode *old = find_old(r, source);
-    nb_input in = {r->in_dir, r->out_dir, r->opts_key, &r->fetch};
+    nb_input in = {r->in_dir, r->out_dir, r->opts_key, &r->fetch, r->cfg.follow_symlinks};
     int rd = nb_read_article(&in, item, old, &page, &data, &len, &kind, err, errlen);
     if (rd < 0)
         goto out;
@@ -651,7 +650,7 @@ static int prepare(run *r, const batch_opts *o)
    run's temporaries; its episodes; the report. */
 static int open_dirs(run *r, const char *report)
 {
-    int e = nb_source_open(&r->src, r->in_arg, &r->fetch, is_article);
+    int e = nb_source_open(&r->src, r->in_arg, &r->fetch, r->cfg.follow_symlinks);
     if (e)
         return e;
     if (r->src.kind == NB_SOURCE_DIR)

@@ -75,6 +75,7 @@ typedef struct nb_input {
     const char *out_dir;
     const char *opts_key;           /* today's audio settings (episode.h) */
     const struct nb_fetch_opts *fetch;
+    int follow_symlinks;            /* articles may be symbolic links */
 } nb_input;
 
 /* The article's bytes: its file, or its page, fetched conditionally when

@@ -5,6 +5,7 @@
  * and description, a title when the article has none (see batch.h).
  */
 #include "batch.h"
+#include "safetext.h"
 #include "cli.h"
 #include "episode.h"
 #include "fetch.h"
@@ -65,7 +66,7 @@ char *nb_fallback_title(const nb_item *it)
         }
         return s;
     }
-    char *s = cli_strdup(src);
+    char *s = nb_safe_text(src);  /* a file name may hold control characters */
     char *dot = s ? strrchr(s, '.') : NULL;
     if (dot && dot != s)
         *dot = '\0';
@@ -138,8 +139,11 @@ int nb_read_article(const nb_input *in, const nb_item *it, const nb_episode *old
 {
     if (it->path) {
         char *path = cli_path(in->in_dir, it->path);
-        int e = path ? cli_read_file(path, data, len) : ENOMEM;
-        if (e)
+        const char *what = NULL;
+        int e = path ? cli_read_article(path, in->follow_symlinks, data, len, &what) : ENOMEM;
+        if (e && what)
+            snprintf(err, errlen, "'%s' is %s, not a regular file", path, what);
+        else if (e)
             snprintf(err, errlen, "cannot read '%s': %s", path ? path : it->path,
                      strerror(e));
         free(path);

@@ -142,6 +142,7 @@ static const keydef keys[] = {
     {"rate", K_RATE, F(rate), 0},
     {"bitrate", K_BITRATE, F(bitrate), 0},
     {"formats", K_FORMATS, F(books), 64},
+    {"follow_symlinks", K_BOOL, F(follow_symlinks), 0},
 };
 #define NKEYS (sizeof keys / sizeof *keys)
 
@@ -317,7 +318,7 @@ int nb_config_parse(nb_config *c, const char *text, size_t len,
                            "unknown key (known: title, link, base_url, feed_url, "
                            "description, author, owner_name, owner_email, image, cover_file, "
                            "language, category, copyright, explicit, voice, rate, "
-                           "bitrate, formats)");
+                           "bitrate, formats, follow_symlinks)");
             free(buf);
             return r;
         }
@@ -339,6 +340,8 @@ int nb_config_parse(nb_config *c, const char *text, size_t len,
         }
         if (keys[i].kind == K_VOICE)
             c->voice_line = line;
+        if (keys[i].off == F(cover_file))
+            c->cover_line = line;
         if (sub) {
             free(c->subcategory);
             c->subcategory = sub;

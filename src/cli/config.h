@@ -32,7 +32,9 @@ typedef struct nb_config {
     int bitrate;
     unsigned books;      /* talking books beside each episode: NB_BOOK_* bits
                             (formats = mp3, epub, daisy; batch_books.h) */
+    int follow_symlinks; /* articles may be symbolic links (default no) */
     unsigned voice_line; /* line of the voice setting, for messages */
+    unsigned cover_line; /* line of cover_file, for messages */
     const char *path;    /* the file read, NULL when none (defaults) */
 } nb_config;
 

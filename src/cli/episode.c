@@ -171,8 +171,13 @@ int nb_episode_save(const char *dir, const nb_episode *ep)
     }
     bad |= set(o, "opts_key", str_or_null(ep->opts_key));
     /* json_string() refuses invalid UTF-8 and gives NULL -> null above; a
-       required field must not silently become null */
-    if (bad || json_is_null(json_object_get(o, "title"))) {
+       required field must not silently become null (a sidecar without its
+       source is never read back: the episode would leave the feed and be
+       made again every run) */
+    static const char *const required[] = {"source", "slug", "title", "guid", "key", "audio"};
+    for (size_t i = 0; i < sizeof required / sizeof *required; i++)
+        bad |= json_is_null(json_object_get(o, required[i]));
+    if (bad) {
         json_decref(o);
         return EINVAL;
     }

@@ -1,12 +1,16 @@
 /*
  * feed_xml.c - the RSS 2.0 feed (itunes and podcast namespaces), written
  * through libxml2's xmlTextWriter into memory and then atomically to
- * OUT_DIR/feed.xml.  The writer does all escaping; no XML is pasted.
+ * OUT_DIR/feed.xml.  The writer does all escaping; no XML is pasted.  It
+ * does not refuse what XML 1.0 cannot hold, though: an ESC or a bell in a
+ * title would make the feed ill-formed and break the whole podcast, so
+ * every text and attribute goes through nb_safe_text first.
  */
 #include "feed.h"
 #include "files.h"
 #include "config.h"
 #include "episode.h"
+#include "safetext.h"
 
 #include <errno.h>
 #include <inttypes.h>
@@ -31,12 +35,16 @@ static int cmp_episode(const void *a, const void *b)
     return strcmp(x->source, y->source);
 }
 
-/* Each helper returns < 0 on a writer error, like xmlTextWriter itself. */
+/* Each helper returns < 0 on a writer error, like xmlTextWriter itself
+   (and when out of memory). */
 static int elem(xmlTextWriterPtr w, const char *name, const char *text)
 {
     if (!text)
         return 0;
-    return xmlTextWriterWriteElement(w, (X)name, (X)text);
+    char *t = nb_safe_text(text);
+    int r = t ? xmlTextWriterWriteElement(w, (X)name, (X)t) : -1;
+    free(t);
+    return r;
 }
 
 static int start(xmlTextWriterPtr w, const char *name)
@@ -46,7 +54,10 @@ static int start(xmlTextWriterPtr w, const char *name)
 
 static int attr(xmlTextWriterPtr w, const char *name, const char *value)
 {
-    return xmlTextWriterWriteAttribute(w, (X)name, (X)value);
+    char *v = nb_safe_text(value ? value : "");
+    int r = v ? xmlTextWriterWriteAttribute(w, (X)name, (X)v) : -1;
+    free(v);
+    return r;
 }
 
 static int end(xmlTextWriterPtr w)
@@ -134,7 +145,9 @@ static int write_item(xmlTextWriterPtr w, const nb_config *c, const nb_episode *
     r |= end(w);
     r |= start(w, "guid");
     r |= attr(w, "isPermaLink", "false");
-    r |= xmlTextWriterWriteString(w, (X)ep->guid);
+    char *g = nb_safe_text(ep->guid);
+    r |= g ? xmlTextWriterWriteString(w, (X)g) : -1;
+    free(g);
     r |= end(w);
     nb_rfc2822(ep->pub_date, date);
     r |= elem(w, "pubDate", date);

@@ -30,6 +30,7 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <strings.h>
 #include <sys/stat.h>
 #include <unistd.h>
 
@@ -232,6 +233,135 @@ int cli_list_dir(const char *dir, int (*keep)(const char *name),
     *names = v;
     *n = k;
     return 0;
+}
+
+/* ---- the articles of a batch folder ---- */
+
+static int is_article_name(const char *name)
+{
+    if (name[0] == '.')
+        return 0;  /* hidden files and editors' temporaries */
+    const char *dot = strrchr(name, '.');
+    if (!dot)
+        return 0;
+    static const char *const ext[] = {".txt", ".md", ".markdown", ".html", ".htm"};
+    for (size_t i = 0; i < sizeof ext / sizeof *ext; i++)
+        if (strcasecmp(dot, ext[i]) == 0)
+            return 1;
+    return 0;
+}
+
+const char *cli_file_kind(mode_t mode)
+{
+    switch (mode & S_IFMT) {
+    case S_IFREG: return "a regular file";
+    case S_IFDIR: return "a directory";
+    case S_IFIFO: return "a FIFO";
+    case S_IFSOCK: return "a socket";
+    case S_IFCHR: case S_IFBLK: return "a device";
+    case S_IFLNK: return "a symbolic link";
+    default: return "not a regular file";
+    }
+}
+
+/* Whether the entry name in the open directory d is an article; says why
+   not when it has an article's name. */
+static int article_entry(DIR *d, const char *dir, const char *name, int follow)
+{
+    struct stat st;
+    const char *why = NULL, *kind = NULL;
+    int err = 0;
+    if (fstatat(dirfd(d), name, &st, AT_SYMLINK_NOFOLLOW) != 0)
+        err = errno;
+    else if (S_ISLNK(st.st_mode) && !follow)
+        why = "is a symbolic link; skipped (follow_symlinks = true in the "
+              "configuration follows links)";
+    else if (S_ISLNK(st.st_mode) && fstatat(dirfd(d), name, &st, 0) != 0)
+        why = "is a symbolic link to nothing; skipped";
+    else if (!S_ISREG(st.st_mode))
+        kind = cli_file_kind(st.st_mode);
+    if (!err && !why && !kind)
+        return 1;
+    char *p = cli_path(dir, name);
+    const char *shown = p ? p : name;
+    if (err)
+        cli_msg(1, "warning: cannot read '%s': %s; skipped", shown, strerror(err));
+    else if (why)
+        cli_msg(1, "warning: '%s' %s", shown, why);
+    else
+        cli_msg(1, "warning: '%s' is %s, not a regular file; skipped", shown, kind);
+    free(p);
+    return 0;
+}
+
+int cli_list_articles(const char *dir, int follow, char ***names, size_t *n)
+{
+    DIR *d = opendir(dir);
+    if (!d)
+        return errno;
+    char **v = NULL;
+    size_t k = 0, cap = 0;
+    int e = 0;
+    struct dirent *de;
+    while ((de = readdir(d)) != NULL) {
+        if (!is_article_name(de->d_name) || !article_entry(d, dir, de->d_name, follow))
+            continue;
+        if (k == cap) {
+            cap = cap ? cap * 2 : 32;
+            char **nv = realloc(v, cap * sizeof *v);
+            if (!nv) {
+                e = ENOMEM;
+                break;
+            }
+            v = nv;
+        }
+        if (!(v[k] = cli_strdup(de->d_name))) {
+            e = ENOMEM;
+            break;
+        }
+        k++;
+    }
+    closedir(d);
+    if (e) {
+        cli_free_list(v, k);
+        return e;
+    }
+    if (k)
+        qsort(v, k, sizeof *v, cmp_str);
+    *names = v;
+    *n = k;
+    return 0;
+}
+
+int cli_read_article(const char *path, int follow, char **data, size_t *len,
+                     const char **kind)
+{
+    *kind = NULL;
+    /* O_NONBLOCK: a FIFO put in place of the file since the listing must
+       not stop the run waiting for a writer */
+    int fd = open(path, O_RDONLY | O_CLOEXEC | O_NONBLOCK | (follow ? 0 : O_NOFOLLOW));
+    if (fd < 0) {
+        if (errno == ELOOP && !follow) {
+            *kind = "a symbolic link";
+            return EINVAL;
+        }
+        return errno;
+    }
+    struct stat st;
+    int e = 0;
+    if (fstat(fd, &st) != 0)
+        e = errno;
+    else if (!S_ISREG(st.st_mode)) {
+        *kind = cli_file_kind(st.st_mode);
+        e = EINVAL;
+    } else {
+        int fl = fcntl(fd, F_GETFL);
+        if (fl >= 0)
+            (void)fcntl(fd, F_SETFL, fl & ~O_NONBLOCK);
+        e = cli_read_fd(fd, data, len);
+    }
+    close(fd);
+    return e;
 }
 
 int cli_list_has(char **names, size_t n, const char *name)

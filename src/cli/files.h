@@ -10,6 +10,7 @@
 #define NR_CLI_FILES_H
 
 #include <stddef.h>
+#include <sys/types.h>
 
 /* malloc'd "dir/name"; NULL when out of memory.  The caller frees. */
 char *cli_path(const char *dir, const char *name);
@@ -45,6 +46,25 @@ int cli_write_atomic(const char *path, const void *data, size_t len);
 int cli_list_dir(const char *dir, int (*keep)(const char *name),
                  char ***names, size_t *n);
 void cli_free_list(char **names, size_t n);
+/* What counts as an article in a batch folder: a name ending in .txt, .md,
+   .markdown, .html or .htm, not hidden, for a regular file, or a symbolic
+   link to one when follow is set.  Anything else with such a name (a
+   directory, a FIFO, a socket, a device, a link that is not followed or
+   leads nowhere) is skipped with a warning naming it and what it is: a
+   FIFO would hang the run, a link could publish /etc/passwd.  Sorted like
+   cli_list_dir.  Returns 0 or an errno value (dir unreadable, memory). */
+int cli_list_articles(const char *dir, int follow, char ***names, size_t *n);
+
+/* Reads an article named by cli_list_articles, checking again what it is
+   (it may have changed since): opened without waiting on a FIFO and, unless
+   follow, without following a link.  Returns 0, an errno value, or EINVAL
+   with *kind saying what it is instead of a regular file ("a FIFO"). */
+int cli_read_article(const char *path, int follow, char **data, size_t *len,
+                     const char **kind);
+
+/* "a directory", "a FIFO", "a socket", "a device", "a symbolic link" ... */
+const char *cli_file_kind(mode_t mode);
+
 /* Non-zero when name is in a list from cli_list_dir (binary search). */
 int cli_list_has(char **names, size_t n, const char *name);
 

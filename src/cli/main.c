@@ -43,14 +43,16 @@ static void usage(FILE *f)
 "\n"
 "INPUT is a text, Markdown or HTML file, an http:// or https:// URL (the\n"
 "page is fetched and its article extracted), or - for standard input.\n"
-"OUTPUT is .mp3 (default), .wav, .flac, .ogg, .opus, .m4b or .raw;\n"
+"INPUT that is not text is refused (exit 3).\n"
+"OUTPUT is .mp3, .wav, .flac, .ogg, .opus, .m4b or .raw (no extension: MP3);\n"
 "- writes to standard output.  A talking book: .epub (EPUB 3, the text\n"
 "highlighted as it is read), or --format daisy -o DIR (DAISY 2.02).\n"
 "\n"
 "Output:\n"
 "  -o, --output FILE      where the audio goes (required to synthesize)\n"
-"      --format FMT       mp3, wav, raw, flac, ogg, opus, m4b, epub, daisy\n"
-"                         when the name has no telling extension\n"
+"      --format FMT       mp3, wav, raw, flac, ogg, opus, m4b, epub, daisy,\n"
+"                         whatever the name's extension (for -o -, a\n"
+"                         directory or an unknown extension)\n"
 "      --bitrate KBPS     MP3 bitrate, CBR (default 64)\n"
 "      --sample-rate HZ   MP3 output rate (default: the voice's, 16000)\n"
 "      --title TEXT       episode title (default: the article's)\n"
@@ -76,6 +78,8 @@ static void usage(FILE *f)
 "      --lexicon FILE     extra pronunciations: respellings or Flite phones\n"
 "                         (format: voices/lexicon.txt)\n"
 "      --from FMT         input format: text, markdown, html (default: auto)\n"
+"      --plain            speak the text as it stands: no boilerplate removal,\n"
+"                         no title or byline taken out, no introduction\n"
 "      --show-stripped    list the lines removed as boilerplate (stderr)\n"
 "      --keep REGEX       never remove lines matching REGEX\n"
 "      --drop REGEX       always remove lines matching REGEX\n"
@@ -85,8 +89,9 @@ static void usage(FILE *f)
 "  -h, --help             this help\n"
 "  -V, --version          version\n"
 "\n"
-"Exit codes: 0 ok, 1 internal error, 2 usage, 3 input, 4 output,\n"
-"5 synthesis, 130 interrupted, 141 output pipe closed.  See narrate(1).\n",
+"Exit codes: 0 ok, 1 internal error, 2 usage, 3 input (unreadable, not text\n"
+"or nothing to speak), 4 output, 5 synthesis, 130 interrupted (143 on SIGTERM),\n"
+"141 output pipe closed.  See narrate(1).\n",
         f);
 }
 
@@ -289,6 +294,33 @@ static int parse_format(const char *s, nr_out_format *f)
     return *f == NR_OUT_AUTO ? -1 : 0;
 }
 
+/* "mp3, wav, ..." (dot = "") or ".mp3, .wav, ..." from the library's
+   format table, so a new format is named without touching this file. */
+static const char *format_list(const char *dot)
+{
+    static char buf[256];
+    size_t k = 0;
+    buf[0] = '\0';
+    for (nr_out_format f = NR_OUT_MP3; nr_out_format_name(f) && k < sizeof buf; f++) {
+        char probe[32];
+        snprintf(probe, sizeof probe, "x.%s", nr_out_format_name(f));
+        if (*dot && nr_out_format_from_path(probe) != f)
+            continue;  /* a format no extension names (a DAISY directory) */
+        k += (size_t)snprintf(buf + k, sizeof buf - k, "%s%s%s", k ? ", " : "", dot,
+                              nr_out_format_name(f));
+    }
+    return buf;
+}
+
+/* A name whose last component has an extension (".bashrc" has none). */
+static int has_extension(const char *path)
+{
+    const char *base = strrchr(path, '/');
+    base = base ? base + 1 : path;
+    const char *dot = strrchr(base, '.');
+    return dot && dot > base && dot[1];
+}
+
 /* ---- parsing: argv -> options ---- */
 
 enum {
@@ -296,7 +328,7 @@ enum {
     OPT_AUTHOR, OPT_ALBUM, OPT_BITRATE, OPT_RATE, OPT_LOCALE, OPT_LEXICON,
     OPT_FROM, OPT_FORMAT, OPT_EXPLAIN, OPT_STRIPPED, OPT_KEEP, OPT_DROP,
     OPT_TRANSCRIPT, OPT_CHAPTERS_JSON, OPT_LOUDNESS, OPT_COVER, OPT_SAMPLE_RATE,
-    OPT_EXTRACT
+    OPT_EXTRACT, OPT_PLAIN
 };
 
 static const struct option longopts[] = {
@@ -315,6 +347,7 @@ static const struct option longopts[] = {
     {"locale", required_argument, NULL, OPT_LOCALE},
     {"lexicon", required_argument, NULL, OPT_LEXICON},
     {"from", required_argument, NULL, OPT_FROM},
+    {"plain", no_argument, NULL, OPT_PLAIN},
     {"format", required_argument, NULL, OPT_FORMAT},
     {"explain", optional_argument, NULL, OPT_EXPLAIN},
     {"show-stripped", no_argument, NULL, OPT_STRIPPED},
@@ -437,7 +470,7 @@ static int set_option(nr_ctx *ctx, options *o, int c, char *arg)
         break;
     case OPT_FORMAT:
         if (parse_format(arg, &o->format) != 0)
-            return usage_error("unknown --format '%s' (mp3, wav, raw, flac, ogg, opus, m4b, epub or daisy)", arg);
+            return usage_error("unknown --format '%s' (%s)", arg, format_list(""));
         break;
     case OPT_COVER: return set_cover(ctx, arg);
     case OPT_BITRATE: case OPT_SAMPLE_RATE: case 'j': case OPT_RATE:
@@ -449,6 +482,7 @@ static int set_option(nr_ctx *ctx, options *o, int c, char *arg)
     case OPT_ALBUM: s = nr_set_meta(ctx, NR_META_ALBUM, arg); break;
     case OPT_LOCALE: s = nr_set_locale(ctx, arg); break;
     case OPT_FROM: s = nr_set_input_format(ctx, arg); break;
+    case OPT_PLAIN: s = nr_set_plain(ctx, 1); break;
     case OPT_KEEP: s = nr_add_pattern(ctx, 1, arg); break;
     case OPT_DROP: s = nr_add_pattern(ctx, 0, arg); break;
     }
@@ -531,8 +565,10 @@ static int fetch_page(const char *url, nb_fetched *page, const char **kind)
     return 0;
 }
 
-/* Reads (or fetches) and parses the article.  An empty one is still
-   loaded for --show-stripped, which shows why it is empty. */
+/* Reads (or fetches) and parses the article.  With --show-stripped the
+   removals are listed first (to stderr, so they combine with --script,
+   --extract or synthesis), also when they left nothing to speak: they say
+   why. */
 static int load_article(nr_ctx *ctx, const char *input, int show_stripped)
 {
     char *data;
@@ -549,9 +585,12 @@ static int load_article(nr_ctx *ctx, const char *input, int show_stripped)
         page.data = NULL;
     }
     nb_fetched_free(&page);
-    nr_status s = nr_load(ctx, data, len, name);
-    free(data);  /* the context keeps its own decoded copy */
-    if (s == NR_OK || (s == NR_ERR_EMPTY && show_stripped))
+    /* the library frees data once decoded: the input is not held twice
+       while it is parsed */
+    nr_status s = nr_load_take(ctx, data, len, name);
+    if (show_stripped && (s == NR_OK || s == NR_ERR_EMPTY))
+        nr_list_stripped(ctx, write_stderr, NULL);
+    if (s == NR_OK)
         return 0;
     if (s == NR_ERR_EMPTY) {
         char shown[1024];
@@ -584,7 +623,9 @@ static void report_rendered(nr_ctx *ctx, const char *output)
             in, gain, out);
 }
 
-/* Synthesis into -o, then the transcript and chapters asked for. */
+/* Synthesis into -o, then the transcript and chapters asked for: one
+   group of outputs, which replace the previous ones together or not at
+   all (a transcript that cannot be written keeps the old audio too). */
 static int render(nr_ctx *ctx, const options *o)
 {
     cli_signal_cancels(ctx);
@@ -596,21 +637,24 @@ static int render(nr_ctx *ctx, const options *o)
         nr_set_progress(ctx, progress_cb, &ps);
 
     nr_status s;
-    if (strcmp(o->output, "-") == 0) {
-        if (isatty(1) && o->format != NR_OUT_RAW)
-            return usage_error("refusing to write audio to a terminal; redirect it or use -o FILE");
+    if (strcmp(o->output, "-") == 0 && isatty(1) && o->format != NR_OUT_RAW)
+        return usage_error("refusing to write audio to a terminal; redirect it or use -o FILE");
+    nr_outputs_begin(ctx);
+    if (strcmp(o->output, "-") == 0)
         s = nr_render_fd(ctx, 1, o->format);
-    } else {
+    else
         s = nr_render_file(ctx, o->output, o->format);
-    }
+    if (s == NR_OK && o->transcript)
+        s = nr_write_transcript(ctx, o->transcript);
+    if (s == NR_OK && o->chapters_json)
+        s = nr_write_chapters_json(ctx, o->chapters_json);
+    if (s == NR_OK)
+        s = nr_outputs_commit(ctx);
     if (s != NR_OK) {
+        nr_outputs_discard(ctx);
         int rc = fail(ctx, s);
-        return cli_caught_signal == SIGTERM ? 128 + SIGTERM : rc;
+        return s == NR_ERR_CANCELLED && cli_caught_signal == SIGTERM ? 128 + SIGTERM : rc;
     }
-    if (o->transcript && (s = nr_write_transcript(ctx, o->transcript)) != NR_OK)
-        return fail(ctx, s);
-    if (o->chapters_json && (s = nr_write_chapters_json(ctx, o->chapters_json)) != NR_OK)
-        return fail(ctx, s);
     if (cli_verbosity >= 2)
         report_rendered(ctx, o->output);
     return CLI_EXIT_OK;
@@ -634,14 +678,15 @@ static int run(nr_ctx *ctx, const options *o)
         return usage_error("--script and --extract print different things: give one");
     if (!o->script && !o->extract && !o->show_stripped && !o->output)
         return usage_error("no output: give -o FILE, -o - for standard output, --script or --extract");
+    /* an unknown extension would get an MP3 under a misleading name */
+    if (o->output && strcmp(o->output, "-") != 0 && o->format == NR_OUT_AUTO
+        && has_extension(o->output) && nr_out_format_from_path(o->output) == NR_OUT_AUTO)
+        return usage_error("cannot tell the format from '%s': known extensions are %s "
+                           "(or say which with --format)", o->output, format_list("."));
     if ((rc = load_article(ctx, o->operands[0], o->show_stripped)) != 0)
         return rc;
-    if (o->show_stripped) {
-        /* to stderr, so it can be combined with --script or synthesis */
-        nr_list_stripped(ctx, write_stderr, NULL);
-        if (!o->script && !o->extract && !o->output)
-            return CLI_EXIT_OK;
-    }
+    if (o->show_stripped && !o->script && !o->extract && !o->output)
+        return CLI_EXIT_OK;
     if (o->script || o->extract)
         return print_text(ctx, o);
     return render(ctx, o);

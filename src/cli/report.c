@@ -1,9 +1,13 @@
 /*
  * report.c - the run report, built as a jansson tree while the batch runs
- * and written once at the end (atomically, like everything else).
+ * and written once at the end (atomically, like everything else).  Its
+ * strings (file names, messages quoting them) go through nb_safe_text:
+ * jansson drops a string that is not UTF-8, and a control character
+ * escaped into JSON still reaches whoever prints the report.
  */
 #include "report.h"
 #include "files.h"
+#include "safetext.h"
 
 #include <errno.h>
 #include <jansson.h>
@@ -18,6 +22,15 @@ struct nb_report {
 /* An item is the article's JSON object itself: jansson keeps it alive as
    long as the report. */
 struct nb_report_item;
+
+/* A JSON string of s made safe (see above); NULL when out of memory. */
+static json_t *jstr(const char *s)
+{
+    char *t = nb_safe_text(s);
+    json_t *j = t ? json_string(t) : NULL;
+    free(t);
+    return j;
+}
 
 nb_report *nb_report_new(int64_t started, unsigned shard_k, unsigned shard_n)
 {
@@ -59,7 +72,7 @@ nb_report_item *nb_report_add(nb_report *r, const char *source)
     json_t *o = json_object();
     if (!o)
         return NULL;
-    json_object_set_new(o, "source", json_string(source));
+    json_object_set_new(o, "source", jstr(source));
     json_object_set_new(o, "status", json_string("failed"));
     json_object_set_new(o, "warnings", json_array());
     if (json_array_append_new(r->articles, o) != 0)
@@ -74,7 +87,7 @@ void nb_report_set(nb_report_item *it, const char *status, const char *slug,
     if (!o)
         return;
     json_object_set_new(o, "status", json_string(status));
-    json_object_set_new(o, "slug", slug ? json_string(slug) : json_null());
+    json_object_set_new(o, "slug", slug ? jstr(slug) : json_null());
     json_object_set_new(o, "duration_ms", json_integer((json_int_t)duration_ms));
     json_object_set_new(o, "elapsed_ms", json_integer((json_int_t)elapsed_ms));
 }
@@ -97,14 +110,14 @@ void nb_report_warn(nb_report_item *it, const char *text)
 {
     json_t *o = (json_t *)it;
     if (o)
-        json_array_append_new(json_object_get(o, "warnings"), json_string(text));
+        json_array_append_new(json_object_get(o, "warnings"), jstr(text));
 }
 
 void nb_report_error(nb_report_item *it, const char *text)
 {
     json_t *o = (json_t *)it;
     if (o)
-        json_object_set_new(o, "error", json_string(text));
+        json_object_set_new(o, "error", jstr(text));
 }
 
 void nb_report_url(nb_report_item *it, const char *url)

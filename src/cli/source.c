@@ -196,11 +196,11 @@ int nb_source_parse(nb_source *s, const char *data, size_t len,
     return rc;
 }
 
-static int open_dir(nb_source *s, const char *dir, int (*is_article)(const char *))
+static int open_dir(nb_source *s, const char *dir, int follow_symlinks)
 {
     char **names;
     size_t n;
-    int e = cli_list_dir(dir, is_article, &names, &n);
+    int e = cli_list_articles(dir, follow_symlinks, &names, &n);
     if (e) {
         cli_msg(0, "batch: cannot read '%s': %s", dir, strerror(e));
         return CLI_EXIT_INPUT;
@@ -220,7 +220,7 @@ static int open_dir(nb_source *s, const char *dir, int (*is_article)(const char 
 }
 
 int nb_source_open(nb_source *s, const char *arg, const nb_fetch_opts *o,
-                   int (*is_article)(const char *name))
+                   int follow_symlinks)
 {
     memset(s, 0, sizeof *s);
     char *data = NULL;
@@ -240,7 +240,7 @@ int nb_source_open(nb_source *s, const char *arg, const nb_fetch_opts *o,
     } else {
         struct stat st;
         if (stat(arg, &st) == 0 && S_ISDIR(st.st_mode))
-            return open_dir(s, arg, is_article);
+            return open_dir(s, arg, follow_symlinks);
         snprintf(shown, sizeof shown, "%s", arg);
         int e = cli_read_file(arg, &data, &len);
         if (e) {

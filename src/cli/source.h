@@ -44,12 +44,13 @@ typedef struct nb_source {
     size_t nids;
 } nb_source;
 
-/* Opens what `batch` was given: a folder, a URL (fetched), or a file (a
+/* Opens what `batch` was given: a folder (its articles, cli_list_articles;
+   links only with follow_symlinks), a URL (fetched), or a file (a
    feed when it starts with '<', else a URL list).  Prints the reason and
    returns an exit code on failure (3: unreadable or not a source; 1:
    memory); 0 on success. */
 int nb_source_open(nb_source *s, const char *arg, const struct nb_fetch_opts *o,
-                   int (*is_article)(const char *name));
+                   int follow_symlinks);
 void nb_source_free(nb_source *s);
 
 /* Reads a feed or URL list from memory; base_url (may be NULL) resolves

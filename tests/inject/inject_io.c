@@ -7,6 +7,12 @@
  *   NARRATE_FAIL=rename:1   rename() fails (EXDEV)
  *   NARRATE_FAIL=close:1    close() of a regular file opened for writing fails (EIO)
  *   NARRATE_FAIL=dlopen:1   dlopen() of FFmpeg's libraries fails (as if not installed)
+ *   NARRATE_FAIL=sigterm:N  the Nth write()/pwrite() to a regular file raises SIGTERM
+ *   NARRATE_FAIL=sigint:N   ... SIGINT (then the write goes on), as a user would
+ *                           at that moment: deterministic, unlike kill from outside
+ *   NARRATE_INJECT_LOG=FILE gets "output writes: N" at exit (to choose an N),
+ *                           and "writes after the signal: K", so a test can
+ *                           tell a prompt stop from a run that went on
  *
  * Only calls on regular files that have a name count, so messages on
  * stderr, pipes and unlinked scratch files are untouched.
@@ -15,6 +21,7 @@
 #include <dlfcn.h>
 #include <errno.h>
 #include <fcntl.h>
+#include <signal.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -61,11 +68,46 @@ static int hit(const char *k, int fd)
     return ++seen == nth;
 }
 
+static long after_signal = -1;  /* output writes since the signal; -1 before */
+static long writes;             /* output writes in all */
+
+/* Counts output writes; the signal modes raise at the Nth and count the
+   writes after. */
+static void maybe_signal(int fd)
+{
+    int out = regular_writable(fd);
+    writes += out;
+    if (after_signal >= 0) {
+        after_signal += out;
+        return;
+    }
+    if (hit("sigterm", fd) || hit("sigint", fd)) {
+        after_signal = 0;
+        raise(strcmp(what, "sigterm") == 0 ? SIGTERM : SIGINT);
+    }
+}
+
+__attribute__((destructor)) static void report(void)
+{
+    const char *log = getenv("NARRATE_INJECT_LOG");
+    if (!log)
+        return;
+    long n = writes, after = after_signal;  /* fclose writes too */
+    FILE *f = fopen(log, "w");
+    if (f) {
+        fprintf(f, "output writes: %ld\n", n);
+        if (after >= 0)
+            fprintf(f, "writes after the signal: %ld\n", after);
+        fclose(f);
+    }
+}
+
 ssize_t write(int fd, const void *buf, size_t n)
 {
     static ssize_t (*real)(int, const void *, size_t);
     if (!real)
         real = (ssize_t (*)(int, const void *, size_t))dlsym(RTLD_NEXT, "write");
+    maybe_signal(fd);
     if (hit("write", fd)) {
         errno = ENOSPC;
         return -1;
@@ -78,6 +120,7 @@ ssize_t pwrite(int fd, const void *buf, size_t n, off_t off)
     static ssize_t (*real)(int, const void *, size_t, off_t);
     if (!real)
         real = (ssize_t (*)(int, const void *, size_t, off_t))dlsym(RTLD_NEXT, "pwrite");
+    maybe_signal(fd);
     if (hit("write", fd)) {
         errno = ENOSPC;
         return -1;

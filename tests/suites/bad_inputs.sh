@@ -41,6 +41,16 @@ rc=$(result u16 --script "$WORK/u16.txt"); accept u16 "$rc"
 t "  UTF-16LE with BOM reads like UTF-8" cmp -s "$WORK/u8.out" "$WORK/u16.out"
 "$NARRATE" --script "$WORK/u16be.txt" >"$WORK/u16be.out" 2>/dev/null
 t "  UTF-16BE with BOM too" cmp -s "$WORK/u8.out" "$WORK/u16be.out"
+# UTF-16 without a BOM (some tools write none): found by where its NUL
+# bytes fall, so the seed reads as it does in UTF-8, byline and all
+SEED="$TOP/samples/seed-article.txt"
+"$P" -c "import sys; d=open('$SEED','rb').read().decode(); open('$WORK/s16le.txt','wb').write(d.encode('utf-16-le')); open('$WORK/s16be.txt','wb').write(d.encode('utf-16-be'))"
+"$NARRATE" --script "$SEED" >"$WORK/s8.out"
+for bo in le be; do
+    rc=$(result s16$bo --script "$WORK/s16$bo.txt"); accept s16$bo "$rc"
+    t "  UTF-16${bo} without a BOM reads like UTF-8" cmp -s "$WORK/s8.out" "$WORK/s16$bo.out"
+done
+t "  with the byline kept" grep -q "By Andrew Staniforth" "$WORK/s16le.out"
 
 printf 'Title\000line\n\nSome\000text with NUL\000bytes.\n' >"$WORK/nul.txt"
 rc=$(result nul --script "$WORK/nul.txt"); accept nul "$rc"
@@ -53,10 +63,22 @@ printf 'Share this:\nTwitter\nFacebook\n\nLeave a Reply\n\nEnhanced by Zemanta\n
 rc=$(result bp -q "$WORK/bp.txt" -o "$WORK/bp.mp3"); t "boilerplate only: exit 3 ($(cat "$WORK/err"))" [ "$rc" -eq 3 ]
 t "  no output file for those" [ ! -e "$WORK/empty.mp3" ] && [ ! -e "$WORK/ws.mp3" ]
 
+# random bytes are not text: refused, never narrated as noise
 head -c 300000 /dev/urandom >"$WORK/random.bin"
-rc=$(result random --script "$WORK/random.bin"); accept random "$rc"
-grep -v '^# ' "$WORK/random.out" >"$WORK/random.spoken"
-[ "$rc" -eq 0 ] && t "  random bytes: spoken lines are UTF-8 letters, words and punctuation" letters_only "$WORK/random.spoken"
+rc=$(result random --script "$WORK/random.bin")
+t "random bytes: exit 3, one line saying so ($(cat "$WORK/err"))" \
+    test "$rc" -eq 3 -a "$(wc -l <"$WORK/err")" -eq 1 -a -n "$(grep 'binary data' "$WORK/err")"
+t "  and nothing printed" [ ! -s "$WORK/random.out" ]
+# a text with a stray control byte or two is still text
+printf 'A damaged note\n\nIt has one \001 stray byte and a bell \007 in it.\n' >"$WORK/stray.txt"
+rc=$(result stray --script "$WORK/stray.txt"); accept stray "$rc"
+t "  a stray control byte: still narrated" [ "$rc" -eq 0 ]
+
+# control characters and colour escapes never reach the spoken text
+printf 'Title \033[1mbold\033[0m here\n\nSome \033[31mred\033[0m text \033]0;x\007 and \302\205 C1.\n' >"$WORK/ctl.txt"
+rc=$(result ctl --script "$WORK/ctl.txt"); accept ctl "$rc"
+t "  control characters: spoken text is letters, words and punctuation" letters_only "$WORK/ctl.out"
+t "  colour escapes are not read out" sh -c "! grep -q '31m\\|\\[0m' '$WORK/ctl.out'"
 
 "$P" -c "print('Long token'); print(); print('x' * 100000)" >"$WORK/token.txt"
 rc=$(result token --script "$WORK/token.txt"); accept token "$rc"

@@ -30,5 +30,7 @@ st=$?; cat "$WORK/py.log"
 t "every episode carries the cover and reports its loudness" [ $st -eq 0 ]
 printf 'title = Test show\ncover_file = %s\n' "$TOP/README.md" >"$WORK/bad.conf"
 "$NARRATE" batch -q "$WORK/in" "$WORK/out2" --config "$WORK/bad.conf" 2>"$WORK/err"
-t "a cover_file that is not an image: exit 3 naming it ($(cat "$WORK/err"))" test $? -eq 3 -a "$(grep -c cover_file "$WORK/err")" -eq 1
+t "a cover_file that is not an image: a bad setting, exit 2, one line naming file, line and key ($(cat "$WORK/err"))" \
+    test $? -eq 2 -a "$(wc -l <"$WORK/err")" -eq 1 -a -n "$(grep 'bad.conf:2: cover_file:' "$WORK/err")"
+t "  before any work: no OUT_DIR made" [ ! -e "$WORK/out2" ]
 done_

@@ -59,6 +59,56 @@ if [ "$(id -u)" -ne 0 ]; then
     expect 4 "Permission denied" "unwritable output directory" -- "$WORK/ok.txt" -o "$WORK/ro/a.mp3"
 fi
 
+# not text at all: refused before decoding, named by what it looks like,
+# exit 3, nothing written
+gzip -c "$WORK/ok.txt" >"$WORK/in.gz"
+printf '%%PDF-1.4\n%%\342\343\317\323\n1 0 obj\n<< /Type /Catalog >>\nendobj\n' >"$WORK/in.pdf"
+ffmpeg -v error -f lavfi -i color=c=red:s=8x8 -frames:v 1 "$WORK/in.png"
+head -c 200000 /dev/urandom >"$WORK/in.bin"
+cp "$WORK/in.pdf" "$WORK/pdf.txt"   # the name does not make it text
+for k in "gz:a gzip archive" "pdf:a PDF file" "png:a PNG image" "bin:binary data" \
+         "txt:a PDF file"; do
+    ext=${k%%:*} what=${k#*:}
+    f="$WORK/in.$ext"; [ "$ext" = txt ] && f="$WORK/pdf.txt"
+    expect 3 "is $what.*narrate reads text, Markdown or HTML" "$what as input" -- \
+        "$f" -o "$WORK/bin.mp3"
+    t "  no output for $what" [ ! -e "$WORK/bin.mp3" ]
+    expect 3 "is $what" "  and --script refuses it too" -- --script "$f"
+    t "  --script printed nothing" [ ! -s "$WORK/out" ]
+done
+t "  no temporary file left by binary inputs" no_temp "$WORK"
+
+# an extension narrate does not write: a usage error naming the ones it
+# does, unless --format says what to write; no file under a misleading name
+expect 2 "out.docx.*\.mp3, \.wav.*\.m4b.*--format" "-o out.docx" -- "$WORK/ok.txt" -o "$WORK/out.docx"
+t "  no out.docx written" [ ! -e "$WORK/out.docx" ]
+expect 2 "\.xyz.*known extensions" "-o a.xyz" -- "$WORK/ok.txt" -o "$WORK/a.xyz"
+"$NARRATE" -q --format wav "$WORK/ok.txt" -o "$WORK/out.docx"
+t "  --format wav -o out.docx writes a WAV by that name" [ "$(head -c 4 "$WORK/out.docx")" = RIFF ]
+"$NARRATE" -q "$WORK/ok.txt" -o "$WORK/noext"
+t "  a name with no extension is MP3" [ "$(head -c 3 "$WORK/noext")" = ID3 ]
+expect 2 "unknown --format 'aac' \(mp3, wav, raw, flac, ogg, opus, m4b" "unknown --format lists the formats" -- \
+    --format aac "$WORK/ok.txt" -o "$WORK/x.aac"
+
+# M4B cannot go to a pipe: an output error with the reason, before any work
+{ "$NARRATE" -q --format m4b "$WORK/ok.txt" -o - 2>"$WORK/err"; echo $? >"$WORK/rc"; } | cat >"$WORK/m4b.out"
+t "-o - --format m4b: exit 4 ($(cat "$WORK/rc")), one line naming why ($(cat "$WORK/err"))" \
+    test "$(cat "$WORK/rc")" -eq 4 -a "$(wc -l <"$WORK/err")" -eq 1 -a -n "$(grep 'seekable file' "$WORK/err")"
+t "  nothing went down the pipe" [ ! -s "$WORK/m4b.out" ]
+
+# --show-stripped on an input with nothing left: the removals, then the
+# input error (exit 3), never "no article loaded"
+printf 'Share this:\nTwitter\nFacebook\n\nLeave a Reply\n\nCookie policy\n' >"$WORK/bp.txt"
+for extra in "" "--script" "-o $WORK/bp.mp3"; do
+    # shellcheck disable=SC2086
+    "$NARRATE" --show-stripped $extra "$WORK/bp.txt" >/dev/null 2>"$WORK/err"
+    rc=$?
+    t "--show-stripped $extra with nothing to speak: exit 3 ($rc), ends with the input error" \
+        test "$rc" -eq 3 -a -n "$(tail -n 1 "$WORK/err" | grep 'nothing to speak')"
+    t "  and never 'no article loaded'" sh -c "! grep -q 'no article loaded' '$WORK/err'"
+done
+t "  no output for it" [ ! -e "$WORK/bp.mp3" ]
+
 # text is never a format string
 printf 'Title %%s%%n\n\nSpeak %%s%%n%%x%%p and %%d percent.\n' >"$WORK/fmt.txt"
 "$NARRATE" --script "$WORK/fmt.txt" >"$WORK/fmt.out" 2>"$WORK/fmt.err"

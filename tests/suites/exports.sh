@@ -28,8 +28,10 @@ t "the narrate program exports its rand and srand for libflite" \
     sh -c "nm -D --defined-only '$NARRATE' | grep -qw rand && nm -D --defined-only '$NARRATE' | grep -qw srand"
 
 readelf -d "$SO" | sed -n 's/.*(NEEDED).*\[\(.*\)\]/\1/p' >"$WORK/needed"
-t "libnarrate.so links libflite, LAME, libsndfile" \
-    sh -c "grep -q libflite.so '$WORK/needed' && grep -q libmp3lame '$WORK/needed' && grep -q libsndfile '$WORK/needed'"
+t "libnarrate.so links libflite, LAME, libebur128" \
+    sh -c "grep -q libflite.so '$WORK/needed' && grep -q libmp3lame '$WORK/needed' && grep -q libebur128 '$WORK/needed'"
+t "  and no longer libsndfile (WAV is written by sink_wav.c itself)" \
+    sh -c "! grep -q libsndfile '$WORK/needed'"
 t "  and not the command's jansson and nettle ($(tr '\n' ' ' <"$WORK/needed"))" \
     sh -c "! grep -q -e jansson -e nettle '$WORK/needed'"
 done_

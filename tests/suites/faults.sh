@@ -44,6 +44,69 @@ NARRATE_FAIL=write:2 LD_PRELOAD="$IO" "$NARRATE" -q "$WORK/in.txt" -o "$WORK/out
     --transcript "$WORK/t.vtt" 2>/dev/null
 t "a failed audio write leaves no transcript either" [ ! -e "$WORK/t.vtt" ]
 
+# WAV on a full disk: whichever write it strikes (header, audio, the sizes
+# written at the end), the message is the real error
+printf 'previous' >"$WORK/out.wav"
+NARRATE_INJECT_LOG="$WORK/inject.log" LD_PRELOAD="$IO" "$NARRATE" -q -j1 "$WORK/in.txt" -o "$WORK/probe.wav"
+nw=$(sed -n 's/^output writes: //p' "$WORK/inject.log")
+for n in 1 2 3 $((nw - 1)) "$nw"; do
+    NARRATE_FAIL=write:$n LD_PRELOAD="$IO" timeout 60 "$NARRATE" -q -j1 "$WORK/in.txt" -o "$WORK/out.wav" 2>"$WORK/err"
+    rc=$?
+    t "WAV, write $n of $nw fails: exit 4, one line, the real reason ($(cat "$WORK/err"))" \
+        test "$rc" -eq 4 -a "$(wc -l <"$WORK/err")" -eq 1 -a -n "$(grep 'No space left on device' "$WORK/err")"
+    t "  previous WAV intact, no temporary file" sh -c "[ \"\$(cat '$WORK/out.wav')\" = previous ] && [ -z \"\$(find '$WORK' -maxdepth 1 -name '.*.??????')\" ]"
+done
+
+# SIGINT/SIGTERM in the loudness and encoding pass of a format whose tags
+# sit in its header (the whole file is written after synthesis): raised by
+# the shim at the 20th write to the output, so it lands in that pass every
+# time.  The run stops at once (a few writes at most, of hundreds left),
+# exits 130/143, keeps the previous file and leaves no temporary file.
+"$PY" "$TOP/tests/bench/make_text.py" "$TOP/samples/seed-article.txt" 3000 >"$WORK/mid.txt"
+for f in flac:INT ogg:TERM opus:INT m4b:TERM; do
+    ext=${f%%:*} sig=${f#*:}
+    want=130; [ "$sig" = TERM ] && want=143
+    sigl=$(echo "$sig" | tr A-Z a-z)
+    printf 'previous' >"$WORK/sig.$ext"
+    rm -f "$WORK/inject.log"
+    # env after timeout: the shim in timeout itself would write the log last
+    timeout 300 env NARRATE_FAIL=sig$sigl:20 NARRATE_INJECT_LOG="$WORK/inject.log" LD_PRELOAD="$IO" \
+        "$NARRATE" -q -j2 --voice kal16 "$WORK/mid.txt" -o "$WORK/sig.$ext" 2>"$WORK/err"
+    rc=$?
+    after=$(sed -n 's/^writes after the signal: //p' "$WORK/inject.log" 2>/dev/null)
+    t "SIG$sig while encoding .$ext: exit $want (got $rc)" [ "$rc" -eq "$want" ]
+    t "  stopped within a block: ${after:-?} more writes" [ -n "$after" ] && [ "$after" -le 10 ]
+    t "  previous .$ext intact" [ "$(cat "$WORK/sig.$ext")" = previous ]
+    t "  no temporary file left" no_temp
+done
+
+# the audio and its sidecars replace the old ones together or not at all
+old_set() {
+    printf 'old audio' >"$WORK/g.mp3"; printf 'old vtt' >"$WORK/g.vtt"; printf 'old json' >"$WORK/g.json"
+}
+all_old() {
+    [ "$(cat "$WORK/g.mp3")" = "old audio" ] && [ "$(cat "$WORK/g.vtt")" = "old vtt" ] &&
+        [ "$(cat "$WORK/g.json")" = "old json" ]
+}
+group() { "$NARRATE" -q -j1 "$WORK/in.txt" -o "$WORK/g.mp3" --transcript "$@" --chapters-json "$WORK/g.json"; }
+old_set
+group "$WORK/nodir/g.vtt" 2>"$WORK/err"
+rc=$?
+t "transcript cannot be written: exit 4 ($rc), one line ($(cat "$WORK/err"))" \
+    test "$rc" -eq 4 -a "$(wc -l <"$WORK/err")" -eq 1
+t "  the old audio and chapters stay: nothing replaced" all_old
+t "  no temporary file left" no_temp
+for f in fsync:2 close:3 rename:1 rename:2 rename:3; do
+    old_set
+    NARRATE_FAIL=$f LD_PRELOAD="$IO" group "$WORK/g.vtt" 2>"$WORK/err"
+    rc=$?
+    t "group, $f fails: exit 4 ($rc), one line ($(cat "$WORK/err"))" test "$rc" -eq 4 -a "$(wc -l <"$WORK/err")" -eq 1
+    t "  audio, transcript and chapters all still the old ones" all_old
+    t "  no temporary file left" no_temp
+done
+group "$WORK/g.vtt"
+t "the same group without a fault replaces all three" sh -c "[ \"\$(head -c 3 '$WORK/g.mp3')\" = ID3 ] && grep -q WEBVTT '$WORK/g.vtt' && grep -q chapters '$WORK/g.json'"
+
 # allocation failures: every N of a --script run
 total=$(NARRATE_COUNT_ALLOC=1 LD_PRELOAD="$AL" "$NARRATE" --script "$WORK/in.txt" 2>&1 >/dev/null | sed -n 's/^allocations: //p')
 crashes=0 noisy=0 n=1

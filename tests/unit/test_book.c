@@ -193,7 +193,7 @@ static void test_bodies(void **state)
     a.blocks = blocks;
     a.nblocks = sizeof blocks / sizeof blocks[0];
     nr_plan p = {0};
-    nr_plan_opts po = {NULL, NULL};
+    nr_plan_opts po = {NULL, NULL, 0};
     assert_int_equal(nr_plan_build(&p, &a, &po), NR_OK);
     assert_int_equal(p.nchapters, 4);
 
@@ -277,7 +277,7 @@ static void test_silent_sentence(void **state)
     a.blocks = blocks;
     a.nblocks = 1;
     nr_plan p = {0};
-    nr_plan_opts po = {NULL, NULL};
+    nr_plan_opts po = {NULL, NULL, 0};
     assert_int_equal(nr_plan_build(&p, &a, &po), NR_OK);
     cues cs = {NULL, 0, 0, &p};
     for (size_t s = 0; s < p.nsegments; s++) {

@@ -71,7 +71,7 @@ static void test_intro(void **state)
 
     /* the overrides replace title and byline, and name the first chapter */
     a = article("Rates rise again", "Jane Doe", NULL, b, 1);
-    nr_plan_opts o = {"A new title", "Someone Else"};
+    nr_plan_opts o = {"A new title", "Someone Else", 0};
     assert_string_equal(intro_of(&p, &a, &o), "A new title. By Someone Else.");
     assert_string_equal(p.chapter_titles[0], "A new title");
     o.author = NULL;
@@ -87,6 +87,41 @@ static void test_intro(void **state)
     nr_plan_free(&p);
     assert_null(p.segments);
     assert_int_equal(p.nitems, 0);
+}
+
+/* nr_set_plain: nothing is spoken before the first block, which opens the
+   first chapter; a heading there names no second, empty chapter. */
+static void test_no_intro(void **state)
+{
+    (void)state;
+    nr_block b[] = {
+        block(NR_BLOCK_PARA, "Chosen words."),
+        block(NR_BLOCK_HEADING, "Later part"),
+        block(NR_BLOCK_PARA, "More words."),
+    };
+    nr_article a = article("Fallback title", "Jane Doe", "5 May 2024", b, 3);
+    nr_plan p = {0};
+    nr_plan_opts o = {NULL, NULL, 1};
+    assert_int_equal(nr_plan_build(&p, &a, &o), NR_OK);
+    assert_int_equal(p.nsegments, 3);
+    assert_int_equal(p.segments[0].kind, NR_SEG_PARA);
+    assert_int_equal(p.segments[0].opens_chapter, 1);
+    assert_int_equal(p.segments[0].chapter, 0);
+    assert_int_equal(p.nchapters, 2);
+    assert_string_equal(p.chapter_titles[0], "Fallback title");
+    assert_string_equal(p.chapter_titles[1], "Later part");
+    for (size_t i = 0; i < p.nsegments; i++)
+        assert_int_not_equal(p.segments[i].kind, NR_SEG_INTRO);
+
+    nr_article h = article("Fallback title", NULL, NULL, b + 1, 2);
+    assert_int_equal(nr_plan_build(&p, &h, &o), NR_OK);
+    assert_int_equal(p.nchapters, 1);
+    assert_int_equal(p.segments[0].kind, NR_SEG_HEADING);
+    assert_int_equal(p.segments[0].chapter, 0);
+    assert_int_equal(p.segments[0].opens_chapter, 1);
+    assert_int_equal(p.segments[1].chapter, 0);
+    assert_int_equal(p.segments[1].opens_chapter, 0);
+    nr_plan_free(&p);
 }
 
 static void test_segments_and_chapters(void **state)
@@ -303,6 +338,7 @@ int main(void)
 {
     const struct CMUnitTest tests[] = {
         cmocka_unit_test(test_intro),
+        cmocka_unit_test(test_no_intro),
         cmocka_unit_test(test_segments_and_chapters),
         cmocka_unit_test(test_items),
         cmocka_unit_test(test_speak_range),
