@@ -162,8 +162,10 @@ size_t model_number_multi(norm_run *run);
 int    say_code_section(norm_run *run, const char *s, size_t n);
 int    say_slash_reference(norm_run *run, const char *s, size_t n);
 
-/* words.c: words, abbreviations, Roman numerals, initialisms, acronyms */
+/* words.c: words, abbreviations, initialisms, acronyms */
 int    word_token(norm_run *run, const char *s, size_t n);
+/* roman.c: Roman numerals after names and counting words (a word rule) */
+int    say_roman(norm_run *run, const char *s, size_t n);
 int    say_number_abbrev(norm_run *run, const char *s, size_t n);
 
 /* Records the class and rule of what a rule says (first setter wins, so a

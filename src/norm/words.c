@@ -1,138 +1,18 @@
 /*
- * words.c - alphabetic tokens: lexicon, abbreviations by context, Roman
- * numerals after names, initialisms and acronyms, letters mixed with digits.
+ * words.c - alphabetic tokens: lexicon, abbreviations by context,
+ * initialisms and acronyms, letters mixed with digits (Roman numerals are
+ * roman.c's).
  *
  * Context is what decides an abbreviation: "Dr" before a name is Doctor and
  * after a street name is Drive; "St" likewise Saint/Street; "No." is Number
- * only before a number.  Roman numerals are read only after a capitalised
- * word, as ordinals after a personal name (Henry VIII -> Henry the eighth)
- * and as cardinals after words that number things (World War II, Chapter
- * IV); the pronoun "I" is never a numeral.
+ * only before a number.
  */
 #include "token.h"
 
 #include <string.h>
 #include <utf8proc.h>
 
-static const char *const cardinal_roman_ctx[] = {
-    "war", "chapter", "part", "act", "volume", "vol", "book", "phase", "section",
-    "bowl", "round", "class", "type", "mark", "mk", "schedule", "article",
-    "title", "stage", "level", "grade", "series", "episode", "apollo", "rocky",
-    "league", "division", "tier", "category", "psalm", "scene", "canto",
-    "appendix", "annex", "figure", "table", "vatican", "council", "olympiad",
-    "formula", "super", "star", "wars", "world", "final", "fantasy",
-    "gemini", "henry's", "opus", "no", "number", NULL
-};
-
-/* Names after which a lone "I", "V" or "X" is a regnal number. */
-static const char *const regnal_names[] = {
-    "Elizabeth", "Henry", "Edward", "George", "James", "Charles", "William",
-    "Mary", "Richard", "John", "Louis", "Pius", "Benedict", "Gregory", "Leo",
-    "Paul", "Alexander", "Nicholas", "Peter", "Catherine", "Frederick",
-    "Philip", "Felipe", "Juan", "Carlos", "Victor", "Ramesses", "Napoleon",
-    "Wilhelm", "Constantine", "Francis", "Innocent", "Clement", "Urban",
-    "Boniface", "Stephen", "David", "Robert", "Malcolm", "Alfonso", "Sam",
-    "Harald", "Olav", "Gustav", "Christian", "Frederik", "Haakon", "Rama",
-    NULL
-};
-
-static int rv(char ch)
-{
-    switch (ch) {
-    case 'I': return 1; case 'V': return 5; case 'X': return 10;
-    case 'L': return 50; case 'C': return 100; case 'D': return 500;
-    case 'M': return 1000; default: return 0;
-    }
-}
-
-/* Value of a canonical Roman numeral, else 0. */
-static int roman_value(const char *s, size_t n)
-{
-    if (!n || n > 15)
-        return 0;
-    int total = 0;
-    for (size_t i = 0; i < n; i++) {
-        int v = rv(s[i]);
-        if (!v)
-            return 0;
-        int nx = i + 1 < n ? rv(s[i + 1]) : 0;
-        total += nx > v ? -v : v;
-    }
-    if (total <= 0 || total >= 4000)
-        return 0;
-    /* canonical check: regenerate and compare */
-    static const struct { int v; const char *r; } tab[] = {
-        {1000, "M"}, {900, "CM"}, {500, "D"}, {400, "CD"}, {100, "C"}, {90, "XC"},
-        {50, "L"}, {40, "XL"}, {10, "X"}, {9, "IX"}, {5, "V"}, {4, "IV"}, {1, "I"}
-    };
-    char buf[20];
-    size_t k = 0;
-    int v = total;
-    for (size_t t = 0; t < sizeof tab / sizeof tab[0]; t++)
-        while (v >= tab[t].v && k + 2 < sizeof buf) {
-            for (const char *p = tab[t].r; *p; p++)
-                buf[k++] = *p;
-            v -= tab[t].v;
-        }
-    if (k != n || memcmp(buf, s, n))
-        return 0;
-    return total;
-}
-
 static int all_upper(const char *s, size_t n);
-
-/* A Roman numeral in capitals after a capitalised word: "Henry VIII" the
- * eighth, "World War II" two (see the comment at the top). */
-static int say_roman(norm_run *run, const char *s, size_t n)
-{
-    if (!all_upper(s, n))
-        return 0;
-    const tok *pv = tok_at(run, -1);
-    if (!pv || pv->trailn)
-        return 0;
-    int counted = word_in(pv->s, pv->n, cardinal_roman_ctx);
-    int regnal = !counted && word_in(pv->s, pv->n, regnal_names);
-    if (!counted && !tok_is_cap_word(pv))
-        return 0;
-    int v = roman_value(s, n);
-    if (!v || v > 89 || !(memchr(s, 'I', n) || memchr(s, 'V', n) || memchr(s, 'X', n)))
-        return 0;
-    if (n == 1 && !regnal && !counted)
-        return 0;
-    if (n == 1 && s[0] == 'X' && (tok_is(pv, "Malcolm") || tok_is(pv, "Series")))
-        return 0;                      /* the letter: Malcolm X, Xbox Series X */
-    const tok *pv2 = tok_at(run, -2);
-    if (!regnal && !counted && n >= 2 && v >= 2 && v <= 4 && pv2 && !pv2->trailn &&
-        (word_in(pv2->s, pv2->n, regnal_names) ||
-         (pv2->n == 2 && is_upper((unsigned char)pv2->s[0]) && pv2->s[1] == '.'))) {
-        /* after a given name (or initial) and a surname a numeral is the
-           name's: "Henry Ford II", "John D. Rockefeller III" "the third";
-           titles keep the number ("Grand Theft Auto IV") */
-        SET(run, CLS_ROMAN, "roman-name");
-        out_word(run->o, "the", 3);
-        num_cardinal_u(run->o, (unsigned)v);
-        out_ordinalize(run->o);
-        return 1;
-    }
-    const tok *nx = tok_at(run, 1);
-    int crowned = pv2 && !pv2->trailn &&
-                  word_in(pv2->s, pv2->n, (const char *const[]){"King", "Queen", "Pope",
-                          "Emperor", "Empress", "Tsar", "Czar", "Kaiser", "Sultan", NULL});
-    if (n == 1 && s[0] == 'I' && nx && nx->n && is_lower((unsigned char)nx->s[0]) &&
-        !run->t[run->i].trailn && !counted && !crowned && !tok_is(nx, "of") && !tok_is(nx, "and"))
-        return 0;                      /* "Sam I am", "Henry I think"; not "King Charles I was" */
-    if (!regnal) {
-        /* sequels, wars, chapters, ships: "Rocky II", "World War II" */
-        SET(run, CLS_ROMAN, "roman-cardinal");
-        num_cardinal_u(run->o, (unsigned)v);
-        return 1;
-    }
-    SET(run, CLS_ROMAN, "roman-regnal");
-    out_word(run->o, "the", 3);
-    num_cardinal_u(run->o, (unsigned)v);
-    out_ordinalize(run->o);
-    return 1;
-}
 
 static void say_lex(nr_out *o, const lex_entry *e, const char *s, size_t n)
 {
@@ -790,7 +670,7 @@ int word_token(norm_run *run, const char *s, size_t n)
            say_abbrev(run, s, n) ||        /* Dr Smith, Baker St, No. 10 */
            say_caps_title(run, s, n) ||    /* ST. PAUL, DR. KING */
            say_versus(run, s, n) ||        /* Dobbs v. Jackson */
-           say_roman(run, s, n) ||         /* Henry VIII, World War II */
+           say_roman(run, s, n) ||         /* roman.c: Henry VIII, World War II */
            say_initialism(run, s, n) ||    /* U.S., e.g. */
            say_letters_and(run, s, n) ||   /* AT&T */
            say_capitals(run, s, n) ||      /* FBI, NATO, MPs */
