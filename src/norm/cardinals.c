@@ -265,6 +265,15 @@ int say_ordinal(norm_run *run, const char *s, size_t n)
 {
     numlit nl;
     size_t k = num_scan(s, n, &nl);
+    if (k && !nl.point && !nl.neg && k + 1 == n && s[k] == 'd' && !nl.commas &&
+        (s[k - 1] == '2' || s[k - 1] == '3') && !(k > 1 && s[k - 2] == '1') &&
+        IS_WHOLE(run, s, n) && !run->t[run->i].trailn && tok_is_cap_word(tok_at(run, 1))) {
+        /* "2d Battalion", "the 33d Infantry": the US Army's and
+           government's way of writing 2nd and 3rd, before a name */
+        SET(run, CLS_ORDINAL, "ordinal-d");
+        num_ordinal(run->o, nl.ip, nl.ipn);
+        return 1;
+    }
     if (!k || nl.point || nl.neg || k + 2 != n)
         return 0;
     const char *suf = s + k;

@@ -102,6 +102,48 @@ static const char *const million_modified[] = {
     "dollar", "euro", "member", "seat", "unit", "word", "user", "home", NULL
 };
 
+/* Weighing words: "weighed 10 st" is stone, where "10 st" alone is not. */
+static const char *const weigh_words[] = {
+    "weigh", "weighs", "weighed", "weighing", "weight", "lost", "gained",
+    "lose", "gain", "losing", "gaining", "shed", "tipped", "over", "under", NULL
+};
+
+/* Is the unit after the number, a word or a lone letter when it stands
+ * alone ("g", "l", "st", "W"), a unit here?  What follows decides: "of"
+ * or a small word ("30 g of sugar", "5 l bottle", "a 100 W bulb"), or the
+ * end of the clause ("approx. 10 g."); never a capitalised word or a
+ * number ("100 W Main St" is West).  Seconds need "of" ("10 s of
+ * silence"); stone a weighing word before or pounds after ("weighed 10
+ * st", "10 st 4 lb"); "in", "x" and the scales are words or other rules'. */
+static int spaced_unit_holds(const norm_run *run, const unit *u)
+{
+    const tok *nx = tok_at(run, 1), *n2 = tok_at(run, 2);
+    int clause_end = nx->trailn || !n2 || !n2->n;
+    int small_next = !clause_end && !n2->leadn && is_lower((unsigned char)n2->s[0]);
+    int of_next = !clause_end && tok_is(n2, "of");
+    static const char *const letters[] = {"g", "l", "L", "t", "h", "V", "W", NULL};
+    if (!strcmp(u->abbr, "s"))
+        return of_next;
+    if (!strcmp(u->abbr, "st")) {
+        static const char *const pound_units[] = {"lb", "lbs", NULL};
+        const tok *n3 = tok_at(run, 3);
+        if (!clause_end && n2 && tok_all_digits(n2) && n3 && word_in(n3->s, n3->n, pound_units))
+            return 1;
+        for (long k = 1; k <= 3; k++) {
+            const tok *t = tok_at(run, -k);
+            if (!t || (t->trailn && k > 1))
+                break;
+            if (word_in(t->s, t->n, weigh_words))
+                return 1;
+        }
+        return 0;
+    }
+    for (size_t i = 0; letters[i]; i++)
+        if (!strcmp(u->abbr, letters[i]))
+            return clause_end || small_next || of_next;
+    return 0;
+}
+
 /* A number and its unit at s, glued ("5km", "30°C", "1.82m", "5%") or in
  * the tokens after it ("5 km", "2,000 sq. ft."): *consumed says how many
  * tokens after it the unit took.  Returns 1 when said. */
@@ -158,11 +200,8 @@ static int measure_token(norm_run *run, const char *s, size_t n, size_t *consume
                 return 1;
             }
         }
-        /* "a 100 W bulb": a spaced W is watts before a small word or at
-           the end, not before a name ("100 W Main St" is West) */
-        int watts = u && !strcmp(u->abbr, "W") &&
-                    (nx->trailn || !n2 || !n2->n || n2->leadn || is_lower((unsigned char)n2->s[0]));
-        if (!u || ((u->flags & U_GLUED_ONLY) && !watts) || !strcmp(u->abbr, "%"))
+        if (!u || ((u->flags & U_GLUED_ONLY) && !spaced_unit_holds(run, u)) ||
+            !strcmp(u->abbr, "%"))
             return 0;
         /* "5 m" after a number: metres, but "100 m people" is unlikely; a
          * capital M alone is ambiguous, leave it */

@@ -140,6 +140,7 @@ static const unit units[] = {
     {"lb", "pound", "pounds", NULL, NULL, 0},
     {"lbs", "pounds", "pounds", NULL, NULL, 0},
     {"oz", "ounce", "ounces", NULL, NULL, 0},
+    {"cwt", "hundredweight", "hundredweight", NULL, NULL, 0},
     /* British body weight: "9st 4lb"; "1st", "21st" stay ordinals unless a
        pounds figure follows (measures.c) */
     {"st", "stone", "stone", NULL, NULL, U_GLUED_ONLY | U_CASE},

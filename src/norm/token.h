@@ -126,6 +126,7 @@ void   say_month_day(nr_out *o, int m, unsigned d);
 /* money.c */
 size_t money_code(norm_run *run);                   /* "USD 5", "CHF 2.3 million" */
 size_t money_multi(norm_run *run);
+size_t lsd_multi(norm_run *run);                    /* "3s 6d", "£1 4s", "cost 2d" */
 int    money_in_token(norm_run *run, const char *s, size_t n);
 /* the word a rate is per: "mo" -> "month", "yr" -> "year"; NULL if none */
 const char *per_of(const char *s, size_t n);
