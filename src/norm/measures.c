@@ -192,6 +192,16 @@ static int measure_token(norm_run *run, const char *s, size_t n, size_t *consume
             *consumed = 1;
             return 1;
         }
+        if ((!strncmp(nx->s, "Bn", 2) && (nx->n == 2 || (nx->n == 3 && nx->s[2] == '.'))) &&
+            !nl.point && !nl.commas && nl.ipn <= 2 && nl.ip[0] != '0') {
+            /* "2 Bn", British Army style: the second Battalion (a billion
+               is "bn": "$2bn", "2 bn people") */
+            SET(run, CLS_ABBREVIATION, "battalion");
+            num_ordinal(run->o, nl.ip, nl.ipn);
+            out_word(run->o, "Battalion", 9);
+            *consumed = 1;
+            return 1;
+        }
         const unit *u = unit_find(nx->s, nx->n);
         if (!u && nx->n > 1 && nx->s[nx->n - 1] == '.')
             u = unit_find(nx->s, nx->n - 1);   /* "7 m." ending a sentence */

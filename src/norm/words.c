@@ -87,6 +87,21 @@ static int say_caps_title(norm_run *run, const char *s, size_t n)
     return 1;
 }
 
+/* Is t a military or civil title abbreviation ("Lt.", "Maj", "Rev.")?
+ * Then a title after it is one too, with or without a name: "the Lt. Col.
+ * said", "Maj. Gen." */
+static int after_title(const tok *t)
+{
+    if (!t || t->trailn || t->n < 2 || !is_upper((unsigned char)t->s[0]))
+        return 0;
+    static const char *const ranks[] = {
+        "Lt", "Lt.", "Maj", "Maj.", "Brig", "Brig.", "Lieut", "Lieut.", "Gen", "Gen.",
+        "Sgt", "Sgt.", "Vice", "Rear", "Lance", "Staff", "Wing", "Flight", "Group",
+        "Air", "Field", "Col", "Col.", "Cdr", "Cdr.", NULL
+    };
+    return word_in(t->s, t->n, ranks);
+}
+
 /* An abbreviation of the table (tables.c) where its context allows it:
  * "Dr Smith" Doctor, "Baker St" Street, "No. 10" number. */
 static int say_abbrev(norm_run *run, const char *s, size_t n)
@@ -134,8 +149,8 @@ static int say_abbrev(norm_run *run, const char *s, size_t n)
             say = "Drive";
         else if (!strcmp(a->key, "St") && prev_name && !next_name)
             say = "Street";
-        else if (next_name || (a->flags & AB_ANY))
-            say = a->say;
+        else if (next_name || (a->flags & AB_ANY) || after_title(pv))
+            say = a->say;              /* a title, or the second of two: "the Lt. Col." */
         else if (dotted && !strcmp(a->key, "St"))
             say = "Street";
     } else if (a->flags & AB_AFTERNAME) {
@@ -155,6 +170,11 @@ static int say_abbrev(norm_run *run, const char *s, size_t n)
                 say = "County";
             else if (prev_name)
                 say = "Company";
+        } else if (!strcmp(a->key, "Coy")) {
+            /* a company by its letter or number: "A Coy", "HQ Coy", "2 Coy"
+               ("Wayne Coy" is a name) */
+            if (pv && !pv->trailn && pv->n <= 3 && (all_upper(pv->s, pv->n) || tok_all_digits(pv)))
+                say = a->say;
         } else if (prev_name || (a->flags & AB_ANY))
             say = a->say;
     } else if (a->flags & AB_DOT) {
