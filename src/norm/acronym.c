@@ -6,7 +6,8 @@
  * said as a word when they split into syllables English allows - an onset
  * cluster English words can begin with, a vowel group English spells, and
  * consonant clusters between them no longer than three - and spelled when
- * they do not (GCHQ, HSBC, DVLA).  A plural "s" (MPs) or possessive ('s)
+ * they do not (GCHQ, HSBC, DVLA, and the U-initialisms USDA, UCLA).  A
+ * plural "s" (MPs) or possessive ('s)
  * stays attached to the last letter so Flite says "M-P's".
  */
 #include "internal.h"
@@ -96,6 +97,13 @@ int acro_pronounceable(const char *s, size_t n)
     char u[32];
     n = upper_base(s, n, u, sizeof u - 1);
     if (n < 4)
+        return 0;
+    /* initialisms of "United ..."/"University ...": a U and two
+       consonants starts no word said as one (USDA, UCLA, USCIS) */
+    if (u[0] == 'U' && !vowel(u[1]) && !vowel(u[2]) && u[1] != 'Y' && u[2] != 'Y')
+        return 0;
+    /* nor does a U after two consonants end one (ACLU) */
+    if (u[n - 1] == 'U' && !vowel(u[n - 2]) && !vowel(u[n - 3]))
         return 0;
     size_t i = 0, st = 0;
     /* onset */
