@@ -92,19 +92,11 @@ int acro_onset_ok(const char *s, size_t n)
     return i == 0 || in_list(u, i, onsets);
 }
 
-int acro_pronounceable(const char *s, size_t n)
+/* Do the letters u[0..n) (ASCII capitals) split into syllables English
+ * spells: an onset English words begin with, vowel groups, clusters of at
+ * most three consonants between them, a coda English words end with? */
+static int syllables_ok(const char *u, size_t n)
 {
-    char u[32];
-    n = upper_base(s, n, u, sizeof u - 1);
-    if (n < 4)
-        return 0;
-    /* initialisms of "United ..."/"University ...": a U and two
-       consonants starts no word said as one (USDA, UCLA, USCIS) */
-    if (u[0] == 'U' && !vowel(u[1]) && !vowel(u[2]) && u[1] != 'Y' && u[2] != 'Y')
-        return 0;
-    /* nor does a U after two consonants end one (ACLU) */
-    if (u[n - 1] == 'U' && !vowel(u[n - 2]) && !vowel(u[n - 3]))
-        return 0;
     size_t i = 0, st = 0;
     /* onset */
     while (i < n && !vowel(u[i]) && !(u[i] == 'Y' && i > 0))
@@ -148,6 +140,57 @@ int acro_pronounceable(const char *s, size_t n)
             u[st] != 'N' && u[st] != 'M' && u[st] != 'R' && u[st] != 'D')
             return 0;
     }
+}
+
+int acro_pronounceable(const char *s, size_t n)
+{
+    char u[32];
+    n = upper_base(s, n, u, sizeof u - 1);
+    if (n < 4)
+        return 0;
+    /* initialisms of "United ..."/"University ...": a U and two
+       consonants starts no word said as one (USDA, UCLA, USCIS) */
+    if (u[0] == 'U' && !vowel(u[1]) && !vowel(u[2]) && u[1] != 'Y' && u[2] != 'Y')
+        return 0;
+    /* nor does a U after two consonants end one (ACLU) */
+    if (u[n - 1] == 'U' && !vowel(u[n - 2]) && !vowel(u[n - 3]))
+        return 0;
+    return syllables_ok(u, n);
+}
+
+int acro_sayable(const char *s, size_t n)
+{
+    char u[32];
+    n = upper_base(s, n, u, sizeof u - 1);
+    if (n < 3)
+        return 0;
+    if (n == 3) {
+        /* three letters are a word only with a vowel of their own: "cat",
+           "org", "edu" ("nyt", "bbc", "abc" are letters) */
+        int v = 0;
+        for (size_t i = 0; i < 3; i++)
+            v |= vowel(u[i]);
+        if (!v)
+            return 0;
+    }
+    return syllables_ok(u, n);
+}
+
+int acro_edges_ok(const char *s, size_t n)
+{
+    char u[64];
+    n = upper_base(s, n, u, sizeof u - 1);
+    if (n < 3)
+        return 0;
+    size_t a = 0, b = n;
+    while (a < n && !vowel(u[a]) && !(u[a] == 'Y' && a > 0))
+        a++;
+    while (b > a && !vowel(u[b - 1]) && !(u[b - 1] == 'Y' && b < n))
+        b--;
+    if (a == n)
+        return 0;                       /* no vowel: "https", "html" */
+    /* names end in more ways than the codas list ("john", "hahn") */
+    return (a == 0 || in_list(u, a, onsets)) && (n - b <= 2 || in_list(u + b, n - b, codas));
 }
 
 void acro_say(nr_out *o, const char *s, size_t n)

@@ -273,7 +273,8 @@ static int tokenize(const char *s, size_t n, tok **out, size_t *nt)
         while (j < n && !is_space(s[j]))
             j++;
         /* decided once per word so that splitting stays linear */
-        int electronic = memchr(s + i, '@', j - i) || memchr(s + i, '/', j - i);
+        int electronic = memchr(s + i, '@', j - i) || memchr(s + i, '/', j - i) ||
+                         (memchr(s + i, '.', j - i) && ends_in_domain(s + i, j - i));
         while (i < j) {
             size_t len = glued_split(s + i, j - i, electronic);
             if (k == cap) {

@@ -148,6 +148,8 @@ int    say_service_number(norm_run *run, const char *s, size_t n);
 
 /* electronic.c: URLs, e-mail, @handles, #hashtags */
 int    electronic_token(norm_run *run, const char *s, size_t n);
+/* Does the word (punctuation after it allowed) end in ".uk", ".COM"...? */
+int    ends_in_domain(const char *s, size_t n);
 
 /* serial.c: codes read out, versions, equations */
 int    say_version(norm_run *run, const char *s, size_t n);
