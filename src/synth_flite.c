@@ -241,20 +241,83 @@ int nr_voice_rate(const nr_voice *v)
     return v->rate;
 }
 
+cst_val *us_tokentowords(cst_item *token);
+
+/* Flite spells a word it does not know when its letters look unsayable to
+ * it, before it looks at the words added to the lexicon: "Nguyen" or
+ * "thousandth" would be spelled though the lexicon gives their phones.  So
+ * a token this voice has phones for is one word, as written (in small
+ * letters, as Flite looks words up); the rest is Flite's own reading. */
+static cst_val *tokens_to_words(cst_item *token)
+{
+    const char *name = item_feat_string(token, "name");
+    const cst_utterance *u = item_utt(token);
+    const cst_lexicon *lex = val_lexicon(feat_val(u->features, "lexicon"));
+    char low[64];
+    size_t n = strlen(name);
+    if (lex->lex_addenda && n && n < sizeof low) {
+        for (size_t i = 0; i <= n; i++)
+            low[i] = (char)(name[i] >= 'A' && name[i] <= 'Z' ? name[i] + 32 : name[i]);
+        if (val_assoc_string(low, lex->lex_addenda))
+            return cons_val(string_val(low), NULL);
+    }
+    return us_tokentowords(token);
+}
+
+/* An utterance of text for this voice: its own lexicon, when it has one,
+ * and the token reading that goes with it */
+static cst_utterance *voice_utterance(const nr_voice *v, const char *text)
+{
+    cst_utterance *u = new_utterance();
+    utt_set_input_text(u, text);
+    utt_init(u, v->cv);
+    if (v->lex) {
+        feat_set(u->features, "lexicon", lexicon_val(v->lex));
+        feat_set(u->features, "tokentowords_func", itemfunc_val(tokens_to_words));
+    }
+    return u;
+}
+
 /* flite_text_to_wave, with this voice's lexicon when it has its own */
 static cst_wave *text_to_wave(const nr_voice *v, const char *text)
 {
     if (!v->lex)
         return flite_text_to_wave(text, v->cv);
-    cst_utterance *u = new_utterance();
-    utt_set_input_text(u, text);
-    utt_init(u, v->cv);
-    feat_set(u->features, "lexicon", lexicon_val(v->lex));
+    cst_utterance *u = voice_utterance(v, text);
     cst_wave *w = NULL;
     if (utt_synth(u))
         w = copy_wave(utt_wave(u));
     delete_utterance(u);
     return w;
+}
+
+/* Flite's text analysis alone (its tokenizer, then us_tokentowords), no
+   sound: the words Flite would say for each token of an ASCII text, with
+   this voice's lexicon.  Only the test that checks Flite says what --script
+   shows uses it (tests/tools/flite_words.c). */
+int nr_voice_words(const nr_voice *v, const char *text, nr_words_fn fn, void *ud)
+{
+    static const cst_synth_module text_analysis[] = {
+        {"tokenizer_func", default_tokenization},
+        {"textanalysis_func", default_textanalysis},
+        {NULL, NULL}
+    };
+    cst_utterance *u = voice_utterance(v, text);
+    int rc = apply_synth_method(u, text_analysis) ? 0 : -1;
+    nr_buf words;
+    nr_buf_init(&words, 0);
+    for (cst_item *t = rc ? NULL : relation_head(utt_relation(u, "Token")); t; t = item_next(t)) {
+        nr_buf_truncate(&words, 0);
+        for (cst_item *w = item_daughter(t); w && rc == 0; w = item_next(w))
+            if ((words.len && nr_buf_putc(&words, ' ') != NR_BUF_OK) ||
+                nr_buf_puts(&words, item_name(w)) != NR_BUF_OK)
+                rc = -1;
+        if (rc == 0)
+            fn(ud, item_name(t), words.len ? words.data : "");
+    }
+    nr_buf_free(&words);
+    delete_utterance(u);
+    return rc;
 }
 
 static nr_synth_status synth_unguarded(const nr_voice *v, const char *text,

@@ -205,6 +205,7 @@ static const char lexdata[] =
     "Aoife\t/iy1 f ax0/\n"
     "Nguyen\t/w ih1 n/\n"
     "Joaquin\t/w aa0 k iy1 n/\n"
+    "thousandth\t/th aw1 z ax0 n d th/\n"
 ;
 
 int lex_load_builtin(nr_lexicon *lx)
