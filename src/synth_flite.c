@@ -243,11 +243,31 @@ int nr_voice_rate(const nr_voice *v)
 
 cst_val *us_tokentowords(cst_item *token);
 
-/* Flite spells a word it does not know when its letters look unsayable to
- * it, before it looks at the words added to the lexicon: "Nguyen" or
- * "thousandth" would be spelled though the lexicon gives their phones.  So
- * a token this voice has phones for is one word, as written (in small
- * letters, as Flite looks words up); the rest is Flite's own reading. */
+/* A word in small letters, or capitalised: letters only, two or more
+ * ("Tchaikovsky", "mass", "hmm"; not "fMRI", "NATO", "A") */
+static int plain_word(const char *s, size_t n)
+{
+    if (n < 2)
+        return 0;
+    for (size_t i = 0; i < n; i++) {
+        char c = s[i];
+        if (i > 0 && c >= 'A' && c <= 'Z')
+            return 0;
+        if (!((c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z')))
+            return 0;
+    }
+    return 1;
+}
+
+/* Flite's reading of a token, where narrate has already decided how each
+ * word is said.  Flite's own front end would rewrite some of what narrate
+ * wrote: it spells a word it thinks unsayable ("Tchaikovsky", "Nguyen",
+ * "thousandth", though the lexicon may give phones), and it expands words
+ * it takes for state abbreviations ("Sunday Mass" Massachusetts).  So a
+ * plain word, and any word this voice has phones for, is one word as
+ * written (in small letters, as Flite looks words up); capitals, single
+ * letters, words with apostrophes and the homographs Flite chooses a
+ * reading for ("read", "lead") keep Flite's reading. */
 static cst_val *tokens_to_words(cst_item *token)
 {
     const char *name = item_feat_string(token, "name");
@@ -255,34 +275,33 @@ static cst_val *tokens_to_words(cst_item *token)
     const cst_lexicon *lex = val_lexicon(feat_val(u->features, "lexicon"));
     char low[64];
     size_t n = strlen(name);
-    if (lex->lex_addenda && n && n < sizeof low) {
+    if (n && n < sizeof low) {
         for (size_t i = 0; i <= n; i++)
             low[i] = (char)(name[i] >= 'A' && name[i] <= 'Z' ? name[i] + 32 : name[i]);
-        if (val_assoc_string(low, lex->lex_addenda))
+        if ((plain_word(name, n) && strcmp(low, "read") && strcmp(low, "lead")) ||
+            (lex->lex_addenda && val_assoc_string(low, lex->lex_addenda)))
             return cons_val(string_val(low), NULL);
     }
     return us_tokentowords(token);
 }
 
 /* An utterance of text for this voice: its own lexicon, when it has one,
- * and the token reading that goes with it */
+ * and narrate's reading of tokens */
 static cst_utterance *voice_utterance(const nr_voice *v, const char *text)
 {
     cst_utterance *u = new_utterance();
     utt_set_input_text(u, text);
     utt_init(u, v->cv);
-    if (v->lex) {
+    if (v->lex)
         feat_set(u->features, "lexicon", lexicon_val(v->lex));
+    if (feat_present(u->features, "lexicon"))  /* tokens_to_words needs it */
         feat_set(u->features, "tokentowords_func", itemfunc_val(tokens_to_words));
-    }
     return u;
 }
 
-/* flite_text_to_wave, with this voice's lexicon when it has its own */
+/* flite_text_to_wave, with this voice's lexicon and reading of tokens */
 static cst_wave *text_to_wave(const nr_voice *v, const char *text)
 {
-    if (!v->lex)
-        return flite_text_to_wave(text, v->cv);
     cst_utterance *u = voice_utterance(v, text);
     cst_wave *w = NULL;
     if (utt_synth(u))
