@@ -400,8 +400,11 @@ size_t date_multi(norm_run *run)
             return 2;
         }
         /* "Sept." alone; a bare "Jan" may be a name, so only with the dot */
+        const tok *pv = tok_at(run, -1);
         if (t->s[t->n - 1] == '.' && t->n > 3 && !ieq(t->s, t->n - 1, month_names[m]) &&
-            is_upper((unsigned char)t->s[0])) {
+            is_upper((unsigned char)t->s[0]) &&
+            !(pv && !pv->trailn && !run->sentence_start && tok_is_cap_word(pv))) {
+            /* (not the end of a name: "Del Mar.") */
             run->cls = CLS_DATE;
             run->rule = "month-abbreviation";
             say_month(o, m);

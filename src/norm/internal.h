@@ -139,6 +139,10 @@ int  acro_sayable(const char *s, size_t n);
  * Flite decides whether to spell a word it does not know. */
 int  acro_edges_ok(const char *s, size_t n);
 int  acro_onset_ok(const char *s, size_t n);
+/* A word of letters Flite could not say as written: no vowel ("pp",
+ * "cm") or capitals inside that are letters ("fMRI", "pH", "MotoGP"); says
+ * it in letters (and words) and returns 1, else 0 (say it as written). */
+int  acro_say_letters_word(nr_out *o, const char *s, size_t n);
 /* Says an all-capitals word: lexicon, then word-or-spell rule. */
 void acro_say(nr_out *o, const char *s, size_t n);
 

@@ -199,6 +199,7 @@ static const char lexdata[] =
     "PhD\tP H D\n"
     "etc\tet cetera\n"
     "Messrs\tmessers\n"
+    "nth\tenth\n"
     "Siobhan\t/sh ax0 v ao1 n/\n"
     "Niamh\t/n iy1 v/\n"
     "Saoirse\t/s er1 sh ax0/\n"

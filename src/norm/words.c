@@ -641,6 +641,10 @@ static int say_plain_word(norm_run *run, const char *s, size_t n)
             return 0;
     if (s[0] == '\'')
         return 0;
+    if (acro_say_letters_word(run->o, s, n)) {
+        SET(run, CLS_LETTERS, "letters-in-word");
+        return 1;
+    }
     if (!run->o->gb) {
         char us[48];
         if (us_spelling(s, n, us, sizeof us)) {
