@@ -429,9 +429,10 @@ static const abbrev abbrevs[] = {
     {"Regt", "Regiment", AB_ANY}, {"Bde", "Brigade", AB_ANY},
     {"Coy", "Company", AB_AFTERNAME}, {"Brig", "Brigadier", AB_TITLE},
     {"Cdr", "Commander", AB_TITLE | AB_ANY}, {"Lieut", "Lieutenant", AB_TITLE | AB_ANY},
-    /* references: editors, no date, the work cited, the same place ("ed.",
-       edition or editor, stays as written, as Google's references keep it) */
-    {"Eds.", "editors", AB_ANY}, {"eds.", "editors", AB_ANY},
+    /* references: editors, no date, the work cited, the same place (the
+       small "ed." and "eds." stay as written, as Google's references keep
+       them: "sixth ed", "in Smith and Jones, eds") */
+    {"Eds.", "editors", AB_ANY},
     {"n.d.", "no date", AB_ANY}, {"ibid.", "ibid", AB_ANY}, {"Ibid.", "ibid", AB_ANY},
     {"cit.", "cit", AB_DOT}, {"Op.", "opus", AB_NUMBER}, {"op.", "opus", AB_NUMBER},
 };

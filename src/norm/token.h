@@ -102,6 +102,7 @@ int    say_dash_pause(norm_run *run, const char *s, size_t n);
 int    say_number_sign(norm_run *run, const char *s, size_t n);
 int    say_trailing_plus(norm_run *run, const char *s, size_t n);
 int    say_lone_symbol(norm_run *run, const char *s, size_t n);
+int    say_greek_letter(norm_run *run, const char *s, size_t n);  /* a word rule */
 
 /* glued.c: what no rule takes whole */
 void   say_runs(norm_run *run, const char *s, size_t n);

@@ -641,6 +641,18 @@ static int say_plain_word(norm_run *run, const char *s, size_t n)
             return 0;
     if (s[0] == '\'')
         return 0;
+    if (n == 1 && s[0] == 'A' && IS_WHOLE(run, s, n) && !run->sentence_start &&
+        !run->t[run->i].leadn && !run->t[run->i].trailn) {
+        /* "Plan A was", "Grade A eggs": a capital A inside a sentence is the
+           letter, which Flite would read as the article before a small word */
+        const tok *pv = tok_at(run, -1), *nx = tok_at(run, 1);
+        if (pv && !(pv->trailn && strchr(":\"'", pv->trail[pv->trailn - 1])) && nx && nx->n &&
+            !nx->leadn && is_lower((unsigned char)nx->s[0])) {
+            SET(run, CLS_LETTERS, "letter-a");
+            out_letter(run->o, 'A', 0);
+            return 1;
+        }
+    }
     if (acro_say_letters_word(run->o, s, n)) {
         SET(run, CLS_LETTERS, "letters-in-word");
         return 1;
@@ -685,7 +697,8 @@ int say_number_abbrev(norm_run *run, const char *s, size_t n)
  * of calls cost the normalizer 8 % more instructions.) */
 int word_token(norm_run *run, const char *s, size_t n)
 {
-    return say_party_state(run, s, n) ||   /* Warren (D-Mass.) */
+    return say_greek_letter(run, s, n) ||  /* symbols.c: a lone σ, Δ */
+           say_party_state(run, s, n) ||   /* Warren (D-Mass.) */
            say_model_word(run, s, n) ||    /* F-150 */
            say_us_state(run, s, n) ||      /* Santa Clara, CA 95051 */
            say_compass(run, s, n) ||       /* 1211 E Arques Ave */
