@@ -62,6 +62,12 @@ typedef enum { NR_SYNTH_OK = 0, NR_SYNTH_NOMEM, NR_SYNTH_FAIL } nr_synth_status;
 nr_synth_status nr_synth(const nr_voice *v, const char *text, uint32_t seed,
                          int guarded, nr_pcm *out);
 
+/* Flite's text analysis without sound, for tests: fn gets each token of
+   the ASCII text and the words Flite makes of it, joined by spaces.  -1 when
+   Flite fails or memory runs out. */
+typedef void (*nr_words_fn)(void *ud, const char *token, const char *words);
+int nr_voice_words(const nr_voice *v, const char *text, nr_words_fn fn, void *ud);
+
 /* Thread-local replacements for libc rand()/srand() (see above). */
 void nr_rand_seed(uint32_t seed);
 

@@ -263,20 +263,102 @@ int nr_voice_rate(const nr_voice *v)
     return v->rate;
 }
 
-/* flite_text_to_wave, with this voice's lexicon when it has its own */
-static cst_wave *text_to_wave(const nr_voice *v, const char *text)
+cst_val *us_tokentowords(cst_item *token);
+
+/* A word in small letters, or capitalised: letters only, two or more
+ * ("Tchaikovsky", "mass", "hmm"; not "fMRI", "NATO", "A") */
+static int plain_word(const char *s, size_t n)
 {
-    if (!v->lex)
-        return flite_text_to_wave(text, v->cv);
+    if (n < 2)
+        return 0;
+    for (size_t i = 0; i < n; i++) {
+        char c = s[i];
+        if (i > 0 && c >= 'A' && c <= 'Z')
+            return 0;
+        if (!((c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z')))
+            return 0;
+    }
+    return 1;
+}
+
+/* Flite's reading of a token, where narrate has already decided how each
+ * word is said.  Flite's own front end would rewrite some of what narrate
+ * wrote: it spells a word it thinks unsayable ("Tchaikovsky", "Nguyen",
+ * "thousandth", though the lexicon may give phones), and it expands words
+ * it takes for state abbreviations ("Sunday Mass" Massachusetts).  So a
+ * plain word, and any word this voice has phones for, is one word as
+ * written (in small letters, as Flite looks words up); capitals, single
+ * letters, words with apostrophes and the homographs Flite chooses a
+ * reading for ("read", "lead") keep Flite's reading. */
+static cst_val *tokens_to_words(cst_item *token)
+{
+    const char *name = item_feat_string(token, "name");
+    const cst_utterance *u = item_utt(token);
+    const cst_lexicon *lex = val_lexicon(feat_val(u->features, "lexicon"));
+    char low[64];
+    size_t n = strlen(name);
+    if (n && n < sizeof low) {
+        for (size_t i = 0; i <= n; i++)
+            low[i] = (char)(name[i] >= 'A' && name[i] <= 'Z' ? name[i] + 32 : name[i]);
+        if ((plain_word(name, n) && strcmp(low, "read") && strcmp(low, "lead")) ||
+            (lex->lex_addenda && val_assoc_string(low, lex->lex_addenda)))
+            return cons_val(string_val(low), NULL);
+    }
+    return us_tokentowords(token);
+}
+
+/* An utterance of text for this voice: its own lexicon, when it has one,
+ * and narrate's reading of tokens */
+static cst_utterance *voice_utterance(const nr_voice *v, const char *text)
+{
     cst_utterance *u = new_utterance();
     utt_set_input_text(u, text);
     utt_init(u, v->cv);
-    feat_set(u->features, "lexicon", lexicon_val(v->lex));
+    if (v->lex)
+        feat_set(u->features, "lexicon", lexicon_val(v->lex));
+    if (feat_present(u->features, "lexicon"))  /* tokens_to_words needs it */
+        feat_set(u->features, "tokentowords_func", itemfunc_val(tokens_to_words));
+    return u;
+}
+
+/* flite_text_to_wave, with this voice's lexicon and reading of tokens */
+static cst_wave *text_to_wave(const nr_voice *v, const char *text)
+{
+    cst_utterance *u = voice_utterance(v, text);
     cst_wave *w = NULL;
     if (utt_synth(u))
         w = copy_wave(utt_wave(u));
     delete_utterance(u);
     return w;
+}
+
+/* Flite's text analysis alone (its tokenizer, then us_tokentowords), no
+   sound: the words Flite would say for each token of an ASCII text, with
+   this voice's lexicon.  Only the test that checks Flite says what --script
+   shows uses it (tests/tools/flite_words.c). */
+int nr_voice_words(const nr_voice *v, const char *text, nr_words_fn fn, void *ud)
+{
+    static const cst_synth_module text_analysis[] = {
+        {"tokenizer_func", default_tokenization},
+        {"textanalysis_func", default_textanalysis},
+        {NULL, NULL}
+    };
+    cst_utterance *u = voice_utterance(v, text);
+    int rc = apply_synth_method(u, text_analysis) ? 0 : -1;
+    nr_buf words;
+    nr_buf_init(&words, 0);
+    for (cst_item *t = rc ? NULL : relation_head(utt_relation(u, "Token")); t; t = item_next(t)) {
+        nr_buf_truncate(&words, 0);
+        for (cst_item *w = item_daughter(t); w && rc == 0; w = item_next(w))
+            if ((words.len && nr_buf_putc(&words, ' ') != NR_BUF_OK) ||
+                nr_buf_puts(&words, item_name(w)) != NR_BUF_OK)
+                rc = -1;
+        if (rc == 0)
+            fn(ud, item_name(t), words.len ? words.data : "");
+    }
+    nr_buf_free(&words);
+    delete_utterance(u);
+    return rc;
 }
 
 static nr_synth_status synth_unguarded(const nr_voice *v, const char *text,

@@ -6,7 +6,8 @@
  * said as a word when they split into syllables English allows - an onset
  * cluster English words can begin with, a vowel group English spells, and
  * consonant clusters between them no longer than three - and spelled when
- * they do not (GCHQ, HSBC, DVLA).  A plural "s" (MPs) or possessive ('s)
+ * they do not (GCHQ, HSBC, DVLA, and the U-initialisms USDA, UCLA).  A
+ * plural "s" (MPs) or possessive ('s)
  * stays attached to the last letter so Flite says "M-P's".
  */
 #include "internal.h"
@@ -91,12 +92,11 @@ int acro_onset_ok(const char *s, size_t n)
     return i == 0 || in_list(u, i, onsets);
 }
 
-int acro_pronounceable(const char *s, size_t n)
+/* Do the letters u[0..n) (ASCII capitals) split into syllables English
+ * spells: an onset English words begin with, vowel groups, clusters of at
+ * most three consonants between them, a coda English words end with? */
+static int syllables_ok(const char *u, size_t n)
 {
-    char u[32];
-    n = upper_base(s, n, u, sizeof u - 1);
-    if (n < 4)
-        return 0;
     size_t i = 0, st = 0;
     /* onset */
     while (i < n && !vowel(u[i]) && !(u[i] == 'Y' && i > 0))
@@ -140,6 +140,66 @@ int acro_pronounceable(const char *s, size_t n)
             u[st] != 'N' && u[st] != 'M' && u[st] != 'R' && u[st] != 'D')
             return 0;
     }
+}
+
+int acro_pronounceable(const char *s, size_t n)
+{
+    char u[32];
+    n = upper_base(s, n, u, sizeof u - 1);
+    if (n < 4)
+        return 0;
+    /* initialisms of "United ..."/"University ...": a U and two
+       consonants starts no word said as one (USDA, UCLA, USCIS) */
+    if (u[0] == 'U' && !vowel(u[1]) && !vowel(u[2]) && u[1] != 'Y' && u[2] != 'Y')
+        return 0;
+    /* nor does a U after two consonants end one (ACLU) */
+    if (u[n - 1] == 'U' && !vowel(u[n - 2]) && !vowel(u[n - 3]))
+        return 0;
+    return syllables_ok(u, n);
+}
+
+int acro_sayable(const char *s, size_t n)
+{
+    char u[32];
+    n = upper_base(s, n, u, sizeof u - 1);
+    if (n < 3)
+        return 0;
+    if (n == 3) {
+        /* three letters are a word only with a vowel of their own: "cat",
+           "org", "edu" ("nyt", "bbc", "abc" are letters) */
+        int v = 0;
+        for (size_t i = 0; i < 3; i++)
+            v |= vowel(u[i]);
+        if (!v)
+            return 0;
+    }
+    return syllables_ok(u, n);
+}
+
+/* The edges of a word: an onset English words begin with ("qu" counts
+ * whole) and, strict, a coda they end with; loose, any two consonants
+ * ("john", "hahn"). */
+static int edges_ok(const char *s, size_t n, int strict)
+{
+    char u[64];
+    n = upper_base(s, n, u, sizeof u - 1);
+    if (n < 3)
+        return 0;
+    size_t a = 0, b = n;
+    while (a < n && !vowel(u[a]) && !(u[a] == 'Y' && a > 0))
+        a++;
+    while (b > a && !vowel(u[b - 1]) && !(u[b - 1] == 'Y' && b > 1))
+        b--;
+    if (a == n)
+        return 0;                       /* no vowel: "https", "html" */
+    size_t on = a + (a > 0 && u[a - 1] == 'Q' && u[a] == 'U');
+    return (a == 0 || in_list(u, on, onsets)) &&
+           (b == n || in_list(u + b, n - b, codas) || (!strict && n - b <= 2));
+}
+
+int acro_edges_ok(const char *s, size_t n)
+{
+    return edges_ok(s, n, 0);
 }
 
 void acro_say(nr_out *o, const char *s, size_t n)
@@ -186,4 +246,99 @@ void acro_say(nr_out *o, const char *s, size_t n)
         }
         i = j;
     }
+}
+
+/* Sounds written without a vowel that are words all the same */
+static const char *const vowelless_words[] = {
+    "hmm", "hm", "mm", "mmm", "mhm", "shh", "sh", "psst", "pst", "tsk", "brr",
+    "grr", "zzz", "pfft", "nth", "cwm", "crwth", NULL
+};
+
+int acro_say_letters_word(nr_out *o, const char *s, size_t n)
+{
+    if (n < 2 || n > 40)
+        return 0;
+    int vowel = 0, inner_cap = 0;
+    for (size_t i = 0; i < n; i++) {
+        unsigned char c = (unsigned char)s[i];
+        if (c >= 0x80 || !is_alpha(c))
+            return 0;                   /* letters past ASCII, apostrophes */
+        vowel |= strchr("aeiouyAEIOUY", c) != NULL;
+        inner_cap |= i > 0 && is_upper(c);
+    }
+    if (!vowel) {
+        /* "pp", "cm", "Nb": no vowel to say, so letters (Flite would
+           spell them too), except sounds written so ("hmm", "nth") */
+        for (size_t i = 0; vowelless_words[i]; i++)
+            if (strlen(vowelless_words[i]) == n && ieq(s, n, vowelless_words[i]))
+                return 0;
+        if (!inner_cap || !is_upper((unsigned char)s[0]) || n <= 3) {
+            out_letters(o, s, n, NULL);
+            return 1;
+        }
+    }
+    if (!inner_cap || edges_ok(s, n, 1))
+        return 0;                       /* "WinHEC", "QuickStats": one word to Flite */
+    /* Mixed case: CamelCase words ("McDonald", "PayPal", "DeSantis") are a
+     * name as written; a run of capitals or a small letter before one is
+     * letters ("fMRI", "pH", "ssDNA", "MotoGP" Moto G-P).  Parts: a
+     * capital and small letters (a word when English can say it, three
+     * letters or more), capitals not followed by a small letter, small
+     * letters at the start.  So Flite, which keeps CamelCase names whole, says
+ * what the script shows. */
+    struct { size_t at, len; int word; } part[16];
+    size_t np = 0;
+    int all_words = 1;
+    for (size_t i = 0; i < n && np < 16; ) {
+        size_t j = i;
+        if (is_upper((unsigned char)s[i]) && i + 1 < n && is_lower((unsigned char)s[i + 1])) {
+            j = i + 1;
+            while (j < n && is_lower((unsigned char)s[j]))
+                j++;
+            /* "De", "Mc", "Linked", "In" */
+            int w = (j - i == 2 && (strchr("AEIOUY", s[i]) || strchr("aeiouy", s[i + 1]) ||
+                                    (s[i] == 'M' && s[i + 1] == 'c'))) ||
+                    (j - i >= 3 && acro_edges_ok(s + i, j - i));
+            part[np].at = i, part[np].len = j - i, part[np++].word = w;
+            all_words &= w;
+        } else if (is_upper((unsigned char)s[i])) {
+            j = i;
+            while (j < n && is_upper((unsigned char)s[j]) &&
+                   !(j + 1 < n && is_lower((unsigned char)s[j + 1]) && j > i))
+                j++;
+            part[np].at = i, part[np].len = j - i, part[np++].word = 0;
+            all_words = 0;
+        } else {
+            while (j < n && is_lower((unsigned char)s[j]))
+                j++;
+            /* small letters first: a word only before a CamelCase word
+               ("iPhone" is the lexicon's; "eBay") */
+            int w = j - i >= 3 && acro_edges_ok(s + i, j - i);
+            part[np].at = i, part[np].len = j - i, part[np++].word = w;
+            /* "e" of "eBay", "de" of "deGravelles": a name's prefix */
+            all_words &= w || (j - i <= 2 && j + 2 < n && is_lower((unsigned char)s[j + 1]) &&
+                               is_lower((unsigned char)s[j + 2]));
+        }
+        i = j;
+    }
+    if (all_words || np >= 16)
+        return 0;                       /* "McDonald", "eBay": as written */
+    for (size_t k = 0; k < np; ) {
+        if (part[k].word) {
+            out_word(o, s + part[k].at, part[k].len);
+            k++;
+            continue;
+        }
+        size_t from = part[k].at, to = part[k].at + part[k].len;
+        while (++k < np && !part[k].word)
+            to = part[k].at + part[k].len;
+        if (k + 1 == np && part[k].len == 2 && s[part[k].at + 1] == 's') {
+            /* "cDNAs": the letters' plural, C-D-N-A's */
+            out_letters(o, s + from, part[k].at + 1 - from, "'s");
+            k++;
+            continue;
+        }
+        out_letters(o, s + from, to - from, NULL);
+    }
+    return 1;
 }

@@ -153,6 +153,43 @@ static int year_by_context(const norm_run *run, unsigned long long v)
     return 0;
 }
 
+/* Counts of people, and units, which the numbers before them measure */
+static const char *const counted_nouns[] = {
+    "residents", "students", "workers", "employees", "jobs", "homes", "houses",
+    "cases", "deaths", "seats", "voters", "fans", "visitors", "patients",
+    "members", "soldiers", "refugees", "migrants", "passengers", "pupils",
+    "miles", "kilometres", "kilometers", "metres", "meters", "acres",
+    "hectares", "tonnes", "tons", "pounds", "dollars", "euros", "years",
+    "days", "hours", "minutes", "seconds", "times", "points", "runs", "yards",
+    NULL
+};
+/* Words before an amount: "about 1500 copies", "more than 1968 entries" */
+static const char *const amount_words[] = {
+    "about", "some", "over", "nearly", "almost", "around", "approximately",
+    "than", "least", "up", "only", "just", "another", "additional", "extra",
+    "all", "those", "these", "of", "with", "total", "were", "are", "had",
+    "have", "has", "sold", "bought", "made", "built", "employs", "employed",
+    "hired", "killed", "injured", "saw", "drew", "attracted", "received",
+    "issued", "printed", "produced", "shipped", NULL
+};
+
+/* "the 1968 productions", "Toyota's 2019 models", "1984 editions": before a
+ * plural noun a year names the things made or held in it.  A count that
+ * large is written with a thousands comma in news copy (1,968), is round
+ * ("2000 jobs", "the 1500 people"), counts people or a unit ("1984
+ * people", "2018 miles"), or follows a word of amounts ("about 1500
+ * copies", "sold 1968 units"); anything else is a year. */
+static int year_of_things(const norm_run *run, unsigned long long v)
+{
+    const tok *nx = tok_at(run, 1), *pv = tok_at(run, -1);
+    if (v % 100 == 0 || !nx || word_in(nx->s, nx->n, count_nouns) ||
+        word_in(nx->s, nx->n, counted_nouns))
+        return 0;
+    if (pv && !pv->trailn && word_in(pv->s, pv->n, amount_words))
+        return 0;
+    return 1;
+}
+
 /* "a card ending in 8876": four digits after "card ... ending in" are the
  * last digits of a card or account, read one by one. */
 static int say_last_digits(norm_run *run, const numlit *nl)
@@ -222,7 +259,7 @@ static void say_plain_number(norm_run *run, const numlit *nl, int whole)
     int plain = whole && !nl->neg && !nl->point && !nl->commas;
     if (plain && nl->ipn == 4 && !of && v >= 1000 && v <= 2099) {
         /* "since 1984" is a year whatever follows; "1984 people" is not */
-        if (year_by_context(run, v) || !next_is_count_noun(run)) {
+        if (year_by_context(run, v) || !next_is_count_noun(run) || year_of_things(run, v)) {
             SET(run, CLS_DATE, "year");
             num_year(run->o, (unsigned)v);
             return;
@@ -265,6 +302,15 @@ int say_ordinal(norm_run *run, const char *s, size_t n)
 {
     numlit nl;
     size_t k = num_scan(s, n, &nl);
+    if (k && !nl.point && !nl.neg && k + 1 == n && s[k] == 'd' && !nl.commas &&
+        (s[k - 1] == '2' || s[k - 1] == '3') && !(k > 1 && s[k - 2] == '1') &&
+        IS_WHOLE(run, s, n) && !run->t[run->i].trailn && tok_is_cap_word(tok_at(run, 1))) {
+        /* "2d Battalion", "the 33d Infantry": the US Army's and
+           government's way of writing 2nd and 3rd, before a name */
+        SET(run, CLS_ORDINAL, "ordinal-d");
+        num_ordinal(run->o, nl.ip, nl.ipn);
+        return 1;
+    }
     if (!k || nl.point || nl.neg || k + 2 != n)
         return 0;
     const char *suf = s + k;

@@ -122,12 +122,26 @@ static int keep_letter(utf8proc_int32_t cp, nr_buf *out, int *r)
     return 1;
 }
 
+/* The ASCII of a superscript digit or minus, else 0. */
+static int superscript(utf8proc_int32_t cp)
+{
+    switch (cp) {
+    case 0x2070: return '0';
+    case 0x00B9: return '1';
+    case 0x00B2: return '2';
+    case 0x00B3: return '3';
+    case 0x207B: return '-';
+    default: return cp >= 0x2074 && cp <= 0x2079 ? '4' + (cp - 0x2074) : 0;
+    }
+}
+
 int clean_text(const char *in, size_t len, nr_buf *out, nr_buf *map)
 {
     const utf8proc_uint8_t *p = (const utf8proc_uint8_t *)in;
     size_t i = 0;
     int r = NR_BUF_OK;
     size_t at = 0;
+    size_t sup_end = (size_t)-1;      /* where the last superscript written ends */
     while (i < len && r == NR_BUF_OK) {
         if (map && (r = map_to(map, out, at)) != NR_BUF_OK)
             break;
@@ -178,6 +192,19 @@ int clean_text(const char *in, size_t len, nr_buf *out, nr_buf *map)
             continue;
         }
         i += (size_t)k;
+        int sup = superscript(cp);
+        if (sup) {
+            /* "10⁸", "2³", "10⁻⁶": an exponent after a digit is written
+               "^8" for the rules; after a letter ("km²") it stays a digit */
+            if (out->len && out->len != sup_end && is_digit((unsigned char)out->data[out->len - 1]))
+                r = put(out, "^", 1);
+            if (r == NR_BUF_OK) {
+                char ch = (char)sup;
+                r = put(out, &ch, 1);
+            }
+            sup_end = out->len;
+            continue;
+        }
         const char *rep = fixed_find(cp);
         if (rep) {
             r = put(out, rep, strlen(rep));

@@ -92,6 +92,16 @@ static int last_word_is(nr_out *o, const char *w)
            ieq(o->b->data + o->last_word, n, w);
 }
 
+/* A two-digit year in a numeric date is said as written when it can only
+ * be a year: "5/6/99" ninety nine, "1/2/03" oh three.  "00" and 10 to 29
+ * read as plain numbers ("December twenty fifth nineteen"), so those are
+ * said in full as this century's: "5/6/00" two thousand, "12/25/19"
+ * twenty nineteen. */
+static int short_year_clear(unsigned y)
+{
+    return (y >= 1 && y <= 9) || y >= 30;
+}
+
 static void say_dmy(nr_out *o, unsigned d, int m, int has_year, unsigned y, int yshort)
 {
     if (!last_word_is(o, "the"))
@@ -100,9 +110,11 @@ static void say_dmy(nr_out *o, unsigned d, int m, int has_year, unsigned y, int 
     out_word(o, "of", 2);
     say_month(o, m);
     if (has_year) {
-        if (yshort) {
+        if (yshort && short_year_clear(y)) {
             if (y < 10) { out_word(o, "oh", 2); }
             num_cardinal_u(o, y);
+        } else if (yshort) {
+            num_year(o, 2000 + y);
         } else {
             num_year(o, y);
         }
@@ -114,9 +126,11 @@ static void say_mdy(nr_out *o, unsigned d, int m, int has_year, unsigned y, int 
     say_month(o, m);
     say_day(o, d);
     if (has_year) {
-        if (yshort) {
+        if (yshort && short_year_clear(y)) {
             if (y < 10) { out_word(o, "oh", 2); }
             num_cardinal_u(o, y);
+        } else if (yshort) {
+            num_year(o, 2000 + y);
         } else {
             num_year(o, y);
         }
@@ -376,7 +390,9 @@ size_t date_multi(norm_run *run)
             say_mdy(o, d, m, hy, y, 0);
             return hy ? 3 : 2;
         }
-        if (year_of(n1, &y) && (t->n > 3 || t->s[t->n - 1] == '.')) {
+        /* "Feb 2021", "Sept. 2019", "November 2019": a month before a
+           year, abbreviated or not (a four-digit year is no name's) */
+        if ((!t->trailn || (t->trailn == 1 && t->trail[0] == ',')) && year_of(n1, &y)) {
             run->cls = CLS_DATE;
             run->rule = "month-year";
             say_month(o, m);
@@ -384,8 +400,11 @@ size_t date_multi(norm_run *run)
             return 2;
         }
         /* "Sept." alone; a bare "Jan" may be a name, so only with the dot */
+        const tok *pv = tok_at(run, -1);
         if (t->s[t->n - 1] == '.' && t->n > 3 && !ieq(t->s, t->n - 1, month_names[m]) &&
-            is_upper((unsigned char)t->s[0])) {
+            is_upper((unsigned char)t->s[0]) &&
+            !(pv && !pv->trailn && !run->sentence_start && tok_is_cap_word(pv))) {
+            /* (not the end of a name: "Del Mar.") */
             run->cls = CLS_DATE;
             run->rule = "month-abbreviation";
             say_month(o, m);

@@ -32,14 +32,6 @@ static const struct { char ch; const char *say; } url_syms[] = {
     {'&', "ampersand"}, {'#', "hash"}, {'~', "tilde"}, {'+', "plus"}, {'%', "percent"},
 };
 
-static int has_vowel(const char *s, size_t n)
-{
-    for (size_t i = 0; i < n; i++)
-        if (strchr("aeiouyAEIOUY", s[i]))
-            return 1;
-    return 0;
-}
-
 /* A trailing slash is read only when it closes a path segment
  * ("nvidia.com/dgx/" ... "slash"), where it is part of what one would type;
  * after a bare host ("example.com/") it is noise. */
@@ -57,6 +49,52 @@ static size_t url_trim_slash(const char *s, size_t n)
     return memchr(s + host, '/', m - host) ? m + 1 : m;
 }
 
+/* Parts of an address said as words, whatever their shape */
+static const char *const url_words[] = {
+    "com", "org", "net", "edu", "gov", "info", "biz", "int", "mil", "app",
+    "news", "dev", "mail", "blog", "shop", "web", "online", "store", NULL
+};
+
+/* One run of letters of an address: a word English can say ("example",
+ * "org", "cat", "ourdailynews") as a word; capitals as an acronym; the
+ * lexicon's own ("jpg", "JPEG" "jay peg"); letters English cannot say as
+ * one word ("bbc", "abc", "https", "uk", "nvidia") spelled, as Flite would
+ * spell them anyway and the script should show it.  The lexicon decides
+ * between word and letters ("nasa.gov"), but its respellings are for
+ * prose; "jpg" is the file type, J-P-E-G. */
+static void say_url_word(nr_out *o, const char *s, size_t l, int after_dot)
+{
+    if (after_dot && ieq(s, l, "jpg")) {
+        out_spell(o, "jpeg", 4);        /* the file type, J-P-E-G */
+        return;
+    }
+    char up[16];
+    const lex_entry *e = NULL;
+    if (l < sizeof up) {
+        for (size_t k = 0; k < l; k++)
+            up[k] = (char)(is_lower((unsigned char)s[k]) ? s[k] - 32 : s[k]);
+        e = lex_find(&o->n->lex, up, l);
+    }
+    int caps = 1;
+    for (size_t k = 0; k < l; k++)
+        caps &= is_upper((unsigned char)s[k]);
+    int word;
+    if (e && (e->mode == LEX_SPELL || e->mode == LEX_WORD))
+        word = e->mode == LEX_WORD;     /* the lexicon decides: "NASA", "NYSE" */
+    else if (ieq(s, l, "www") || l <= 2)
+        word = 0;
+    else if (word_in(s, l, url_words))
+        word = 1;
+    else if (caps)
+        word = acro_pronounceable(s, l);   /* an acronym: "NASA.gov", "ONS.GOV.UK" */
+    else
+        word = l == 3 ? acro_sayable(s, l) : acro_edges_ok(s, l);
+    if (word)
+        out_word(o, s, l);
+    else
+        out_spell(o, s, l);
+}
+
 static void say_url(nr_out *o, const char *s, size_t n)
 {
     n = url_trim_slash(s, n);
@@ -67,13 +105,7 @@ static void say_url(nr_out *o, const char *s, size_t n)
         if (is_alpha((unsigned char)s[i])) {
             while (j < n && is_alpha((unsigned char)s[j]))
                 j++;
-            size_t l = j - i;
-            if (i > 0 && s[i - 1] == '.' && ieq(s + i, l, "jpg"))
-                out_word(o, "jpeg", 4);        /* the file type is said "jay-peg" */
-            else if (ieq(s + i, l, "www") || l <= 2 || (l <= 4 && !has_vowel(s + i, l)))
-                out_spell(o, s + i, l);
-            else
-                out_word(o, s + i, l);
+            say_url_word(o, s + i, j - i, i > 0 && s[i - 1] == '.');
         } else if (is_digit((unsigned char)s[i])) {
             while (j < n && is_digit((unsigned char)s[j]))
                 j++;
@@ -120,6 +152,8 @@ static int dotted_lower_name(const char *s, size_t n)
     return dots && label >= 2;
 }
 
+static int tld_label(const char *t, size_t n);
+
 static int looks_like_domain(const char *s, size_t n)
 {
     /* label(.label)+ ending in a known TLD, optional /path */
@@ -138,10 +172,33 @@ static int looks_like_domain(const char *s, size_t n)
         return 0;
     const char *tld = dot + 1;
     size_t tn = hn - (size_t)(tld - s);
-    for (size_t i = 0; i < tn; i++)
-        if (!is_lower((unsigned char)tld[i]))
-            return 0;
-    return word_in(tld, tn, tlds);
+    return tld_label(tld, tn);
+}
+
+/* The end of a host name: a known top-level domain, in small letters or in
+ * capitals ("gov.uk", "GOV.UK", "Example.CO.NZ"; "Ru" of "end.Ru" could
+ * open a sentence, so not Capitalised). */
+static int tld_label(const char *t, size_t n)
+{
+    int lower = 1, upper = 1;
+    for (size_t i = 0; i < n; i++) {
+        lower &= is_lower((unsigned char)t[i]);
+        upper &= is_upper((unsigned char)t[i]);
+    }
+    return n >= 2 && (lower || upper) && word_in(t, n, tlds);
+}
+
+int ends_in_domain(const char *s, size_t n)
+{
+    while (n && strchr(".,;:!?)]\"'", s[n - 1]))
+        n--;
+    if (n > 2 && s[n - 2] == '\'' && s[n - 1] == 's')
+        n -= 2;                         /* "Amazon.co.uk's" */
+    size_t d = n;
+    while (d && s[d - 1] != '.')
+        d--;
+    return d >= 3 && d < n && n - d <= 4 && is_alpha((unsigned char)s[d - 2]) &&
+           tld_label(s + d, n - d);
 }
 
 /* Words run together in CamelCase, as tags and handles write them:
@@ -223,6 +280,14 @@ int electronic_token(norm_run *run, const char *s, size_t n)
             lead++;
         SET(run, CLS_ELECTRONIC, "email");
         say_url(run->o, s + lead, n - lead);
+        return 1;
+    }
+    if (n > 4 && s[n - 2] == '\'' && s[n - 1] == 's' && looks_like_domain(s, n - 2)) {
+        /* "Amazon.co.uk's": the address, then the possessive */
+        SET(run, CLS_ELECTRONIC, "url");
+        say_url(run->o, s, n - 2);
+        if (!run->o->err && nr_buf_append(run->o->b, "'s", 2) != NR_BUF_OK)
+            run->o->err = 1;
         return 1;
     }
     if (has_scheme(s, n) || (n > 4 && (!strncmp(s, "www.", 4) || !strncmp(s, "WWW.", 4))) ||

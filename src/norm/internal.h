@@ -130,8 +130,19 @@ static inline int is_lower(int c) { return c >= 'a' && c <= 'z'; }
 static inline int is_alpha(int c) { return is_upper(c) || is_lower(c) || c >= 0x80; }
 
 /* acronym.c */
-int  acro_pronounceable(const char *s, size_t n);
+int  acro_pronounceable(const char *s, size_t n);   /* an acronym said as a word */
+/* Could English say these letters as one word (any case, three letters or
+ * more: "cat", "org", "nvidia"; not "abc", "https")? */
+int  acro_sayable(const char *s, size_t n);
+/* A long word's edges: does it begin as English words begin and end as
+ * they end ("ourdailynews" yes; "nvidia", "rtxprohelp", "jstor" no)?  How
+ * Flite decides whether to spell a word it does not know. */
+int  acro_edges_ok(const char *s, size_t n);
 int  acro_onset_ok(const char *s, size_t n);
+/* A word of letters Flite could not say as written: no vowel ("pp",
+ * "cm") or capitals inside that are letters ("fMRI", "pH", "MotoGP"); says
+ * it in letters (and words) and returns 1, else 0 (say it as written). */
+int  acro_say_letters_word(nr_out *o, const char *s, size_t n);
 /* Says an all-capitals word: lexicon, then word-or-spell rule. */
 void acro_say(nr_out *o, const char *s, size_t n);
 

@@ -102,6 +102,73 @@ static const char *const million_modified[] = {
     "dollar", "euro", "member", "seat", "unit", "word", "user", "home", NULL
 };
 
+/* Weighing words: "weighed 10 st" is stone, where "10 st" alone is not. */
+static const char *const weigh_words[] = {
+    "weigh", "weighs", "weighed", "weighing", "weight", "lost", "gained",
+    "lose", "gain", "losing", "gaining", "shed", "tipped", "over", "under", NULL
+};
+
+/* Is the unit after the number, a word or a lone letter when it stands
+ * alone ("g", "l", "st", "W"), a unit here?  What follows decides: "of"
+ * or a small word ("30 g of sugar", "5 l bottle", "a 100 W bulb"), or the
+ * end of the clause ("approx. 10 g."); never a capitalised word or a
+ * number ("100 W Main St" is West).  Seconds need "of" ("10 s of
+ * silence"); stone a weighing word before or pounds after ("weighed 10
+ * st", "10 st 4 lb"); "in", "x" and the scales are words or other rules'. */
+static int spaced_unit_holds(const norm_run *run, const unit *u, long unit_off)
+{
+    const tok *nx = tok_at(run, unit_off), *n2 = tok_at(run, unit_off + 1);
+    int clause_end = nx->trailn || !n2 || !n2->n;
+    int small_next = !clause_end && !n2->leadn && is_lower((unsigned char)n2->s[0]);
+    int of_next = !clause_end && tok_is(n2, "of");
+    static const char *const letters[] = {"g", "l", "L", "t", "h", "V", "W", NULL};
+    if (!strcmp(u->abbr, "s"))
+        return of_next;
+    if (!strcmp(u->abbr, "st")) {
+        static const char *const pound_units[] = {"lb", "lbs", NULL};
+        const tok *n3 = tok_at(run, unit_off + 2);
+        if (!clause_end && n2 && tok_all_digits(n2) && n3 && word_in(n3->s, n3->n, pound_units))
+            return 1;
+        for (long k = 1; k <= 3; k++) {
+            const tok *t = tok_at(run, unit_off - 1 - k);
+            if (!t || (t->trailn && k > 1))
+                break;
+            if (word_in(t->s, t->n, weigh_words))
+                return 1;
+        }
+        return 0;
+    }
+    for (size_t i = 0; letters[i]; i++)
+        if (!strcmp(u->abbr, letters[i]))
+            return clause_end || small_next || of_next;
+    return 0;
+}
+
+/* The exponent of "10^8", "2^3", "10^-6", as said: "squared", "cubed",
+ * "to the eighth", "to the minus sixth"; anything but a small whole number
+ * "to the power of" it ("2^n", "10^2.5"). */
+static void say_exponent(norm_run *run, const char *e, size_t en)
+{
+    size_t neg = en > 1 && e[0] == '-';
+    size_t k = neg;
+    while (k < en && is_digit((unsigned char)e[k]))
+        k++;
+    if (k != en || k == neg || en - neg > 3) {
+        out_words(run->o, "to the power of");
+        say_token(run, e, en);
+        return;
+    }
+    if (!neg && en == 1 && (e[0] == '2' || e[0] == '3')) {
+        out_word(run->o, e[0] == '2' ? "squared" : "cubed", e[0] == '2' ? 7 : 5);
+        return;
+    }
+    out_word(run->o, "to", 2);
+    out_word(run->o, "the", 3);
+    if (neg)
+        out_word(run->o, "minus", 5);
+    num_ordinal(run->o, e + neg, en - neg);
+}
+
 /* A number and its unit at s, glued ("5km", "30°C", "1.82m", "5%") or in
  * the tokens after it ("5 km", "2,000 sq. ft."): *consumed says how many
  * tokens after it the unit took.  Returns 1 when said. */
@@ -122,6 +189,16 @@ static int measure_token(norm_run *run, const char *s, size_t n, size_t *consume
             SET(run, CLS_MEASURE, "percent");
             num_say(run->o, &nl);
             out_word(run->o, "percent", 7);
+            *consumed = 1;
+            return 1;
+        }
+        if ((!strncmp(nx->s, "Bn", 2) && (nx->n == 2 || (nx->n == 3 && nx->s[2] == '.'))) &&
+            !nl.point && !nl.commas && nl.ipn <= 2 && nl.ip[0] != '0') {
+            /* "2 Bn", British Army style: the second Battalion (a billion
+               is "bn": "$2bn", "2 bn people") */
+            SET(run, CLS_ABBREVIATION, "battalion");
+            num_ordinal(run->o, nl.ip, nl.ipn);
+            out_word(run->o, "Battalion", 9);
             *consumed = 1;
             return 1;
         }
@@ -158,11 +235,8 @@ static int measure_token(norm_run *run, const char *s, size_t n, size_t *consume
                 return 1;
             }
         }
-        /* "a 100 W bulb": a spaced W is watts before a small word or at
-           the end, not before a name ("100 W Main St" is West) */
-        int watts = u && !strcmp(u->abbr, "W") &&
-                    (nx->trailn || !n2 || !n2->n || n2->leadn || is_lower((unsigned char)n2->s[0]));
-        if (!u || ((u->flags & U_GLUED_ONLY) && !watts) || !strcmp(u->abbr, "%"))
+        if (!u || ((u->flags & U_GLUED_ONLY) && !spaced_unit_holds(run, u, 1)) ||
+            !strcmp(u->abbr, "%"))
             return 0;
         /* "5 m" after a number: metres, but "100 m people" is unlikely; a
          * capital M alone is ambiguous, leave it */
@@ -216,18 +290,18 @@ static int measure_token(norm_run *run, const char *s, size_t n, size_t *consume
         return 1;
     }
     if ((rest[0] == 'x' || rest[0] == MK_TIMES) && restn > 1 && is_digit((unsigned char)rest[1])) {
-        /* "2x8", "4×4": dimensions */
-        SET(run, CLS_MEASURE, "dimension");
+        /* "2x8", "4×4": dimensions; "3.2×10^8" a number times a power */
+        int power = restn > 3 && rest[1] == '1' && rest[2] == '0' && rest[3] == '^';
+        SET(run, power ? CLS_MATH : CLS_MEASURE, power ? "times-power" : "dimension");
         num_say(run->o, &nl);
-        out_word(run->o, "by", 2);
+        out_word(run->o, power ? "times" : "by", power ? 5 : 2);
         say_token(run, rest + 1, restn - 1);
         return 1;
     }
     if (rest[0] == '^' && restn > 1) {
         SET(run, CLS_MATH, "power");
         num_say(run->o, &nl);
-        out_words(run->o, "to the power of");
-        say_token(run, rest + 1, restn - 1);
+        say_exponent(run, rest + 1, restn - 1);
         return 1;
     }
     const char *sl = memchr(rest, '/', restn);
@@ -380,8 +454,10 @@ int say_dimension_x(norm_run *run, const char *s, size_t n)
     const tok *pv = tok_at(run, -1), *nx = tok_at(run, 1);
     if (pv && nx && pv->n && nx->n &&
         is_digit((unsigned char)pv->s[pv->n - 1]) && is_digit((unsigned char)nx->s[0])) {
-        SET(run, CLS_MEASURE, "dimension");
-        out_word(run->o, "by", 2);
+        /* "3.2 × 10^8": a number times a power of ten, not a dimension */
+        int power = nx->n > 3 && nx->s[0] == '1' && nx->s[1] == '0' && nx->s[2] == '^';
+        SET(run, power ? CLS_MATH : CLS_MEASURE, power ? "times-power" : "dimension");
+        out_word(run->o, power ? "times" : "by", power ? 5 : 2);
         return 1;
     }
     return 0;
@@ -400,7 +476,7 @@ int say_unit_after_number(norm_run *run, const char *s, size_t n)
         word_in(pv->s, pv->n, (const char *const[]){"million", "billion", "thousand",
                                                      "hundred", "trillion", NULL})))
         u = unit_find(s, n - (n > 1 && s[n - 1] == '.'));
-    if (!u || (u->flags & U_GLUED_ONLY))
+    if (!u || ((u->flags & U_GLUED_ONLY) && (per || !spaced_unit_holds(run, u, 0))))
         return 0;
     SET(run, CLS_MEASURE, per ? "unit-after-per" : "unit-after-number");
     if (per)

@@ -380,6 +380,127 @@ static int money_token(norm_run *run, const char *s, size_t n, size_t *consumed)
     return 1;
 }
 
+/*
+ * Pounds, shillings and pence, as British money was written before 1971
+ * and history still quotes it: "3s 6d" three shillings and sixpence, "£1
+ * 4s" one pound four shillings, "2d" twopence, "a 6d stamp" a sixpenny
+ * stamp.  A glued s or d after a number is many other things (plurals,
+ * seconds, "2d" two-D or the US Army's second), so it is money only when
+ * the two come together, after a pound sign, or after a word of prices
+ * (cost, paid, for, at...).
+ */
+static const char *const price_words[] = {
+    "cost", "costs", "costing", "price", "priced", "prices", "paid", "pay",
+    "pays", "paying", "sold", "sell", "sells", "selling", "bought", "buy",
+    "fare", "fares", "worth", "charged", "charge", "charges", "rent",
+    "wage", "wages", "for", "at", "only", "just", "than", "earned",
+    "earning", "fetched", "raised", NULL
+};
+
+/* "a 6d stamp": things sold by the penny, which make "a 2d" a price */
+static const char *const penny_things[] = {
+    "stamp", "stamps", "coin", "coins", "piece", "bit", "loaf", "bun", "buns",
+    "ticket", "fare", "pint", "packet", "bag", "tin", "bar", "rate", "post",
+    "postage", "paper", "newspaper", "magazine", "comic", NULL
+};
+
+/* A whole number of shillings or pence glued to its letter ("3s", "6d",
+ * "6d."); its value, or -1. */
+static long lsd_amount(const tok *t, char letter)
+{
+    if (!t || !t->n || t->leadn || t->n > 4)
+        return -1;
+    size_t k = 0;
+    long v = 0;
+    while (k < t->n && is_digit((unsigned char)t->s[k]))
+        v = v * 10 + (t->s[k++] - '0');
+    if (!k || k > 3 || t->s[k] != letter || !(k + 1 == t->n || (k + 2 == t->n && t->s[k + 1] == '.')))
+        return -1;
+    return v;
+}
+
+/* "sixpence", "twopence": pence under a shilling are one word; a penny
+ * "penny"; more than eleven "twelve pence".  attrib: "a sixpenny stamp". */
+static void say_pence(nr_out *o, long d, int attrib)
+{
+    if (d == 1) {
+        out_words(o, attrib ? "penny" : "one penny");
+        return;
+    }
+    num_cardinal_u(o, (unsigned long long)d);
+    if (d > 11) {
+        out_word(o, attrib ? "penny" : "pence", 5);
+        return;
+    }
+    /* glue the suffix onto the number word: "six" + "pence" */
+    if (!o->err && nr_buf_append(o->b, attrib ? "penny" : "pence", 5) != NR_BUF_OK)
+        o->err = 1;
+}
+
+static void say_shillings(nr_out *o, long s)
+{
+    num_cardinal_u(o, (unsigned long long)s);
+    out_words(o, s == 1 ? "shilling" : "shillings");
+}
+
+size_t lsd_multi(norm_run *run)
+{
+    const tok *t = &run->t[run->i], *nx = tok_at(run, 1), *n2 = tok_at(run, 2);
+    const tok *pv = tok_at(run, -1);
+    long pounds = -1, sh = -1, d = -1;
+    size_t used = 0;
+    if (t->n > 1 && t->s[0] == MK_POUND) {
+        /* "£1 4s", "£2 10s 6d" */
+        numlit nl;
+        size_t k = num_scan(t->s + 1, t->n - 1, &nl);
+        if (!k || k + 1 != t->n || nl.point || nl.neg || nl.ipn > 6 || t->trailn)
+            return 0;
+        int of;
+        pounds = (long)num_value(&nl, &of);
+        if ((sh = lsd_amount(nx, 's')) < 0)
+            return 0;
+        used = 2;
+        if (!nx->trailn && (d = lsd_amount(n2, 'd')) >= 0)
+            used = 3;
+    } else if ((sh = lsd_amount(t, 's')) >= 0 && !(t->trailn && t->trail[0] != '.') &&
+               (d = lsd_amount(nx, 'd')) >= 0) {
+        used = 2;                                   /* "3s 6d", "3s. 6d." */
+    } else if ((d = lsd_amount(t, 'd')) >= 0 || (sh = lsd_amount(t, 's')) >= 0) {
+        /* "cost 2d", "paid 5s": after a word of prices; "a 6d stamp" */
+        const tok *after = tok_at(run, 1);
+        int a = pv && (tok_is(pv, "a") || tok_is(pv, "an")) && d >= 0 && after &&
+                !t->trailn && !after->leadn && word_in(after->s, after->n, penny_things);
+        if (!pv || pv->trailn || !(a || word_in(pv->s, pv->n, price_words)))
+            return 0;
+        if (d >= 0 && d > 240)
+            return 0;
+        used = 1;
+    } else {
+        return 0;
+    }
+    SET(run, CLS_MONEY, "pre-decimal");
+    nr_out *o = run->o;
+    if (pounds >= 0) {
+        num_cardinal_u(o, (unsigned long long)pounds);
+        out_words(o, pounds == 1 ? "pound" : "pounds");
+    }
+    if (sh >= 0)
+        say_shillings(o, sh);
+    if (d >= 0) {
+        if (sh >= 0 || pounds >= 0)
+            out_word(o, "and", 3);
+        const tok *after = tok_at(run, (long)used);
+        const tok *last = tok_at(run, (long)used - 1);
+        int attrib = used == 1 && pv && (tok_is(pv, "a") || tok_is(pv, "an")) && after &&
+                     !last->trailn && after->n && is_lower((unsigned char)after->s[0]);
+        say_pence(o, d, attrib);
+    }
+    /* "1s. 3d. each": the full stop after the letter is its own */
+    const tok *last = tok_at(run, (long)used - 1);
+    run->abbrev_dot = last->trailn && last->trail[0] == '.';
+    return used;
+}
+
 /* money_token as a multi-token row: tokens used ("$5 million" is two) */
 size_t money_multi(norm_run *run)
 {

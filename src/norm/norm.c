@@ -273,7 +273,8 @@ static int tokenize(const char *s, size_t n, tok **out, size_t *nt)
         while (j < n && !is_space(s[j]))
             j++;
         /* decided once per word so that splitting stays linear */
-        int electronic = memchr(s + i, '@', j - i) || memchr(s + i, '/', j - i);
+        int electronic = memchr(s + i, '@', j - i) || memchr(s + i, '/', j - i) ||
+                         (memchr(s + i, '.', j - i) && ends_in_domain(s + i, j - i));
         while (i < j) {
             size_t len = glued_split(s + i, j - i, electronic);
             if (k == cap) {
@@ -321,10 +322,11 @@ static void emit_lead(nr_out *o, const char *p, size_t n)
             out_punct(o, ',');
 }
 
-/* Flite says a capital "A" before punctuation or at the end as the letter
- * name, and only before a word as the article; so the "ay" the writer used
- * for a lone letter can go back to "A" there, which reads better in a
- * transcript.  One pass over what this call appended. */
+/* Flite says a capital "A" before punctuation, at the end or before a
+ * capitalised word as the letter name, and only before a small word as the
+ * article; so the "ay" the writer used for a lone letter can go back to
+ * "A" there ("David A Carson"), which reads better in a transcript.  One
+ * pass over what this call appended. */
 static void restore_letter_a(nr_buf *b, size_t from)
 {
     char *d = b->data;
@@ -332,7 +334,8 @@ static void restore_letter_a(nr_buf *b, size_t from)
     for (size_t r = from; r < b->len; r++) {
         if (d[r] == 'a' && r + 1 < b->len && d[r + 1] == 'y' &&
             (r == from || d[r - 1] == ' ') &&
-            (r + 2 == b->len || strchr(".,;:?!", d[r + 2]))) {
+            (r + 2 == b->len || strchr(".,;:?!", d[r + 2]) ||
+             (d[r + 2] == ' ' && r + 3 < b->len && is_upper((unsigned char)d[r + 3])))) {
             d[w++] = 'A';
             r++;
             continue;

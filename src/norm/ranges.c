@@ -213,7 +213,11 @@ int say_range(norm_run *run, const char *s, size_t n)
             }
             num_year(run->o, (unsigned)va);
             out_word(run->o, "to", 2);
-            if (bn == 2) {
+            if (bn == 2 && vb <= va % 100) {
+                /* "1999-00", "1998-01": the span crosses into the next
+                   century, whose years are said in full */
+                num_year(run->o, (unsigned)((va / 100 + 1) * 100 + vb));
+            } else if (bn == 2) {
                 if (vb < 10) {
                     out_word(run->o, "oh", 2);
                 }
@@ -308,6 +312,23 @@ size_t spaced_range(norm_run *run)
     if (nx && nx->n == 1 && nx->s[0] == '-' && !t->trailn &&
         n2 && n2->n && is_digit((unsigned char)n2->s[0])) {
         int minus = equals_near(run, -2, -1) || equals_near(run, 3, 4);
+        unsigned a = 0, b = 0;
+        for (size_t k = 0; k < t->n && k < 4; k++)
+            a = a * 10 + (unsigned)(t->s[k] - '0');
+        for (size_t k = 0; k < n2->n && k < 4; k++)
+            b = b * 10 + (unsigned)(n2->s[k] - '0');
+        if (!minus && t->n == 4 && tok_all_digits(t) && tok_all_digits(n2) &&
+            a >= 1000 && a <= 2099 && ((n2->n == 2 && (b > a % 100 || (a % 100 == 99 && b == 0))) ||
+                                       (n2->n == 4 && b > a && b - a <= 100))) {
+            /* "1998 - 99", "2006 - 07": a span of years, read as the same
+               span written without the spaces (say_range) */
+            char joined[10];
+            memcpy(joined, t->s, 4);
+            joined[4] = '-';
+            memcpy(joined + 5, n2->s, n2->n);
+            if (say_range(run, joined, 5 + n2->n))
+                return 3;
+        }
         say_token(run, t->s, t->n);
         out_words(run->o, minus ? "minus" : "to");
         run->i += 2;

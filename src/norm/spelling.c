@@ -48,7 +48,9 @@ static const char *const ise_keep[] = {
     "noise", "poise", "cruise", "bruise", "treatise", "anise", "turquoise",
     "reprise", "arise", "advise", "advertise", "guise", "mortise", "porpoise",
     "tortoise", "valise", "vise", "prise", "sunrise", "upraise", "apprise",
-    "concise", "arise", "moonrise", "noise", "liaise", "wise", "previse", NULL
+    "concise", "arise", "moonrise", "noise", "liaise", "wise", "previse",
+    /* names */
+    "denise", "elise", "eloise", "heloise", "lise", "marquise", "cerise", NULL
 };
 
 /* us_spelling asks every word of the text about whole[] */

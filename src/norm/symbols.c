@@ -18,7 +18,8 @@ static const struct { char ch; const char *say; } symbols[] = {
     {'>', "greater than"}, {MK_TIMES, "times"}, {MK_DEGREE, "degrees"},
     {MK_POUND, "pound"}, {MK_EURO, "euro"}, {MK_YEN, "yen"}, {'$', "dollar"},
     {MK_WON, "won"}, {MK_RUPEE, "rupee"}, {MK_CENT, "cent"},
-    {MK_MICRO, "micro"}, {'^', "to the power of"}, {MK_SECTION, "section"},
+    /* alone, the micro sign is the Greek letter it is (units have theirs) */
+    {MK_MICRO, "mu"}, {'^', "to the power of"}, {MK_SECTION, "section"},
 };
 
 /* Says one symbol character ("#" before a number is "number").  Returns 0
@@ -86,4 +87,31 @@ int say_trailing_plus(norm_run *run, const char *s, size_t n)
 int say_lone_symbol(norm_run *run, const char *s, size_t n)
 {
     return n == 1 && say_symbol(run, s[0]);
+}
+
+/* The Greek alphabet from alpha (U+03B1; capitals U+0391 on) */
+static const char *const greek[25] = {
+    "alpha", "beta", "gamma", "delta", "epsilon", "zeta", "eta", "theta",
+    "iota", "kappa", "lambda", "mu", "nu", "xi", "omicron", "pi", "rho",
+    "sigma", "sigma", "tau", "upsilon", "phi", "chi", "psi", "omega"
+};
+
+/* A Greek letter standing alone is named, as in formulas and in names
+ * spelled out letter by letter: "Δ (x)" delta x, "σ" sigma.  (A word in
+ * Greek script is no letter of a formula and is left as it is.) */
+int say_greek_letter(norm_run *run, const char *s, size_t n)
+{
+    if (n != 2 || ((unsigned char)s[0] != 0xCE && (unsigned char)s[0] != 0xCF))
+        return 0;
+    unsigned cp = (((unsigned char)s[0] & 0x1Fu) << 6) | ((unsigned char)s[1] & 0x3Fu);
+    int k = -1;
+    if (cp >= 0x3B1 && cp <= 0x3C9)
+        k = (int)(cp - 0x3B1);
+    else if (cp >= 0x391 && cp <= 0x3A9 && cp != 0x3A2)
+        k = (int)(cp - 0x391);
+    if (k < 0)
+        return 0;
+    SET(run, CLS_SYMBOL, "greek-letter");
+    out_word(run->o, greek[k], strlen(greek[k]));
+    return 1;
 }

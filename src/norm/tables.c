@@ -140,6 +140,7 @@ static const unit units[] = {
     {"lb", "pound", "pounds", NULL, NULL, 0},
     {"lbs", "pounds", "pounds", NULL, NULL, 0},
     {"oz", "ounce", "ounces", NULL, NULL, 0},
+    {"cwt", "hundredweight", "hundredweight", NULL, NULL, 0},
     /* British body weight: "9st 4lb"; "1st", "21st" stay ordinals unless a
        pounds figure follows (measures.c) */
     {"st", "stone", "stone", NULL, NULL, U_GLUED_ONLY | U_CASE},
@@ -418,6 +419,22 @@ static const abbrev abbrevs[] = {
     {"M.Sc.", "M-S-C", AB_ANY}, {"M.Sc", "M-S-C", AB_ANY}, {"MSc", "M-S-C", AB_ANY},
     {"MPhil", "M-Phil", AB_ANY}, {"DPhil", "D-Phil", AB_ANY}, {"LLB", "L-L-B", AB_ANY},
     {"Rt", "Right", AB_TITLE},         /* "Rt Hon", "the Rt Rev" */
+    /* finance: changes over a period */
+    {"YoY", "year on year", AB_ANY}, {"yoy", "year on year", AB_ANY},
+    {"QoQ", "quarter on quarter", AB_ANY}, {"qoq", "quarter on quarter", AB_ANY},
+    {"MoM", "month on month", AB_ANY},
+    /* military units and ranks ("2 Bn" is cardinals.c's "second Battalion";
+       "A Coy", "2 Coy": a company after its letter or number, words.c) */
+    {"Bn", "Battalion", AB_ANY}, {"Bns", "Battalions", AB_ANY},
+    {"Regt", "Regiment", AB_ANY}, {"Bde", "Brigade", AB_ANY},
+    {"Coy", "Company", AB_AFTERNAME}, {"Brig", "Brigadier", AB_TITLE},
+    {"Cdr", "Commander", AB_TITLE | AB_ANY}, {"Lieut", "Lieutenant", AB_TITLE | AB_ANY},
+    /* references: editors, no date, the work cited, the same place (the
+       small "ed." and "eds." stay as written, as Google's references keep
+       them: "sixth ed", "in Smith and Jones, eds") */
+    {"Eds.", "editors", AB_ANY},
+    {"n.d.", "no date", AB_ANY}, {"ibid.", "ibid", AB_ANY}, {"Ibid.", "ibid", AB_ANY},
+    {"cit.", "cit", AB_DOT}, {"Op.", "opus", AB_NUMBER}, {"op.", "opus", AB_NUMBER},
 };
 
 /* Words that usually start a sentence: after "U.S." or "p.m." they show
@@ -474,7 +491,9 @@ const abbrev *abbrev_find(const char *s, size_t n)
                 strcmp(a->key, "Pte") && strcmp(a->key, "Cos") && strcmp(a->key, "Ste") &&
                 strcmp(a->key, "Sq") && strcmp(a->key, "Ln") && strcmp(a->key, "Ct") &&
                 strcmp(a->key, "Cres") && strcmp(a->key, "Adm") && strcmp(a->key, "Rev") &&
-                strcmp(a->key, "Gov") && strcmp(a->key, "Rt"))
+                strcmp(a->key, "Gov") && strcmp(a->key, "Rt") && strcmp(a->key, "Coy") &&
+                strcmp(a->key, "Bn") && strcmp(a->key, "Bns") && strcmp(a->key, "Brig") &&
+                strcmp(a->key, "Cdr") && strcmp(a->key, "Bde"))
                 return a;
         }
     }

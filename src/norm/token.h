@@ -102,6 +102,7 @@ int    say_dash_pause(norm_run *run, const char *s, size_t n);
 int    say_number_sign(norm_run *run, const char *s, size_t n);
 int    say_trailing_plus(norm_run *run, const char *s, size_t n);
 int    say_lone_symbol(norm_run *run, const char *s, size_t n);
+int    say_greek_letter(norm_run *run, const char *s, size_t n);  /* a word rule */
 
 /* glued.c: what no rule takes whole */
 void   say_runs(norm_run *run, const char *s, size_t n);
@@ -126,6 +127,7 @@ void   say_month_day(nr_out *o, int m, unsigned d);
 /* money.c */
 size_t money_code(norm_run *run);                   /* "USD 5", "CHF 2.3 million" */
 size_t money_multi(norm_run *run);
+size_t lsd_multi(norm_run *run);                    /* "3s 6d", "£1 4s", "cost 2d" */
 int    money_in_token(norm_run *run, const char *s, size_t n);
 /* the word a rate is per: "mo" -> "month", "yr" -> "year"; NULL if none */
 const char *per_of(const char *s, size_t n);
@@ -147,6 +149,8 @@ int    say_service_number(norm_run *run, const char *s, size_t n);
 
 /* electronic.c: URLs, e-mail, @handles, #hashtags */
 int    electronic_token(norm_run *run, const char *s, size_t n);
+/* Does the word (punctuation after it allowed) end in ".uk", ".COM"...? */
+int    ends_in_domain(const char *s, size_t n);
 
 /* serial.c: codes read out, versions, equations */
 int    say_version(norm_run *run, const char *s, size_t n);
@@ -162,8 +166,10 @@ size_t model_number_multi(norm_run *run);
 int    say_code_section(norm_run *run, const char *s, size_t n);
 int    say_slash_reference(norm_run *run, const char *s, size_t n);
 
-/* words.c: words, abbreviations, Roman numerals, initialisms, acronyms */
+/* words.c: words, abbreviations, initialisms, acronyms */
 int    word_token(norm_run *run, const char *s, size_t n);
+/* roman.c: Roman numerals after names and counting words (a word rule) */
+int    say_roman(norm_run *run, const char *s, size_t n);
 int    say_number_abbrev(norm_run *run, const char *s, size_t n);
 
 /* Records the class and rule of what a rule says (first setter wins, so a

@@ -1,138 +1,18 @@
 /*
- * words.c - alphabetic tokens: lexicon, abbreviations by context, Roman
- * numerals after names, initialisms and acronyms, letters mixed with digits.
+ * words.c - alphabetic tokens: lexicon, abbreviations by context,
+ * initialisms and acronyms, letters mixed with digits (Roman numerals are
+ * roman.c's).
  *
  * Context is what decides an abbreviation: "Dr" before a name is Doctor and
  * after a street name is Drive; "St" likewise Saint/Street; "No." is Number
- * only before a number.  Roman numerals are read only after a capitalised
- * word, as ordinals after a personal name (Henry VIII -> Henry the eighth)
- * and as cardinals after words that number things (World War II, Chapter
- * IV); the pronoun "I" is never a numeral.
+ * only before a number.
  */
 #include "token.h"
 
 #include <string.h>
 #include <utf8proc.h>
 
-static const char *const cardinal_roman_ctx[] = {
-    "war", "chapter", "part", "act", "volume", "vol", "book", "phase", "section",
-    "bowl", "round", "class", "type", "mark", "mk", "schedule", "article",
-    "title", "stage", "level", "grade", "series", "episode", "apollo", "rocky",
-    "league", "division", "tier", "category", "psalm", "scene", "canto",
-    "appendix", "annex", "figure", "table", "vatican", "council", "olympiad",
-    "formula", "super", "star", "wars", "world", "final", "fantasy",
-    "gemini", "henry's", "opus", "no", "number", NULL
-};
-
-/* Names after which a lone "I", "V" or "X" is a regnal number. */
-static const char *const regnal_names[] = {
-    "Elizabeth", "Henry", "Edward", "George", "James", "Charles", "William",
-    "Mary", "Richard", "John", "Louis", "Pius", "Benedict", "Gregory", "Leo",
-    "Paul", "Alexander", "Nicholas", "Peter", "Catherine", "Frederick",
-    "Philip", "Felipe", "Juan", "Carlos", "Victor", "Ramesses", "Napoleon",
-    "Wilhelm", "Constantine", "Francis", "Innocent", "Clement", "Urban",
-    "Boniface", "Stephen", "David", "Robert", "Malcolm", "Alfonso", "Sam",
-    "Harald", "Olav", "Gustav", "Christian", "Frederik", "Haakon", "Rama",
-    NULL
-};
-
-static int rv(char ch)
-{
-    switch (ch) {
-    case 'I': return 1; case 'V': return 5; case 'X': return 10;
-    case 'L': return 50; case 'C': return 100; case 'D': return 500;
-    case 'M': return 1000; default: return 0;
-    }
-}
-
-/* Value of a canonical Roman numeral, else 0. */
-static int roman_value(const char *s, size_t n)
-{
-    if (!n || n > 15)
-        return 0;
-    int total = 0;
-    for (size_t i = 0; i < n; i++) {
-        int v = rv(s[i]);
-        if (!v)
-            return 0;
-        int nx = i + 1 < n ? rv(s[i + 1]) : 0;
-        total += nx > v ? -v : v;
-    }
-    if (total <= 0 || total >= 4000)
-        return 0;
-    /* canonical check: regenerate and compare */
-    static const struct { int v; const char *r; } tab[] = {
-        {1000, "M"}, {900, "CM"}, {500, "D"}, {400, "CD"}, {100, "C"}, {90, "XC"},
-        {50, "L"}, {40, "XL"}, {10, "X"}, {9, "IX"}, {5, "V"}, {4, "IV"}, {1, "I"}
-    };
-    char buf[20];
-    size_t k = 0;
-    int v = total;
-    for (size_t t = 0; t < sizeof tab / sizeof tab[0]; t++)
-        while (v >= tab[t].v && k + 2 < sizeof buf) {
-            for (const char *p = tab[t].r; *p; p++)
-                buf[k++] = *p;
-            v -= tab[t].v;
-        }
-    if (k != n || memcmp(buf, s, n))
-        return 0;
-    return total;
-}
-
 static int all_upper(const char *s, size_t n);
-
-/* A Roman numeral in capitals after a capitalised word: "Henry VIII" the
- * eighth, "World War II" two (see the comment at the top). */
-static int say_roman(norm_run *run, const char *s, size_t n)
-{
-    if (!all_upper(s, n))
-        return 0;
-    const tok *pv = tok_at(run, -1);
-    if (!pv || pv->trailn)
-        return 0;
-    int counted = word_in(pv->s, pv->n, cardinal_roman_ctx);
-    int regnal = !counted && word_in(pv->s, pv->n, regnal_names);
-    if (!counted && !tok_is_cap_word(pv))
-        return 0;
-    int v = roman_value(s, n);
-    if (!v || v > 89 || !(memchr(s, 'I', n) || memchr(s, 'V', n) || memchr(s, 'X', n)))
-        return 0;
-    if (n == 1 && !regnal && !counted)
-        return 0;
-    if (n == 1 && s[0] == 'X' && (tok_is(pv, "Malcolm") || tok_is(pv, "Series")))
-        return 0;                      /* the letter: Malcolm X, Xbox Series X */
-    const tok *pv2 = tok_at(run, -2);
-    if (!regnal && !counted && n >= 2 && v >= 2 && v <= 4 && pv2 && !pv2->trailn &&
-        (word_in(pv2->s, pv2->n, regnal_names) ||
-         (pv2->n == 2 && is_upper((unsigned char)pv2->s[0]) && pv2->s[1] == '.'))) {
-        /* after a given name (or initial) and a surname a numeral is the
-           name's: "Henry Ford II", "John D. Rockefeller III" "the third";
-           titles keep the number ("Grand Theft Auto IV") */
-        SET(run, CLS_ROMAN, "roman-name");
-        out_word(run->o, "the", 3);
-        num_cardinal_u(run->o, (unsigned)v);
-        out_ordinalize(run->o);
-        return 1;
-    }
-    const tok *nx = tok_at(run, 1);
-    int crowned = pv2 && !pv2->trailn &&
-                  word_in(pv2->s, pv2->n, (const char *const[]){"King", "Queen", "Pope",
-                          "Emperor", "Empress", "Tsar", "Czar", "Kaiser", "Sultan", NULL});
-    if (n == 1 && s[0] == 'I' && nx && nx->n && is_lower((unsigned char)nx->s[0]) &&
-        !run->t[run->i].trailn && !counted && !crowned && !tok_is(nx, "of") && !tok_is(nx, "and"))
-        return 0;                      /* "Sam I am", "Henry I think"; not "King Charles I was" */
-    if (!regnal) {
-        /* sequels, wars, chapters, ships: "Rocky II", "World War II" */
-        SET(run, CLS_ROMAN, "roman-cardinal");
-        num_cardinal_u(run->o, (unsigned)v);
-        return 1;
-    }
-    SET(run, CLS_ROMAN, "roman-regnal");
-    out_word(run->o, "the", 3);
-    num_cardinal_u(run->o, (unsigned)v);
-    out_ordinalize(run->o);
-    return 1;
-}
 
 static void say_lex(nr_out *o, const lex_entry *e, const char *s, size_t n)
 {
@@ -207,6 +87,21 @@ static int say_caps_title(norm_run *run, const char *s, size_t n)
     return 1;
 }
 
+/* Is t a military or civil title abbreviation ("Lt.", "Maj", "Rev.")?
+ * Then a title after it is one too, with or without a name: "the Lt. Col.
+ * said", "Maj. Gen." */
+static int after_title(const tok *t)
+{
+    if (!t || t->trailn || t->n < 2 || !is_upper((unsigned char)t->s[0]))
+        return 0;
+    static const char *const ranks[] = {
+        "Lt", "Lt.", "Maj", "Maj.", "Brig", "Brig.", "Lieut", "Lieut.", "Gen", "Gen.",
+        "Sgt", "Sgt.", "Vice", "Rear", "Lance", "Staff", "Wing", "Flight", "Group",
+        "Air", "Field", "Col", "Col.", "Cdr", "Cdr.", NULL
+    };
+    return word_in(t->s, t->n, ranks);
+}
+
 /* An abbreviation of the table (tables.c) where its context allows it:
  * "Dr Smith" Doctor, "Baker St" Street, "No. 10" number. */
 static int say_abbrev(norm_run *run, const char *s, size_t n)
@@ -254,8 +149,8 @@ static int say_abbrev(norm_run *run, const char *s, size_t n)
             say = "Drive";
         else if (!strcmp(a->key, "St") && prev_name && !next_name)
             say = "Street";
-        else if (next_name || (a->flags & AB_ANY))
-            say = a->say;
+        else if (next_name || (a->flags & AB_ANY) || after_title(pv))
+            say = a->say;              /* a title, or the second of two: "the Lt. Col." */
         else if (dotted && !strcmp(a->key, "St"))
             say = "Street";
     } else if (a->flags & AB_AFTERNAME) {
@@ -275,6 +170,11 @@ static int say_abbrev(norm_run *run, const char *s, size_t n)
                 say = "County";
             else if (prev_name)
                 say = "Company";
+        } else if (!strcmp(a->key, "Coy")) {
+            /* a company by its letter or number: "A Coy", "HQ Coy", "2 Coy"
+               ("Wayne Coy" is a name) */
+            if (pv && !pv->trailn && pv->n <= 3 && (all_upper(pv->s, pv->n) || tok_all_digits(pv)))
+                say = a->say;
         } else if (prev_name || (a->flags & AB_ANY))
             say = a->say;
     } else if (a->flags & AB_DOT) {
@@ -741,6 +641,22 @@ static int say_plain_word(norm_run *run, const char *s, size_t n)
             return 0;
     if (s[0] == '\'')
         return 0;
+    if (n == 1 && s[0] == 'A' && IS_WHOLE(run, s, n) && !run->sentence_start &&
+        !run->t[run->i].leadn && !run->t[run->i].trailn) {
+        /* "Plan A was", "Grade A eggs": a capital A inside a sentence is the
+           letter, which Flite would read as the article before a small word */
+        const tok *pv = tok_at(run, -1), *nx = tok_at(run, 1);
+        if (pv && !(pv->trailn && strchr(":\"'", pv->trail[pv->trailn - 1])) && nx && nx->n &&
+            !nx->leadn && is_lower((unsigned char)nx->s[0])) {
+            SET(run, CLS_LETTERS, "letter-a");
+            out_letter(run->o, 'A', 0);
+            return 1;
+        }
+    }
+    if (acro_say_letters_word(run->o, s, n)) {
+        SET(run, CLS_LETTERS, "letters-in-word");
+        return 1;
+    }
     if (!run->o->gb) {
         char us[48];
         if (us_spelling(s, n, us, sizeof us)) {
@@ -781,7 +697,8 @@ int say_number_abbrev(norm_run *run, const char *s, size_t n)
  * of calls cost the normalizer 8 % more instructions.) */
 int word_token(norm_run *run, const char *s, size_t n)
 {
-    return say_party_state(run, s, n) ||   /* Warren (D-Mass.) */
+    return say_greek_letter(run, s, n) ||  /* symbols.c: a lone σ, Δ */
+           say_party_state(run, s, n) ||   /* Warren (D-Mass.) */
            say_model_word(run, s, n) ||    /* F-150 */
            say_us_state(run, s, n) ||      /* Santa Clara, CA 95051 */
            say_compass(run, s, n) ||       /* 1211 E Arques Ave */
@@ -790,7 +707,7 @@ int word_token(norm_run *run, const char *s, size_t n)
            say_abbrev(run, s, n) ||        /* Dr Smith, Baker St, No. 10 */
            say_caps_title(run, s, n) ||    /* ST. PAUL, DR. KING */
            say_versus(run, s, n) ||        /* Dobbs v. Jackson */
-           say_roman(run, s, n) ||         /* Henry VIII, World War II */
+           say_roman(run, s, n) ||         /* roman.c: Henry VIII, World War II */
            say_initialism(run, s, n) ||    /* U.S., e.g. */
            say_letters_and(run, s, n) ||   /* AT&T */
            say_capitals(run, s, n) ||      /* FBI, NATO, MPs */
