@@ -694,7 +694,7 @@ static void test_letter_a_in_long_code(void **state)
     free(in);
     expect_norm(n, "B2A23C", "B two A-twenty three C");
     expect_norm(n, "Write to a@example.com", "Write to A-at example dot com");
-    expect_norm(n, "David A. Smith", "David ay Smith");
+    expect_norm(n, "David A. Smith", "David A Smith");
     nr_norm_free(n);
 }
 
