@@ -414,6 +414,11 @@ void nr_text_region(nr_doc *d)
         a = h + 1;   /* the run started before its headline */
     nr_find_byline(&pg, h, a, b);
     size_t from = h == SIZE_MAX ? a : h;
+    /* no headline: the byline and date lines right above the story are
+       still its head, for the header pass to read, not a masthead */
+    for (size_t p; h == SIZE_MAX && (p = last_before(d, from)) != SIZE_MAX &&
+                   nr_meta_line(&d->u[p]) && !(d->u[p].flags & NR_C_KEEP);)
+        from = p;
     if (h != SIZE_MAX) {
         /* "News > 2015 > Headline": a crumb ending in the headline */
         size_t t = nr_crumb_tail(d->u[h].text, d->u[h].len);

@@ -131,10 +131,47 @@ int nr_control_words(const nr_cand *c)
     return n[0] && n[1] * 5 >= n[0] * 3;
 }
 
+/* The answers a prompt offers: "Allow notifications? Block Allow",
+   "Enjoying the site? Not now Subscribe". */
+static const char *const button_words[] = {
+    "accept", "allow", "block", "cancel", "close", "continue", "decline",
+    "dismiss", "later", "maybe", "never", "no", "not", "now", "ok", "okay",
+    "reject", "subscribe", "thanks", "yes", NULL};
+
+static void button_count(void *ud, const char *w, size_t len)
+{
+    unsigned *n = ud;
+    n[0]++;
+    for (size_t k = 0; button_words[k]; k++)
+        if (strlen(button_words[k]) == len && !strncasecmp(button_words[k], w, len)) {
+            n[1]++;
+            return;
+        }
+}
+
+/* A question with its buttons after it: a site's prompt, copied with the
+   page, not a headline that asks a question. */
+static int prompt_line(const nr_cand *c)
+{
+    const char *q = memchr(c->text, '?', c->len);
+    if (!q)
+        return 0;
+    while (memchr(q + 1, '?', c->len - (size_t)(q + 1 - c->text)))
+        q = memchr(q + 1, '?', c->len - (size_t)(q + 1 - c->text));
+    unsigned n[2] = {0, 0};
+    size_t rest = c->len - (size_t)(q + 1 - c->text);
+    nr_words_each(q + 1, rest, button_count, n);
+    return n[0] >= 1 && n[0] <= 4 && n[1] == n[0];
+}
+
 int nr_headline_shape(const nr_cand *c, const nr_textstat *st)
 {
     if (nr_bulleted(c) || c->len > 250 || nr_meta_line(c) || nr_by_lead(c) ||
-        nr_control_words(c))
+        nr_control_words(c) || prompt_line(c))
+        return 0;
+    /* markup a scraper left in the text ("<img src=...>") */
+    if (c->text[0] == '<' && c->len > 1 &&
+        (isalpha((unsigned char)c->text[1]) || c->text[1] == '/' || c->text[1] == '!'))
         return 0;
     size_t b, e;
     char iso[11];
