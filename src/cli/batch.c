@@ -116,21 +116,29 @@ static void hex_digest(struct sha256_ctx *h, char out[65])
         snprintf(out + 2 * i, 3, "%02x", d[i]);
 }
 
-/* What make_key hashes besides the script: voice, rate, bitrate, lexicon.
-   A page that answers 304 keeps its audio only when these are unchanged. */
+/* Starts h over a version tag and the settings that change the audio
+   without changing the script: voice, rate, bitrate, lexicon (which
+   changes pronunciations). */
+static void hash_settings(const run *r, struct sha256_ctx *h, const char *tag)
+{
+    char opts[128];
+    sha256_init(h);
+    snprintf(opts, sizeof opts, "%s\nrate=%.3f\nbitrate=%d\nvoice=", tag,
+             r->cfg.rate > 0 ? r->cfg.rate : 1.0,
+             r->cfg.bitrate > 0 ? r->cfg.bitrate : 64);
+    sha256_update(h, strlen(opts), (const uint8_t *)opts);
+    sha256_update(h, strlen(r->voice) + 1, (const uint8_t *)r->voice);
+    sha256_update(h, 8, (const uint8_t *)"lexicon=");
+    if (r->lex)
+        sha256_update(h, r->lex_len, (const uint8_t *)r->lex);
+}
+
+/* What make_key hashes besides the script.  A page that answers 304 keeps
+   its audio only when these are unchanged. */
 static void make_opts_key(run *r, char out[65])
 {
     struct sha256_ctx h;
-    char opts[128];
-    sha256_init(&h);
-    snprintf(opts, sizeof opts, "narrate-opts-1\nrate=%.3f\nbitrate=%d\nvoice=",
-             r->cfg.rate > 0 ? r->cfg.rate : 1.0,
-             r->cfg.bitrate > 0 ? r->cfg.bitrate : 64);
-    sha256_update(&h, strlen(opts), (const uint8_t *)opts);
-    sha256_update(&h, strlen(r->voice) + 1, (const uint8_t *)r->voice);
-    sha256_update(&h, 8, (const uint8_t *)"lexicon=");
-    if (r->lex)
-        sha256_update(&h, r->lex_len, (const uint8_t *)r->lex);
+    hash_settings(r, &h, "narrate-opts-1");
     hex_digest(&h, out);
 }
 
@@ -140,17 +148,7 @@ static void make_opts_key(run *r, char out[65])
 static nr_status make_key(run *r, nr_ctx *ctx, char out[65])
 {
     struct sha256_ctx h;
-    char opts[128];
-    sha256_init(&h);
-    snprintf(opts, sizeof opts, "narrate-key-1\nrate=%.3f\nbitrate=%d\nvoice=",
-             r->cfg.rate > 0 ? r->cfg.rate : 1.0,
-             r->cfg.bitrate > 0 ? r->cfg.bitrate : 64);
-    sha256_update(&h, strlen(opts), (const uint8_t *)opts);
-    sha256_update(&h, strlen(r->voice) + 1, (const uint8_t *)r->voice);
-    /* the lexicon changes pronunciations without changing the script */
-    sha256_update(&h, 8, (const uint8_t *)"lexicon=");
-    if (r->lex)
-        sha256_update(&h, r->lex_len, (const uint8_t *)r->lex);
+    hash_settings(r, &h, "narrate-key-1");
     nr_status s = nr_script(ctx, hash_write, &h);
     if (s != NR_OK)
         return s;

@@ -194,8 +194,12 @@ void cli_free_list(char **names, size_t n)
     free(names);
 }
 
-int cli_list_dir(const char *dir, int (*keep)(const char *name),
-                char ***names, size_t *n)
+/* The one directory lister: the names of dir's entries that keep(d, dir,
+   name, ud) accepts, sorted.  d is the open directory, for fstatat. */
+typedef int keep_fn(DIR *d, const char *dir, const char *name, void *ud);
+
+static int list_entries(const char *dir, keep_fn *keep, void *ud, char ***names,
+                        size_t *n)
 {
     DIR *d = opendir(dir);
     if (!d)
@@ -204,9 +208,8 @@ int cli_list_dir(const char *dir, int (*keep)(const char *name),
     size_t k = 0, cap = 0;
     int e = 0;
     struct dirent *de;
-    errno = 0;
     while ((de = readdir(d)) != NULL) {
-        if (!keep(de->d_name))
+        if (!keep(d, dir, de->d_name, ud))
             continue;
         if (k == cap) {
             cap = cap ? cap * 2 : 32;
@@ -233,6 +236,20 @@ int cli_list_dir(const char *dir, int (*keep)(const char *name),
     *names = v;
     *n = k;
     return 0;
+}
+
+static int keep_by_name(DIR *d, const char *dir, const char *name, void *ud)
+{
+    (void)d;
+    (void)dir;
+    int (*keep)(const char *) = *(int (**)(const char *))ud;
+    return keep(name);
+}
+
+int cli_list_dir(const char *dir, int (*keep)(const char *name),
+                char ***names, size_t *n)
+{
+    return list_entries(dir, keep_by_name, &keep, names, n);
 }
 
 /* ---- the articles of a batch folder ---- */
@@ -294,43 +311,14 @@ static int article_entry(DIR *d, const char *dir, const char *name, int follow)
     return 0;
 }
 
+static int keep_article(DIR *d, const char *dir, const char *name, void *ud)
+{
+    return is_article_name(name) && article_entry(d, dir, name, *(int *)ud);
+}
+
 int cli_list_articles(const char *dir, int follow, char ***names, size_t *n)
 {
-    DIR *d = opendir(dir);
-    if (!d)
-        return errno;
-    char **v = NULL;
-    size_t k = 0, cap = 0;
-    int e = 0;
-    struct dirent *de;
-    while ((de = readdir(d)) != NULL) {
-        if (!is_article_name(de->d_name) || !article_entry(d, dir, de->d_name, follow))
-            continue;
-        if (k == cap) {
-            cap = cap ? cap * 2 : 32;
-            char **nv = realloc(v, cap * sizeof *v);
-            if (!nv) {
-                e = ENOMEM;
-                break;
-            }
-            v = nv;
-        }
-        if (!(v[k] = cli_strdup(de->d_name))) {
-            e = ENOMEM;
-            break;
-        }
-        k++;
-    }
-    closedir(d);
-    if (e) {
-        cli_free_list(v, k);
-        return e;
-    }
-    if (k)
-        qsort(v, k, sizeof *v, cmp_str);
-    *names = v;
-    *n = k;
-    return 0;
+    return list_entries(dir, keep_article, &follow, names, n);
 }
 
 int cli_read_article(const char *path, int follow, char **data, size_t *len,
