@@ -38,6 +38,8 @@ int nr_by_lead(const nr_cand *c);
 int nr_metaish(const nr_cand *c, const nr_textstat *st);
 /* A line made of a site's control words ("Log out Sign in"). */
 int nr_control_words(const nr_cand *c);
+/* Does s hold a clock time ("1:39 PM ET", "09:58")? */
+int nr_has_clock(const char *s, size_t n);
 /* Could this line be a headline (length, ending, not a date, credit,
    price, menu or control)? */
 int nr_headline_shape(const nr_cand *c, const nr_textstat *st);

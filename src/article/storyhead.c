@@ -195,7 +195,8 @@ size_t nr_find_headline(nr_page *pg, size_t first, size_t end)
             (wu > wb || (wb >= 12 && wu >= 4 && wu <= 14 && best < first &&
                          !nr_crumb_tail(d->u[best].text, d->u[best].len))) &&
             !contains_key(pg->keys[best - 1], pg->keys[best]) &&
-            nr_overlap_pct(&ws, up) + 30 >= nr_overlap_pct(&ws, &d->u[best]))
+            (nr_overlap_pct(&ws, up) + 30 >= nr_overlap_pct(&ws, &d->u[best]) ||
+             2 * nr_overlap_pct(&ws, up) >= nr_overlap_pct(&ws, &d->u[best])))
             best--;
     }
     nr_hashset_free(&ws);
@@ -256,6 +257,8 @@ static int byline_kind(const nr_cand *c, const nr_textstat *st, size_t *nb,
     return BY_NONE;
 }
 
+/* Is the next block a date line (twelve words at most) or a time stamp
+   ("Sarah Archer / 1:39 PM ET")? */
 static int beside_date(const nr_page *pg, size_t i)
 {
     const nr_doc *d = pg->d;
@@ -263,8 +266,9 @@ static int beside_date(const nr_page *pg, size_t i)
     char iso[11];
     for (size_t j = i + 1; j < d->n; j++)
         if (d->u[j].role == NR_ROLE_BLOCK && !d->u[j].rule)
-            return nr_date_find(d->u[j].text, d->u[j].len, &b, &e, iso) &&
-                   pg->st[j].words <= 12;
+            return (pg->st[j].words <= 12 &&
+                    nr_date_find(d->u[j].text, d->u[j].len, &b, &e, iso)) ||
+                   (pg->st[j].words <= 4 && nr_has_clock(d->u[j].text, d->u[j].len));
     return 0;
 }
 
@@ -298,6 +302,9 @@ void nr_find_byline(nr_page *pg, size_t h, size_t a, size_t b)
     long best_score = 0;
     size_t lo = anchor > 4 ? anchor - 4 : 0;
     size_t hi = b + 12 < d->n ? b + 12 : d->n;
+#ifdef NR_REGION_DEBUG
+    fprintf(stderr, "byline-window %zu..%zu (h %zu a %zu b %zu)\n", lo, hi, h, a, b);
+#endif
     for (size_t i = lo, dist = 0; i < hi; i++) {
         nr_cand *c = &d->u[i];
         if (c->role != NR_ROLE_BLOCK || i == h ||
@@ -329,6 +336,10 @@ void nr_find_byline(nr_page *pg, size_t h, size_t a, size_t b)
         score -= 2 * (long)(i < anchor ? anchor - i : dist);
         if (i >= b)
             score -= 15;   /* "Written by" after the story: a weaker sign */
+#ifdef NR_REGION_DEBUG
+        fprintf(stderr, "byline %4zu kind %d score %4ld (h %zu a %zu b %zu) %.60s\n", i, kind,
+                score, h, a, b, c->text);
+#endif
         if (score > best_score) {
             best_score = score;
             best = i;

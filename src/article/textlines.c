@@ -164,6 +164,21 @@ static int prompt_line(const nr_cand *c)
     return n[0] >= 1 && n[0] <= 4 && n[1] == n[0];
 }
 
+/* A clock time as a page stamps a story: "1:39 PM ET", "09:58". */
+int nr_has_clock(const char *s, size_t n)
+{
+    for (size_t k = 0; k + 4 <= n; k++) {
+        if (!isdigit((unsigned char)s[k]) || (k && isdigit((unsigned char)s[k - 1])))
+            continue;
+        size_t j = k + (isdigit((unsigned char)s[k + 1]) ? 2 : 1);
+        if (j + 2 < n && s[j] == ':' && isdigit((unsigned char)s[j + 1]) &&
+            isdigit((unsigned char)s[j + 2]) &&
+            (j + 3 == n || !isdigit((unsigned char)s[j + 3])))
+            return 1;
+    }
+    return 0;
+}
+
 int nr_headline_shape(const nr_cand *c, const nr_textstat *st)
 {
     if (nr_bulleted(c) || c->len > 250 || nr_meta_line(c) || nr_by_lead(c) ||
@@ -177,6 +192,8 @@ int nr_headline_shape(const nr_cand *c, const nr_textstat *st)
     char iso[11];
     if (st->words <= 8 && nr_date_find(c->text, c->len, &b, &e, iso))
         return 0;
+    if (st->words <= 4 && nr_has_clock(c->text, c->len))
+        return 0;   /* a time stamp: "9:05 AM ET" */
     /* two sentences are a paragraph; "(See the notes.)" an aside; "From
        $610.00" a price; "Portrait by Jo Roe" a credit */
     if (st->sents >= 2 || (st->sents == 1 && st->words > 20) ||
