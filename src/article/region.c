@@ -407,12 +407,12 @@ void nr_text_region(nr_doc *d)
         keys[i] = nr_key(d->u[i].text, d->u[i].len);
     nr_page pg = {d, st, v, keys};
     size_t h = nr_find_headline(&pg, a, b);
-    for (size_t i = 0; i < d->n; i++)
-        free(keys[i]);
-    free(keys);
     if (h != SIZE_MAX && h >= a)
         a = h + 1;   /* the run started before its headline */
     nr_find_byline(&pg, h, a, b);
+    for (size_t i = 0; i < d->n; i++)
+        free(keys[i]);
+    free(keys);
     size_t from = h == SIZE_MAX ? a : h;
     /* no headline: the byline and date lines right above the story are
        still its head, for the header pass to read, not a masthead */
@@ -446,7 +446,7 @@ void nr_text_region(nr_doc *d)
                  strlen(d->byline) == c->len && !memcmp(d->byline, c->text, c->len))
             c->rule = "byline";   /* the writer's name on its own line */
         else if (i > from && i < a && !nr_meta_line(c) &&
-                 !(nr_namelike(c->text, c->len) && !nr_bulleted(c)) &&
+                 !(nr_namelike(c->text, c->len) && !nr_bulleted(c) && !nr_control_words(c)) &&
                  !(c->kind == NR_BLOCK_PARA &&
                    (v[i] > 0 || (i < first_meta &&
                                  nr_ends_sentence(c->text, c->len)))) &&

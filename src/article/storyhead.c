@@ -290,6 +290,28 @@ static size_t next_live(const nr_doc *d, size_t i)
     return d->n;
 }
 
+/* Does the page sign with the name on line i elsewhere, after "By" or
+   "Written by"?  A name under a headline with the page's controls between
+   it and the story is the byline then, not a name from a list (menus and
+   lists repeat names too, so a repeat alone is no sign). */
+static int name_signed(const nr_page *pg, size_t i)
+{
+    const nr_doc *d = pg->d;
+    const char *k = pg->keys[i];
+    if (!k || !*k)
+        return 0;
+    size_t n = strlen(k);
+    for (size_t j = 0; j < d->n; j++) {
+        const char *o = pg->keys[j];
+        if (j == i || !o)
+            continue;
+        size_t lo = strlen(o);
+        if (nr_by_lead(&d->u[j]) && lo > n && !strcmp(o + lo - n, k) && o[lo - n - 1] == ' ')
+            return 1;
+    }
+    return 0;
+}
+
 /* The writer, looked for around the headline h (or the story's start)
    and at the story's end ("Written by ..."). */
 void nr_find_byline(nr_page *pg, size_t h, size_t a, size_t b)
@@ -331,7 +353,7 @@ void nr_find_byline(nr_page *pg, size_t h, size_t a, size_t b)
         if (kind == BY_NAME_ONLY && !beside_date(pg, i) &&
             !(h != SIZE_MAX && i > h && i < a && live_between(d, h, i) <= 2 &&
               pg->st[i].words <= 3 && !nr_control_words(c) &&
-              next_live(d, i) >= a))
+              (next_live(d, i) >= a || name_signed(pg, i))))
             continue;
         score -= 2 * (long)(i < anchor ? anchor - i : dist);
         if (i >= b)

@@ -108,7 +108,7 @@ static const char *const ui_words[] = {
     "explore", "follow", "gallery", "get", "home", "in", "index", "log",
     "login", "logout", "main", "menu", "more", "most", "navigation", "new",
     "newer", "news", "newsletter", "next", "now", "older", "on", "open",
-    "out", "photos", "popular", "previous", "print", "read", "recent",
+    "out", "photos", "popular", "previous", "print", "profile", "read", "recent",
     "register", "search", "see", "share", "shop", "show", "sign", "site",
     "skip", "start", "stories", "story", "subscribe", "the", "to", "top",
     "up", "us", "video", "videos", "view", "watch", "your", NULL};
