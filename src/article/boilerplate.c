@@ -631,6 +631,17 @@ const char *nr_boiler_rule(const nr_cand *u, int *tail)
                 goto done;
             }
     }
+    if (n > 2 && s[0] == '<' && isalpha((unsigned char)s[1]) &&
+        (memmem(s, n, "href=\"http", 10) || memmem(s, n, "src=\"http", 9) ||
+         memmem(s, n, "src=\"//", 7))) {
+        /* markup a scraper left in the text: an advert's or a tracking
+           pixel's tag, linking elsewhere ("<div><a href=\"http://ad...",
+           "<img src=\"//pixel..."); a page shows none of it, and read out
+           it is a URL spelled at length.  (A code sample in an article
+           about HTML links its own files, by relative paths.) */
+        rule = "markup";
+        goto done;
+    }
     if (n <= 300 && n > 2 && s[0] == '^' && s[1] == ' ') {
         rule = "footnote";   /* "^ Hadfield, Charles (1967)..." */
         goto done;

@@ -363,6 +363,22 @@ static void test_footnotes(void **state)
     nr_article_free(a);
 }
 
+static void test_markup_residue(void **state)
+{
+    (void)state;
+    const char *src = HEAD BODY1
+        "<img src=\"https://pixel.example.net/t.gif?id=7\" width=\"1\" height=\"1\" alt=\"\" />\n\n"
+        BODY2 "<div><a href=\"http://ads.example.com/jump;sz=300x250\">advert</a></div>\n\n" BODY3
+        "<b> is the tag for bold text, and it is still everywhere.\n\n";
+    nr_article *a = text(src);
+    assert_false(has_block(a, "pixel.example"));
+    assert_false(has_block(a, "ads.example"));
+    assert_string_equal(stripped_by(a, src, "<div><a href"), "markup");
+    /* a sentence that names a tag is no tag */
+    assert_true(has_block(a, "is the tag for bold"));
+    nr_article_free(a);
+}
+
 static void test_share_widgets(void **state)
 {
     (void)state;
@@ -1314,6 +1330,7 @@ int main(void)
         cmocka_unit_test(test_read_more_teaser),
         cmocka_unit_test(test_captions),
         cmocka_unit_test(test_footnotes),
+        cmocka_unit_test(test_markup_residue),
         cmocka_unit_test(test_share_widgets),
         cmocka_unit_test(test_comment_tail),
         cmocka_unit_test(test_related_and_newsletter),
