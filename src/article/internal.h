@@ -23,6 +23,8 @@ void nr_structure_user(nr_doc *d);
 /* A table of contents: short lines that come back later as headings
    (contents.c). */
 void nr_contents_list(nr_doc *d);
+/* gallery.c: a slideshow's counters, titles and captions (plain text) */
+void nr_gallery(nr_doc *d);
 /* Plain text: keeps the densest run of prose and the headline above it,
    removing the rest of the page (region.c). */
 void nr_text_region(nr_doc *d);

@@ -668,8 +668,10 @@ void nr_structure_run(nr_doc *d)
         if (alive(&d->u[i]) && d->u[i].len == 0)
             d->u[i].rule = "continue-marker";
     nr_contents_list(d);
-    if (d->fmt == NR_FORMAT_TEXT)
+    if (d->fmt == NR_FORMAT_TEXT) {
+        nr_gallery(d);
         nr_text_region(d);
+    }
     header(d);
     /* later "Updated 14 May 2014" and "Written by X" lines are furniture */
     for (size_t i = 0; i < d->n; i++) {

@@ -379,6 +379,34 @@ static void test_markup_residue(void **state)
     nr_article_free(a);
 }
 
+static void test_gallery(void **state)
+{
+    (void)state;
+    /* a slideshow after the story: counters of one total going up, each
+       slide a title and a caption written as sentences */
+    const char *src = HEAD BODY1 BODY2 BODY3
+        "Town in pictures\n\n"
+        "1/6 The market square\n\nTraders set up their stalls before dawn on Saturday, as they have done for three hundred years.\n\n"
+        "2/6 Bridge works\n\nEngineers began the repairs to the old bridge in March and expect to finish them by the autumn.\n\n"
+        "3/6 A new mural\n\nPupils from the primary school painted the wall of the bus station over the summer holidays.\n\n"
+        "4/6 Floods\n\nThe river burst its banks twice last winter, and the council has promised new defences along the meadow.\n\n"
+        "5/6 The fair\n\nThe travelling fair returned to the common for the first time since the pandemic, drawing big crowds.\n\n"
+        "1 of 24\n\n";
+    nr_article *a = text(src);
+    assert_int_equal(a->nblocks, 3);
+    assert_false(has_block(a, "Traders set up"));
+    assert_false(has_block(a, "travelling fair"));
+    assert_string_equal(stripped_by(a, src, "3/6 A new mural"), "gallery");
+    assert_string_equal(stripped_by(a, src, "1 of 24"), "gallery");
+    nr_article_free(a);
+    /* fractions and a count in the story are no slideshow */
+    src = HEAD BODY1 "Turnout was 1/4 of the town, up from 1/5 last time, and 2 of 9 wards voted against the plan.\n\n" BODY2 BODY3;
+    a = text(src);
+    assert_true(has_block(a, "Turnout was 1/4"));
+    assert_int_equal(a->nblocks, 4);
+    nr_article_free(a);
+}
+
 static void test_share_widgets(void **state)
 {
     (void)state;
@@ -1331,6 +1359,7 @@ int main(void)
         cmocka_unit_test(test_captions),
         cmocka_unit_test(test_footnotes),
         cmocka_unit_test(test_markup_residue),
+        cmocka_unit_test(test_gallery),
         cmocka_unit_test(test_share_widgets),
         cmocka_unit_test(test_comment_tail),
         cmocka_unit_test(test_related_and_newsletter),
