@@ -85,6 +85,8 @@ static void say_url_word(nr_out *o, const char *s, size_t l, int after_dot)
         word = 0;
     else if (word_in(s, l, url_words))
         word = 1;
+    else if (l > 3 && s[0] == 'M' && s[1] == 'c' && is_upper((unsigned char)s[2]))
+        word = 1;                       /* a name: "McDonalds.com", as in prose */
     else if (caps)
         word = acro_pronounceable(s, l);   /* an acronym: "NASA.gov", "ONS.GOV.UK" */
     else
@@ -93,6 +95,27 @@ static void say_url_word(nr_out *o, const char *s, size_t l, int after_dot)
         out_word(o, s, l);
     else
         out_spell(o, s, l);
+}
+
+static int camel_break(const char *s, size_t n, size_t i);
+
+/* A run of letters of an address written in CamelCase is the words it
+ * joins, as the writer's capitals show: "CNNMoney" CNN Money, "BuzzFeed"
+ * Buzz Feed; an acronym in it is still spelled.  "McDonalds" and
+ * "MacBook" keep their prefix, and a run the lexicon knows stays whole. */
+static void say_url_run(nr_out *o, const char *s, size_t l, int after_dot)
+{
+    size_t st = 0;
+    if (l < 64 && !lex_find(&o->n->lex, s, l)) {
+        for (size_t k = 1; k < l; k++) {
+            if (!camel_break(s, l, k) || (k == 2 && !memcmp(s, "Mc", 2)) ||
+                (k == 3 && !memcmp(s, "Mac", 3)))
+                continue;
+            say_url_word(o, s + st, k - st, after_dot && st == 0);
+            st = k;
+        }
+    }
+    say_url_word(o, s + st, l - st, after_dot && st == 0);
 }
 
 static void say_url(nr_out *o, const char *s, size_t n)
@@ -105,7 +128,7 @@ static void say_url(nr_out *o, const char *s, size_t n)
         if (is_alpha((unsigned char)s[i])) {
             while (j < n && is_alpha((unsigned char)s[j]))
                 j++;
-            say_url_word(o, s + i, j - i, i > 0 && s[i - 1] == '.');
+            say_url_run(o, s + i, j - i, i > 0 && s[i - 1] == '.');
         } else if (is_digit((unsigned char)s[i])) {
             while (j < n && is_digit((unsigned char)s[j]))
                 j++;

@@ -225,7 +225,9 @@ static int measure_token(norm_run *run, const char *s, size_t n, size_t *consume
             size_t ln = (size_t)(nsl - nx->s), rn = nx->n - ln - 1;
             const unit *ua = unit_find(nx->s, ln), *ub = unit_find(nsl + 1, rn);
             const char *pw = ub ? NULL : per_of(nsl + 1, rn);
-            if (ua && !(ua->flags & U_GLUED_ONLY) && strcmp(ua->abbr, "%") &&
+            /* a letter that alone is too many things ("g", "t", "l") is a
+               unit when a unit is under it: "5 g/cm3", "3 t/ha" */
+            if (ua && (!(ua->flags & U_GLUED_ONLY) || ub) && strcmp(ua->abbr, "%") &&
                 (ub ? strcmp(ub->abbr, "%") != 0 : pw != NULL)) {
                 SET(run, CLS_MEASURE, "number-unit-per");
                 num_say(run->o, &nl);

@@ -290,6 +290,16 @@ static int money_token(norm_run *run, const char *s, size_t n, size_t *consumed)
         } else if (restn == 0 && nx && !nx->leadn && IS_WHOLE(run, s - neg, n + (size_t)neg) &&
                    (cur = currency_code(nx->s, nx->n)) != NULL) {
             *consumed = 1;
+        } else if (restn == 0 && !neg && nx && !nx->leadn && !nx->trailn && IS_WHOLE(run, s, n) &&
+                   tok_at(run, 2) && !tok_at(run, 2)->leadn &&
+                   (cur = currency_code(tok_at(run, 2)->s, tok_at(run, 2)->n)) != NULL &&
+                   scale_of(nx->s, nx->n, 0)) {
+            /* "88.5 million HRK", "2 billion EUR": the code after the scale
+               names the currency as it does straight after the number */
+            *consumed = 2;
+            SET(run, CLS_MONEY, "money-scaled");
+            say_money(run->o, cur, &nl, scale_of(nx->s, nx->n, 0), next_is_attributive(run, 2));
+            return 1;
         } else {
             return 0;       /* "USD 5" is handled before, at the code */
         }

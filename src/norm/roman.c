@@ -319,14 +319,21 @@ static int reading_at(const norm_run *run, long at, const char *s, size_t n, int
         if (first != NOT_NUMERAL && !we)
             return first;
     }
+    /* III, VII, XIV: three letters or more of I, V and X spell no English
+       word or common acronym (two can: IV, VI, XI; L, C and D make LIX,
+       CIV), so with no name before it such a numeral is a number ("Part
+       III:", "anhydrases III and IV", a heading "III: The Treatise") */
+    int long_ivx = core >= 3 && strspn(s, "IVX") >= core;
     if (!pv)
-        return NOT_NUMERAL;
+        return long_ivx ? COUNT : NOT_NUMERAL;
     if (one_letter && s[0] == 'X' && (tok_is(pv, "Malcolm") || tok_is(pv, "Series")))
         return NOT_NUMERAL;                        /* the letter: Malcolm X, Series X */
     if (counting(pv) || (pv2 && counting(pv2) && tok_is_cap_word(pv)) ||
         word_in(pv->s, pv->n, articles))
         return COUNT;                              /* World War II, Final Fantasy VII */
-    if (!tok_is_cap_word(pv)) {
+    /* a capitalised article opens a sentence and names no one: "An IV
+       drip" is the letters, as "an IV drip" is */
+    if (!tok_is_cap_word(pv) || word_in(pv->s, pv->n, determiners)) {
         /* "measured VII on the Mercalli scale" */
         for (long k = 1; k <= 4 && !one_letter; k++) {
             const tok *t = tok_at(run, at + k);
@@ -335,7 +342,7 @@ static int reading_at(const norm_run *run, long at, const char *s, size_t n, int
             if (tok_is(t, "scale"))
                 return COUNT;
         }
-        return NOT_NUMERAL;
+        return long_ivx ? COUNT : NOT_NUMERAL;
     }
     int titled = (pv2 && word_in(pv2->s, pv2->n, titles) && tok_is_cap_word(pv2)) ||
                  (pv2 && pv3 && tok_is_cap_word(pv2) && word_in(pv3->s, pv3->n, titles) &&
