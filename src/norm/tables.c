@@ -116,6 +116,21 @@ int weekday_find(const char *s, size_t n)
     return r >= 0 ? weekday_abbr[r].day : 0;
 }
 
+/* A calendar's two letters for a day, capitalised ("Tu", "Th"; not "We",
+ * a word): a day only before a date, which the caller checks. */
+int weekday_two(const char *s, size_t n)
+{
+    static const char *const two[] = {"Mo", "Tu", "", "Th", "Fr", "Sa", "Su"};
+    if (n == 3 && s[2] == '.')
+        n = 2;
+    if (n != 2)
+        return 0;
+    for (int d = 0; d < 7; d++)
+        if (two[d][0] && s[0] == two[d][0] && s[1] == two[d][1])
+            return d + 1;
+    return 0;
+}
+
 /* abbr, GB singular, GB plural, US singular, US plural (NULL = same). */
 static const unit units[] = {
     {"km", "kilometre", "kilometres", "kilometer", "kilometers", 0},
