@@ -481,6 +481,18 @@ int say_unit_after_number(norm_run *run, const char *s, size_t n)
     if (!u || ((u->flags & U_GLUED_ONLY) && (per || !spaced_unit_holds(run, u, 0))))
         return 0;
     SET(run, CLS_MEASURE, per ? "unit-after-per" : "unit-after-number");
+    /* "1/2 tsp", "3/4 inch": a fraction under one measures one of it */
+    const char *sl = pv->n >= 3 ? memchr(pv->s, '/', pv->n) : NULL;
+    if (sl && !per && !pv->leadn) {
+        unsigned a = 0, b = 0;
+        const char *p = pv->s;
+        while (p < sl && is_digit((unsigned char)*p))
+            a = a * 10 + (unsigned)(*p++ - '0');
+        const char *q = sl + 1;
+        while (q < pv->s + pv->n && is_digit((unsigned char)*q) && b < 1000)
+            b = b * 10 + (unsigned)(*q++ - '0');
+        per = p == sl && q == pv->s + pv->n && a >= 1 && a < b;
+    }
     if (per)
         out_words(run->o, run->o->gb || !u->one_us ? u->one : u->one_us);
     else

@@ -295,6 +295,13 @@ static int context_lean(const norm_run *run, long at)
     return lean;
 }
 
+/* Verbs only the pronoun "I" takes in the present: a king's numeral is
+ * third person ("Henry I think" is the pronoun even among words of reigns) */
+static const char *const first_person_verbs[] = {
+    "am", "think", "believe", "guess", "suppose", "mean", "know", "hope",
+    "feel", "agree", "do", "don't", "have", "want", "wish", "fear", NULL
+};
+
 enum { NOT_NUMERAL, COUNT, NAME_ORDINAL };
 
 /* How the numeral s[0..n) at offset `at` from the current token is read
@@ -369,8 +376,11 @@ static int reading_at(const norm_run *run, long at, const char *s, size_t n, int
     }
     const tok *cur = tok_at(run, at);
     if (one_letter && s[0] == 'I' && nx && nx->n && is_lower((unsigned char)nx->s[0]) &&
-        cur && !cur->trailn && !titled && !tok_is(nx, "of") && !tok_is(nx, "and"))
-        return NOT_NUMERAL;            /* "Sam I am", "Henry I think"; not "King Charles I was" */
+        cur && !cur->trailn && !titled && !tok_is(nx, "of") && !tok_is(nx, "and") &&
+        !(given && lean > 0 && !word_in(nx->s, nx->n, first_person_verbs)))
+        return NOT_NUMERAL;            /* "Sam I am", "Henry I think"; not "King Charles I was",
+                                          nor a given name among words of reigns ("Otto I
+                                          was crowned") */
     return NAME_ORDINAL;
 }
 

@@ -158,6 +158,9 @@ static const unit units[] = {
     {"lb", "pound", "pounds", NULL, NULL, 0},
     {"lbs", "pounds", "pounds", NULL, NULL, 0},
     {"oz", "ounce", "ounces", NULL, NULL, 0},
+    {"tsp", "teaspoon", "teaspoons", NULL, NULL, 0},
+    {"tbsp", "tablespoon", "tablespoons", NULL, NULL, 0},
+    {"Tbsp", "tablespoon", "tablespoons", NULL, NULL, U_CASE},
     {"cwt", "hundredweight", "hundredweight", NULL, NULL, 0},
     /* British body weight: "9st 4lb"; "1st", "21st" stay ordinals unless a
        pounds figure follows (measures.c) */
@@ -541,6 +544,16 @@ const abbrev *abbrev_find(const char *s, size_t n)
                 strcmp(a->key, "Cdr") && strcmp(a->key, "Bde"))
                 return a;
         }
+    }
+    /* "Approx. 3 m", "Etc.", "Feat. Drake": a lower-case abbreviation said
+     * anywhere is the same capitalised, as a sentence or a credit opens it */
+    if (n >= 3 && is_upper((unsigned char)s[0]) && is_lower((unsigned char)s[1])) {
+        char lc[8];
+        memcpy(lc, s, n);
+        lc[0] = (char)(lc[0] | 32);
+        r = keyidx_find_exact(&abbrev_ix, lc, n);
+        if (r >= 0 && (abbrevs[r].flags & AB_ANY) && is_lower((unsigned char)abbrevs[r].key[0]))
+            return &abbrevs[r];
     }
     return NULL;
 }
