@@ -138,6 +138,28 @@ static int spaced_unit_holds(const norm_run *run, const unit *u, long unit_off)
         }
         return 0;
     }
+    if (!strcmp(u->abbr, "C") || !strcmp(u->abbr, "F")) {
+        /* "temperatures hit 40 C": a spaced C or F is degrees only with a
+           word of temperature before it in the clause ("grade C", "Block
+           40 C" are letters) */
+        static const char *const temp_words[] = {
+            "temperature", "temperatures", "temp", "temps", "heat", "heatwave",
+            "thermometer", "thermometers", "mercury", "high", "highs", "low", "lows",
+            "warm", "warmer", "hot", "hotter", "cold", "colder", "freezing", "chilly",
+            "degrees", NULL
+        };
+        for (long k = 1; k <= 6; k++) {
+            const tok *t = tok_at(run, unit_off - 1 - k);
+            int stop = !t;
+            for (size_t j = 0; t && j < t->trailn; j++)
+                stop |= strchr(".;:!?", t->trail[j]) != NULL;
+            if (stop)
+                break;
+            if (word_in(t->s, t->n, temp_words))
+                return 1;
+        }
+        return 0;
+    }
     for (size_t i = 0; letters[i]; i++)
         if (!strcmp(u->abbr, letters[i]))
             return clause_end || small_next || of_next;

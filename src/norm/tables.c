@@ -158,6 +158,7 @@ static const unit units[] = {
     {"lb", "pound", "pounds", NULL, NULL, 0},
     {"lbs", "pounds", "pounds", NULL, NULL, 0},
     {"oz", "ounce", "ounces", NULL, NULL, 0},
+    {"qt", "quart", "quarts", NULL, NULL, 0},
     {"tsp", "teaspoon", "teaspoons", NULL, NULL, 0},
     {"tbsp", "tablespoon", "tablespoons", NULL, NULL, 0},
     {"Tbsp", "tablespoon", "tablespoons", NULL, NULL, U_CASE},
@@ -477,6 +478,13 @@ static const abbrev abbrevs[] = {
     {"Regt", "Regiment", AB_ANY}, {"Bde", "Brigade", AB_ANY},
     {"Coy", "Company", AB_AFTERNAME}, {"Brig", "Brigadier", AB_TITLE},
     {"Cdr", "Commander", AB_TITLE | AB_ANY}, {"Lieut", "Lieutenant", AB_TITLE | AB_ANY},
+    {"Div", "Division", AB_ANY}, {"Divs", "Divisions", AB_ANY},
+    {"Inf", "Infantry", AB_ANY}, {"Armd", "Armored", AB_ANY}, {"Abn", "Airborne", AB_ANY},
+    {"Cav", "Cavalry", AB_ANY}, {"Sqn", "Squadron", AB_ANY}, {"Sqns", "Squadrons", AB_ANY},
+    {"LCpl", "Lance Corporal", AB_TITLE | AB_ANY}, {"Gnr", "Gunner", AB_TITLE},
+    {"Spr", "Sapper", AB_TITLE}, {"Tpr", "Trooper", AB_TITLE}, {"Rfn", "Rifleman", AB_TITLE},
+    {"Cdre", "Commodore", AB_TITLE | AB_ANY}, {"Ldr", "Leader", AB_TITLE},
+    {"Flt", "Flight", AB_TITLE | AB_ANY}, {"Wg", "Wing", AB_TITLE},
     /* references: editors, no date, the work cited, the same place (the
        small "ed." and "eds." stay as written, as Google's references keep
        them: "sixth ed", "in Smith and Jones, eds") */
@@ -501,6 +509,14 @@ int is_opener(const char *s, size_t n)
 static keyidx abbrev_ix;
 static pthread_once_t abbrev_once = PTHREAD_ONCE_INIT;
 static void abbrev_index(void) { KEYIDX_BUILD(&abbrev_ix, abbrevs); }
+
+/* Keys matched only as written, never in lower case: the lower-case
+ * word is something else ("co", "col", "gen", "div" of HTML, "inf"). */
+static const char *const capitals_only[] = {
+    "Inc", "Co", "Col", "Gen", "Rep", "Sen", "Det", "Hon", "Fr", "Ft", "Pres", "Maj", "Pte", "Cos", "Ste", "Sq", "Ln", "Ct", "Cres", "Adm", "Rev", "Gov", "Rt", "Coy", "Bn", "Bns", "Brig", "Cdr", "Bde",
+    "Div", "Divs", "Inf", "Armd", "Abn", "Cav", "Sqn", "Sqns", "LCpl", "Gnr", "Spr",
+    "Tpr", "Rfn", "Cdre", "Ldr", "Flt", "Wg", NULL
+};
 
 const abbrev *abbrev_find(const char *s, size_t n)
 {
@@ -532,16 +548,7 @@ const abbrev *abbrev_find(const char *s, size_t n)
         for (r = first; r >= 0; r = keyidx_next(&abbrev_ix, r)) {
             const abbrev *a = &abbrevs[r];
             if ((a->key[0] | 32) == s[0] && (a->flags & (AB_TITLE | AB_AFTERNAME | AB_ANY)) && is_upper((unsigned char)a->key[0]) &&
-                ieq(s, n, a->key) && strcmp(a->key, "Inc") &&
-                strcmp(a->key, "Co") && strcmp(a->key, "Col") && strcmp(a->key, "Gen") &&
-                strcmp(a->key, "Rep") && strcmp(a->key, "Sen") && strcmp(a->key, "Det") &&
-                strcmp(a->key, "Hon") && strcmp(a->key, "Fr") &&                 strcmp(a->key, "Ft") && strcmp(a->key, "Pres") && strcmp(a->key, "Maj") &&
-                strcmp(a->key, "Pte") && strcmp(a->key, "Cos") && strcmp(a->key, "Ste") &&
-                strcmp(a->key, "Sq") && strcmp(a->key, "Ln") && strcmp(a->key, "Ct") &&
-                strcmp(a->key, "Cres") && strcmp(a->key, "Adm") && strcmp(a->key, "Rev") &&
-                strcmp(a->key, "Gov") && strcmp(a->key, "Rt") && strcmp(a->key, "Coy") &&
-                strcmp(a->key, "Bn") && strcmp(a->key, "Bns") && strcmp(a->key, "Brig") &&
-                strcmp(a->key, "Cdr") && strcmp(a->key, "Bde"))
+                ieq(s, n, a->key) && !word_in(a->key, strlen(a->key), capitals_only))
                 return a;
         }
     }
