@@ -363,8 +363,9 @@ static int reading_at(const norm_run *run, long at, const char *s, size_t n, int
         return NAME_ORDINAL;
     int lean = context_lean(run, at);
     if (one_letter) {
-        /* a lone I, V or X is a letter far more often than a numeral */
-        if (!given && lean <= 0)
+        /* a lone I, V or X is a letter far more often than a numeral; but
+           the pronoun takes no 's, so "Elizabeth I's navy" is hers */
+        if (!given && lean <= 0 && !(core < n && s[0] == 'I'))
             return NOT_NUMERAL;
     } else if (lean < 0) {
         return COUNT;
@@ -375,7 +376,7 @@ static int reading_at(const norm_run *run, long at, const char *s, size_t n, int
             return COUNT;
     }
     const tok *cur = tok_at(run, at);
-    if (one_letter && s[0] == 'I' && nx && nx->n && is_lower((unsigned char)nx->s[0]) &&
+    if (one_letter && s[0] == 'I' && core == n && nx && nx->n && is_lower((unsigned char)nx->s[0]) &&
         cur && !cur->trailn && !titled && !tok_is(nx, "of") && !tok_is(nx, "and") &&
         !(given && lean > 0 && !word_in(nx->s, nx->n, first_person_verbs)))
         return NOT_NUMERAL;            /* "Sam I am", "Henry I think"; not "King Charles I was",
