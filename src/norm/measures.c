@@ -126,7 +126,13 @@ static int spaced_unit_holds(const norm_run *run, const unit *u, long unit_off)
         return of_next;
     if (!strcmp(u->abbr, "st")) {
         static const char *const pound_units[] = {"lb", "lbs", NULL};
-        const tok *n3 = tok_at(run, unit_off + 2);
+        const tok *n3 = tok_at(run, unit_off + 2), *num = tok_at(run, unit_off - 1);
+        /* a spaced small "st" after a whole number not ending in 1 (or in
+           11) is no ordinal split off ("21 st") and no street (a street
+           has a name): stone, "a 10 st man", "from 18 st to 12 st" */
+        if (nx->n >= 2 && nx->s[0] == 's' && num && tok_all_digits(num) && num->n <= 3 &&
+            (num->s[num->n - 1] != '1' || (num->n >= 2 && num->s[num->n - 2] == '1')))
+            return 1;
         if (!clause_end && n2 && tok_all_digits(n2) && n3 && word_in(n3->s, n3->n, pound_units))
             return 1;
         for (long k = 1; k <= 3; k++) {
