@@ -277,15 +277,13 @@ int acro_say_letters_word(nr_out *o, const char *s, size_t n)
             return 1;
         }
     }
-    /* "BoE", "DoJ", "TfL", "MoHFW": capitals with single small letters
-       between them are initials whose "of", "for" or "and" is written
-       small; no word or name has that shape, though English could say
-       some of them ("boe", "doj") */
-    int single_smalls = n >= 3 && is_upper((unsigned char)s[0]) && is_upper((unsigned char)s[n - 1]);
-    for (size_t i = 1; single_smalls && i + 1 < n; i++)
-        if (is_lower((unsigned char)s[i]) && !is_upper((unsigned char)s[i + 1]))
-            single_smalls = 0;
-    if (single_smalls) {
+    /* "BoE", "DoJ", "MoU": a capital, a small letter and a capital are
+       initials whose "of", "for" or "and" is written small; no word or
+       name has that shape, though English could say some ("boe", "doj").
+       Longer ones are left to the shape of the whole ("PLoS" is said as
+       a word, "MoHFW" cannot be). */
+    if (n == 3 && is_upper((unsigned char)s[0]) && is_lower((unsigned char)s[1]) &&
+        is_upper((unsigned char)s[2])) {
         out_letters(o, s, n, NULL);
         return 1;
     }
