@@ -140,13 +140,22 @@ static void say_url(nr_out *o, const char *s, size_t n)
 {
     n = url_trim_slash(s, n);
     size_t from = o->b->len;
+    /* the host (and an e-mail's name) is where names are run together in
+       CamelCase; a path's letters are often a code ("bit.ly/FIPemba") */
+    const char *sep = n > 3 ? memmem(s, n, "://", 3) : NULL;
+    size_t host = sep ? (size_t)(sep - s) + 3 : 0;
+    const char *sl = memchr(s + host, '/', n - host);
+    size_t path = sl ? (size_t)(sl - s) : n;
     size_t i = 0;
     while (i < n) {
         size_t j = i;
         if (is_alpha((unsigned char)s[i])) {
             while (j < n && is_alpha((unsigned char)s[j]))
                 j++;
-            say_url_run(o, s + i, j - i, i > 0 && s[i - 1] == '.');
+            if (i < path)
+                say_url_run(o, s + i, j - i, i > 0 && s[i - 1] == '.');
+            else
+                say_url_word(o, s + i, j - i, s[i - 1] == '.');
         } else if (is_digit((unsigned char)s[i])) {
             while (j < n && is_digit((unsigned char)s[j]))
                 j++;
