@@ -329,8 +329,10 @@ static int reading_at(const norm_run *run, long at, const char *s, size_t n, int
     /* III, VII, XIV: three letters or more of I, V and X spell no English
        word or common acronym (two can: IV, VI, XI; L, C and D make LIX,
        CIV), so with no name before it such a numeral is a number ("Part
-       III:", "anhydrases III and IV", a heading "III: The Treatise") */
-    int long_ivx = core >= 3 && strspn(s, "IVX") >= core;
+       III:", "anhydrases III and IV", a heading "III: The Treatise");
+       not "XXX", which marks a gap or a rating */
+    int long_ivx = core >= 3 && strspn(s, "IVX") >= core &&
+                   strspn(s, "X") < core;      /* "XXX" is a placeholder or a rating */
     if (!pv)
         return long_ivx ? COUNT : NOT_NUMERAL;
     if (one_letter && s[0] == 'X' && (tok_is(pv, "Malcolm") || tok_is(pv, "Series")))
