@@ -333,6 +333,9 @@ static int reading_at(const norm_run *run, long at, const char *s, size_t n, int
        not "XXX", which marks a gap or a rating */
     int long_ivx = core >= 3 && strspn(s, "IVX") >= core &&
                    strspn(s, "X") < core;      /* "XXX" is a placeholder or a rating */
+    if (core >= 3 && strspn(s, "X") >= core && !(pv && (counting(pv) ||
+                                                       (pv2 && counting(pv2) && tok_is_cap_word(pv)))))
+        return NOT_NUMERAL;                        /* "XXX" but Super Bowl XXX */
     if (!pv)
         return long_ivx ? COUNT : NOT_NUMERAL;
     if (one_letter && s[0] == 'X' && (tok_is(pv, "Malcolm") || tok_is(pv, "Series")))
