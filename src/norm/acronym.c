@@ -277,6 +277,16 @@ int acro_say_letters_word(nr_out *o, const char *s, size_t n)
             return 1;
         }
     }
+    /* "BoE", "DoJ", "MoU": a capital, a small letter and a capital are
+       initials whose "of", "for" or "and" is written small; no word or
+       name has that shape, though English could say some ("boe", "doj").
+       Longer ones are left to the shape of the whole ("PLoS" is said as
+       a word, "MoHFW" cannot be). */
+    if (n == 3 && is_upper((unsigned char)s[0]) && is_lower((unsigned char)s[1]) &&
+        is_upper((unsigned char)s[2])) {
+        out_letters(o, s, n, NULL);
+        return 1;
+    }
     if (!inner_cap || edges_ok(s, n, 1))
         return 0;                       /* "WinHEC", "QuickStats": one word to Flite */
     /* Mixed case: CamelCase words ("McDonald", "PayPal", "DeSantis") are a

@@ -405,3 +405,48 @@ int say_signed_number(norm_run *run, const char *s, size_t n)
     }
     return 0;
 }
+
+/* "1:50,000", "Scale 1: 250000": a small number, a colon and a number of a
+ * thousand or more is a ratio, the scale of a map or a model ("one to fifty
+ * thousand").  No clock time, score or verse reference ("3:16") has a
+ * right-hand side that large or with a thousands comma, so the size decides;
+ * the left side is one or two digits without a leading zero (a code such as
+ * "0008: 011" keeps its digits).  The glued form without a comma is the
+ * ratio row of date_numeric.  Returns the tokens used, or 0. */
+size_t ratio_multi(norm_run *run)
+{
+    const tok *t = &run->t[run->i];
+    size_t ln = 0;
+    while (ln < t->n && ln < 3 && is_digit((unsigned char)t->s[ln]))
+        ln++;
+    if (!ln || ln > 2 || t->s[0] == '0')
+        return 0;
+    const char *r;
+    size_t rn, used;
+    if (ln < t->n && t->s[ln] == ':') {             /* glued: "1:50,000" */
+        r = t->s + ln + 1;
+        rn = t->n - ln - 1;
+        used = 1;
+    } else if (ln == t->n && t->trailn == 1 && t->trail[0] == ':') {
+        const tok *nx = tok_at(run, 1);             /* spaced: "1: 250000" */
+        if (!nx || nx->leadn)
+            return 0;
+        r = nx->s;
+        rn = nx->n;
+        used = 2;
+    } else {
+        return 0;
+    }
+    numlit nl;
+    if (!rn || r[0] == '0' || num_scan(r, rn, &nl) != rn || nl.point || nl.neg)
+        return 0;
+    int over = 0;
+    unsigned long long v = num_value(&nl, &over);
+    if (over || v < 1000 || (used == 1 && !nl.commas))
+        return 0;
+    SET(run, CLS_CARDINAL, "ratio");
+    num_cardinal(run->o, t->s, ln);
+    out_word(run->o, "to", 2);
+    num_say(run->o, &nl);
+    return used;
+}

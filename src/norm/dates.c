@@ -369,6 +369,23 @@ static size_t month_cross_range(norm_run *run)
     return p[last].tok;
 }
 
+/* "2/22", "(3/4)", "3/4/21": a month and a day joined by a slash (or a day
+ * and a month), which a day's name before it makes a date */
+static int numeric_month_day(const tok *t)
+{
+    unsigned a = 0, b = 0;
+    size_t i = 0, k;
+    for (k = 0; i < t->n && is_digit((unsigned char)t->s[i]) && k < 2; i++, k++)
+        a = a * 10 + (unsigned)(t->s[i] - '0');
+    if (!k || i >= t->n || t->s[i] != '/')
+        return 0;
+    for (i++, k = 0; i < t->n && is_digit((unsigned char)t->s[i]) && k < 2; i++, k++)
+        b = b * 10 + (unsigned)(t->s[i] - '0');
+    if (!k || (i < t->n && t->s[i] != '/'))
+        return 0;
+    return a >= 1 && b >= 1 && ((a <= 12 && b <= 31) || (b <= 12 && a <= 31));
+}
+
 size_t date_multi(norm_run *run)
 {
     const tok *t = &run->t[run->i];
@@ -425,8 +442,13 @@ size_t date_multi(norm_run *run)
         }
     }
     int wd = weekday_find(t->s, t->n);
+    int before_date = n1 && numeric_month_day(n1);
+    const tok *pw = tok_at(run, -1);
+    if (!wd && before_date && !(pw && !pw->trailn && !run->sentence_start && tok_is_cap_word(pw)))
+        wd = weekday_two(t->s, t->n);       /* "Tu (2/22)", a calendar's; not "Lisa Su" */
     if (wd && !ieq(t->s, t->n, weekday_names[wd]) && is_upper((unsigned char)t->s[0]) &&
-        (t->s[t->n - 1] == '.' || (n1 && !t->trailn && (month_of(n1) || day_of(n1, &d))))) {
+        (t->s[t->n - 1] == '.' || before_date ||
+         (n1 && !t->trailn && (month_of(n1) || day_of(n1, &d))))) {
         run->cls = CLS_DATE;
         run->rule = "weekday-abbreviation";
         out_words(o, weekday_names[wd]);

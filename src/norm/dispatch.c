@@ -103,6 +103,7 @@ static const multi_rule multi_rules[] = {
     {CLS_MONEY,     ON_ANY,      money_code},        /* money.c   USD 5, CHF 2.3 million */
     {CLS_SERIAL,    ON_NUMBER,   model_number_multi}, /* serial.c  Boeing 737-800, 777X */
     {CLS_CARDINAL,  ON_NUMBER,   spaced_thousands},  /* cardinals.c  10 000 */
+    {CLS_CARDINAL,  ON_DIGIT,    ratio_multi},       /* cardinals.c  1:50,000, 1: 250000 */
     {CLS_MONEY,     ON_NUMBER,   lsd_multi},         /* money.c   3s 6d, £1 4s, cost 2d */
     {CLS_MONEY,     ON_NUMBER,   money_multi},       /* money.c   $5 million, £5.3m, 50p */
     {CLS_TELEPHONE, ON_NUMBER,   phone_multi},       /* telephone.c  -555-123-4567 */

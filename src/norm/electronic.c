@@ -85,6 +85,8 @@ static void say_url_word(nr_out *o, const char *s, size_t l, int after_dot)
         word = 0;
     else if (word_in(s, l, url_words))
         word = 1;
+    else if (l > 3 && s[0] == 'M' && s[1] == 'c' && is_upper((unsigned char)s[2]))
+        word = 1;                       /* a name: "McDonalds.com", as in prose */
     else if (caps)
         word = acro_pronounceable(s, l);   /* an acronym: "NASA.gov", "ONS.GOV.UK" */
     else
@@ -95,17 +97,65 @@ static void say_url_word(nr_out *o, const char *s, size_t l, int after_dot)
         out_spell(o, s, l);
 }
 
+static int camel_break(const char *s, size_t n, size_t i);
+
+/* One CamelCase piece: a short capitalised word with a vowel after the
+ * run split at its capitals is a word ("LinkedIn" Linked In, "GoDaddy"),
+ * where two letters alone in an address are spelled ("Co.uk", "uk") */
+static void say_url_piece(nr_out *o, const char *s, size_t l, int after_dot, int split)
+{
+    if (l == 2 && is_upper((unsigned char)s[0]) && is_lower((unsigned char)s[1]) &&
+        (strchr("AEIOUY", s[0]) || strchr("aeiouy", s[1])) && split)
+        out_word(o, s, l);
+    else
+        say_url_word(o, s, l, after_dot);
+}
+
+/* A run of letters of an address written in CamelCase is the words it
+ * joins, as the writer's capitals show: "CNNMoney" CNN Money, "BuzzFeed"
+ * Buzz Feed; an acronym in it is still spelled.  "McDonalds" and
+ * "MacBook" keep their prefix, and a run the lexicon knows, or whose
+ * pieces are all of two letters ("NeMo"), stays whole. */
+static void say_url_run(nr_out *o, const char *s, size_t l, int after_dot)
+{
+    size_t st = 0, longest = 0, from = 0;
+    for (size_t k = 1; k <= l; k++)         /* pieces of two letters only ("NeMo") */
+        if (k == l || camel_break(s, l, k)) {   /* are one name, not words */
+            longest = k - from > longest ? k - from : longest;
+            from = k;
+        }
+    if (l < 64 && longest >= 3 && !lex_find(&o->n->lex, s, l)) {
+        for (size_t k = 1; k < l; k++) {
+            if (!camel_break(s, l, k) || (k == 2 && !memcmp(s, "Mc", 2)) ||
+                (k == 3 && !memcmp(s, "Mac", 3)))
+                continue;
+            say_url_piece(o, s + st, k - st, after_dot && st == 0, 1);
+            st = k;
+        }
+    }
+    say_url_piece(o, s + st, l - st, after_dot && st == 0, st > 0);   /* split: st moved */
+}
+
 static void say_url(nr_out *o, const char *s, size_t n)
 {
     n = url_trim_slash(s, n);
     size_t from = o->b->len;
+    /* the host (and an e-mail's name) is where names are run together in
+       CamelCase; a path's letters are often a code ("bit.ly/FIPemba") */
+    const char *sep = n > 3 ? memmem(s, n, "://", 3) : NULL;
+    size_t host = sep ? (size_t)(sep - s) + 3 : 0;
+    const char *sl = memchr(s + host, '/', n - host);
+    size_t path = sl ? (size_t)(sl - s) : n;
     size_t i = 0;
     while (i < n) {
         size_t j = i;
         if (is_alpha((unsigned char)s[i])) {
             while (j < n && is_alpha((unsigned char)s[j]))
                 j++;
-            say_url_word(o, s + i, j - i, i > 0 && s[i - 1] == '.');
+            if (i < path)
+                say_url_run(o, s + i, j - i, i > 0 && s[i - 1] == '.');
+            else
+                say_url_word(o, s + i, j - i, s[i - 1] == '.');
         } else if (is_digit((unsigned char)s[i])) {
             while (j < n && is_digit((unsigned char)s[j]))
                 j++;

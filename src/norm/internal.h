@@ -181,6 +181,7 @@ int  keyidx_find_exact(const keyidx *ix, const char *s, size_t n); /* same case 
 int  month_find(const char *s, size_t n);         /* 1..12 or 0 */
 extern const char *const month_names[13];
 int  weekday_find(const char *s, size_t n);       /* 1..7 or 0 */
+int  weekday_two(const char *s, size_t n);        /* "Tu", "Th": 1..7 or 0 */
 extern const char *const weekday_names[8];
 typedef struct unit {
     const char *abbr, *one, *many, *one_us, *many_us;

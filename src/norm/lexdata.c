@@ -197,7 +197,7 @@ static const char lexdata[] =
     "SUV\t@spell\n"
     "ATM\t@spell\n"
     "PhD\tP H D\n"
-    "etc\tet cetera\n"
+    "etc\tetcetera\n"
     "Messrs\tmessers\n"
     "nth\tenth\n"
     "Siobhan\t/sh ax0 v ao1 n/\n"

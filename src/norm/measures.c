@@ -126,7 +126,13 @@ static int spaced_unit_holds(const norm_run *run, const unit *u, long unit_off)
         return of_next;
     if (!strcmp(u->abbr, "st")) {
         static const char *const pound_units[] = {"lb", "lbs", NULL};
-        const tok *n3 = tok_at(run, unit_off + 2);
+        const tok *n3 = tok_at(run, unit_off + 2), *num = tok_at(run, unit_off - 1);
+        /* a spaced small "st" after a whole number not ending in 1 (or in
+           11) is no ordinal split off ("21 st") and no street (a street
+           has a name): stone, "a 10 st man", "from 18 st to 12 st" */
+        if (nx->n >= 2 && nx->s[0] == 's' && num && tok_all_digits(num) && num->n <= 3 &&
+            (num->s[num->n - 1] != '1' || (num->n >= 2 && num->s[num->n - 2] == '1')))
+            return 1;
         if (!clause_end && n2 && tok_all_digits(n2) && n3 && word_in(n3->s, n3->n, pound_units))
             return 1;
         for (long k = 1; k <= 3; k++) {
@@ -134,6 +140,28 @@ static int spaced_unit_holds(const norm_run *run, const unit *u, long unit_off)
             if (!t || (t->trailn && k > 1))
                 break;
             if (word_in(t->s, t->n, weigh_words))
+                return 1;
+        }
+        return 0;
+    }
+    if (!strcmp(u->abbr, "C") || !strcmp(u->abbr, "F")) {
+        /* "temperatures hit 40 C": a spaced C or F is degrees only with a
+           word of temperature before it in the clause ("grade C", "Block
+           40 C" are letters) */
+        static const char *const temp_words[] = {
+            "temperature", "temperatures", "temp", "temps", "heat", "heatwave",
+            "thermometer", "thermometers", "mercury", "high", "highs", "low", "lows",
+            "warm", "warmer", "hot", "hotter", "cold", "colder", "freezing", "chilly",
+            "degrees", NULL
+        };
+        for (long k = 1; k <= 6; k++) {
+            const tok *t = tok_at(run, unit_off - 1 - k);
+            int stop = !t;
+            for (size_t j = 0; t && j < t->trailn; j++)
+                stop |= strchr(".;:!?", t->trail[j]) != NULL;
+            if (stop)
+                break;
+            if (word_in(t->s, t->n, temp_words))
                 return 1;
         }
         return 0;
@@ -225,7 +253,9 @@ static int measure_token(norm_run *run, const char *s, size_t n, size_t *consume
             size_t ln = (size_t)(nsl - nx->s), rn = nx->n - ln - 1;
             const unit *ua = unit_find(nx->s, ln), *ub = unit_find(nsl + 1, rn);
             const char *pw = ub ? NULL : per_of(nsl + 1, rn);
-            if (ua && !(ua->flags & U_GLUED_ONLY) && strcmp(ua->abbr, "%") &&
+            /* a letter that alone is too many things ("g", "t", "l") is a
+               unit when a unit is under it: "5 g/cm3", "3 t/ha" */
+            if (ua && (!(ua->flags & U_GLUED_ONLY) || ub) && strcmp(ua->abbr, "%") &&
                 (ub ? strcmp(ub->abbr, "%") != 0 : pw != NULL)) {
                 SET(run, CLS_MEASURE, "number-unit-per");
                 num_say(run->o, &nl);
@@ -479,6 +509,18 @@ int say_unit_after_number(norm_run *run, const char *s, size_t n)
     if (!u || ((u->flags & U_GLUED_ONLY) && (per || !spaced_unit_holds(run, u, 0))))
         return 0;
     SET(run, CLS_MEASURE, per ? "unit-after-per" : "unit-after-number");
+    /* "1/2 tsp", "3/4 inch": a fraction under one measures one of it */
+    const char *sl = pv->n >= 3 ? memchr(pv->s, '/', pv->n) : NULL;
+    if (sl && !per && !pv->leadn) {
+        unsigned a = 0, b = 0;
+        const char *p = pv->s;
+        while (p < sl && is_digit((unsigned char)*p))
+            a = a * 10 + (unsigned)(*p++ - '0');
+        const char *q = sl + 1;
+        while (q < pv->s + pv->n && is_digit((unsigned char)*q) && b < 1000)
+            b = b * 10 + (unsigned)(*q++ - '0');
+        per = p == sl && q == pv->s + pv->n && a >= 1 && a < b;
+    }
     if (per)
         out_words(run->o, run->o->gb || !u->one_us ? u->one : u->one_us);
     else

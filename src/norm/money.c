@@ -290,6 +290,16 @@ static int money_token(norm_run *run, const char *s, size_t n, size_t *consumed)
         } else if (restn == 0 && nx && !nx->leadn && IS_WHOLE(run, s - neg, n + (size_t)neg) &&
                    (cur = currency_code(nx->s, nx->n)) != NULL) {
             *consumed = 1;
+        } else if (restn == 0 && !neg && nx && !nx->leadn && !nx->trailn && IS_WHOLE(run, s, n) &&
+                   tok_at(run, 2) && !tok_at(run, 2)->leadn &&
+                   (cur = currency_code(tok_at(run, 2)->s, tok_at(run, 2)->n)) != NULL &&
+                   scale_of(nx->s, nx->n, 0)) {
+            /* "88.5 million HRK", "2 billion EUR": the code after the scale
+               names the currency as it does straight after the number */
+            *consumed = 2;
+            SET(run, CLS_MONEY, "money-scaled");
+            say_money(run->o, cur, &nl, scale_of(nx->s, nx->n, 0), next_is_attributive(run, 2));
+            return 1;
         } else {
             return 0;       /* "USD 5" is handled before, at the code */
         }
@@ -394,14 +404,14 @@ static const char *const price_words[] = {
     "pays", "paying", "sold", "sell", "sells", "selling", "bought", "buy",
     "fare", "fares", "worth", "charged", "charge", "charges", "rent",
     "wage", "wages", "for", "at", "only", "just", "than", "earned",
-    "earning", "fetched", "raised", NULL
+    "earning", "fetched", "raised", "admission", NULL
 };
 
 /* "a 6d stamp": things sold by the penny, which make "a 2d" a price */
 static const char *const penny_things[] = {
     "stamp", "stamps", "coin", "coins", "piece", "bit", "loaf", "bun", "buns",
     "ticket", "fare", "pint", "packet", "bag", "tin", "bar", "rate", "post",
-    "postage", "paper", "newspaper", "magazine", "comic", NULL
+    "postage", "paper", "newspaper", "magazine", "comic", "note", "postal", NULL
 };
 
 /* A whole number of shillings or pence glued to its letter ("3s", "6d",
@@ -437,10 +447,38 @@ static void say_pence(nr_out *o, long d, int attrib)
         o->err = 1;
 }
 
-static void say_shillings(nr_out *o, long s)
+static void say_shillings(nr_out *o, long s, int attrib)
 {
     num_cardinal_u(o, (unsigned long long)s);
-    out_words(o, s == 1 ? "shilling" : "shillings");
+    out_words(o, s == 1 || attrib ? "shilling" : "shillings");   /* "a two shilling piece" */
+}
+
+/* Is there old money earlier in the sentence (up to 12 tokens back): a
+ * shillings-and-pence pair, pounds and shillings, or an amount after a
+ * word of prices?  Then a lone "4s" or "3d" is money too: "from 3s 6d to
+ * 4s", "Admission 6d, children 3d". */
+static int lsd_before(const norm_run *run)
+{
+    for (long k = 1; k <= 12; k++) {
+        const tok *t = tok_at(run, -k);
+        if (!t)
+            return 0;
+        const tok *nx = tok_at(run, -k + 1);
+        int cap_next = nx && nx->n && is_upper((unsigned char)nx->s[0]);
+        for (size_t j = 0; j < t->trailn; j++)
+            if (t->trail[j] == '!' || t->trail[j] == '?' ||
+                (t->trail[j] == '.' && (cap_next || (lsd_amount(t, 'd') < 0 && lsd_amount(t, 's') < 0))))
+                return 0;               /* the sentence before ("3s. 6d." is one amount) */
+        int d = lsd_amount(t, 'd') >= 0, sh = lsd_amount(t, 's') >= 0;
+        if (!d && !sh)
+            continue;
+        const tok *b = tok_at(run, -k - 1), *a = tok_at(run, -k + 1);
+        if ((d && b && lsd_amount(b, 's') >= 0) || (sh && a && lsd_amount(a, 'd') >= 0) ||
+            (b && b->n > 1 && b->s[0] == MK_POUND) ||
+            (b && !b->trailn && word_in(b->s, b->n, price_words)))
+            return 1;
+    }
+    return 0;
 }
 
 size_t lsd_multi(norm_run *run)
@@ -468,9 +506,9 @@ size_t lsd_multi(norm_run *run)
     } else if ((d = lsd_amount(t, 'd')) >= 0 || (sh = lsd_amount(t, 's')) >= 0) {
         /* "cost 2d", "paid 5s": after a word of prices; "a 6d stamp" */
         const tok *after = tok_at(run, 1);
-        int a = pv && (tok_is(pv, "a") || tok_is(pv, "an")) && d >= 0 && after &&
+        int a = pv && (tok_is(pv, "a") || tok_is(pv, "an")) && after &&
                 !t->trailn && !after->leadn && word_in(after->s, after->n, penny_things);
-        if (!pv || pv->trailn || !(a || word_in(pv->s, pv->n, price_words)))
+        if (!(pv && !pv->trailn && (a || word_in(pv->s, pv->n, price_words))) && !lsd_before(run))
             return 0;
         if (d >= 0 && d > 240)
             return 0;
@@ -484,8 +522,12 @@ size_t lsd_multi(norm_run *run)
         num_cardinal_u(o, (unsigned long long)pounds);
         out_words(o, pounds == 1 ? "pound" : "pounds");
     }
-    if (sh >= 0)
-        say_shillings(o, sh);
+    if (sh >= 0) {
+        const tok *after = tok_at(run, (long)used);
+        say_shillings(o, sh, d < 0 && pounds < 0 && used == 1 && pv &&
+                             (tok_is(pv, "a") || tok_is(pv, "an")) && after && !t->trailn &&
+                             word_in(after->s, after->n, penny_things));
+    }
     if (d >= 0) {
         if (sh >= 0 || pounds >= 0)
             out_word(o, "and", 3);

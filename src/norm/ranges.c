@@ -285,6 +285,29 @@ int say_range(norm_run *run, const char *s, size_t n)
 
 /* A spaced dash between numbers or times is "to": "4:00 am - 8:12 pm".
  * (Between numbers with an "=" near it is minus: serial.c.) */
+/* "Top 100 - 15th March 2014": an end that is a day before its month
+ * ("15th March", "15 March") starts a date, and a start that cannot be a
+ * day (over 31, or longer than two digits) makes no range of days with it,
+ * so the spaced dash between them is a pause, not "to" ("12 - 15 March"
+ * stays a range of days).  start, end and month are the tokens around the
+ * dash. */
+static int no_day_range(const tok *start, const tok *end, const tok *month)
+{
+    if (!start || !end || !month || !month->n || !is_upper((unsigned char)month->s[0]) ||
+        end->trailn || !month_find(month->s, month->n))
+        return 0;
+    unsigned a = 0, day = 0;
+    size_t k = 0;
+    for (size_t j = 0; j < start->n && j < 3 && is_digit((unsigned char)start->s[j]); j++)
+        a = a * 10 + (unsigned)(start->s[j] - '0');
+    if (start->n <= 2 && a >= 1 && a <= 31)
+        return 0;
+    while (k < end->n && k < 3 && is_digit((unsigned char)end->s[k]))
+        day = day * 10 + (unsigned)(end->s[k++] - '0');
+    return k && k <= 2 && day >= 1 && day <= 31 &&
+           (k == end->n || (end->n - k == 2 && is_lower((unsigned char)end->s[k])));
+}
+
 int say_spaced_dash(norm_run *run, const char *s, size_t n)
 {
     if (n != 1 || s[0] != '-')
@@ -295,7 +318,7 @@ int say_spaced_dash(norm_run *run, const char *s, size_t n)
          ieq(pv->s, pv->n, "am") || ieq(pv->s, pv->n, "pm") ||
          ieq(pv->s, pv->n, "a.m.") || ieq(pv->s, pv->n, "p.m.")) &&
         (is_digit((unsigned char)nx->s[0]) || nx->s[0] == '$' || nx->s[0] == MK_POUND ||
-         nx->s[0] == MK_EURO)) {
+         nx->s[0] == MK_EURO) && !no_day_range(pv, nx, tok_at(run, 2))) {
         SET(run, CLS_RANGE, "spaced-dash");
         out_word(run->o, "to", 2);
         return 1;
@@ -329,6 +352,8 @@ size_t spaced_range(norm_run *run)
             if (say_range(run, joined, 5 + n2->n))
                 return 3;
         }
+        if (!minus && no_day_range(t, n2, tok_at(run, 3)))
+            return 0;
         say_token(run, t->s, t->n);
         out_words(run->o, minus ? "minus" : "to");
         run->i += 2;

@@ -295,6 +295,13 @@ static int context_lean(const norm_run *run, long at)
     return lean;
 }
 
+/* Verbs only the pronoun "I" takes in the present: a king's numeral is
+ * third person ("Henry I think" is the pronoun even among words of reigns) */
+static const char *const first_person_verbs[] = {
+    "am", "think", "believe", "guess", "suppose", "mean", "know", "hope",
+    "feel", "agree", "do", "don't", "have", "want", "wish", "fear", NULL
+};
+
 enum { NOT_NUMERAL, COUNT, NAME_ORDINAL };
 
 /* How the numeral s[0..n) at offset `at` from the current token is read
@@ -319,14 +326,26 @@ static int reading_at(const norm_run *run, long at, const char *s, size_t n, int
         if (first != NOT_NUMERAL && !we)
             return first;
     }
+    /* III, VII, XIV: three letters or more of I, V and X spell no English
+       word or common acronym (two can: IV, VI, XI; L, C and D make LIX,
+       CIV), so with no name before it such a numeral is a number ("Part
+       III:", "anhydrases III and IV", a heading "III: The Treatise");
+       not "XXX", which marks a gap or a rating */
+    int long_ivx = core >= 3 && strspn(s, "IVX") >= core &&
+                   strspn(s, "X") < core;      /* "XXX" is a placeholder or a rating */
+    if (core >= 3 && strspn(s, "X") >= core && !(pv && (counting(pv) ||
+                                                       (pv2 && counting(pv2) && tok_is_cap_word(pv)))))
+        return NOT_NUMERAL;                        /* "XXX" but Super Bowl XXX */
     if (!pv)
-        return NOT_NUMERAL;
+        return long_ivx ? COUNT : NOT_NUMERAL;
     if (one_letter && s[0] == 'X' && (tok_is(pv, "Malcolm") || tok_is(pv, "Series")))
         return NOT_NUMERAL;                        /* the letter: Malcolm X, Series X */
     if (counting(pv) || (pv2 && counting(pv2) && tok_is_cap_word(pv)) ||
         word_in(pv->s, pv->n, articles))
         return COUNT;                              /* World War II, Final Fantasy VII */
-    if (!tok_is_cap_word(pv)) {
+    /* a capitalised article opens a sentence and names no one: "An IV
+       drip" is the letters, as "an IV drip" is */
+    if (!tok_is_cap_word(pv) || word_in(pv->s, pv->n, determiners)) {
         /* "measured VII on the Mercalli scale" */
         for (long k = 1; k <= 4 && !one_letter; k++) {
             const tok *t = tok_at(run, at + k);
@@ -335,7 +354,7 @@ static int reading_at(const norm_run *run, long at, const char *s, size_t n, int
             if (tok_is(t, "scale"))
                 return COUNT;
         }
-        return NOT_NUMERAL;
+        return long_ivx ? COUNT : NOT_NUMERAL;
     }
     int titled = (pv2 && word_in(pv2->s, pv2->n, titles) && tok_is_cap_word(pv2)) ||
                  (pv2 && pv3 && tok_is_cap_word(pv2) && word_in(pv3->s, pv3->n, titles) &&
@@ -349,8 +368,9 @@ static int reading_at(const norm_run *run, long at, const char *s, size_t n, int
         return NAME_ORDINAL;
     int lean = context_lean(run, at);
     if (one_letter) {
-        /* a lone I, V or X is a letter far more often than a numeral */
-        if (!given && lean <= 0)
+        /* a lone I, V or X is a letter far more often than a numeral; but
+           the pronoun takes no 's, so "Elizabeth I's navy" is hers */
+        if (!given && lean <= 0 && !(core < n && s[0] == 'I'))
             return NOT_NUMERAL;
     } else if (lean < 0) {
         return COUNT;
@@ -361,9 +381,12 @@ static int reading_at(const norm_run *run, long at, const char *s, size_t n, int
             return COUNT;
     }
     const tok *cur = tok_at(run, at);
-    if (one_letter && s[0] == 'I' && nx && nx->n && is_lower((unsigned char)nx->s[0]) &&
-        cur && !cur->trailn && !titled && !tok_is(nx, "of") && !tok_is(nx, "and"))
-        return NOT_NUMERAL;            /* "Sam I am", "Henry I think"; not "King Charles I was" */
+    if (one_letter && s[0] == 'I' && core == n && nx && nx->n && is_lower((unsigned char)nx->s[0]) &&
+        cur && !cur->trailn && !titled && !tok_is(nx, "of") && !tok_is(nx, "and") &&
+        !(given && lean > 0 && !word_in(nx->s, nx->n, first_person_verbs)))
+        return NOT_NUMERAL;            /* "Sam I am", "Henry I think"; not "King Charles I was",
+                                          nor a given name among words of reigns ("Otto I
+                                          was crowned") */
     return NAME_ORDINAL;
 }
 

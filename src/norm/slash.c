@@ -125,6 +125,12 @@ int say_slash_numbers(norm_run *run, const char *s, size_t n)
     static const char *const date_preps[] = {"on", "since", "until", "till", "through", NULL};
     const tok *pv = tok_at(run, -1);
     int date_prep = pv && pv->n && !pv->trailn && word_in(pv->s, pv->n, date_preps);
+    /* "Thu 3/4", "Tuesday (3/4)", "Tu 1/6": a day's name dates the pair */
+    if (pv && pv->n && (!pv->trailn || (pv->trailn == 1 && strchr(",.", pv->trail[0]))) &&
+        is_upper((unsigned char)pv->s[0]) && (weekday_find(pv->s, pv->n) ||
+        (weekday_two(pv->s, pv->n) &&
+         !(tok_at(run, -2) && !tok_at(run, -2)->trailn && tok_is_cap_word(tok_at(run, -2))))))
+        date_prep = 1;
     if ((!fraction || date_prep) && name && whole && !ordsfx && !run->o->gb &&
         us_month_day(run, a, b)) {
         SET(run, CLS_DATE, "month-day");

@@ -116,6 +116,21 @@ int weekday_find(const char *s, size_t n)
     return r >= 0 ? weekday_abbr[r].day : 0;
 }
 
+/* A calendar's two letters for a day, capitalised ("Tu", "Th"; not "We",
+ * a word): a day only before a date, which the caller checks. */
+int weekday_two(const char *s, size_t n)
+{
+    static const char *const two[] = {"Mo", "Tu", "", "Th", "Fr", "Sa", "Su"};
+    if (n == 3 && s[2] == '.')
+        n = 2;
+    if (n != 2)
+        return 0;
+    for (int d = 0; d < 7; d++)
+        if (two[d][0] && s[0] == two[d][0] && s[1] == two[d][1])
+            return d + 1;
+    return 0;
+}
+
 /* abbr, GB singular, GB plural, US singular, US plural (NULL = same). */
 static const unit units[] = {
     {"km", "kilometre", "kilometres", "kilometer", "kilometers", 0},
@@ -130,6 +145,9 @@ static const unit units[] = {
     {"m2", "square metre", "square metres", "square meter", "square meters", 0},
     {"km3", "cubic kilometre", "cubic kilometres", "cubic kilometer", "cubic kilometers", 0},
     {"m3", "cubic metre", "cubic metres", "cubic meter", "cubic meters", 0},
+    {"cm2", "square centimetre", "square centimetres", "square centimeter", "square centimeters", 0},
+    {"mm2", "square millimetre", "square millimetres", "square millimeter", "square millimeters", 0},
+    {"mm3", "cubic millimetre", "cubic millimetres", "cubic millimeter", "cubic millimeters", 0},
     {"cm3", "cubic centimetre", "cubic centimetres", "cubic centimeter", "cubic centimeters", 0},
     {"sq", "square", "square", NULL, NULL, U_GLUED_ONLY},
     {"ha", "hectare", "hectares", NULL, NULL, 0},
@@ -140,6 +158,10 @@ static const unit units[] = {
     {"lb", "pound", "pounds", NULL, NULL, 0},
     {"lbs", "pounds", "pounds", NULL, NULL, 0},
     {"oz", "ounce", "ounces", NULL, NULL, 0},
+    {"qt", "quart", "quarts", NULL, NULL, 0},
+    {"tsp", "teaspoon", "teaspoons", NULL, NULL, 0},
+    {"tbsp", "tablespoon", "tablespoons", NULL, NULL, 0},
+    {"Tbsp", "tablespoon", "tablespoons", NULL, NULL, U_CASE},
     {"cwt", "hundredweight", "hundredweight", NULL, NULL, 0},
     /* British body weight: "9st 4lb"; "1st", "21st" stay ordinals unless a
        pounds figure follows (measures.c) */
@@ -187,6 +209,7 @@ static const unit units[] = {
     {"GWh", "gigawatt hour", "gigawatt hours", NULL, NULL, U_CASE},
     {"V", "volt", "volts", NULL, NULL, U_CASE | U_GLUED_ONLY},
     {"kV", "kilovolt", "kilovolts", NULL, NULL, 0},
+    {"mA", "milliamp", "milliamps", NULL, NULL, U_CASE},
     {"mAh", "milliamp hour", "milliamp hours", NULL, NULL, U_CASE},
     {"hp", "horsepower", "horsepower", NULL, NULL, 0},
     {"bhp", "brake horsepower", "brake horsepower", NULL, NULL, 0},
@@ -284,6 +307,32 @@ static const currency currencies[] = {
     {"SEK", "Swedish krona", "Swedish kronor", NULL, NULL},
     {"NOK", "Norwegian krone", "Norwegian kroner", NULL, NULL},
     {"ZAR", "rand", "rand", NULL, NULL},
+    /* more ISO 4217 codes; none that is also a word or a common name
+       beside a number (TRY, SAR, PHP, COP, RON
+       octane stay letters) */
+    {"DKK", "Danish krone", "Danish kroner", NULL, NULL},
+    {"ISK", "Icelandic krona", "Icelandic kronur", NULL, NULL},
+    {"PLN", "zloty", "zlotys", NULL, NULL},
+    {"CZK", "Czech koruna", "Czech korunas", NULL, NULL},
+    {"HUF", "forint", "forints", NULL, NULL},
+    {"HRK", "Croatian kuna", "Croatian kunas", NULL, NULL},
+    {"RUB", "ruble", "rubles", NULL, NULL},
+    {"UAH", "hryvnia", "hryvnias", NULL, NULL},
+    {"ILS", "shekel", "shekels", NULL, NULL},
+    {"AED", "dirham", "dirhams", NULL, NULL},
+    {"KRW", "won", "won", NULL, NULL},
+    {"SGD", "Singapore dollar", "Singapore dollars", "cent", "cents"},
+    {"TWD", "Taiwan dollar", "Taiwan dollars", "cent", "cents"},
+    {"MXN", "Mexican peso", "Mexican pesos", NULL, NULL},
+    {"BRL", "real", "reais", NULL, NULL},
+    {"ARS", "Argentine peso", "Argentine pesos", NULL, NULL},
+    {"NGN", "naira", "naira", NULL, NULL},
+    {"KES", "Kenyan shilling", "Kenyan shillings", NULL, NULL},
+    {"PKR", "Pakistani rupee", "Pakistani rupees", NULL, NULL},
+    {"THB", "baht", "baht", NULL, NULL},
+    {"IDR", "rupiah", "rupiah", NULL, NULL},
+    {"MYR", "ringgit", "ringgit", NULL, NULL},
+    {"VND", "dong", "dong", NULL, NULL},
     {"BTC", "bitcoin", "bitcoin", NULL, NULL},
     {"\x10", "cent", "cents", NULL, NULL},
 };
@@ -371,7 +420,7 @@ static const abbrev abbrevs[] = {
     {"e.g.", "for example", AB_ANY}, {"eg.", "for example", AB_ANY},
     {"i.e.", "that is", AB_ANY}, {"ie.", "that is", AB_ANY},
     {"eg", "for example", AB_ANY}, {"ie", "that is", AB_ANY},  /* British style */
-    {"etc.", "et cetera", AB_ANY}, {"etc", "et cetera", AB_ANY},
+    {"etc.", "etcetera", AB_ANY}, {"etc", "etcetera", AB_ANY},  /* one word, as dictionaries and Flite have it */
     {"vs", "versus", AB_ANY}, {"vs.", "versus", AB_ANY},
     {"approx", "approximately", AB_ANY}, {"approx.", "approximately", AB_ANY},
     {"Inc", "Incorporated", AB_AFTERNAME | AB_ANY}, {"Ltd", "Limited", AB_ANY},
@@ -429,6 +478,13 @@ static const abbrev abbrevs[] = {
     {"Regt", "Regiment", AB_ANY}, {"Bde", "Brigade", AB_ANY},
     {"Coy", "Company", AB_AFTERNAME}, {"Brig", "Brigadier", AB_TITLE},
     {"Cdr", "Commander", AB_TITLE | AB_ANY}, {"Lieut", "Lieutenant", AB_TITLE | AB_ANY},
+    {"Div", "Division", AB_ANY}, {"Divs", "Divisions", AB_ANY},
+    {"Inf", "Infantry", AB_ANY}, {"Armd", "Armored", AB_ANY}, {"Abn", "Airborne", AB_ANY},
+    {"Cav", "Cavalry", AB_ANY}, {"Sqn", "Squadron", AB_ANY}, {"Sqns", "Squadrons", AB_ANY},
+    {"LCpl", "Lance Corporal", AB_TITLE | AB_ANY}, {"Gnr", "Gunner", AB_TITLE},
+    {"Spr", "Sapper", AB_TITLE}, {"Tpr", "Trooper", AB_TITLE}, {"Rfn", "Rifleman", AB_TITLE},
+    {"Cdre", "Commodore", AB_TITLE | AB_ANY}, {"Ldr", "Leader", AB_TITLE},
+    {"Flt", "Flight", AB_TITLE | AB_ANY}, {"Wg", "Wing", AB_TITLE},
     /* references: editors, no date, the work cited, the same place (the
        small "ed." and "eds." stay as written, as Google's references keep
        them: "sixth ed", "in Smith and Jones, eds") */
@@ -453,6 +509,14 @@ int is_opener(const char *s, size_t n)
 static keyidx abbrev_ix;
 static pthread_once_t abbrev_once = PTHREAD_ONCE_INIT;
 static void abbrev_index(void) { KEYIDX_BUILD(&abbrev_ix, abbrevs); }
+
+/* Keys matched only as written, never in lower case: the lower-case
+ * word is something else ("co", "col", "gen", "div" of HTML, "inf"). */
+static const char *const capitals_only[] = {
+    "Inc", "Co", "Col", "Gen", "Rep", "Sen", "Det", "Hon", "Fr", "Ft", "Pres", "Maj", "Pte", "Cos", "Ste", "Sq", "Ln", "Ct", "Cres", "Adm", "Rev", "Gov", "Rt", "Coy", "Bn", "Bns", "Brig", "Cdr", "Bde",
+    "Div", "Divs", "Inf", "Armd", "Abn", "Cav", "Sqn", "Sqns", "LCpl", "Gnr", "Spr",
+    "Tpr", "Rfn", "Cdre", "Ldr", "Flt", "Wg", NULL
+};
 
 const abbrev *abbrev_find(const char *s, size_t n)
 {
@@ -484,18 +548,19 @@ const abbrev *abbrev_find(const char *s, size_t n)
         for (r = first; r >= 0; r = keyidx_next(&abbrev_ix, r)) {
             const abbrev *a = &abbrevs[r];
             if ((a->key[0] | 32) == s[0] && (a->flags & (AB_TITLE | AB_AFTERNAME | AB_ANY)) && is_upper((unsigned char)a->key[0]) &&
-                ieq(s, n, a->key) && strcmp(a->key, "Inc") &&
-                strcmp(a->key, "Co") && strcmp(a->key, "Col") && strcmp(a->key, "Gen") &&
-                strcmp(a->key, "Rep") && strcmp(a->key, "Sen") && strcmp(a->key, "Det") &&
-                strcmp(a->key, "Hon") && strcmp(a->key, "Fr") &&                 strcmp(a->key, "Ft") && strcmp(a->key, "Pres") && strcmp(a->key, "Maj") &&
-                strcmp(a->key, "Pte") && strcmp(a->key, "Cos") && strcmp(a->key, "Ste") &&
-                strcmp(a->key, "Sq") && strcmp(a->key, "Ln") && strcmp(a->key, "Ct") &&
-                strcmp(a->key, "Cres") && strcmp(a->key, "Adm") && strcmp(a->key, "Rev") &&
-                strcmp(a->key, "Gov") && strcmp(a->key, "Rt") && strcmp(a->key, "Coy") &&
-                strcmp(a->key, "Bn") && strcmp(a->key, "Bns") && strcmp(a->key, "Brig") &&
-                strcmp(a->key, "Cdr") && strcmp(a->key, "Bde"))
+                ieq(s, n, a->key) && !word_in(a->key, strlen(a->key), capitals_only))
                 return a;
         }
+    }
+    /* "Approx. 3 m", "Etc.", "Feat. Drake": a lower-case abbreviation said
+     * anywhere is the same capitalised, as a sentence or a credit opens it */
+    if (n >= 3 && is_upper((unsigned char)s[0]) && is_lower((unsigned char)s[1])) {
+        char lc[8];
+        memcpy(lc, s, n);
+        lc[0] = (char)(lc[0] | 32);
+        r = keyidx_find_exact(&abbrev_ix, lc, n);
+        if (r >= 0 && (abbrevs[r].flags & AB_ANY) && is_lower((unsigned char)abbrevs[r].key[0]))
+            return &abbrevs[r];
     }
     return NULL;
 }

@@ -299,6 +299,19 @@ int say_service_number(norm_run *run, const char *s, size_t n)
         return 0;                      /* "Porsche 911", "Boeing 911" */
     if (nx && nx->n && !run->t[run->i].trailn && unit_find(nx->s, nx->n))
         return 0;                      /* "911 km" */
+    /* "elected king in 911", "until 811": after a preposition of time the
+       number is a year, unless what follows is the call ("in 911 calls") */
+    static const char *const year_preps[] = {
+        "in", "since", "until", "till", "by", "around", "circa", "before", "after",
+        "from", "AD", "year", NULL
+    };
+    static const char *const call_words[] = {
+        "call", "calls", "caller", "callers", "operator", "operators", "dispatcher",
+        "dispatchers", "centre", "center", "line", "system", "service", NULL
+    };
+    if (!dialled && pv && !pv->trailn && word_in(pv->s, pv->n, year_preps) &&
+        !(nx && !run->t[run->i].trailn && word_in(nx->s, nx->n, call_words)))
+        return 0;
     SET(run, CLS_TELEPHONE, "service-number");
     num_digits(run->o, s, 3, 1);         /* "one o one", as phone numbers */
     return 1;

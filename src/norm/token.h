@@ -79,6 +79,7 @@ int    next_is_count_noun(const norm_run *run);     /* "1984 people", "100 troop
 int    say_whole_number(norm_run *run, const char *s, size_t n);
 int    say_ordinal(norm_run *run, const char *s, size_t n);
 size_t spaced_thousands(norm_run *run);
+size_t ratio_multi(norm_run *run);                 /* 1:50,000, 1: 250000 */
 int    say_number_possessive(norm_run *run, const char *s, size_t n);
 int    say_signed_number(norm_run *run, const char *s, size_t n);
 
