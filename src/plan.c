@@ -106,7 +106,7 @@ static int on_sentence(void *ud, size_t start, size_t end)
 }
 
 static int add_segment(nr_plan *p, size_t *cap, nr_segment_kind kind, size_t chapter,
-                       int opens, const char *text, size_t len, const size_t *map)
+                       int opens, const char *text, size_t len, const nr_srcmap *map)
 {
     if (p->nsegments == *cap) {
         size_t c = *cap ? *cap * 2 : 32;
@@ -171,7 +171,7 @@ nr_status nr_plan_build(nr_plan *p, const nr_article *a, const nr_plan_opts *o)
         case NR_BLOCK_QUOTE: k = NR_SEG_QUOTE;     break;
         default: break;
         }
-        if (add_segment(p, &scap, k, chapter, opens, b->text, b->len, b->src_map))
+        if (add_segment(p, &scap, k, chapter, opens, b->text, b->len, &b->src_map))
             goto nomem;
     }
 

@@ -39,7 +39,7 @@ typedef struct nr_segment {
     int opens_chapter;     /* first segment of its chapter */
     const char *text;      /* written text (borrowed from the article or intro) */
     size_t len;
-    const size_t *src_map; /* NULL for the generated introduction */
+    const nr_srcmap *src_map; /* NULL for the generated introduction */
 } nr_segment;
 
 typedef struct nr_item {

@@ -144,8 +144,9 @@ static void flush(walker *w)
         if (c == 0) {
             u->rule = "caption";
         } else if (c < u->len) {
-            nr_doc_strip(w->d, u->map[c], u->map[u->len], "caption");
-            nr_cand_cut(u, c, u->len);
+            nr_doc_strip(w->d, nr_srcmap_at(&u->map, c), nr_srcmap_at(&u->map, u->len),
+                         "caption");
+            nr_cand_cut(w->d, u, c, u->len);
         }
     }
     /* the byline box is read in the header (under a standfirst, say),
