@@ -45,4 +45,22 @@ size_t nr_srcmap_at(const nr_srcmap *m, size_t i);
 size_t *nr_srcmap_expand(const nr_srcmap *m);
 void nr_srcmap_free(nr_srcmap *m);
 
+/* A map being built one entry at a time (the text builder's, textbuf.h):
+   runs as they come, with full-width offsets, packed when the text is
+   done.  Zeroed is empty. */
+typedef struct nr_srcmap_span { size_t at, src; } nr_srcmap_span;
+typedef struct nr_srcmap_build {
+    nr_srcmap_span *runs;  /* owned */
+    size_t nruns, cap;
+    size_t n;              /* entries pushed */
+} nr_srcmap_build;
+
+/* Appends the next entry.  Returns 0, or -1 out of memory. */
+int nr_srcmap_push(nr_srcmap_build *b, size_t off);
+/* Packs what b holds into m (replacing it), every offset above limit
+   lowered to limit; b is emptied either way.  Returns 0, or -1 out of
+   memory (m is then left as it was). */
+int nr_srcmap_take(nr_srcmap *m, nr_srcmap_build *b, size_t limit);
+void nr_srcmap_build_free(nr_srcmap_build *b);
+
 #endif

@@ -38,12 +38,9 @@ nr_cand *nr_doc_add_cand(nr_doc *d, nr_tb *tb, nr_block_kind kind, int level,
     u->level = level;
     /* the builder doubles as it goes; a candidate keeps exactly what it holds
        (the model lives for the whole run), and its map as runs */
-    tb->map[tb->len] = tb->end;
     /* offsets never point past the input, whatever a reader worked out */
-    for (size_t i = 0; i <= tb->len; i++)
-        if (tb->map[i] > d->srclen)
-            tb->map[i] = d->srclen;
-    if (nr_srcmap_set(&u->map, tb->map, tb->len + 1) != 0) {
+    if (nr_srcmap_push(&tb->map, tb->end) != 0 ||
+        nr_srcmap_take(&u->map, &tb->map, d->srclen) != 0) {
         d->n--;
         d->nomem = 1;
         nr_tb_free(tb);
@@ -98,7 +95,7 @@ void nr_doc_set(nr_doc *d, char **slot, const char *s, size_t n)
     }
     free(*slot);
     *slot = tb.s;
-    free(tb.map);
+    nr_srcmap_build_free(&tb.map);
 }
 
 void nr_cand_cut(nr_doc *d, nr_cand *u, size_t a, size_t b)

@@ -118,7 +118,7 @@ static void flush(walker *w)
         flags |= NR_C_BYLINE;
     if (w->standfirst)
         flags |= NR_C_STANDFIRST;
-    size_t a = w->tb.map[0], b = w->tb.end;
+    size_t a = w->tb.start, b = w->tb.end;
     nr_cand *u = nr_doc_add_cand(w->d, &w->tb, kind, level, a, b, flags);
     if (!u)
         return;

@@ -92,6 +92,41 @@ static void test_replace_and_empty(void **state)
     nr_srcmap_free(&m);
 }
 
+/* built one entry at a time, as the text builder does: the same map as
+   from the whole array, offsets past the input lowered to its end */
+static void test_build(void **state)
+{
+    (void)state;
+    size_t offs[] = {7, 8, 9, 12, 13, 20, 20, 20, 21, 40, 41};
+    size_t n = sizeof offs / sizeof offs[0];
+    nr_srcmap_build b;
+    memset(&b, 0, sizeof b);
+    for (size_t i = 0; i < n; i++)
+        assert_int_equal(nr_srcmap_push(&b, offs[i]), 0);
+    assert_int_equal(b.nruns, 6);
+    nr_srcmap m;
+    memset(&m, 0, sizeof m);
+    assert_int_equal(nr_srcmap_take(&m, &b, 100), 0);
+    assert_null(b.runs);
+    assert_int_equal(b.n, 0);
+    assert_int_equal(m.n, n);
+    assert_int_equal(m.nruns, 6);
+    for (size_t i = 0; i < n; i++)
+        assert_int_equal(nr_srcmap_at(&m, i), offs[i]);
+    /* a limit inside the last run: its tail stops at the limit */
+    for (size_t i = 0; i < n; i++)
+        assert_int_equal(nr_srcmap_push(&b, offs[i]), 0);
+    assert_int_equal(nr_srcmap_take(&m, &b, 40), 0);
+    assert_int_equal(nr_srcmap_at(&m, 9), 40);
+    assert_int_equal(nr_srcmap_at(&m, 10), 40);
+    assert_int_equal(nr_srcmap_at(&m, 8), 21);
+    /* nothing pushed: an empty map */
+    assert_int_equal(nr_srcmap_take(&m, &b, 40), 0);
+    assert_int_equal(m.n, 0);
+    assert_int_equal(nr_srcmap_at(&m, 0), SIZE_MAX);
+    nr_srcmap_free(&m);
+}
+
 int main(void)
 {
     const struct CMUnitTest tests[] = {
@@ -99,6 +134,7 @@ int main(void)
         cmocka_unit_test(test_runs),
         cmocka_unit_test(test_wide),
         cmocka_unit_test(test_replace_and_empty),
+        cmocka_unit_test(test_build),
     };
     return cmocka_run_group_tests(tests, NULL, NULL);
 }
