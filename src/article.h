@@ -9,9 +9,9 @@
  * Block text is the text as written (UTF-8, not yet normalized for speech):
  * markup removed, hard-wrapped lines joined, runs of white space collapsed to
  * one space, trimmed.  src_map lets later stages point back into the original
- * input (transcripts, highlighting): src_map[i] is the byte offset in the
- * input of text[i], for i in 0..len (src_map[len] = end of the block's last
- * source byte).
+ * input (transcripts, highlighting): nr_srcmap_at(&src_map, i) is the byte
+ * offset in the input of text[i], for i in 0..len (entry len = end of the
+ * block's last source byte).
  *
  * Chapters come from the blocks: the first chapter is the article title and
  * holds every block before the first NR_BLOCK_HEADING; each heading opens a
@@ -22,6 +22,8 @@
 
 #include <stddef.h>
 #include <stdint.h>
+
+#include "srcmap.h"
 
 typedef enum {
     NR_BLOCK_PARA = 0,  /* body paragraph */
@@ -35,7 +37,7 @@ typedef struct nr_block {
     int       level;     /* heading level 1..6, list nesting depth; else 0 */
     char     *text;      /* owned, NUL-terminated */
     size_t    len;
-    size_t   *src_map;   /* owned, len + 1 entries; see above */
+    nr_srcmap src_map;   /* owned, len + 1 entries; see above */
 } nr_block;
 
 typedef struct nr_stripped {

@@ -627,12 +627,19 @@ nr_status nr_script(nr_ctx *ctx, nr_write_fn write, void *ud)
                 break;
             }
         }
-        size_t mark = line.len;
-        if (nr_speak_range(ctx->norm, u, 0, u->len, &line) != 0) {
+        /* a paragraph as long as the input is written as it is spoken,
+           not held whole */
+        size_t spoken;
+        int rc = nr_speak_stream(ctx->norm, u, 0, u->len, &line, write, ud, &spoken);
+        if (rc == -2) {
+            st = nr_fail(ctx, NR_ERR_OUTPUT, "write failed");
+            break;
+        }
+        if (rc != 0) {
             st = nr_fail(ctx, NR_ERR_NOMEM, "out of memory");
             break;
         }
-        if (line.len > mark && nr_buf_putc(&line, '\n') != 0) {
+        if (spoken && nr_buf_putc(&line, '\n') != 0) {
             st = nr_fail(ctx, NR_ERR_NOMEM, "out of memory");
             break;
         }

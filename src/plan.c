@@ -106,7 +106,7 @@ static int on_sentence(void *ud, size_t start, size_t end)
 }
 
 static int add_segment(nr_plan *p, size_t *cap, nr_segment_kind kind, size_t chapter,
-                       int opens, const char *text, size_t len, const size_t *map)
+                       int opens, const char *text, size_t len, const nr_srcmap *map)
 {
     if (p->nsegments == *cap) {
         size_t c = *cap ? *cap * 2 : 32;
@@ -171,7 +171,7 @@ nr_status nr_plan_build(nr_plan *p, const nr_article *a, const nr_plan_opts *o)
         case NR_BLOCK_QUOTE: k = NR_SEG_QUOTE;     break;
         default: break;
         }
-        if (add_segment(p, &scap, k, chapter, opens, b->text, b->len, b->src_map))
+        if (add_segment(p, &scap, k, chapter, opens, b->text, b->len, &b->src_map))
             goto nomem;
     }
 
@@ -197,9 +197,12 @@ typedef struct speak_state {
     const nr_norm *norm;
     const char *text;
     nr_buf *out;
-    size_t base;      /* out->len when the range started */
+    size_t base;      /* bytes spoken (out->len + flushed) when the range started */
+    size_t flushed;   /* bytes already handed to flush and dropped from out */
     nr_buf scratch;   /* one sentence's spoken form */
-    int failed;
+    nr_speak_flush_fn flush;  /* NULL: everything stays in out */
+    void *ud;
+    int failed;       /* -1 out of memory, -2 flush failed */
 } speak_state;
 
 static int speak_sentence(void *ud, size_t start, size_t end)
@@ -218,22 +221,39 @@ static int speak_sentence(void *ud, size_t start, size_t end)
         n--;
     if (!n)
         return 0;  /* nothing spoken: no stray space */
-    if (s->out->len > s->base && nr_buf_putc(s->out, ' ') != 0)
+    if (s->out->len + s->flushed > s->base && nr_buf_putc(s->out, ' ') != 0)
         goto fail;
     if (nr_buf_append(s->out, p, n) != 0)
         goto fail;
+    if (s->flush && s->out->len >= NR_SPEAK_CHUNK) {
+        if (s->flush(s->ud, s->out->data, s->out->len) != 0) {
+            s->failed = -2;
+            return 1;
+        }
+        s->flushed += s->out->len;
+        nr_buf_reset(s->out);
+    }
     return 0;
 fail:
-    s->failed = 1;
+    s->failed = -1;
     return 1;
+}
+
+int nr_speak_stream(const nr_norm *norm, const nr_segment *seg, size_t start,
+                    size_t end, nr_buf *out, nr_speak_flush_fn flush, void *ud,
+                    size_t *spoken)
+{
+    speak_state s = {norm, seg->text + start, out, out->len, 0, {0}, flush, ud, 0};
+    nr_buf_init(&s.scratch, out->max);
+    nr_split_sentences(seg->text + start, end - start, speak_sentence, &s);
+    nr_buf_free(&s.scratch);
+    if (spoken)
+        *spoken = out->len + s.flushed - s.base;
+    return s.failed;
 }
 
 int nr_speak_range(const nr_norm *norm, const nr_segment *seg, size_t start,
                    size_t end, nr_buf *out)
 {
-    speak_state s = {norm, seg->text + start, out, out->len, {0}, 0};
-    nr_buf_init(&s.scratch, out->max);
-    nr_split_sentences(seg->text + start, end - start, speak_sentence, &s);
-    nr_buf_free(&s.scratch);
-    return s.failed ? -1 : 0;
+    return nr_speak_stream(norm, seg, start, end, out, NULL, NULL, NULL) ? -1 : 0;
 }

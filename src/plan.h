@@ -39,7 +39,7 @@ typedef struct nr_segment {
     int opens_chapter;     /* first segment of its chapter */
     const char *text;      /* written text (borrowed from the article or intro) */
     size_t len;
-    const size_t *src_map; /* NULL for the generated introduction */
+    const nr_srcmap *src_map; /* NULL for the generated introduction */
 } nr_segment;
 
 typedef struct nr_item {
@@ -73,5 +73,17 @@ void nr_plan_free(nr_plan *p);
    one space between sentences.  0, or -1 when out of memory. */
 int nr_speak_range(const nr_norm *norm, const nr_segment *s, size_t start,
                    size_t end, nr_buf *out);
+
+/* nr_speak_range for a caller that writes as it goes (--script): once out
+   holds NR_SPEAK_CHUNK bytes or more, after a sentence, they go to flush
+   and out is emptied, so a paragraph as long as the input is never held
+   whole.  *spoken (may be NULL) gets the bytes spoken for the range,
+   flushed or not.  0, -1 out of memory, or -2 when flush returned
+   non-zero. */
+#define NR_SPEAK_CHUNK ((size_t)64 << 10)
+typedef int (*nr_speak_flush_fn)(void *ud, const void *data, size_t len);
+int nr_speak_stream(const nr_norm *norm, const nr_segment *s, size_t start,
+                    size_t end, nr_buf *out, nr_speak_flush_fn flush, void *ud,
+                    size_t *spoken);
 
 #endif

@@ -214,7 +214,7 @@ static nr_status sink_failed(nr_ctx *ctx, int rc, const nr_sink_error *e, const 
 
 static size_t src_of(const nr_segment *u, size_t off)
 {
-    return u->src_map ? u->src_map[off] : SIZE_MAX;
+    return u->src_map ? nr_srcmap_at(u->src_map, off) : SIZE_MAX;
 }
 
 static int emit(nr_ctx *ctx, nr_event_kind kind, const nr_segment *u, size_t start,
@@ -230,7 +230,8 @@ static int emit(nr_ctx *ctx, nr_event_kind kind, const nr_segment *u, size_t sta
     ev.end_ms = nr_stitch_ms(stc, stc->pos + nsamples);
     ev.src_start = src_of(u, start);
     /* the end is one past the last byte of the range */
-    ev.src_end = end > start && u->src_map ? u->src_map[end - 1] + 1 : ev.src_start;
+    ev.src_end = end > start && u->src_map ? nr_srcmap_at(u->src_map, end - 1) + 1
+                                           : ev.src_start;
     ev.text = u->text + start;
     ev.text_len = end - start;
     if (kind == NR_EVENT_CHAPTER) {

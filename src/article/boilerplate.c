@@ -18,15 +18,21 @@
 
 #include "article/internal.h"
 
-char *nr_key(const char *s, size_t n)
+int nr_keyit_next(nr_keyit *it)
 {
-    char *k = malloc(n + 1);
-    if (!k)
-        return NULL;
-    size_t w = 0;
-    int sp = 0;
-    for (size_t i = 0; i < n;) {
-        unsigned char c = (unsigned char)s[i];
+    for (;;) {
+        if (it->owe_space) {
+            it->owe_space = 0;
+            return ' ';
+        }
+        if (it->np) {
+            it->np--;
+            return (unsigned char)*it->p++;
+        }
+        if (it->i >= it->n)
+            return -1;
+        size_t i = it->i;
+        unsigned char c = (unsigned char)it->s[i];
         size_t step = 1;
         int letter = 0;
         if (c < 0x80) {
@@ -34,25 +40,36 @@ char *nr_key(const char *s, size_t n)
             c = (unsigned char)tolower(c);
         } else {
             step = c >= 0xF0 ? 4 : c >= 0xE0 ? 3 : c >= 0xC0 ? 2 : 1;
-            if (i + step > n)
-                step = n - i;
+            if (i + step > it->n)
+                step = it->n - i;
             /* Latin-1 symbols and the U+2000.. punctuation, arrows and
                box/bullet blocks separate words; other letters are kept */
             letter = !(c == 0xC2 || c == 0xE2 || c == 0xEF);
         }
         if (letter) {
-            if (sp && w > 0)
-                k[w++] = ' ';
-            sp = 0;
-            memcpy(k + w, s + i, step);
-            if (step == 1)
-                k[w] = (char)c;
-            w += step;
+            it->owe_space = it->sp && it->any;
+            it->sp = 0;
+            it->any = 1;
+            it->one = (char)c;
+            it->p = step == 1 ? &it->one : it->s + i;
+            it->np = step;
         } else {
-            sp = 1;
+            it->sp = 1;
         }
-        i += step;
+        it->i += step;
     }
+}
+
+char *nr_key(const char *s, size_t n)
+{
+    char *k = malloc(n + 1);
+    if (!k)
+        return NULL;
+    nr_keyit it = {.s = s, .n = n};
+    size_t w = 0;
+    int b;
+    while ((b = nr_keyit_next(&it)) >= 0)
+        k[w++] = (char)b;
     k[w] = '\0';
     return k;
 }

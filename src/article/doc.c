@@ -37,22 +37,22 @@ nr_cand *nr_doc_add_cand(nr_doc *d, nr_tb *tb, nr_block_kind kind, int level,
     u->kind = kind;
     u->level = level;
     /* the builder doubles as it goes; a candidate keeps exactly what it holds
-       (the model lives for the whole run) */
-    char *ts = realloc(tb->s, tb->len + 1);
-    size_t *tm = realloc(tb->map, (tb->len + 1) * sizeof *tm);
-    u->text = ts ? ts : tb->s;
-    u->map = tm ? tm : tb->map;
-    u->len = tb->len;
-    u->map[u->len] = tb->end;
+       (the model lives for the whole run), and its map as runs */
     /* offsets never point past the input, whatever a reader worked out */
-    for (size_t i = 0; i <= u->len; i++)
-        if (u->map[i] > d->srclen)
-            u->map[i] = d->srclen;
+    if (nr_srcmap_push(&tb->map, tb->end) != 0 ||
+        nr_srcmap_take(&u->map, &tb->map, d->srclen) != 0) {
+        d->n--;
+        d->nomem = 1;
+        nr_tb_free(tb);
+        return NULL;
+    }
+    char *ts = realloc(tb->s, tb->len + 1);
+    u->text = ts ? ts : tb->s;
+    u->len = tb->len;
     u->src_end = src_end > d->srclen ? d->srclen : src_end;
     u->src_off = src_off > u->src_end ? u->src_end : src_off;
     u->flags = flags;
     tb->s = NULL;
-    tb->map = NULL;
     nr_tb_free(tb);
     return u;
 }
@@ -95,19 +95,26 @@ void nr_doc_set(nr_doc *d, char **slot, const char *s, size_t n)
     }
     free(*slot);
     *slot = tb.s;
-    free(tb.map);
+    nr_srcmap_build_free(&tb.map);
 }
 
-void nr_cand_cut(nr_cand *u, size_t a, size_t b)
+void nr_cand_cut(nr_doc *d, nr_cand *u, size_t a, size_t b)
 {
     if (b > u->len)
         b = u->len;
     if (a >= b)
         return;
-    size_t end = u->map[u->len];
+    /* cuts are rare (a caption credit, a "continue reading"): the map is
+       laid out byte by byte for the edit and packed again after */
+    size_t *map = nr_srcmap_expand(&u->map);
+    if (!map) {
+        d->nomem = 1;
+        return;
+    }
+    size_t end = map[u->len];
     int tail_cut = b == u->len;
     memmove(u->text + a, u->text + b, u->len - b + 1);
-    memmove(u->map + a, u->map + b, (u->len - b + 1) * sizeof *u->map);
+    memmove(map + a, map + b, (u->len - b + 1) * sizeof *map);
     u->len -= b - a;
     /* re-trim and re-collapse around the cut */
     while (u->len > 0 && u->text[u->len - 1] == ' ')
@@ -117,7 +124,7 @@ void nr_cand_cut(nr_cand *u, size_t a, size_t b)
         lead++;
     if (lead) {
         memmove(u->text, u->text + lead, u->len - lead);
-        memmove(u->map, u->map + lead, (u->len - lead) * sizeof *u->map);
+        memmove(map, map + lead, (u->len - lead) * sizeof *map);
         u->len -= lead;
         if (a >= lead)
             a -= lead;
@@ -126,14 +133,17 @@ void nr_cand_cut(nr_cand *u, size_t a, size_t b)
     }
     if (a > 0 && a < u->len && u->text[a] == ' ' && u->text[a - 1] == ' ') {
         memmove(u->text + a, u->text + a + 1, u->len - a - 1);
-        memmove(u->map + a, u->map + a + 1, (u->len - a - 1) * sizeof *u->map);
+        memmove(map + a, map + a + 1, (u->len - a - 1) * sizeof *map);
         u->len--;
     }
     u->text[u->len] = '\0';
     if (u->len > 0 && tail_cut)
-        u->map[u->len] = u->map[u->len - 1] + 1;
+        map[u->len] = map[u->len - 1] + 1;
     else
-        u->map[u->len] = end;
+        map[u->len] = end;
+    if (nr_srcmap_set(&u->map, map, u->len + 1) != 0)
+        d->nomem = 1;
+    free(map);
 }
 
 static int cmp_stripped(const void *a, const void *b)
@@ -218,7 +228,7 @@ static nr_article_status build(nr_doc *d, nr_article **out)
             b->len = u->len;
             b->src_map = u->map;
             u->text = NULL;
-            u->map = NULL;
+            memset(&u->map, 0, sizeof u->map);
         }
     }
     if (a->nstripped > 1)
@@ -238,7 +248,7 @@ void nr_doc_free(nr_doc *d)
 {
     for (size_t i = 0; i < d->n; i++) {
         free(d->u[i].text);
-        free(d->u[i].map);
+        nr_srcmap_free(&d->u[i].map);
     }
     free(d->u);
     free(d->st);

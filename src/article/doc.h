@@ -31,7 +31,7 @@ typedef struct nr_cand {
     int       level;
     char     *text;        /* owned, NUL-terminated */
     size_t    len;
-    size_t   *map;         /* owned, len + 1 entries */
+    nr_srcmap map;         /* owned, len + 1 entries (srcmap.h) */
     size_t    src_off, src_end;  /* whole source extent, for stripped[] */
     unsigned  flags;
     int       role;
@@ -60,8 +60,9 @@ nr_cand *nr_doc_add_cand(nr_doc *d, nr_tb *tb, nr_block_kind kind, int level,
 void nr_doc_strip(nr_doc *d, size_t off, size_t end, const char *rule);
 /* Replaces *slot with a copy of s[0..n) trimmed (no-op when n == 0). */
 void nr_doc_set(nr_doc *d, char **slot, const char *s, size_t n);
-/* Removes text[a..b) from a candidate, keeping the map in step. */
-void nr_cand_cut(nr_cand *u, size_t a, size_t b);
+/* Removes text[a..b) from a candidate, keeping the map in step (out of
+   memory sets d->nomem). */
+void nr_cand_cut(nr_doc *d, nr_cand *u, size_t a, size_t b);
 
 /* Frees everything the document owns (not src). */
 void nr_doc_free(nr_doc *d);

@@ -240,7 +240,7 @@ int nr_read_html(nr_doc *d)
            visible text instead */
         for (size_t i = first; i < d->n; i++) {
             free(d->u[i].text);
-            free(d->u[i].map);
+            nr_srcmap_free(&d->u[i].map);
         }
         d->n = first;
         d->nst = 0;

@@ -812,7 +812,7 @@ char *h_text(hdoc *hd, xmlNode *top, size_t max)
     char *s = tb.len && !tb.err ? tb.s : NULL;
     if (!s)
         free(tb.s);
-    free(tb.map);
+    nr_srcmap_build_free(&tb.map);
     return s;
 }
 

@@ -75,7 +75,7 @@ void h_fallback(nr_doc *d)
                     i++;
             }
             if (block && tb.len) {
-                size_t a = tb.map[0], b = tb.end;
+                size_t a = tb.start, b = tb.end;
                 nr_doc_add_cand(d, &tb, NR_BLOCK_PARA, 0, a, b, NR_C_KNOWN_KIND);
             }
             continue;
@@ -96,7 +96,7 @@ void h_fallback(nr_doc *d)
         i = j;
     }
     if (tb.len) {
-        size_t a = tb.map[0], b = tb.end;
+        size_t a = tb.start, b = tb.end;
         nr_doc_add_cand(d, &tb, NR_BLOCK_PARA, 0, a, b, NR_C_KNOWN_KIND);
     }
     nr_tb_free(&tb);

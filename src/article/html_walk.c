@@ -118,7 +118,7 @@ static void flush(walker *w)
         flags |= NR_C_BYLINE;
     if (w->standfirst)
         flags |= NR_C_STANDFIRST;
-    size_t a = w->tb.map[0], b = w->tb.end;
+    size_t a = w->tb.start, b = w->tb.end;
     nr_cand *u = nr_doc_add_cand(w->d, &w->tb, kind, level, a, b, flags);
     if (!u)
         return;
@@ -144,8 +144,9 @@ static void flush(walker *w)
         if (c == 0) {
             u->rule = "caption";
         } else if (c < u->len) {
-            nr_doc_strip(w->d, u->map[c], u->map[u->len], "caption");
-            nr_cand_cut(u, c, u->len);
+            nr_doc_strip(w->d, nr_srcmap_at(&u->map, c), nr_srcmap_at(&u->map, u->len),
+                         "caption");
+            nr_cand_cut(w->d, u, c, u->len);
         }
     }
     /* the byline box is read in the header (under a standfirst, say),

@@ -39,6 +39,18 @@ void nr_boiler_trim(nr_doc *d, nr_cand *u);
 /* Normalized comparison key: ASCII lower case, letters and digits, one
    space between words; other punctuation dropped.  Caller frees. */
 char *nr_key(const char *s, size_t n);
+/* The same key, a byte at a time, for comparing lines with a key without
+   building one per line (the headline finder looks at every line of a
+   page).  Zero it, set s and n; next gives a byte, or -1 at the end. */
+typedef struct nr_keyit {
+    const char *s;
+    size_t n, i;
+    int sp, any, owe_space;
+    const char *p;   /* bytes of the current letter still to give */
+    size_t np;
+    char one;        /* an ASCII letter, lower-cased */
+} nr_keyit;
+int nr_keyit_next(nr_keyit *it);
 
 /* A byline line: fills name ("Andrew Staniforth, Police Oracle") and, when
    the line also carries a date, the date.  Returns 1 when it is one. */

@@ -141,7 +141,7 @@ void nr_article_free(nr_article *a)
         return;
     for (size_t i = 0; i < a->nblocks; i++) {
         free(a->blocks[i].text);
-        free(a->blocks[i].src_map);
+        nr_srcmap_free(&a->blocks[i].src_map);
     }
     free(a->blocks);
     free(a->stripped);

@@ -396,23 +396,11 @@ void nr_text_region(nr_doc *d)
     if (k == d->n)
         b = d->n;
     free(cls);
-    char **keys = calloc(d->n, sizeof *keys);
-    if (!keys) {
-        free(st);
-        free(v);
-        d->nomem = 1;
-        return;
-    }
-    for (size_t i = 0; i < d->n; i++)
-        keys[i] = nr_key(d->u[i].text, d->u[i].len);
-    nr_page pg = {d, st, v, keys};
+    nr_page pg = {d, st, v};
     size_t h = nr_find_headline(&pg, a, b);
     if (h != SIZE_MAX && h >= a)
         a = h + 1;   /* the run started before its headline */
     nr_find_byline(&pg, h, a, b);
-    for (size_t i = 0; i < d->n; i++)
-        free(keys[i]);
-    free(keys);
     size_t from = h == SIZE_MAX ? a : h;
     /* no headline: the byline and date lines right above the story are
        still its head, for the header pass to read, not a masthead */

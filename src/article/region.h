@@ -24,7 +24,6 @@ typedef struct nr_page {
     nr_doc *d;
     nr_textstat *st;  /* shallow statistics of each candidate */
     long *v;          /* value: > 0 prose, < 0 furniture */
-    char **keys;      /* normalized text (nr_key), NULL when none */
 } nr_page;
 
 /* ---- line shapes (textlines.c) ---- */

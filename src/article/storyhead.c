@@ -49,24 +49,48 @@ static int contains_key(const char *outer, const char *inner)
                        (!strcmp(outer + lo - li, inner) && outer[lo - li - 1] == ' '));
 }
 
+/* Does s[0..n)'s key start with k[0..kn)?  *next gets the key's byte
+   after those, or -1 at its end.  Most lines differ at the first byte:
+   no key is built for them. */
+static int key_starts(const char *s, size_t n, const char *k, size_t kn, int *next)
+{
+    nr_keyit it = {.s = s, .n = n};
+    for (size_t m = 0; m < kn; m++)
+        if (nr_keyit_next(&it) != (unsigned char)k[m])
+            return 0;
+    *next = nr_keyit_next(&it);
+    return 1;
+}
+
+static int contains_cands(const nr_cand *outer, const nr_cand *inner)
+{
+    char *o = nr_key(outer->text, outer->len), *i = nr_key(inner->text, inner->len);
+    int r = contains_key(o, i);
+    free(o);
+    free(i);
+    return r;
+}
+
 /* Does the line recur on the page, alone or opening a longer line (a
    caption or a share text that starts with the headline)? */
 static int recurs(const nr_page *pg, size_t i)
 {
-    const char *k = pg->keys[i];
-    if (!k || !*k)
+    const nr_doc *d = pg->d;
+    char *k = nr_key(d->u[i].text, d->u[i].len);
+    if (!k || !*k) {
+        free(k);
         return 0;
+    }
     size_t n = strlen(k);
-    for (size_t j = 0; j < pg->d->n; j++) {
-        const char *o = pg->keys[j];
+    int found = 0, next;
+    for (size_t j = 0; j < d->n && !found; j++)
         /* a paragraph may start with a heading's words; a headline
            recurs in lines that are not sentences (crumbs, captions) */
-        if (j != i && o && !strncmp(o, k, n) &&
-            (o[n] == '\0' ||
-             (o[n] == ' ' && !nr_ends_sentence(pg->d->u[j].text, pg->d->u[j].len))))
-            return 1;
-    }
-    return 0;
+        found = j != i && key_starts(d->u[j].text, d->u[j].len, k, n, &next) &&
+                (next < 0 ||
+                 (next == ' ' && !nr_ends_sentence(d->u[j].text, d->u[j].len)));
+    free(k);
+    return found;
 }
 
 static int byline_kind(const nr_cand *c, const nr_textstat *st, size_t *nb,
@@ -194,7 +218,7 @@ size_t nr_find_headline(nr_page *pg, size_t first, size_t end)
         if (nr_live(up) && nr_headline_shape(up, &pg->st[best - 1]) &&
             (wu > wb || (wb >= 12 && wu >= 4 && wu <= 14 && best < first &&
                          !nr_crumb_tail(d->u[best].text, d->u[best].len))) &&
-            !contains_key(pg->keys[best - 1], pg->keys[best]) &&
+            !contains_cands(up, &d->u[best]) &&
             (nr_overlap_pct(&ws, up) + 30 >= nr_overlap_pct(&ws, &d->u[best]) ||
              2 * nr_overlap_pct(&ws, up) >= nr_overlap_pct(&ws, &d->u[best])))
             best--;
@@ -297,19 +321,19 @@ static size_t next_live(const nr_doc *d, size_t i)
 static int name_signed(const nr_page *pg, size_t i)
 {
     const nr_doc *d = pg->d;
-    const char *k = pg->keys[i];
-    if (!k || !*k)
-        return 0;
-    size_t n = strlen(k);
-    for (size_t j = 0; j < d->n; j++) {
-        const char *o = pg->keys[j];
-        if (j == i || !o)
-            continue;
-        size_t lo = strlen(o);
-        if (nr_by_lead(&d->u[j]) && lo > n && !strcmp(o + lo - n, k) && o[lo - n - 1] == ' ')
-            return 1;
+    char *k = nr_key(d->u[i].text, d->u[i].len);
+    size_t n = k ? strlen(k) : 0;
+    int found = 0;
+    for (size_t j = 0; j < d->n && n && !found; j++) {
+        if (j == i || !nr_by_lead(&d->u[j]))
+            continue;   /* only the few lines led by "By" get a key */
+        char *o = nr_key(d->u[j].text, d->u[j].len);
+        size_t lo = o ? strlen(o) : 0;
+        found = lo > n && !strcmp(o + lo - n, k) && o[lo - n - 1] == ' ';
+        free(o);
     }
-    return 0;
+    free(k);
+    return found;
 }
 
 /* The writer, looked for around the headline h (or the story's start)

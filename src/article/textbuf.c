@@ -100,7 +100,7 @@ void nr_tb_init(nr_tb *tb)
 void nr_tb_free(nr_tb *tb)
 {
     free(tb->s);
-    free(tb->map);
+    nr_srcmap_build_free(&tb->map);
     nr_tb_init(tb);
 }
 
@@ -119,12 +119,6 @@ static int tb_grow(nr_tb *tb, size_t more)
         return -1;
     }
     tb->s = s;
-    size_t *m = realloc(tb->map, cap * sizeof *m);
-    if (!m) {
-        tb->err = 1;
-        return -1;
-    }
-    tb->map = m;
     tb->cap = cap;
     return 0;
 }
@@ -133,8 +127,13 @@ static void tb_push(nr_tb *tb, char c, size_t off)
 {
     if (tb_grow(tb, 1))
         return;
+    if (nr_srcmap_push(&tb->map, off) != 0) {
+        tb->err = 1;
+        return;
+    }
+    if (tb->len == 0)
+        tb->start = off;
     tb->s[tb->len] = c;
-    tb->map[tb->len] = off;
     tb->len++;
     tb->s[tb->len] = '\0';
 }

@@ -1,7 +1,7 @@
 /*
  * textbuf.h - the text builder (collapsed, trimmed text with a byte-offset
  * map back into the input) and small UTF-8 text tests.  Depends on nothing
- * else of the article readers.
+ * else of the article readers (the map is srcmap.h's).
  */
 #ifndef NR_ARTICLE_TEXTBUF_H
 #define NR_ARTICLE_TEXTBUF_H
@@ -9,9 +9,12 @@
 #include <stddef.h>
 #include <stdint.h>
 
+#include "srcmap.h"
+
 typedef struct nr_tb {
     char   *s;
-    size_t *map;        /* map[i] = source offset of s[i] */
+    nr_srcmap_build map; /* entry i = source offset of s[i], as runs */
+    size_t  start;      /* source offset of s[0] */
     size_t  len, cap;
     int     pend;       /* a space is owed before the next visible byte */
     size_t  pend_off;   /* source offset that owed space maps to */

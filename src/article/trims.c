@@ -81,8 +81,9 @@ static void trim_continue(nr_doc *d, nr_cand *u)
         cut++;
     if (cut >= u->len)
         return;
-    nr_doc_strip(d, u->map[cut], u->map[u->len], "continue-marker");
-    nr_cand_cut(u, cut, u->len);
+    nr_doc_strip(d, nr_srcmap_at(&u->map, cut), nr_srcmap_at(&u->map, u->len),
+                 "continue-marker");
+    nr_cand_cut(d, u, cut, u->len);
 }
 
 static int is_superscript_digit(const char *s, size_t n, size_t i, size_t *w)
@@ -146,26 +147,37 @@ static size_t footnote_at(const nr_cand *u, size_t i)
 
 static void trim_footnotes(nr_doc *d, nr_cand *u)
 {
-    size_t w = 0, i = 0;
-    int cut_any = 0;
+    /* most candidates have none: look before laying the map out byte by
+       byte for the edit */
+    size_t i = 0;
+    while (i < u->len && !footnote_at(u, i))
+        i++;
+    if (i == u->len)
+        return;
+    size_t *map = nr_srcmap_expand(&u->map);
+    if (!map) {
+        d->nomem = 1;
+        return;
+    }
+    size_t w = i;
     while (i < u->len) {
         size_t m = footnote_at(u, i);
         if (m) {
-            nr_doc_strip(d, u->map[i], u->map[i + m - 1] + 1, "footnote-marker");
+            nr_doc_strip(d, map[i], map[i + m - 1] + 1, "footnote-marker");
             i += m;
-            cut_any = 1;
             continue;
         }
         u->text[w] = u->text[i];
-        u->map[w] = u->map[i];
+        map[w] = map[i];
         w++;
         i++;
     }
-    if (!cut_any)
-        return;
-    u->map[w] = u->map[u->len];
+    map[w] = map[u->len];
     u->len = w;
     u->text[w] = '\0';
+    if (nr_srcmap_set(&u->map, map, u->len + 1) != 0)
+        d->nomem = 1;
+    free(map);
 }
 
 void nr_boiler_trim(nr_doc *d, nr_cand *u)

@@ -19,7 +19,7 @@ int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
             abort();
         for (size_t i = 0; i < a->nblocks; i++)
             for (size_t k = 0; k <= a->blocks[i].len; k++)
-                if (a->blocks[i].src_map[k] > size - 1)
+                if (nr_srcmap_at(&a->blocks[i].src_map, k) > size - 1)
                     abort();
         for (size_t i = 0; i < a->nstripped; i++)
             if (a->stripped[i].src_off + a->stripped[i].src_len > size - 1)

@@ -53,7 +53,7 @@ static void print_all(const nr_article *art, const char *src)
 {
     size_t b = 0, r = 0;
     while (b < art->nblocks || r < art->nstripped) {
-        size_t bo = b < art->nblocks ? art->blocks[b].src_map[0] : (size_t)-1;
+        size_t bo = b < art->nblocks ? nr_srcmap_at(&art->blocks[b].src_map, 0) : (size_t)-1;
         size_t ro = r < art->nstripped ? art->stripped[r].src_off : (size_t)-1;
         if (bo <= ro) {
             const nr_block *x = &art->blocks[b++];

@@ -138,15 +138,15 @@ static void check_map(const nr_article *a, const char *src, size_t len)
     for (size_t b = 0; b < a->nblocks; b++) {
         const nr_block *bl = &a->blocks[b];
         assert_int_equal(strlen(bl->text), bl->len);
-        assert_true(bl->src_map[bl->len] <= len);
+        assert_true(nr_srcmap_at(&bl->src_map, bl->len) <= len);
         for (size_t i = 0; i < bl->len; i++) {
             unsigned char c = (unsigned char)bl->text[i];
-            assert_true(bl->src_map[i] < len);
+            assert_true(nr_srcmap_at(&bl->src_map, i) < len);
             if (i > 0)
-                assert_true(bl->src_map[i] >= bl->src_map[i - 1]);
+                assert_true(nr_srcmap_at(&bl->src_map, i) >= nr_srcmap_at(&bl->src_map, i - 1));
             if (c < 0x80 && c != ' ' && c != '&' && c != '<' && c != '>' &&
                 c != '"' && c != '\'')
-                assert_int_equal(c, (unsigned char)src[bl->src_map[i]]);
+                assert_int_equal(c, (unsigned char)src[nr_srcmap_at(&bl->src_map, i)]);
         }
     }
 }
@@ -285,7 +285,7 @@ static void test_seed_src_map(void **state)
     /* a block's map starts at its first source byte */
     const nr_block *b = find_block(a, "Since the creation");
     assert_non_null(b);
-    assert_int_equal(b->src_map[0], (size_t)(strstr(seed, "Since the creation") - seed));
+    assert_int_equal(nr_srcmap_at(&b->src_map, 0), (size_t)(strstr(seed, "Since the creation") - seed));
     nr_article_free(a);
 }
 
@@ -898,7 +898,7 @@ static void test_html(void **state)
     /* src_map points into the source, past the entity */
     const nr_block *b = &a->blocks[3];
     const char *amp = strchr(b->text, '&');
-    assert_int_equal(memcmp(html_page + b->src_map[amp - b->text], "&amp;", 5), 0);
+    assert_int_equal(memcmp(html_page + nr_srcmap_at(&b->src_map, (size_t)(amp - b->text)), "&amp;", 5), 0);
     nr_article_free(a);
 }
 

@@ -137,7 +137,7 @@ static void test_segments_and_chapters(void **state)
         block(NR_BLOCK_QUOTE, "Quoted words."),
     };
     size_t map[] = {10, 11, 12, 13, 14, 15, 16, 17, 18, 19, 20, 21, 22, 23, 24, 25, 26};
-    b[0].src_map = map;
+    assert_int_equal(nr_srcmap_set(&b[0].src_map, map, sizeof map / sizeof map[0]), 0);
     nr_article a = article("The title", NULL, NULL, b, sizeof b / sizeof b[0]);
     a.subtitle = "The standfirst.";
     nr_plan p = {0};
@@ -171,7 +171,8 @@ static void test_segments_and_chapters(void **state)
     }
     /* block text is borrowed, with its map back into the input */
     assert_ptr_equal(p.segments[2].text, b[0].text);
-    assert_ptr_equal(p.segments[2].src_map, map);
+    assert_ptr_equal(p.segments[2].src_map, &b[0].src_map);
+    assert_int_equal(nr_srcmap_at(p.segments[2].src_map, 16), 26);
     assert_null(p.segments[1].src_map);
 
     assert_int_equal(p.nchapters, 3);
@@ -188,6 +189,7 @@ static void test_segments_and_chapters(void **state)
         assert_int_equal(p.items[i].end, p.segments[i].len);
     }
     nr_plan_free(&p);
+    nr_srcmap_free(&b[0].src_map);
 }
 
 typedef struct ranges {
