@@ -55,10 +55,12 @@ static int counter(const nr_cand *c, unsigned *k, unsigned *n, int *alone)
 }
 
 /* Ends the slideshow whose counters ran from first to prev: at least
-   MIN_SLIDES go with their lines, and the last slide with its caption
-   only (what follows may be the page going on); fewer are a count of
-   something else, and only a counter alone on its line goes. */
-static void close_show(nr_doc *d, size_t first, size_t prev, size_t count)
+   MIN_SLIDES go with their lines, and the last slide with as many lines
+   as the one before it had (what follows may be the page going on); fewer
+   are a count of something else, and only a counter alone on its line
+   goes. */
+static void close_show(nr_doc *d, size_t first, size_t prev, size_t count,
+                       size_t slide)
 {
     unsigned k, n;
     int alone;
@@ -69,7 +71,7 @@ static void close_show(nr_doc *d, size_t first, size_t prev, size_t count)
         return;
     }
     size_t end = prev + 1;
-    for (size_t c = 0; end < d->n && c < 2; end++)
+    for (size_t c = 0; end < d->n && c < slide; end++)
         c += live(&d->u[end]);
     for (size_t j = first; j < end; j++)
         if (live(&d->u[j]))
@@ -78,23 +80,28 @@ static void close_show(nr_doc *d, size_t first, size_t prev, size_t count)
 
 void nr_gallery(nr_doc *d)
 {
-    size_t first = 0, prev = 0, count = 0;
+    size_t first = 0, prev = 0, count = 0, slide = 0;
     unsigned total = 0, last_k = 0;
     for (size_t i = 0; i < d->n; i++) {
         unsigned k, n;
         int alone;
         if (!live(&d->u[i]) || !counter(&d->u[i], &k, &n, &alone)) {
             if (count && i - prev > MAX_BETWEEN) {
-                close_show(d, first, prev, count);
+                close_show(d, first, prev, count, slide);
                 count = 0;
             }
             continue;
         }
         if (count && n == total && k == last_k + 1 && i - prev <= MAX_BETWEEN) {
-            count++;   /* the next slide of the same show */
+            /* the next slide of the same show; the lines of the one
+               before it tell how long the last one is */
+            slide = 0;
+            for (size_t j = prev + 1; j < i; j++)
+                slide += live(&d->u[j]);
+            count++;
         } else {
             if (count)
-                close_show(d, first, prev, count);
+                close_show(d, first, prev, count, slide);
             first = i;
             count = 1;
             total = n;
@@ -103,5 +110,5 @@ void nr_gallery(nr_doc *d)
         prev = i;
     }
     if (count)
-        close_show(d, first, prev, count);
+        close_show(d, first, prev, count, slide);
 }
