@@ -41,7 +41,7 @@ static int cap_word(const char *s, size_t n)
 /* Is s[0..n), lowered and without a closing full stop, in the list? */
 static int lower_in(const char *s, size_t n, const char *const *list)
 {
-    char w[12];
+    char w[24];
     if (n && s[n - 1] == '.')
         n--;
     if (n >= sizeof w)
@@ -127,4 +127,48 @@ size_t nr_name_at(const char *s, size_t n, size_t *nb, size_t *ne, int *lead)
     *nb = start;
     *ne = end;
     return words;
+}
+
+int nr_lead_alone(const char *s, size_t n)
+{
+    while (n && (s[n - 1] == ' ' || s[n - 1] == ':'))
+        n--;
+    while (n && *s == ' ')
+        s++, n--;
+    for (size_t k = 0; leads[k]; k++) {
+        size_t l = strlen(leads[k]);
+        while (l && (leads[k][l - 1] == ' ' || leads[k][l - 1] == ':'))
+            l--;
+        if (n == l && !strncasecmp(s, leads[k], l))
+            return 1;
+    }
+    return 0;
+}
+
+/* Words of a writer's job title. */
+static const char *const roles[] = {
+    "editor", "reporter", "correspondent", "writer", "columnist",
+    "contributor", "journalist", "producer", "critic", "analyst",
+    "photographer", "staff", "editor-at-large", "bureau", "chief",
+    "editors", "writers", "reporters", NULL};
+
+int nr_role_line(const char *s, size_t n)
+{
+    size_t words = 0, role = 0, i = 0;
+    while (i < n) {
+        while (i < n && s[i] == ' ')
+            i++;
+        size_t j = i;
+        while (j < n && s[j] != ' ')
+            j++;
+        if (j > i) {
+            words++;
+            size_t l = j - i;
+            while (l && (s[i + l - 1] == ',' || s[i + l - 1] == '.'))
+                l--;
+            role += lower_in(s + i, l, roles);
+        }
+        i = j;
+    }
+    return role > 0 && words <= 5 && !nr_ends_sentence(s, n);
 }

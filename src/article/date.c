@@ -214,7 +214,11 @@ static int date_at(const char *s, size_t n, size_t i, size_t *e, char iso[11])
 int nr_date_find(const char *s, size_t n, size_t *b, size_t *e, char iso[11])
 {
     for (size_t i = 0; i < n; i++) {
-        if (i > 0 && (isalnum((unsigned char)s[i - 1])))
+        /* a word boundary, or a capital glued to a lower-case letter, as
+           a browser's copy joins a label and a date ("Yahoo
+           FinanceOctober 13, 2016") */
+        if (i > 0 && isalnum((unsigned char)s[i - 1]) &&
+            !(islower((unsigned char)s[i - 1]) && isupper((unsigned char)s[i])))
             continue;
         if (!isalnum((unsigned char)s[i]))
             continue;

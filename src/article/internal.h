@@ -61,6 +61,12 @@ int nr_parse_byline(const char *s, size_t n, char **name, char **date,
    (or Par, Por, Von, Written by...) came before it.  Returns the number of
    words in the name (a lone word only after a lead), else 0 (byname.c). */
 size_t nr_name_at(const char *s, size_t n, size_t *nb, size_t *ne, int *lead);
+/* A line that is only a byline's lead ("By", "Por", "Written by:"): the
+   name is on the next line. */
+int nr_lead_alone(const char *s, size_t n);
+/* A writer's role on a line of its own ("Games Editor", "Senior
+   Correspondent"). */
+int nr_role_line(const char *s, size_t n);
 /* A bare personal name ("Jo Bellamy"): 2-4 capitalised words. */
 int nr_namelike(const char *s, size_t n);
 /* A line that is only a date with labels ("Date - 13th May 2014",

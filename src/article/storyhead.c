@@ -15,6 +15,7 @@
 #include <strings.h>
 
 #include "article/region.h"
+#include "article/textbuf.h"
 
 #define HEAD_ABOVE 40   /* live candidates looked at above the story */
 #define HEAD_FAR 160    /* ... for a headline with a "By" line under it */
@@ -72,7 +73,9 @@ static int contains_cands(const nr_cand *outer, const nr_cand *inner)
 }
 
 /* Does the line recur on the page, alone or opening a longer line (a
-   caption or a share text that starts with the headline)? */
+   caption or a share text that starts with the headline)?  A line that
+   opens a longer headline ("Xbox One X" over "Xbox One X review: ...")
+   is a label, not a headline recurring. */
 static int recurs(const nr_page *pg, size_t i)
 {
     const nr_doc *d = pg->d;
@@ -88,9 +91,72 @@ static int recurs(const nr_page *pg, size_t i)
            recurs in lines that are not sentences (crumbs, captions) */
         found = j != i && key_starts(d->u[j].text, d->u[j].len, k, n, &next) &&
                 (next < 0 ||
-                 (next == ' ' && !nr_ends_sentence(d->u[j].text, d->u[j].len)));
+                 (next == ' ' && !nr_ends_sentence(d->u[j].text, d->u[j].len) &&
+                  !(nr_headline_shape(&d->u[j], &pg->st[j]) &&
+                    pg->st[j].words > 2 * pg->st[i].words)));
     free(k);
     return found;
+}
+
+/* Separators between a headline and a section label or a site's name. */
+static const char *const title_seps[] = {
+    "::", "|", "-", ":", ">", "/", "\xC2\xBB", "\xC2\xB7", "\xE2\x80\x93",
+    "\xE2\x80\x94", "\xE2\x80\xA2", NULL};
+
+/* Length of the separator (with its spaces) that s[0..n) ends with (at
+   the end: 1) or starts with (0); 0 when there is none or nothing else. */
+static size_t sep_at(const char *s, size_t n, int at_end)
+{
+    size_t sp = 0;
+    while (sp < n && s[at_end ? n - 1 - sp : sp] == ' ')
+        sp++;
+    for (size_t k = 0; title_seps[k]; k++) {
+        size_t l = strlen(title_seps[k]);
+        if (sp + l >= n)
+            continue;
+        const char *q = at_end ? s + n - sp - l : s + sp;
+        if (memcmp(q, title_seps[k], l))
+            continue;
+        size_t m = sp + l;
+        while (m < n && s[at_end ? n - 1 - m : m] == ' ')
+            m++;
+        return m < n ? m : 0;
+    }
+    return 0;
+}
+
+/* Is line i one part of another line made of two joined by a separator,
+   the page's own title kept by a browser's copy or a share widget
+   ("World|Headline", "Headline - The Site")?  1: it is the longer part,
+   the headline; -1: the shorter, a section label or the site's name;
+   0: neither.  A menu entry or a teaser is not written so. */
+static int title_part(const nr_page *pg, size_t i)
+{
+    const nr_doc *d = pg->d;
+    const nr_cand *c = &d->u[i];
+    unsigned w = pg->st[i].words;
+    for (size_t j = 0; j < d->n; j++) {
+        const nr_cand *o = &d->u[j];
+        if (j == i || o->len <= c->len + 1 || o->len > c->len + 300)
+            continue;
+        const char *at = memmem(o->text, o->len, c->text, c->len);
+        if (!at)
+            continue;
+        size_t pre = (size_t)(at - o->text), post = o->len - pre - c->len;
+        if (pre && post)
+            continue;
+        const char *rest = pre ? o->text : at + c->len;
+        size_t rl = pre ? pre : post;
+        /* the other part, and the separator between */
+        if (!sep_at(rest, rl, pre != 0))
+            continue;
+        size_t rw = nr_word_count(rest, rl);
+        if (w >= 3 && rw < w && rw <= 7)
+            return 1;
+        if (rw > w && rw >= 3)
+            return -1;
+    }
+    return 0;
 }
 
 static int byline_kind(const nr_cand *c, const nr_textstat *st, size_t *nb,
@@ -137,7 +203,12 @@ static long headline_score(const nr_page *pg, const nr_hashset *ws, size_t i,
         }
     }
     score += (long)nr_overlap_pct(ws, &d->u[i]) * 50 / 100;
-    if (recurs(pg, i))
+    int part = title_part(pg, i);
+    if (part > 0)
+        score += 60;
+    else if (part < 0)
+        score -= 60;
+    else if (recurs(pg, i))
         score += 30;
     unsigned w = pg->st[i].words;
     if (w >= 4 && w <= 20)
@@ -197,9 +268,14 @@ size_t nr_find_headline(nr_page *pg, size_t first, size_t end)
         if (!nr_live(&d->u[i]))
             continue;
         k++;
-        if (k > 1 && nr_headline_shape(&d->u[i], &pg->st[i]) && before < 60 &&
-            (recurs(pg, i) || (i + 1 < end && nr_metaish(&d->u[i + 1], &pg->st[i + 1])))) {
+        if (nr_headline_shape(&d->u[i], &pg->st[i]) && before < 60 &&
+            (k > 1 || title_part(pg, i) > 0) &&
+            (recurs(pg, i) || title_part(pg, i) > 0 ||
+             (i + 1 < end && nr_metaish(&d->u[i + 1], &pg->st[i + 1])))) {
             long score = headline_score(pg, &ws, i, 0) - 10;
+#ifdef NR_REGION_DEBUG
+            fprintf(stderr, "head %4zu score %4ld inside %.60s\n", i, score, d->u[i].text);
+#endif
             if (score > best_score) {
                 best_score = score;
                 best = i;
@@ -266,6 +342,12 @@ static int byline_kind(const nr_cand *c, const nr_textstat *st, size_t *nb,
     size_t rl = c->len - *ne;
     if (rl == 0)
         return BY_NAME_ONLY;
+    /* "Jo Roe, @joroe": the name and the writer's handle */
+    size_t sk = 0;
+    while (sk < rl && (r[sk] == ' ' || r[sk] == ','))
+        sk++;
+    if (sk < rl && r[sk] == '@' && !memchr(r + sk, ' ', rl - sk) && rl - sk > 1)
+        return BY_NAME_ONLY;
     /* the name, then a separator or a glued date, then a date or age */
     while (rl && (*r == ' ' || *r == ','))
         r++, rl--;
@@ -282,17 +364,73 @@ static int byline_kind(const nr_cand *c, const nr_textstat *st, size_t *nb,
 }
 
 /* Is the next block a date line (twelve words at most) or a time stamp
-   ("Sarah Archer / 1:39 PM ET")? */
+   ("Sarah Archer / 1:39 PM ET")?  The writer's role may stand between
+   ("Ben Roe / Games Editor / October 13, 2016"), and so may lines the
+   rules took (a share bar); a date line the rules took still counts. */
 static int beside_date(const nr_page *pg, size_t i)
 {
     const nr_doc *d = pg->d;
     size_t b, e;
     char iso[11];
-    for (size_t j = i + 1; j < d->n; j++)
-        if (d->u[j].role == NR_ROLE_BLOCK && !d->u[j].rule)
-            return (pg->st[j].words <= 12 &&
-                    nr_date_find(d->u[j].text, d->u[j].len, &b, &e, iso)) ||
-                   (pg->st[j].words <= 4 && nr_has_clock(d->u[j].text, d->u[j].len));
+    int role = 0;
+    for (size_t j = i + 1, seen = 0; j < d->n && seen < 4; j++) {
+        const nr_cand *c = &d->u[j];
+        if (c->role != NR_ROLE_BLOCK)
+            continue;
+        seen++;
+        if ((pg->st[j].words <= 12 && nr_date_find(c->text, c->len, &b, &e, iso)) ||
+            (pg->st[j].words <= 4 && nr_has_clock(c->text, c->len)))
+            return 1;
+        if (!c->rule && !role && nr_role_line(c->text, c->len))
+            role = 1;
+        else if (!c->rule)
+            return 0;
+    }
+    return 0;
+}
+
+/* After the byline on line i: the writer's role and the date line
+   beside it ("Games Editor", "Yahoo FinanceOctober 13, 2016") are the
+   byline's too, not the story's: the date is the page's when it has none
+   yet, and neither line is spoken.  A date line the strict parser reads
+   is left to the header pass. */
+static void take_date_beside(nr_page *pg, size_t i)
+{
+    nr_doc *d = pg->d;
+    size_t b, e, role = SIZE_MAX;
+    char iso[11];
+    for (size_t j = i + 1, seen = 0; j < d->n && seen < 4; j++) {
+        nr_cand *c = &d->u[j];
+        if (c->role != NR_ROLE_BLOCK)
+            continue;
+        seen++;
+        if (pg->st[j].words <= 12 && nr_date_find(c->text, c->len, &b, &e, iso)) {
+            if (role != SIZE_MAX && !(d->u[role].flags & NR_C_KEEP))
+                d->u[role].rule = "byline";
+            if (nr_meta_line(c) || c->rule || (c->flags & NR_C_KEEP))
+                return;
+            if (!d->date) {
+                nr_doc_set(d, &d->date, c->text + b, e - b);
+                if (iso[0])
+                    nr_doc_set(d, &d->date_iso, iso, strlen(iso));
+            }
+            c->rule = "dateline";
+            return;
+        }
+        if (!c->rule && role == SIZE_MAX && nr_role_line(c->text, c->len))
+            role = j;
+        else if (!c->rule)
+            return;
+    }
+}
+
+/* Does the line before i hold only a byline's lead ("Por" over "César
+   Salza")? */
+static int lead_above(const nr_doc *d, size_t i)
+{
+    for (size_t j = i; j-- > 0;)
+        if (d->u[j].role == NR_ROLE_BLOCK)
+            return nr_lead_alone(d->u[j].text, d->u[j].len);
     return 0;
 }
 
@@ -360,15 +498,25 @@ void nr_find_byline(nr_page *pg, size_t h, size_t a, size_t b)
             dist++;
         size_t nb, ne;
         int kind = byline_kind(c, &pg->st[i], &nb, &ne);
+        if (kind != BY_NONE && kind != BY_LEAD && lead_above(d, i))
+            kind = BY_LEAD;   /* "By" on a line of its own, then the name */
         /* "By Jo Roe ... Follow @joroe" may have gone as a social widget;
-           only a line led by "By" is a byline whatever else it holds */
-        if (kind == BY_NONE || (c->rule && kind != BY_LEAD))
+           only a line led by "By" is a byline whatever else it holds, and
+           a name with the writer's handle ("Jo Roe, @joroe") beside a
+           date */
+        if (kind == BY_NONE ||
+            (c->rule && kind != BY_LEAD &&
+             !(!strcmp(c->rule, "social") && beside_date(pg, i))))
             continue;
         long score = kind == BY_LEAD ? 60 : kind == BY_NAME_DATE ? 50 : 30;
         if (nr_meta_line(c))
             score += 20;   /* the strict byline parser reads it too */
-        if (i >= a && i < b && kind != BY_LEAD)
-            continue;   /* a name alone inside the story is the story's */
+        /* a name alone inside the story is the story's, unless a date
+           line stands beside it at the story's start (under a standfirst
+           the run began with) */
+        if (i >= a && i < b && kind != BY_LEAD &&
+            !(live_between(d, a, i) <= 2 && beside_date(pg, i)))
+            continue;
         if (i >= b && kind != BY_LEAD)
             continue;
         /* a bare name needs a date line beside it, or to stand just
@@ -391,6 +539,26 @@ void nr_find_byline(nr_page *pg, size_t h, size_t a, size_t b)
             best = i;
             bnb = nb;
             bne = ne;
+        }
+    }
+    /* the headline printed twice (above a video player, then over the
+       story): the writer may be named under the earlier copy */
+    for (size_t j = 0; best == SIZE_MAX && h != SIZE_MAX && j < lo; j++) {
+        if (d->u[j].len != d->u[h].len || memcmp(d->u[j].text, d->u[h].text, d->u[h].len))
+            continue;
+        for (size_t i = j + 1; i < lo && i <= j + 5; i++) {
+            nr_cand *c = &d->u[i];
+            size_t nb, ne;
+            if (c->role != NR_ROLE_BLOCK ||
+                (c->rule && strcmp(c->rule, "social")))
+                continue;
+            int kind = byline_kind(c, &pg->st[i], &nb, &ne);
+            if (kind == BY_NONE || (kind == BY_NAME_ONLY && !beside_date(pg, i)))
+                continue;
+            best = i;
+            bnb = nb;
+            bne = ne;
+            break;
         }
     }
     if (best == SIZE_MAX)
@@ -418,6 +586,7 @@ void nr_find_byline(nr_page *pg, size_t h, size_t a, size_t b)
        also tells a standfirst above it); any other is not spoken */
     if (!nr_meta_line(c) && !c->rule && !(c->flags & NR_C_KEEP))
         c->role = NR_ROLE_BYLINE;
+    take_date_beside(pg, best);
 }
 
 /* Where the last part of a breadcrumb starts ("Home > News > Title",

@@ -94,6 +94,9 @@ static void boilerplate(nr_doc *d, unsigned char *tail)
         size_t j = i + 1;
         for (; j < d->n; j++) {
             nr_cand *v = &d->u[j];
+            /* a share bar is where a story's head starts, not an entry */
+            if (v->rule && !strcmp(v->rule, "share-widget"))
+                break;
             if (v->rule)
                 continue;
             if (!removable(v) || v->kind == NR_BLOCK_HEADING || body_like(v) ||

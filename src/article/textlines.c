@@ -207,8 +207,12 @@ int nr_headline_shape(const nr_cand *c, const nr_textstat *st)
     if (w < 1 || w > 30)
         return 0;
     char last = c->text[c->len - 1];
+    /* a full stop ends a sentence, not an ellipsis or an initialism
+       ("... Underneath N.Y.C.") */
     if (last == ',' || last == ';' || last == ':' ||
-        (last == '.' && c->len > 1 && c->text[c->len - 2] != '.'))
+        (last == '.' && c->len > 1 && c->text[c->len - 2] != '.' &&
+         !(c->len > 3 && isalpha((unsigned char)c->text[c->len - 2]) &&
+           c->text[c->len - 3] == '.')))
         return 0;
     /* placeholders of images and form fields; a menu line: every word
        capitalised, no function word, many words */

@@ -1296,6 +1296,8 @@ static void test_dates(void **state)
         {"Sept. 9, 2001", "Sept. 9, 2001", "2001-09-09"},
         {"the 2nd of June 1953", "2nd of June 1953", "1953-06-02"},
         {"29 February 2024", "29 February 2024", "2024-02-29"},
+        /* a label and a date glued by a browser's copy */
+        {"Yahoo FinanceOctober 13, 2016", "October 13, 2016", "2016-10-13"},
     };
     for (size_t i = 0; i < sizeof cases / sizeof *cases; i++) {
         size_t b, e;
@@ -1308,12 +1310,34 @@ static void test_dates(void **state)
         assert_string_equal(iso, cases[i].iso);
     }
     const char *none[] = {"31 February 2014", "May 2014", "in 1999", "13/13/2014",
-                          "Maybe 12, 2014", "version 2.0.1"};
+                          "Maybe 12, 2014", "version 2.0.1", "SUMMARY 12, 2014",
+                          "summay 12, 2014"};
     for (size_t i = 0; i < sizeof none / sizeof *none; i++) {
         size_t b, e;
         char iso[11];
         assert_false(nr_date_find(none[i], strlen(none[i]), &b, &e, iso));
     }
+}
+
+/* The byline's parts on lines of their own: a lead, a role. */
+static void test_byline_parts(void **state)
+{
+    (void)state;
+    const char *leads[] = {"By", "by:", " Por ", "Written by", "Par"};
+    for (size_t i = 0; i < sizeof leads / sizeof *leads; i++)
+        assert_true(nr_lead_alone(leads[i], strlen(leads[i])));
+    const char *not_leads[] = {"Bye", "By Jo Roe", "Buy", ""};
+    for (size_t i = 0; i < sizeof not_leads / sizeof *not_leads; i++)
+        assert_false(nr_lead_alone(not_leads[i], strlen(not_leads[i])));
+    const char *roles[] = {"Games Editor", "Senior Correspondent, Europe",
+                           "Staff Writer", "Chief Political Correspondent"};
+    for (size_t i = 0; i < sizeof roles / sizeof *roles; i++)
+        assert_true(nr_role_line(roles[i], strlen(roles[i])));
+    const char *not_roles[] = {"Letters to the editor are welcome.",
+                               "The editor of the local paper said the plan would fail",
+                               "Games", "Jo Roe"};
+    for (size_t i = 0; i < sizeof not_roles / sizeof *not_roles; i++)
+        assert_false(nr_role_line(not_roles[i], strlen(not_roles[i])));
 }
 
 static void test_binary_and_format_sniffing(void **state)
@@ -1360,6 +1384,7 @@ int main(void)
         cmocka_unit_test(test_footnotes),
         cmocka_unit_test(test_markup_residue),
         cmocka_unit_test(test_gallery),
+        cmocka_unit_test(test_byline_parts),
         cmocka_unit_test(test_share_widgets),
         cmocka_unit_test(test_comment_tail),
         cmocka_unit_test(test_related_and_newsletter),
