@@ -86,16 +86,18 @@ static int recurs(const nr_page *pg, size_t i)
     }
     size_t n = strlen(k);
     int found = 0, next;
-    for (size_t j = 0; j < d->n && !found; j++)
+    /* a headline recurs once or twice (a crumb, a share text, a
+       caption); a line on every item of the page is a label */
+    for (size_t j = 0; j < d->n && found <= 3; j++)
         /* a paragraph may start with a heading's words; a headline
            recurs in lines that are not sentences (crumbs, captions) */
-        found = j != i && key_starts(d->u[j].text, d->u[j].len, k, n, &next) &&
-                (next < 0 ||
-                 (next == ' ' && !nr_ends_sentence(d->u[j].text, d->u[j].len) &&
-                  !(nr_headline_shape(&d->u[j], &pg->st[j]) &&
-                    pg->st[j].words > 2 * pg->st[i].words)));
+        found += j != i && key_starts(d->u[j].text, d->u[j].len, k, n, &next) &&
+                 (next < 0 ||
+                  (next == ' ' && !nr_ends_sentence(d->u[j].text, d->u[j].len) &&
+                   !(nr_headline_shape(&d->u[j], &pg->st[j]) &&
+                     pg->st[j].words > 2 * pg->st[i].words)));
     free(k);
-    return found;
+    return found > 0 && found <= 3;
 }
 
 /* Separators between a headline and a section label or a site's name. */
@@ -161,6 +163,7 @@ static int title_part(const nr_page *pg, size_t i)
 
 static int byline_kind(const nr_cand *c, const nr_textstat *st, size_t *nb,
                        size_t *ne);
+static int beside_date(const nr_page *pg, size_t i);
 enum { BY_NONE, BY_NAME_ONLY, BY_NAME_DATE, BY_LEAD };
 
 /* Is the next live line a byline or date line?  ("Echo" over "Published
@@ -198,7 +201,11 @@ static long headline_score(const nr_page *pg, const nr_hashset *ws, size_t i,
             continue;
         k++;
         if (nr_metaish(&d->u[j], &pg->st[j])) {
-            score += k == 1 ? 40 : 25;
+            /* a bare capitalised line ("Firefox Nightly News") may be a
+               name or a tagline: a sure sign only with a date beside it */
+            int bare = !nr_meta_line(&d->u[j]) && !nr_by_lead(&d->u[j]) &&
+                       nr_namelike(d->u[j].text, d->u[j].len) && !beside_date(pg, j);
+            score += bare ? 15 : k == 1 ? 40 : 25;
             break;
         }
     }
