@@ -150,12 +150,16 @@ static int title_part(const nr_page *pg, size_t i)
         const char *rest = pre ? o->text : at + c->len;
         size_t rl = pre ? pre : post;
         /* the other part, and the separator between */
-        if (!sep_at(rest, rl, pre != 0))
+        size_t sl = sep_at(rest, rl, pre != 0);
+        if (!sl)
             continue;
+        /* "Home > Teens > How oil forms": the last part of a crumb */
+        if (pre && nr_crumb_tail(o->text, o->len) == pre)
+            return 1;
         size_t rw = nr_word_count(rest, rl);
         if (w >= 3 && rw < w && rw <= 7)
             return 1;
-        if (rw > w && rw >= 3)
+        if (rw > w && rw >= 3 && !nr_crumb_tail(o->text, o->len))
             return -1;
     }
     return 0;
@@ -187,6 +191,35 @@ static int signed_below(const nr_page *pg, size_t i)
         size_t nb, ne;
         if (byline_kind(&d->u[j], &pg->st[j], &nb, &ne) == BY_LEAD)
             return 1;
+    }
+    return 0;
+}
+
+/* Is the next live line (before end) a byline or a date line: read by
+   the strict parsers, a name led by "By" ("Por fuera ..." is a sentence),
+   a name with a date, or a short line with a date? */
+static int strict_meta_below(const nr_page *pg, size_t i, size_t end)
+{
+    const nr_doc *d = pg->d;
+    size_t b, e;
+    char iso[11];
+    for (size_t j = i + 1; j < end; j++) {
+        if (!nr_live(&d->u[j]))
+            continue;
+        /* "— Jo Roe (@joroe) August 22, 2013" signs a quoted post */
+        const char *t = d->u[j].text;
+        if (t[0] == '-' || !strncmp(t, "\xE2\x80\x94", 3) || !strncmp(t, "\xE2\x80\x93", 3))
+            return 0;
+        int kind = byline_kind(&d->u[j], &pg->st[j], &b, &e);
+        int dated = pg->st[j].words <= 12 &&
+                    nr_date_find(d->u[j].text, d->u[j].len, &b, &e, iso);
+        /* "Von PUBLIC VOICE mit ... nach ...": a lead that is also a
+           preposition opens sentences; a byline says little more than
+           the name */
+        if (kind == BY_LEAD && !dated &&
+            nr_word_count(d->u[j].text + e, d->u[j].len - e) > 3)
+            kind = BY_NONE;
+        return nr_meta_line(&d->u[j]) || kind == BY_LEAD || kind == BY_NAME_DATE || dated;
     }
     return 0;
 }
@@ -269,13 +302,24 @@ size_t nr_find_headline(nr_page *pg, size_t first, size_t end)
             best = i;
         }
     }
-    /* inside the run: only while what precedes it is a sentence or two */
-    long before = 0;
-    for (size_t i = first, k = 0; i < end && k < HEAD_INSIDE; i++) {
+    /* inside the run: only while what precedes it is a sentence or two,
+       or, for a headline with a byline or date line under it, a notice or
+       two (a cookie banner, a login prompt) that is a small part of it */
+    long before = 0, total = 0;
+    for (size_t i = first; i < end; i++)
+        if (pg->v[i] > 0)
+            total += pg->v[i];
+    /* a headline above with its own byline or date line is not given up
+       for one deeper in (a comment's signature looks the same) */
+    int above_signed = best != SIZE_MAX && strict_meta_below(pg, best, d->n);
+    for (size_t i = first, k = 0; i < end && before < 150; i++) {
         if (!nr_live(&d->u[i]))
             continue;
         k++;
-        if (nr_headline_shape(&d->u[i], &pg->st[i]) && before < 60 &&
+        int early = k <= HEAD_INSIDE && before < 60;
+        if (nr_headline_shape(&d->u[i], &pg->st[i]) &&
+            (early || (!above_signed && before * 2 < total &&
+                       strict_meta_below(pg, i, end))) &&
             (k > 1 || title_part(pg, i) > 0) &&
             (recurs(pg, i) || title_part(pg, i) > 0 ||
              (i + 1 < end && nr_metaish(&d->u[i + 1], &pg->st[i + 1])))) {

@@ -70,7 +70,10 @@ static int credit_line(const nr_cand *c)
             (!strncasecmp(c->text + l, " by ", 4) || c->text[l] == ':'))
             return 1;
     }
-    return 0;
+    /* "CreditJo Roe for The Times": the label glued to the name by a
+       browser's copy */
+    return c->len > 8 && !strncmp(c->text, "Credit", 6) &&
+           isupper((unsigned char)c->text[6]);
 }
 
 /* "by ...", "Par ...", "Posted ...": a byline however it goes on. */
