@@ -102,6 +102,8 @@ static void page_words(nr_doc *d, nr_wordset *ws)
 /* ---- values ---- */
 
 enum { C_BAD, C_SHORT, C_NEAR, C_GOOD };
+#define TEASER_WORDS 60
+#define TEASER_SHARE 1 / 4
 
 static int menu_shape(const nr_cand *c, const nr_textstat *st)
 {
@@ -291,6 +293,58 @@ static size_t last_before(const nr_doc *d, size_t a)
     return SIZE_MAX;
 }
 
+/* ---- teaser streams ---- */
+
+static size_t live_after(const nr_doc *d, size_t i)
+{
+    for (size_t j = i + 1; j < d->n; j++)
+        if (nr_live(&d->u[j]))
+            return j;
+    return d->n;
+}
+
+/* A portal's stream of other stories: headline, one short summary,
+   headline, one short summary...  Each summary is prose, and together
+   they outweigh a short story on the same page, but none is the story.
+   A summary standing alone between title-shaped lines, in a row of
+   three or more such, earns a quarter of its words. */
+static void teaser_streams(nr_doc *d, const nr_textstat *st, long *v)
+{
+    size_t run_start = SIZE_MAX, units = 0;
+    for (size_t i = 0; i <= d->n; i++) {
+        int unit = 0;
+        size_t q = i;
+        if (i < d->n && v[i] > 0 && st[i].words < TEASER_WORDS) {
+            size_t p = SIZE_MAX;
+            /* an image's placeholder may stand between ("[18OnTech-M]") */
+            for (size_t j = i; j-- > 0;)
+                if (nr_live(&d->u[j]) && d->u[j].text[0] != '[') {
+                    p = j;
+                    break;
+                }
+            q = live_after(d, i);
+            unit = p != SIZE_MAX && v[p] <= 0 && nr_headline_shape(&d->u[p], &st[p]) &&
+                   (q == d->n || (v[q] <= 0 && (nr_headline_shape(&d->u[q], &st[q]) ||
+                                                nr_metaish(&d->u[q], &st[q]))));
+        }
+        if (unit) {
+            if (run_start == SIZE_MAX)
+                run_start = i;
+            units++;
+            continue;
+        }
+        /* a unit's headline lines lie between two summaries */
+        if (run_start != SIZE_MAX && i < d->n && v[i] <= 0)
+            continue;
+        if (run_start != SIZE_MAX && units >= 3)
+            for (size_t k = run_start; k < i && k < d->n; k++)
+                if (v[k] > 0)
+                    v[k] = v[k] * TEASER_SHARE;
+        run_start = SIZE_MAX;
+        units = 0;
+    }
+}
+
 /* ---- the pass ---- */
 
 
@@ -351,6 +405,7 @@ void nr_text_region(nr_doc *d)
         v[i] = value_of(&d->u[i], &st[i], cls[i]);
     }
     in_context(v, cls, d->n);
+    teaser_streams(d, st, v);
 #ifdef NR_REGION_DEBUG   /* a developer's view of the values: make CFLAGS=-DNR_REGION_DEBUG */
     for (size_t i = 0; i < d->n; i++)
         fprintf(stderr, "%4zu c%d v%4ld w%3u s%3u %-12s %.70s\n", i, cls[i], v[i],
@@ -407,6 +462,19 @@ void nr_text_region(nr_doc *d)
     for (size_t p; h == SIZE_MAX && (p = last_before(d, from)) != SIZE_MAX &&
                    nr_meta_line(&d->u[p]) && !(d->u[p].flags & NR_C_KEEP);)
         from = p;
+    /* "14.03.2023 09:12" over the headline: the story's date, when no
+       byline carried one */
+    size_t p = h != SIZE_MAX ? last_before(d, h) : SIZE_MAX;
+    if (p != SIZE_MAX && !d->date && !(d->u[p].flags & NR_C_KEEP) && st[p].words <= 6) {
+        size_t db, de;
+        char iso[11];
+        if (nr_date_find(d->u[p].text, d->u[p].len, &db, &de, iso)) {
+            nr_doc_set(d, &d->date, d->u[p].text + db, de - db);
+            if (iso[0])
+                nr_doc_set(d, &d->date_iso, iso, strlen(iso));
+            d->u[p].rule = "dateline";
+        }
+    }
     if (h != SIZE_MAX) {
         /* "News > 2015 > Headline": a crumb ending in the headline */
         size_t t = nr_crumb_tail(d->u[h].text, d->u[h].len);

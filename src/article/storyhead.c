@@ -242,7 +242,13 @@ static long headline_score(const nr_page *pg, const nr_hashset *ws, size_t i,
             break;
         }
     }
-    score += (long)nr_overlap_pct(ws, &d->u[i]) * 50 / 100;
+    unsigned ov = nr_overlap_pct(ws, &d->u[i]);
+    score += (long)ov * 50 / 100;
+    /* "Tech News Reviews Deals": capitals only, no function word, none
+       of the story's words: a menu, whatever stands under it */
+    if (pg->st[i].words >= 3 && pg->st[i].stops == 0 &&
+        pg->st[i].caps == pg->st[i].words && ov == 0)
+        score -= 40;
     int part = title_part(pg, i);
     if (part > 0)
         score += 60;
