@@ -134,6 +134,48 @@ static int code_like(const nr_cand *c)
            (c->text[0] == '<' && last == '>');
 }
 
+/* Does the line say the same words twice ("Man Charged With Assault
+   Man Charged With Assault")?  A list item copied with its link text and
+   its title is a headline, however long. */
+static int doubled(const nr_cand *c, const nr_textstat *st)
+{
+    enum { MAXW = 64 };
+    if (st->words < 6 || st->words > MAXW)
+        return 0;
+    size_t ws[MAXW], wl[MAXW], n = 0;
+    for (size_t i = 0; i < c->len && n < MAXW;) {
+        while (i < c->len && !isalnum((unsigned char)c->text[i]) &&
+               (unsigned char)c->text[i] < 0x80)
+            i++;
+        size_t j = i;
+        while (j < c->len && c->text[j] != ' ')
+            j++;
+        size_t e = j;
+        while (e > i && ispunct((unsigned char)c->text[e - 1]))
+            e--;
+        if (e > i) {
+            ws[n] = i;
+            wl[n++] = e - i;
+        }
+        i = j;
+    }
+    for (size_t k = n / 2 - 1; k <= n / 2 + 1 && k + 2 <= n; k++) {
+        /* words of the second part found in the first */
+        size_t hit = 0;
+        for (size_t b = k; b < n; b++)
+            for (size_t a = 0; a < k; a++)
+                if (wl[a] == wl[b] && !strncasecmp(c->text + ws[a], c->text + ws[b], wl[a])) {
+                    hit++;
+                    break;
+                }
+        size_t small = k < n - k ? k : n - k;
+        if (small >= 3 && hit * 10 >= small * 8 && (n - k) * 10 >= k * 7 &&
+            k * 10 >= (n - k) * 7)
+            return 1;
+    }
+    return 0;
+}
+
 static int class_of(const nr_cand *c, const nr_textstat *st)
 {
     if (c->flags & NR_C_KEEP)
@@ -156,6 +198,8 @@ static int class_of(const nr_cand *c, const nr_textstat *st)
     }
     if (menu_shape(c, st))
         return C_BAD;
+    if (!sentence && doubled(c, st))
+        return C_SHORT;
     if (nr_bulleted(c)) {
         /* an item that is a sentence; a list of headlines is not prose */
         if (dense && ((w >= 8 && sentence) || w >= 20))

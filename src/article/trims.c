@@ -1,7 +1,8 @@
 /*
  * trims.c - clutter inside body text, cut out with a record of each cut:
  * a trailing "...continue..." or "[read more]" mark, footnote markers
- * ("[1]", superscript digits, "[citation needed]") glued to words.
+ * ("[1]", superscript digits, "[citation needed]") glued to words, the
+ * TeX source a copied formula carries ("{\displaystyle ...}").
  */
 #include <ctype.h>
 #include <stdlib.h>
@@ -145,12 +146,58 @@ static size_t footnote_at(const nr_cand *u, size_t i)
     return letters >= 3 ? j - i : 0;
 }
 
+/* Length of a formula's TeX source at text[i], or 0: "{\displaystyle
+   a_{ij}={\overline {a}}_{ji}}", which a browser's copy of a page with
+   maths puts after the formula as it is shown.  Nobody reads it aloud. */
+static size_t tex_at(const nr_cand *u, size_t i)
+{
+    static const char *const styles[] = {"{\\displaystyle", "{\\textstyle",
+                                         "{\\scriptstyle", NULL};
+    const char *s = u->text;
+    size_t n = u->len, k = 0;
+    if (s[i] != '{')
+        return 0;
+    while (styles[k] && strncmp(s + i, styles[k], strlen(styles[k])))
+        k++;
+    if (!styles[k])
+        return 0;
+    size_t depth = 0;
+    for (size_t j = i; j < n; j++) {
+        if (s[j] == '\\' && j + 1 < n) {
+            j++;   /* "\{" is a brace in the formula */
+            continue;
+        }
+        if (s[j] == '{')
+            depth++;
+        else if (s[j] == '}' && --depth == 0) {
+            j++;
+            while (j < n && s[j] == ' ')
+                j++;   /* and the space after it */
+            return j - i;
+        }
+    }
+    return 0;   /* cut off: not ours to guess */
+}
+
+static size_t clutter_at(const nr_cand *u, size_t i, const char **rule)
+{
+    size_t m = footnote_at(u, i);
+    if (m) {
+        *rule = "footnote-marker";
+        return m;
+    }
+    m = tex_at(u, i);
+    *rule = "formula-source";
+    return m;
+}
+
 static void trim_footnotes(nr_doc *d, nr_cand *u)
 {
     /* most candidates have none: look before laying the map out byte by
        byte for the edit */
     size_t i = 0;
-    while (i < u->len && !footnote_at(u, i))
+    const char *rule;
+    while (i < u->len && !clutter_at(u, i, &rule))
         i++;
     if (i == u->len)
         return;
@@ -161,9 +208,9 @@ static void trim_footnotes(nr_doc *d, nr_cand *u)
     }
     size_t w = i;
     while (i < u->len) {
-        size_t m = footnote_at(u, i);
+        size_t m = clutter_at(u, i, &rule);
         if (m) {
-            nr_doc_strip(d, map[i], map[i + m - 1] + 1, "footnote-marker");
+            nr_doc_strip(d, map[i], map[i + m - 1] + 1, rule);
             i += m;
             continue;
         }

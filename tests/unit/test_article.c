@@ -363,6 +363,27 @@ static void test_footnotes(void **state)
     nr_article_free(a);
 }
 
+/* A formula copied from a page with maths: shown form, then its TeX
+   source, which is cut (braces inside counted, an unclosed one kept). */
+static void test_formula_source(void **state)
+{
+    (void)state;
+    const char *src = HEAD "A matrix is symmetric when A = A T {\\displaystyle A=A^{\\mathsf {T}}} holds, and every real symmetric matrix can be diagonalised by an orthogonal one.\n\n"
+                      "Written as x 2 {\\textstyle x^{2}} the square is never negative for a real number, which the proof below relies on throughout.\n\n"
+                      "A brace left open {\\displaystyle a_{1 stays as it was written in the text of this example paragraph.\n\n";
+    nr_article *a = text(src);
+    const nr_block *b = find_block(a, "symmetric when");
+    assert_non_null(b);
+    assert_null(strstr(b->text, "displaystyle"));
+    assert_non_null(strstr(b->text, "A = A T holds, and"));
+    b = find_block(a, "Written as");
+    assert_non_null(b);
+    assert_non_null(strstr(b->text, "x 2 the square"));
+    assert_true(has_block(a, "{\\displaystyle a_{1 stays"));
+    check_map(a, src, strlen(src));
+    nr_article_free(a);
+}
+
 static void test_markup_residue(void **state)
 {
     (void)state;
@@ -1384,6 +1405,7 @@ int main(void)
         cmocka_unit_test(test_footnotes),
         cmocka_unit_test(test_markup_residue),
         cmocka_unit_test(test_gallery),
+        cmocka_unit_test(test_formula_source),
         cmocka_unit_test(test_byline_parts),
         cmocka_unit_test(test_share_widgets),
         cmocka_unit_test(test_comment_tail),
