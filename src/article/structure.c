@@ -496,6 +496,17 @@ static uint64_t hash_str(const char *s)
     return nr_hash(NR_HASH_INIT, s, strlen(s));
 }
 
+/* Sentence ends inside or at the end of u ("... aliqua. Ut enim ..."). */
+static size_t sentences(const nr_cand *u)
+{
+    size_t n = 0;
+    for (size_t i = 1; i < u->len; i++)
+        n += strchr(".!?", u->text[i - 1]) && u->text[i] == ' ' && i + 1 < u->len &&
+             isupper((unsigned char)u->text[i + 1]) &&
+             !(i >= 3 && u->text[i - 3] == '.');   /* "U.S. " */
+    return n + nr_ends_sentence(u->text, u->len);
+}
+
 static void repeats(nr_doc *d)
 {
     size_t cap = 16;
@@ -514,9 +525,11 @@ static void repeats(nr_doc *d)
         /* short lines ("Yes.", "Q:") legitimately recur in interviews and
            lists; furniture that short is caught by the rules.  What recurs
            on a page is a pull quote, a caption, a teaser: a sentence or
-           two.  A long paragraph said twice was written twice (a refrain,
-           a repeated warning), so it is read twice. */
-        if (!alive(u) || u->len < 16 || u->len >= 300)
+           two.  A long paragraph said twice, or one of two sentences or
+           more, was written twice (a refrain, a repeated warning), so it
+           is read twice. */
+        if (!alive(u) || u->len < 16 || u->len >= 300 ||
+            (u->len >= 180 && sentences(u) >= 2))
             continue;
         keys[i] = nr_key(u->text, u->len);
         if (!keys[i]) {

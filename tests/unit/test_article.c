@@ -643,6 +643,16 @@ static void test_repeated_lines(void **state)
         n += strstr(a->blocks[i].text, "great day") != NULL;
     assert_int_equal(n, 1);
     nr_article_free(a);
+    /* a paragraph of two sentences said twice was written twice */
+#define REFRAIN "Keep the doors closed while the train is moving, and wait for the green light before you step off. Staff on the platform will gladly help anyone who needs more time to get on or off.\n\n"
+    src = HEAD BODY1 REFRAIN BODY2 REFRAIN BODY3;
+    a = text(src);
+    n = 0;
+    for (size_t i = 0; i < a->nblocks; i++)
+        n += strstr(a->blocks[i].text, "Keep the doors closed") != NULL;
+    assert_int_equal(n, 2);
+    nr_article_free(a);
+#undef REFRAIN
 }
 
 static void test_header_shapes(void **state)
