@@ -116,6 +116,11 @@ static size_t footnote_at(const nr_cand *u, size_t i)
     size_t n = u->len;
     if (i == 0 || s[i - 1] == ' ')
         return 0;
+    /* "^[12]": a text browser shows the superscript's caret */
+    if (s[i] == '^' && i + 1 < n && s[i + 1] == '[') {
+        size_t m = footnote_at(u, i + 1);
+        return m ? m + 1 : 0;
+    }
     if (s[i] == '[') {
         size_t j = i + 1;
         while (j < n && j - i <= 3 && isdigit((unsigned char)s[j]))

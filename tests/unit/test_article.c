@@ -349,7 +349,7 @@ static void test_captions(void **state)
 static void test_footnotes(void **state)
 {
     (void)state;
-    const char *src = HEAD "The library opened in 1902.[1] It was paid for by a local mill owner\xC2\xB9 and cost \xC2\xA3" "4,000 [2] in all, a huge sum at the time for a small town.\n\n"
+    const char *src = HEAD "The library opened in 1902.[1] It was paid for by a local mill owner\xC2\xB9 and cost \xC2\xA3" "4,000 [2] in all, a huge sum at the time for a small town.^[3]\n\n"
                       "The floor area is 300 m\xC2\xB2 across two storeys, with a reading room on each.\n\n";
     nr_article *a = text(src);
     const nr_block *b = find_block(a, "opened in 1902");
@@ -358,6 +358,8 @@ static void test_footnotes(void **state)
     assert_null(strstr(b->text, "owner\xC2\xB9"));
     assert_non_null(strstr(b->text, "1902. It was"));
     assert_non_null(strstr(b->text, "mill owner and"));
+    assert_non_null(strstr(b->text, "small town."));
+    assert_null(strchr(b->text, '^'));   /* "^[3]" as a text browser shows it */
     assert_true(has_block(a, "m\xC2\xB2"));
     check_map(a, src, strlen(src));
     nr_article_free(a);
