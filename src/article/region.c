@@ -259,6 +259,14 @@ static void in_context(long *v, const unsigned char *cls, size_t n)
     }
 }
 
+/* A line a story's end is marked with: its share bar, the label of a
+   list of related stories, the comment form. */
+static int ends_story(const nr_cand *c)
+{
+    return c->rule && (!strcmp(c->rule, "share-widget") || !strcmp(c->rule, "related") ||
+                       !strcmp(c->rule, "comment-form"));
+}
+
 /* The same at the end: teasers of other stories, a gallery, a ticker,
    carried into the run over a gap of furniture.  What follows the last
    such gap is cut when it is off the subject of what precedes it and
@@ -275,11 +283,13 @@ static void trim_back(nr_doc *d, const long *v, const unsigned char *cls,
             continue;
         }
         size_t j = i, bad = 0;
+        int marker = 0;
         while (j > a && v[j - 1] <= 0) {
             bad += cls[j - 1] == C_BAD;
+            marker |= ends_story(&d->u[j - 1]);
             j--;
         }
-        if (i - j >= 3 && bad >= 2 && j > a && after > 0) {
+        if ((marker || (i - j >= 3 && bad >= 2)) && j > a && after > 0) {
             long before = 0;
             for (size_t k = a; k < j; k++)
                 if (v[k] > 0)
