@@ -209,6 +209,12 @@ static const phrase exact[] = {
     {"sur le même sujet", "related", 1}, {"à lire aussi", "related", 1},
     {"lire aussi", "related", 1}, {"articles similaires", "related", 1},
     {"noticias relacionadas", "related", 1}, {"te puede interesar", "related", 1},
+    {"artículos relacionados", "related", 1}, {"artigos relacionados", "related", 1},
+    {"notícias relacionadas", "related", 1}, {"articles connexes", "related", 1},
+    {"verwandte artikel", "related", 1}, {"verwandte themen", "related", 1},
+    {"notizie correlate", "related", 1},
+    {"comparte tu opinión", "comment-form", 2},
+    {"deixe um comentário", "comment-form", 2},
     {"articoli correlati", "related", 1}, {"leggi anche", "related", 1},
     {"gerelateerde artikelen", "related", 1}, {"lees ook", "related", 1},
     {"related subjects", "related", 1}, {"more on this topic", "related", 1},
@@ -242,6 +248,12 @@ static const phrase comment_form[] = {
     {"vous commentez à l aide de votre compte", "comment-form", 2},
     {"tu dirección de correo electrónico no será publicada", "comment-form", 2},
     {"il tuo indirizzo email non sarà pubblicato", "comment-form", 2},
+    {"sign in to comment", "comment-form", 2},
+    {"log in to comment", "comment-form", 2},
+    {"login to comment", "comment-form", 2},
+    {"inicia sesión para comentar", "comment-form", 2},
+    {"connectez vous pour commenter", "comment-form", 2},
+    {"melden sie sich an um zu kommentieren", "comment-form", 2},
 };
 
 /* Key prefixes of short candidates. */
@@ -590,6 +602,15 @@ const char *nr_boiler_rule(const nr_cand *u, int *tail)
                 *tail = comment_form[i].tail;
                 goto done;
             }
+    /* "Click to share on Facebook (Opens in new window)": a blog's
+       sharing buttons, read out by their accessible labels */
+    if (n <= 120 && strstr(k, "opens in new window") &&
+        (key_starts(k, "click to") || key_starts(k, "share on") ||
+         strstr(k, "click to"))) {
+        rule = "share-widget";
+        *tail = 1;
+        goto done;
+    }
     if (is_share_bar(k, n)) {
         rule = "share-widget";
         *tail = 1;

@@ -260,11 +260,10 @@ static void in_context(long *v, const unsigned char *cls, size_t n)
 }
 
 /* A line a story's end is marked with: its share bar, the label of a
-   list of related stories, the comment form. */
+   list of related stories.  (A "Comments" link may stand anywhere.) */
 static int ends_story(const nr_cand *c)
 {
-    return c->rule && (!strcmp(c->rule, "share-widget") || !strcmp(c->rule, "related") ||
-                       !strcmp(c->rule, "comment-form"));
+    return c->rule && (!strcmp(c->rule, "share-widget") || !strcmp(c->rule, "related"));
 }
 
 /* The same at the end: teasers of other stories, a gallery, a ticker,

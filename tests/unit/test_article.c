@@ -446,6 +446,18 @@ static void test_share_widgets(void **state)
     assert_true(has_block(a, "asked to share their views"));
     assert_true(has_block(a, "Share your memories"));
     nr_article_free(a);
+    /* a blog's sharing buttons read out by their accessible labels */
+    src = HEAD BODY1 BODY2 BODY3 "Click to share on Twitter (Opens in new window)\n\n"
+          "Click to email this to a friend (Opens in new window)\n\n"
+          "Art\xC3\xAD" "culos relacionados\n\n- El ayuntamiento aprueba el presupuesto\n\n"
+          "Sign in to comment on this story\n";
+    a = text(src);
+    assert_int_equal(a->nblocks, 3);
+    assert_false(has_block(a, "Opens in new window"));
+    assert_false(has_block(a, "presupuesto"));
+    assert_false(has_block(a, "Sign in"));
+    assert_string_equal(stripped_by(a, src, "Click to share"), "share-widget");
+    nr_article_free(a);
 }
 
 static void test_comment_tail(void **state)
