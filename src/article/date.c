@@ -16,6 +16,24 @@ static const char *const months[12] = {
     "january", "february", "march", "april", "may", "june", "july",
     "august", "september", "october", "november", "december"};
 
+/* The same months in the other languages pages come in most often
+   (Spanish, French, German, Italian, Portuguese, Dutch), written out in
+   full: "1 de diciembre de 2017", "30 avril 2015", "13. März 2014". */
+static const char *const months_intl[][12] = {
+    {"enero", "febrero", "marzo", "abril", "mayo", "junio", "julio", "agosto",
+     "septiembre", "octubre", "noviembre", "diciembre"},
+    {"janvier", "f\xC3\xA9vrier", "mars", "avril", "mai", "juin", "juillet",
+     "ao\xC3\xBBt", "septembre", "octobre", "novembre", "d\xC3\xA9" "cembre"},
+    {"januar", "februar", "m\xC3\xA4rz", "april", "mai", "juni", "juli",
+     "august", "september", "oktober", "november", "dezember"},
+    {"gennaio", "febbraio", "marzo", "aprile", "maggio", "giugno", "luglio",
+     "agosto", "settembre", "ottobre", "novembre", "dicembre"},
+    {"janeiro", "fevereiro", "mar\xC3\xA7o", "abril", "maio", "junho", "julho",
+     "agosto", "setembro", "outubro", "novembro", "dezembro"},
+    {"januari", "februari", "maart", "april", "mei", "juni", "juli",
+     "augustus", "september", "oktober", "november", "december"},
+};
+
 static const char *const weekdays[7] = {
     "monday", "tuesday", "wednesday", "thursday", "friday", "saturday",
     "sunday"};
@@ -23,13 +41,21 @@ static const char *const weekdays[7] = {
 static int is_alpha(char c) { return isalpha((unsigned char)c); }
 static int is_digit(char c) { return isdigit((unsigned char)c); }
 
-/* A word of letters at s[i]; returns its length. */
+/* A word of letters (ASCII, or any byte of a UTF-8 letter past it) at
+   s[i]; returns its length. */
 static size_t word_at(const char *s, size_t n, size_t i)
 {
     size_t j = i;
-    while (j < n && is_alpha(s[j]))
+    while (j < n && (is_alpha(s[j]) || (unsigned char)s[j] >= 0x80))
         j++;
     return j - i;
+}
+
+/* Does s[0..w) equal the lower-case UTF-8 word m, ASCII letters in any
+   case? */
+static int word_is(const char *s, size_t w, const char *m)
+{
+    return strlen(m) == w && !strncasecmp(s, m, w);
 }
 
 /* Month name or abbreviation ("Sept", "Jan.") at s[i]: 1..12, else 0;
@@ -50,7 +76,19 @@ static int month_at(const char *s, size_t n, size_t i, size_t *e)
             return m + 1;
         }
     }
+    for (size_t l = 0; l < sizeof months_intl / sizeof *months_intl; l++)
+        for (int m = 0; m < 12; m++)
+            if (word_is(s + i, w, months_intl[l][m])) {
+                *e = i + w;
+                return m + 1;
+            }
     return 0;
+}
+
+/* "de " (Spanish, Portuguese) between the parts of a date: its length. */
+static size_t skip_de(const char *s, size_t n, size_t i)
+{
+    return i + 3 <= n && !strncasecmp(s + i, "de ", 3) ? 3 : 0;
 }
 
 static size_t skip_spaces(const char *s, size_t n, size_t i)
@@ -129,10 +167,13 @@ static int day_at(const char *s, size_t n, size_t i, size_t *e)
         return -1;
     size_t w = word_at(s, n, j);
     if (w == 2 && (!strncasecmp(s + j, "st", 2) || !strncasecmp(s + j, "nd", 2) ||
-                   !strncasecmp(s + j, "rd", 2) || !strncasecmp(s + j, "th", 2)))
-        j += 2;
+                   !strncasecmp(s + j, "rd", 2) || !strncasecmp(s + j, "th", 2) ||
+                   !strncasecmp(s + j, "er", 2)))
+        j += 2;   /* "13th", and French "1er" */
     else if (w != 0)
         return -1;
+    else if (j + 1 < n && s[j] == '.' && s[j + 1] == ' ')
+        j++;      /* German "13. März" */
     *e = j;
     return d;
 }
@@ -159,11 +200,13 @@ static int date_at(const char *s, size_t n, size_t i, size_t *e, char iso[11])
             a++;
         if (a + 3 <= n && !strncasecmp(s + a, "of ", 3))
             a = skip_spaces(s, n, a + 3);
+        a += skip_de(s, n, a);
         if ((m = month_at(s, n, a, &k)) > 0) {
             size_t b = k;
             if (b < n && (s[b] == ',' || s[b] == '-'))
                 b++;
             b = skip_spaces(s, n, b);
+            b += skip_de(s, n, b);
             if ((y = year_at(s, n, b, &j)) > 0 && valid(y, m, d)) {
                 *e = j;
                 put_iso(iso, y, m, d);

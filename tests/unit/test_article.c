@@ -1343,6 +1343,13 @@ static void test_dates(void **state)
         {"29 February 2024", "29 February 2024", "2024-02-29"},
         /* a label and a date glued by a browser's copy */
         {"Yahoo FinanceOctober 13, 2016", "October 13, 2016", "2016-10-13"},
+        /* the months of other languages, written out */
+        {"1 de diciembre de 2017 3:00 AM PST", "1 de diciembre de 2017", "2017-12-01"},
+        {"Publi\xC3\xA9 le 30 avril 2015", "30 avril 2015", "2015-04-30"},
+        {"le 1er f\xC3\xA9vrier 2020", "1er f\xC3\xA9vrier 2020", "2020-02-01"},
+        {"Stand: 13. M\xC3\xA4rz 2014", "13. M\xC3\xA4rz 2014", "2014-03-13"},
+        {"5 de mar\xC3\xA7o de 2019", "5 de mar\xC3\xA7o de 2019", "2019-03-05"},
+        {"22 maart 2018", "22 maart 2018", "2018-03-22"},
     };
     for (size_t i = 0; i < sizeof cases / sizeof *cases; i++) {
         size_t b, e;
@@ -1356,7 +1363,7 @@ static void test_dates(void **state)
     }
     const char *none[] = {"31 February 2014", "May 2014", "in 1999", "13/13/2014",
                           "Maybe 12, 2014", "version 2.0.1", "SUMMARY 12, 2014",
-                          "summay 12, 2014"};
+                          "summay 12, 2014", "Mai 2014", "13 de mayor 2014"};
     for (size_t i = 0; i < sizeof none / sizeof *none; i++) {
         size_t b, e;
         char iso[11];
