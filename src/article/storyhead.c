@@ -20,6 +20,7 @@
 #define HEAD_ABOVE 40   /* live candidates looked at above the story */
 #define HEAD_FAR 160    /* ... for a headline with a "By" line under it */
 #define HEAD_INSIDE 4   /* and at its start, when the run began too early */
+#define BY_ABOVE 48     /* lines above the headline looked at for a "By" line */
 
 
 /* "Ben Silverman" over "March 3, 2015": a name above a date line is the
@@ -541,7 +542,9 @@ void nr_find_byline(nr_page *pg, size_t h, size_t a, size_t b)
     size_t anchor = h != SIZE_MAX ? h : a;
     size_t best = SIZE_MAX, bnb = 0, bne = 0;
     long best_score = 0;
-    size_t lo = anchor > 4 ? anchor - 4 : 0;
+    /* "By" lines are looked for further up than bare names: a page may
+       sign its story above a gallery or a video player */
+    size_t lo = anchor > BY_ABOVE ? anchor - BY_ABOVE : 0;
     size_t hi = b + 12 < d->n ? b + 12 : d->n;
 #ifdef NR_REGION_DEBUG
     fprintf(stderr, "byline-window %zu..%zu (h %zu a %zu b %zu)\n", lo, hi, h, a, b);
@@ -557,6 +560,8 @@ void nr_find_byline(nr_page *pg, size_t h, size_t a, size_t b)
         int kind = byline_kind(c, &pg->st[i], &nb, &ne);
         if (kind != BY_NONE && kind != BY_LEAD && lead_above(d, i))
             kind = BY_LEAD;   /* "By" on a line of its own, then the name */
+        if (i + 4 < anchor && kind != BY_LEAD)
+            continue;
         /* "By Jo Roe ... Follow @joroe" may have gone as a social widget;
            only a line led by "By" is a byline whatever else it holds, and
            a name with the writer's handle ("Jo Roe, @joroe") beside a
@@ -584,7 +589,7 @@ void nr_find_byline(nr_page *pg, size_t h, size_t a, size_t b)
               pg->st[i].words <= 3 && !nr_control_words(c) &&
               (next_live(d, i) >= a || name_signed(pg, i))))
             continue;
-        score -= 2 * (long)(i < anchor ? anchor - i : dist);
+        score -= i + 4 < anchor ? (long)(anchor - i) : 2 * (long)(i < anchor ? anchor - i : dist);
         if (i >= b)
             score -= 15;   /* "Written by" after the story: a weaker sign */
 #ifdef NR_REGION_DEBUG

@@ -87,11 +87,13 @@ static void boilerplate(nr_doc *d, unsigned char *tail)
         }
     }
     /* the titles listed under a "Related" label go with it */
+    int body_seen = 0;
     for (size_t i = 0; i < d->n; i++) {
         nr_cand *u = &d->u[i];
+        body_seen |= alive(u) && body_like(u);
         if (!u->rule || strcmp(u->rule, "related") || u->len > 40)
             continue;
-        size_t j = i + 1;
+        size_t j = i + 1, last = SIZE_MAX;
         for (; j < d->n; j++) {
             nr_cand *v = &d->u[j];
             /* a share bar is where a story's head starts, not an entry */
@@ -105,7 +107,14 @@ static void boilerplate(nr_doc *d, unsigned char *tail)
             if (v->kind != NR_BLOCK_ITEM && nr_ends_sentence(v->text, v->len))
                 break;
             v->rule = "related";
+            last = j;
         }
+        /* a list above the story that runs straight into it: its last
+           line may be the story's headline, for the head finder to judge
+           (a box inside a story, after its first paragraphs, keeps all) */
+        if (!body_seen && last != SIZE_MAX && last > i + 1 && j < d->n &&
+            body_like(&d->u[j]) && title_like(&d->u[last]))
+            d->u[last].rule = NULL;
         i = j - 1;  /* each candidate is looked at once: linear */
     }
 }
