@@ -363,6 +363,29 @@ size_t nr_find_headline(nr_page *pg, size_t first, size_t end)
 
 /* ---- the byline ---- */
 
+/* After a separator, a time relative to now and nothing else: "• 8h",
+   "| 3 hours ago", "· 2d". */
+static int relative_time(const char *r, size_t rl)
+{
+    size_t i = 0;
+    while (i < rl && !isalnum((unsigned char)r[i]))
+        i++;   /* the separator */
+    size_t d = i;
+    while (i < rl && isdigit((unsigned char)r[i]))
+        i++;
+    if (i == d || i - d > 3)
+        return 0;
+    const char *u = r + i;
+    size_t ul = rl - i;
+    while (ul && *u == ' ')
+        u++, ul--;
+    static const char *const units[] = {"h", "d", "m", "min", "mins", "hr", "hrs", "w", NULL};
+    for (size_t k = 0; units[k]; k++)
+        if (ul == strlen(units[k]) && !strncmp(u, units[k], ul))
+            return 1;
+    return ul >= 4 && !strcmp(u + ul - 4, " ago") && ul <= 16;
+}
+
 /* Is c a byline line, and which kind?  *nb..*ne gets the name. */
 static int byline_kind(const nr_cand *c, const nr_textstat *st, size_t *nb,
                        size_t *ne)
@@ -385,9 +408,21 @@ static int byline_kind(const nr_cand *c, const nr_textstat *st, size_t *nb,
             }
         }
     }
-    size_t w = nr_name_at(c->text, c->len, nb, ne, &lead);
+    /* "[6eef5bc5-c] Jo Roe • 8h": an avatar's placeholder before the name */
+    size_t skip = 0;
+    if (c->text[0] == '[') {
+        const char *q = memchr(c->text, ']', c->len < 24 ? c->len : 24);
+        if (q) {
+            skip = (size_t)(q + 1 - c->text);
+            while (skip < c->len && c->text[skip] == ' ')
+                skip++;
+        }
+    }
+    size_t w = nr_name_at(c->text + skip, c->len - skip, nb, ne, &lead);
     if (!w)
         return BY_NONE;
+    *nb += skip;
+    *ne += skip;
     if (lead)
         return BY_LEAD;   /* "By Jo Roe, a deputy editor who ...": a bio */
     if (nr_control_words(c))
@@ -417,7 +452,8 @@ static int byline_kind(const nr_cand *c, const nr_textstat *st, size_t *nb,
     if (rl >= 2 && (!strncmp(r, "\xE2\x80\xA2", 3) || !strncmp(r, "- ", 2) ||
                     !strncmp(r, "| ", 2) || !strncmp(r, "\xC2\xB7", 2) ||
                     !strncmp(r, "\xE2\x80\x94", 3) || !strncmp(r, "\xE2\x80\x93", 3)))
-        return nr_date_find(r, rl, &b, &e, iso) ? BY_NAME_DATE : BY_NONE;
+        return nr_date_find(r, rl, &b, &e, iso) || relative_time(r, rl) ? BY_NAME_DATE
+                                                                        : BY_NONE;
     return BY_NONE;
 }
 
@@ -577,9 +613,13 @@ void nr_find_byline(nr_page *pg, size_t h, size_t a, size_t b)
            line stands beside it at the story's start (under a standfirst
            the run began with) */
         if (i >= a && i < b && kind != BY_LEAD &&
-            !(live_between(d, a, i) <= 2 && beside_date(pg, i)))
-            continue;
-        if (i >= b && kind != BY_LEAD)
+            !(live_between(d, a, i) <= 2 && beside_date(pg, i)) &&
+            !(kind == BY_NAME_DATE && live_between(d, i, b) <= 2))
+            continue;   /* (or its last lines: a post's signed footer) */
+        /* after the story only "Written by ...", or a blog post's
+           footer right under it ("Jo Roe — 2013-09-29 — in Code") */
+        if (i >= b && kind != BY_LEAD &&
+            !(kind == BY_NAME_DATE && live_between(d, b - 1, i) <= 2))
             continue;
         /* a bare name needs a date line beside it, or to stand just
            under the headline, before the story (a kicker or a section
@@ -589,7 +629,10 @@ void nr_find_byline(nr_page *pg, size_t h, size_t a, size_t b)
               pg->st[i].words <= 3 && !nr_control_words(c) &&
               (next_live(d, i) >= a || name_signed(pg, i))))
             continue;
-        score -= i + 4 < anchor ? (long)(anchor - i) : 2 * (long)(i < anchor ? anchor - i : dist);
+        int footer = i > a && kind == BY_NAME_DATE && live_between(d, i, b) <= 2;
+        score -= i + 4 < anchor ? (long)(anchor - i)
+                 : footer     ? 15   /* a post's footer: measured from its end */
+                              : 2 * (long)(i < anchor ? anchor - i : dist);
         if (i >= b)
             score -= 15;   /* "Written by" after the story: a weaker sign */
 #ifdef NR_REGION_DEBUG
