@@ -93,7 +93,7 @@ static void boilerplate(nr_doc *d, unsigned char *tail)
         body_seen |= alive(u) && body_like(u);
         if (!u->rule || strcmp(u->rule, "related") || u->len > 40)
             continue;
-        size_t j = i + 1, last = SIZE_MAX;
+        size_t j = i + 1, last = SIZE_MAX, marked = 0;
         for (; j < d->n; j++) {
             nr_cand *v = &d->u[j];
             /* a share bar is where a story's head starts, not an entry */
@@ -108,11 +108,13 @@ static void boilerplate(nr_doc *d, unsigned char *tail)
                 break;
             v->rule = "related";
             last = j;
+            marked++;
         }
-        /* a list above the story that runs straight into it: its last
-           line may be the story's headline, for the head finder to judge
-           (a box inside a story, after its first paragraphs, keeps all) */
-        if (!body_seen && last != SIZE_MAX && last > i + 1 && j < d->n &&
+        /* a list above the story, or a menu's worth of entries, that runs
+           straight into the story: its last line may be the story's
+           headline, for the head finder to judge (a box of a few links
+           inside a story keeps all) */
+        if ((!body_seen || marked >= 8) && last != SIZE_MAX && last > i + 1 && j < d->n &&
             body_like(&d->u[j]) && title_like(&d->u[last]))
             d->u[last].rule = NULL;
         i = j - 1;  /* each candidate is looked at once: linear */
