@@ -349,12 +349,14 @@ size_t nr_find_headline(nr_page *pg, size_t first, size_t end)
     if (best != SIZE_MAX && best > 0) {
         const nr_cand *up = &d->u[best - 1];
         unsigned wu = pg->st[best - 1].words, wb = pg->st[best].words;
+        unsigned ou = nr_overlap_pct(&ws, up), ob = nr_overlap_pct(&ws, &d->u[best]);
+        /* a standfirst sums the story up, so it shares more of its words
+           than the headline does: a third as many will do then */
+        int deck = wb >= 12 && wu >= 4 && wu <= 14 && best < first &&
+                   !nr_crumb_tail(d->u[best].text, d->u[best].len);
         if (nr_live(up) && nr_headline_shape(up, &pg->st[best - 1]) &&
-            (wu > wb || (wb >= 12 && wu >= 4 && wu <= 14 && best < first &&
-                         !nr_crumb_tail(d->u[best].text, d->u[best].len))) &&
-            !contains_cands(up, &d->u[best]) &&
-            (nr_overlap_pct(&ws, up) + 30 >= nr_overlap_pct(&ws, &d->u[best]) ||
-             2 * nr_overlap_pct(&ws, up) >= nr_overlap_pct(&ws, &d->u[best])))
+            (wu > wb || deck) && !contains_cands(up, &d->u[best]) &&
+            (ou + 30 >= ob || 2 * ou >= ob || (deck && ou >= 20 && 3 * ou >= ob)))
             best--;
     }
     nr_hashset_free(&ws);
@@ -514,8 +516,11 @@ static void take_date_beside(nr_page *pg, size_t i)
         if (!c->rule && role == SIZE_MAX && nr_role_line(c->text, c->len))
             role = j;
         else if (!c->rule)
-            return;
+            break;
     }
+    /* no date: the role alone is still the byline's */
+    if (role != SIZE_MAX && !(d->u[role].flags & NR_C_KEEP))
+        d->u[role].rule = "byline";
 }
 
 /* Does the line before i hold only a byline's lead ("Por" over "César
@@ -544,6 +549,14 @@ static size_t next_live(const nr_doc *d, size_t i)
         if (nr_live(&d->u[k]))
             return k;
     return d->n;
+}
+
+/* Is the line after i the writer's role, and the story next ("Jo Roe /
+   Science correspondent / The story...")? */
+static int role_then_story(const nr_doc *d, size_t i, size_t a)
+{
+    size_t r = next_live(d, i);
+    return r < a && nr_role_line(d->u[r].text, d->u[r].len) && next_live(d, r) >= a;
 }
 
 /* Does the page sign with the name on line i elsewhere, after "By" or
@@ -627,7 +640,7 @@ void nr_find_byline(nr_page *pg, size_t h, size_t a, size_t b)
         if (kind == BY_NAME_ONLY && !beside_date(pg, i) &&
             !(h != SIZE_MAX && i > h && i < a && live_between(d, h, i) <= 2 &&
               pg->st[i].words <= 3 && !nr_control_words(c) &&
-              (next_live(d, i) >= a || name_signed(pg, i))))
+              (next_live(d, i) >= a || name_signed(pg, i) || role_then_story(d, i, a))))
             continue;
         int footer = i > a && kind == BY_NAME_DATE && live_between(d, i, b) <= 2;
         score -= i + 4 < anchor ? (long)(anchor - i)

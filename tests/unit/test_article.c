@@ -1390,6 +1390,16 @@ static void test_byline_parts(void **state)
                                "Games", "Jo Roe"};
     for (size_t i = 0; i < sizeof not_roles / sizeof *not_roles; i++)
         assert_false(nr_role_line(not_roles[i], strlen(not_roles[i])));
+    /* a time relative to a now the listener does not share is not read */
+    const char *src = HEAD "Published 2 days ago\n\n" BODY1
+                      "The vote came 3 hours ago, and the hall was so full that people stood in the corridor to hear it.\n\n"
+                      BODY2 BODY3 "Updated an hour ago\n";
+    nr_article *a = text(src);
+    assert_false(has_block(a, "days ago"));
+    assert_false(has_block(a, "an hour ago"));
+    assert_true(has_block(a, "3 hours ago, and the hall"));
+    assert_string_equal(stripped_by(a, src, "Published 2 days"), "dateline");
+    nr_article_free(a);
 }
 
 static void test_binary_and_format_sniffing(void **state)
