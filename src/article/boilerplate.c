@@ -285,7 +285,7 @@ static const phrase prefixes[] = {
     {"reporting by", "credits", 0}, {"additional reporting by", "credits", 0},
     {"editing by", "credits", 0}, {"writing by", "credits", 0},
     {"posted in", "tags", 1}, {"filed under", "tags", 1}, {"filed to", "tags", 1},
-    {"tagged", "tags", 1},
+    {"tagged", "tags", 1}, {"published in", "tags", 1},
     {"more from", "related", 1}, {"recommended from", "related", 1},
     {"retrieved from", "link", 1},
 };

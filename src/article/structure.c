@@ -86,6 +86,26 @@ static void boilerplate(nr_doc *d, unsigned char *tail)
             tail[i] = (unsigned char)t;
         }
     }
+    /* a label on a line of its own ("Published in", "Tags") names what
+       the short lines after it are: the publication, the tags */
+    for (size_t i = 0; i < d->n; i++) {
+        nr_cand *u = &d->u[i];
+        if (!u->rule || strcmp(u->rule, "tags") || nr_word_count(u->text, u->len) > 2)
+            continue;
+        for (size_t j = i + 1, k = 0; j < d->n && k < 8; j++) {
+            nr_cand *v = &d->u[j];
+            if (v->rule)
+                continue;
+            size_t db, de;
+            char iso[11];
+            if (!removable(v) || v->kind == NR_BLOCK_HEADING ||
+                nr_word_count(v->text, v->len) > 4 || nr_ends_sentence(v->text, v->len) ||
+                nr_date_find(v->text, v->len, &db, &de, iso))
+                break;
+            v->rule = "tags";
+            k++;
+        }
+    }
     /* the titles listed under a "Related" label go with it */
     int body_seen = 0;
     for (size_t i = 0; i < d->n; i++) {
