@@ -93,7 +93,7 @@ static const phrase exact[] = {
     {"continue reading below", "advert", 0},
     {"advertisement scroll to continue", "advert", 0},
     {"scroll to continue with content", "advert", 0},
-    {"ad feedback", "advert", 0}, {"report this ad", "advert", 0},
+    {"ad feedback", "advert", 0}, {"video ad feedback", "advert", 0}, {"report this ad", "advert", 0},
     {"skip advertisement", "advert", 0}, {"supported by", "advert", 0},
     {"continue reading the main story", "advert", 0},
     {"share full article", "share-widget", 1},
@@ -380,6 +380,37 @@ static size_t key_words(const char *k)
     return *k ? nr_word_count(k, strlen(k)) : 0;
 }
 
+/* Ends with a dash after a place or agency in capitals or brackets
+   ("WASHINGTON —", "New York CNN —", "LONDON (Reuters) -"). */
+static int wire_dateline(const char *s, size_t n)
+{
+    size_t e = n;
+    while (e && s[e - 1] == ' ')
+        e--;
+    size_t d = 0;
+    if (e >= 3 && (!memcmp(s + e - 3, "\xE2\x80\x94", 3) || !memcmp(s + e - 3, "\xE2\x80\x93", 3)))
+        d = 3;
+    else if (e >= 2 && s[e - 1] == '-' && s[e - 2] == ' ')
+        d = 1;
+    if (!d || e - d < 2 || s[e - d - 1] != ' ')
+        return 0;
+    /* the word before the dash: the wire "(Reuters)" or a name in
+       capitals ("CNN", "WASHINGTON"); a verse ending "... for Death –"
+       is not one */
+    size_t w = e - d - 1, b = w;
+    while (b && s[b - 1] != ' ')
+        b--;
+    if (w - b >= 2 && s[w - 1] == ')')
+        return 1;
+    size_t caps = 0;
+    for (size_t i = b; i < w; i++) {
+        if (islower((unsigned char)s[i]))
+            return 0;
+        caps += isupper((unsigned char)s[i]) != 0;
+    }
+    return caps >= 2;
+}
+
 /* "3 hours ago", "Published 2 days ago", "Updated an hour ago": when a
    story was posted, relative to a now the listener does not share. */
 static int relative_time_line(const char *k)
@@ -652,6 +683,13 @@ const char *nr_boiler_rule(const nr_cand *u, int *tail)
          strstr(k, "click to"))) {
         rule = "share-widget";
         *tail = 1;
+        goto done;
+    }
+    /* "New York CNN —", "LONDON (Reuters) -": a story's place-and-wire
+       dateline copied on a line of its own, cut off from the lead it
+       opens; not a heading to announce */
+    if (n <= 48 && n >= 3 && nr_word_count(s, n) <= 5 && wire_dateline(s, n)) {
+        rule = "dateline";
         goto done;
     }
     if (n <= 40 && relative_time_line(k)) {

@@ -1400,6 +1400,16 @@ static void test_byline_parts(void **state)
     assert_true(has_block(a, "3 hours ago, and the hall"));
     assert_string_equal(stripped_by(a, src, "Published 2 days"), "dateline");
     nr_article_free(a);
+    /* a wire dateline cut off from the lead is no heading; a verse's
+       closing dash is no dateline */
+    src = HEAD "WASHINGTON \xE2\x80\x94\n\n" BODY1 "LONDON (Reuters) -\n\n" BODY2
+          "Because I could not stop for Death \xE2\x80\x93\n\n" BODY3;
+    a = text(src);
+    assert_false(has_block(a, "WASHINGTON"));
+    assert_false(has_block(a, "Reuters"));
+    assert_true(has_block(a, "for Death"));
+    assert_string_equal(stripped_by(a, src, "WASHINGTON"), "dateline");
+    nr_article_free(a);
 }
 
 static void test_binary_and_format_sniffing(void **state)
