@@ -438,6 +438,8 @@ static int relative_time_line(const char *k)
     size_t i = 0;
     if (i < nw && nr_in_list(w[i], strlen(w[i]), stamps))
         i++;
+    if (i == 1 && nw == 2 && !strcmp(w[1], "ago"))
+        return 1;   /* "Updated ago": the copy lost the time */
     if (nw != i + 3 || strcmp(w[i + 2], "ago"))
         return 0;
     const char *n = w[i];

@@ -1393,10 +1393,11 @@ static void test_byline_parts(void **state)
     /* a time relative to a now the listener does not share is not read */
     const char *src = HEAD "Published 2 days ago\n\n" BODY1
                       "The vote came 3 hours ago, and the hall was so full that people stood in the corridor to hear it.\n\n"
-                      BODY2 BODY3 "Updated an hour ago\n";
+                      BODY2 "Posted ago\n\n" BODY3 "Updated an hour ago\n";
     nr_article *a = text(src);
     assert_false(has_block(a, "days ago"));
     assert_false(has_block(a, "an hour ago"));
+    assert_false(has_block(a, "Posted ago"));
     assert_true(has_block(a, "3 hours ago, and the hall"));
     assert_string_equal(stripped_by(a, src, "Published 2 days"), "dateline");
     nr_article_free(a);
