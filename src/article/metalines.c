@@ -133,11 +133,30 @@ static int namelike(const char *s, size_t n)
     return words >= 1 && words <= 8 && caps == words;
 }
 
+/* English words a headline opens with and a name does not ("On Recent
+   Events", "The Long Road", "How We Won"); the particles names do open
+   with ("De Niro", "Van Morrison", "Al Gore") are not among them. */
+static const char *const not_first[] = {
+    "a", "about", "after", "all", "an", "are", "as", "at", "before", "can",
+    "do", "does", "for", "from", "has", "have", "how", "i", "if", "in",
+    "inside", "into", "is", "it", "its", "my", "new", "no", "not", "now",
+    "of", "on", "our", "over", "so", "the", "their", "these", "this", "to",
+    "top", "under", "up", "we", "what", "when", "where", "which", "while",
+    "who", "why", "will", "with", "you", "your", NULL};
+
 int nr_namelike(const char *s, size_t n)
 {
     size_t w = nr_word_count(s, n);
-    return n <= 40 && w >= 2 && w <= 4 && !nr_ends_sentence(s, n) &&
-           !memchr(s, ',', n) && !memchr(s, ':', n) && namelike(s, n);
+    if (n > 40 || w < 2 || w > 4 || nr_ends_sentence(s, n) || memchr(s, ',', n) ||
+        memchr(s, ':', n) || !namelike(s, n))
+        return 0;
+    size_t l = 0;
+    char first[12];
+    while (l < n && s[l] != ' ' && l < sizeof first - 1) {
+        first[l] = (char)tolower((unsigned char)s[l]);
+        l++;
+    }
+    return !nr_in_list(first, l, not_first);
 }
 
 static int sep_at(const char *s, size_t n, size_t i, size_t *w)

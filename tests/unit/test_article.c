@@ -1390,6 +1390,14 @@ static void test_byline_parts(void **state)
                                "Games", "Jo Roe"};
     for (size_t i = 0; i < sizeof not_roles / sizeof *not_roles; i++)
         assert_false(nr_role_line(not_roles[i], strlen(not_roles[i])));
+    /* a name, not a headline in title case */
+    const char *names[] = {"Ben Silverman", "Van Morrison", "Al Gore", "Mary Ann De Luca"};
+    for (size_t i = 0; i < sizeof names / sizeof *names; i++)
+        assert_true(nr_namelike(names[i], strlen(names[i])));
+    const char *heads[] = {"On Recent Controversial Events", "The Long Road Home",
+                           "How We Won", "Inside The Vault"};
+    for (size_t i = 0; i < sizeof heads / sizeof *heads; i++)
+        assert_false(nr_namelike(heads[i], strlen(heads[i])));
     /* a time relative to a now the listener does not share is not read */
     const char *src = HEAD "Published 2 days ago\n\n" BODY1
                       "The vote came 3 hours ago, and the hall was so full that people stood in the corridor to hear it.\n\n"
