@@ -518,9 +518,14 @@ void nr_text_region(nr_doc *d)
     /* "14.03.2023 09:12" over the headline: the story's date, when no
        byline carried one */
     size_t p = h != SIZE_MAX ? last_before(d, h) : SIZE_MAX;
+    size_t db, de;
+    char iso[11];
+    /* (or over a section label over the headline: "12 March 2022 /
+       Databases / Headline") */
+    if (p != SIZE_MAX && st[p].words <= 2 &&
+        !nr_date_find(d->u[p].text, d->u[p].len, &db, &de, iso))
+        p = last_before(d, p);
     if (p != SIZE_MAX && !d->date && !(d->u[p].flags & NR_C_KEEP) && st[p].words <= 6) {
-        size_t db, de;
-        char iso[11];
         if (nr_date_find(d->u[p].text, d->u[p].len, &db, &de, iso)) {
             nr_doc_set(d, &d->date, d->u[p].text + db, de - db);
             if (iso[0])
@@ -542,6 +547,16 @@ void nr_text_region(nr_doc *d)
             first_meta = i;
             break;
         }
+    /* a title-shaped line of four words or more right under the headline
+       is its deck ("Stop Copying Everything Every Night"), the standfirst,
+       not a section heading */
+    size_t deck = h != SIZE_MAX ? h + 1 : SIZE_MAX;
+    while (deck < a && !nr_live(&d->u[deck]))
+        deck++;
+    if (deck < a && d->u[deck].kind == NR_BLOCK_PARA && st[deck].words >= 4 &&
+        !nr_bulleted(&d->u[deck]) && nr_headline_shape_caps(&d->u[deck], &st[deck]) &&
+        !nr_namelike(d->u[deck].text, d->u[deck].len) && !(d->u[deck].flags & NR_C_KEEP))
+        d->u[deck].flags |= NR_C_STANDFIRST;
     for (size_t i = 0; i < d->n; i++) {
         nr_cand *c = &d->u[i];
         if (!nr_live(c) || (c->flags & NR_C_KEEP))

@@ -42,6 +42,10 @@ int nr_has_clock(const char *s, size_t n);
 /* Could this line be a headline (length, ending, not a date, credit,
    price, menu or control)? */
 int nr_headline_shape(const nr_cand *c, const nr_textstat *st);
+/* The same, letting through six or more capitalised words with no
+   function word ("Simple Anomaly Detection Using Plain SQL"), which is a
+   menu's shape too: the caller needs another sign. */
+int nr_headline_shape_caps(const nr_cand *c, const nr_textstat *st);
 
 /* ---- word sets (hashset.c) ---- */
 typedef struct nr_hashset {

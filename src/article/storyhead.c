@@ -291,7 +291,12 @@ size_t nr_find_headline(nr_page *pg, size_t first, size_t end)
         if (!nr_live(&d->u[i]))
             continue;
         seen++;
-        if (!nr_headline_shape(&d->u[i], &pg->st[i]) || author_above_date(pg, i) ||
+        /* a headline in capitals with no function word is a menu's shape
+           too: the story must share most of its words */
+        int shaped = nr_headline_shape(&d->u[i], &pg->st[i]) ||
+                     (nr_headline_shape_caps(&d->u[i], &pg->st[i]) &&
+                      nr_overlap_pct(&ws, &d->u[i]) >= 50);
+        if (!shaped || author_above_date(pg, i) ||
             (pg->st[i].words == 1 && !meta_below(pg, i)))
             continue;
         /* a headline with its byline under it is the surest landmark:

@@ -182,7 +182,19 @@ int nr_has_clock(const char *s, size_t n)
     return 0;
 }
 
+static int headline_shape(const nr_cand *c, const nr_textstat *st, int caps_ok);
+
 int nr_headline_shape(const nr_cand *c, const nr_textstat *st)
+{
+    return headline_shape(c, st, 0);
+}
+
+int nr_headline_shape_caps(const nr_cand *c, const nr_textstat *st)
+{
+    return headline_shape(c, st, 1);
+}
+
+static int headline_shape(const nr_cand *c, const nr_textstat *st, int caps_ok)
 {
     if (nr_bulleted(c) || c->len > 250 || nr_meta_line(c) || nr_by_lead(c) ||
         nr_control_words(c) || prompt_line(c))
@@ -219,7 +231,7 @@ int nr_headline_shape(const nr_cand *c, const nr_textstat *st)
         return 0;
     /* placeholders of images and form fields; a menu line: every word
        capitalised, no function word, many words */
-    if (c->text[0] == '[' || (w >= 6 && st->stops == 0 && st->caps == w))
+    if (c->text[0] == '[' || (!caps_ok && w >= 6 && st->stops == 0 && st->caps == w))
         return 0;
     return 1;
 }
