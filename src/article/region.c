@@ -140,6 +140,9 @@ static int code_like(const nr_cand *c)
 static int doubled(const nr_cand *c, const nr_textstat *st)
 {
     enum { MAXW = 64 };
+    /* glued with no space: "Title?Title?", "The PlayStation VRThe PlayStation VR" */
+    if (c->len >= 12 && c->len % 2 == 0 && !memcmp(c->text, c->text + c->len / 2, c->len / 2))
+        return 1;
     if (st->words < 6 || st->words > MAXW)
         return 0;
     size_t ws[MAXW], wl[MAXW], n = 0;
@@ -191,6 +194,8 @@ static int class_of(const nr_cand *c, const nr_textstat *st)
     int cjk = st->cjk * 2 >= w;
     int sentence = st->sents > 0 || nr_ends_sentence(c->text, c->len);
     int dense = w && st->stops * 100 >= w * 15;
+    if (cjk && doubled(c, st))
+        return C_SHORT;
     if (cjk) {   /* no spaces: length, or a comma or full stop, says prose */
         if (st->cjk >= 24 || (st->cjk >= 10 && st->sents + st->commas > 0))
             return C_GOOD;
