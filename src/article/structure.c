@@ -126,6 +126,8 @@ static void boilerplate(nr_doc *d, unsigned char *tail)
                 break;
             if (v->kind != NR_BLOCK_ITEM && nr_ends_sentence(v->text, v->len))
                 break;
+            if (v->text[v->len - 1] == ':')
+                break;   /* "What You'll Need:": a label of the story's own */
             v->rule = "related";
             last = j;
             marked++;

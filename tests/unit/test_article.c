@@ -510,6 +510,14 @@ static void test_related_and_newsletter(void **state)
     assert_true(has_block(a, "library newsletter"));
     assert_true(has_block(a, "cookies had sold out"));
     nr_article_free(a);
+    /* a label of the story's own ends the related list above it */
+    src = HEAD BODY1 "Other People Are Reading\n\n- How to mend a bike tyre\n- Ten picnic spots by the river\n\n"
+          "What you will need:\n\n- A tyre lever\n- A puncture repair kit\n\n" BODY2 BODY3;
+    a = text(src);
+    assert_false(has_block(a, "picnic spots"));
+    assert_true(has_block(a, "puncture repair kit"));
+    assert_string_equal(stripped_by(a, src, "Other People"), "related");
+    nr_article_free(a);
 }
 
 static void test_continue_and_zemanta(void **state)
