@@ -17,6 +17,8 @@ struct nr_limiter {
     size_t ring;         /* ring size for x, r and seg: a power of two, so a
                             slot is a mask, not a division (24 per sample) */
     double h[PHASES][TAPS];
+    double hsum;         /* largest sum of |h| over a phase: the most the
+                            interpolation can raise the largest tap */
     int16_t *x;
     double *seg;         /* peak between sample k and k+1 (true-peak estimate) */
     double *r;           /* reduction sample k needs */
@@ -48,6 +50,13 @@ nr_limiter *nr_limiter_new(int rate, double gain_db, double ceiling_dbfs)
             double win = 0.5 + 0.5 * cos(M_PI * t / (TAPS / 2 + 1));
             l->h[p][i] = sinc * win;
         }
+    }
+    for (int p = 1; p < PHASES; p++) {
+        double sum = 0.0;
+        for (int i = 0; i < TAPS; i++)
+            sum += fabs(l->h[p][i]);
+        if (sum > l->hsum)
+            l->hsum = sum;
     }
     l->x = calloc(l->ring, sizeof *l->x);
     l->seg = calloc(l->ring, sizeof *l->seg);
@@ -94,9 +103,20 @@ static double xs(const nr_limiter *l, int64_t k)
 static void make_seg(nr_limiter *l)
 {
     int64_t k = (int64_t)l->seg_count++;
-    double x[TAPS], peak = 0.0;
-    for (int i = 0; i < TAPS; i++)  /* read once for the three phases */
+    double x[TAPS], peak = 0.0, big = 0.0;
+    for (int i = 0; i < TAPS; i++) {  /* read once for the three phases */
         x[i] = xs(l, k + i - (TAPS / 2 - 1));
+        if (fabs(x[i]) > big)
+            big = fabs(x[i]);
+    }
+    /* most of speech is far below the ceiling: when even the bound on
+       the interpolated peak stays under it, the estimate cannot call for
+       any reduction (finalize takes maxima against the ceiling), so the
+       bound stands in for it and the output is the same */
+    if (big * l->hsum * l->gain <= l->ceiling) {
+        l->seg[SLOT(l, k)] = big * l->hsum;
+        return;
+    }
     for (int p = 1; p < PHASES; p++) {
         double v = 0.0;
         for (int i = 0; i < TAPS; i++)
