@@ -22,6 +22,7 @@
 #include <sys/stat.h>
 #include <unistd.h>
 
+#include "audio/limiter.h"
 #include "audio/sink.h"
 
 #define RATE 8000
@@ -170,9 +171,51 @@ static void silent_probe_waits_for_sound(void **state)
     assert_true(fabs(r.lufs_out - TARGET) <= 0.25);
 }
 
+/* The limiter on its own: n samples of a 440 Hz tone at amplitude amp
+   (of full scale), loud bursts from sample b0 to b1, through gain_db and a
+   ceiling of -1 dBFS.  Fills out[] (n samples) and returns how many came. */
+static size_t limit_tone(int16_t *out, size_t n, double amp, double burst,
+                         size_t b0, size_t b1, double gain_db)
+{
+    int16_t *in = malloc(n * sizeof *in);
+    assert_non_null(in);
+    for (size_t i = 0; i < n; i++) {
+        double a = i >= b0 && i < b1 ? burst : amp;
+        in[i] = (int16_t)lrint(32767.0 * a * sin(2.0 * M_PI * 440.0 * (double)i / 16000.0));
+    }
+    nr_limiter *l = nr_limiter_new(16000, gain_db, -1.0);
+    assert_non_null(l);
+    size_t k = nr_limiter_run(l, in, n, out);
+    k += nr_limiter_flush(l, out + k);
+    nr_limiter_free(l);
+    /* where no burst is near, the output is the input with the gain */
+    double g = pow(10.0, gain_db / 20.0);
+    size_t far = 3 * (16000 / 200 + 1);   /* look-ahead and averaging, 5 ms each */
+    for (size_t i = 0; i < n && i < b0 - (b0 > far ? far : b0); i++)
+        assert_int_equal(out[i], lrint((double)in[i] * g));
+    free(in);
+    return k;
+}
+
+static void limiter_passes_quiet_and_caps_loud(void **state)
+{
+    (void)state;
+    enum { N = 16000 };
+    static int16_t out[N];
+    double ceiling = 32767.0 * pow(10.0, -1.0 / 20.0);
+    /* quiet all through: every sample is the input times the gain */
+    assert_int_equal(limit_tone(out, N, 0.05, 0.05, N, N, 6.0), N);
+    /* a loud burst in the middle: nothing leaves above the ceiling, and
+       the quiet start is untouched */
+    assert_int_equal(limit_tone(out, N, 0.05, 0.9, N / 2, N / 2 + 2000, 6.0), N);
+    for (size_t i = 0; i < N; i++)
+        assert_true(abs(out[i]) <= (int)ceiling + 1);
+}
+
 int main(void)
 {
     const struct CMUnitTest tests[] = {
+        cmocka_unit_test(limiter_passes_quiet_and_caps_loud),
         cmocka_unit_test(steady_level_is_encoded_once),
         cmocka_unit_test(misjudged_probe_is_encoded_again),
         cmocka_unit_test(short_episode_is_measured_first),
