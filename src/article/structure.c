@@ -609,6 +609,19 @@ static int one_word_heading(const nr_cand *u)
     return 0;
 }
 
+/* "Cranes stand idle at the terminal. Photo: Lars Eriksen": a caption
+   with its credit, which ends on a name, not a heading. */
+static int credited(const nr_cand *u)
+{
+    static const char *const marks[] = {". Photo:", ". Photograph:", ". Picture:",
+                                        ". Image:", ". Credit:", ". Illustration:",
+                                        ". Foto:", ". Bild:", ". Photo by", NULL};
+    for (size_t k = 0; marks[k]; k++)
+        if (memmem(u->text, u->len, marks[k], strlen(marks[k])))
+            return 1;
+    return 0;
+}
+
 static int heading_shape(const nr_cand *u)
 {
     if (u->kind != NR_BLOCK_PARA || !(u->flags & NR_C_ONE_LINE) ||
@@ -633,7 +646,7 @@ static int heading_shape(const nr_cand *u)
         return 0;
     if (nr_ends_sentence(u->text, u->len) && last != '?')
         return 0;
-    return 1;
+    return !credited(u);
 }
 
 static void text_headings(nr_doc *d)
