@@ -189,6 +189,8 @@ static const phrase exact[] = {
     {"older entries", "nav", 1}, {"newer entries", "nav", 1},
     {"have your say", "comment-form", 2}, {"responses", "comment-form", 2},
     {"add your comment", "comment-form", 2},
+    {"write a review", "comment-form", 2}, {"leave a review", "comment-form", 2},
+    {"add a review", "comment-form", 2},
     {"write a comment", "comment-form", 2},
     {"reply", "comment-form", 2}, {"follow us", "nav", 1},
     /* the same widgets in the other languages narrate meets most */

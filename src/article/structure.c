@@ -593,7 +593,8 @@ static const char *const heading_words[] = {
     "introduction", "background", "conclusion", "conclusions", "summary",
     "analysis", "context", "methodology", "epilogue", "prologue",
     "aftermath", "legacy", "verdict", "overview", "outlook", "history",
-    "discussion", "results", "method", "methods", NULL};
+    "discussion", "results", "method", "methods", "ingredients",
+    "directions", "instructions", NULL};
 
 static int one_word_heading(const nr_cand *u)
 {
@@ -684,7 +685,10 @@ static void text_headings(nr_doc *d)
         if (j >= d->n)
             continue;
         nr_cand *v = &d->u[j];
-        int introduces = v->kind == NR_BLOCK_ITEM ||
+        /* a section's name ("Ingredients", "Background") heads whatever
+           follows it, a list of lines included */
+        int introduces = (one_word_heading(u) && v->kind != NR_BLOCK_HEADING) ||
+                         v->kind == NR_BLOCK_ITEM ||
                          (v->kind == NR_BLOCK_PARA && !heading_shape(v) &&
                           v->len > u->len &&
                           (nr_ends_sentence(v->text, v->len) ||
