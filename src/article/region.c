@@ -497,10 +497,22 @@ void nr_text_region(nr_doc *d)
        story ("Work will resume in May, the council said."), and so does
        a closing line ("Jo Roe is a senior fellow at ...") when furniture,
        not more prose, follows it */
-    while (b < d->n && cls[b] == C_NEAR && d->u[b].role == NR_ROLE_BLOCK &&
-           (nr_ends_sentence(d->u[b].text, d->u[b].len) ||
-            b + 1 == d->n || cls[b + 1] == C_BAD))
-        b++;
+    for (;;) {
+        while (b < d->n && cls[b] == C_NEAR && d->u[b].role == NR_ROLE_BLOCK &&
+               (nr_ends_sentence(d->u[b].text, d->u[b].len) ||
+                b + 1 == d->n || cls[b + 1] == C_BAD))
+            b++;
+        /* and a closing section's heading over such a sentence
+           ("Verdict" / "Great headphones at the wrong price.") */
+        if (b + 1 < d->n && cls[b] == C_SHORT && d->u[b].role == NR_ROLE_BLOCK &&
+            !d->u[b].rule && st[b].words <= 4 && nr_headline_shape(&d->u[b], &st[b]) &&
+            cls[b + 1] == C_NEAR && d->u[b + 1].role == NR_ROLE_BLOCK &&
+            nr_ends_sentence(d->u[b + 1].text, d->u[b + 1].len) &&
+            !nr_off_subject(d, v, b + 1, b + 2, a, b))
+            b++;
+        else
+            break;
+    }
     /* a text with no furniture after the story (an article on its own,
        not a page) ends where the text ends */
     size_t k = b;
