@@ -342,6 +342,35 @@ static const char *above_headline(const nr_doc *d, size_t i, size_t from,
     return "outside-article";
 }
 
+/* "How to repot a fig tree | Garden Weekly": where the headline ends
+   when a browser's tab title was copied, the site's name after a
+   separator (a few capitalised words after a longer headline); else n. */
+static size_t site_suffix_at(const char *s, size_t n)
+{
+    static const char *const seps[] = {" | ", " - ", " \xE2\x80\x93 ", " \xE2\x80\x94 ",
+                                       " :: ", " \xC2\xB7 ", NULL};
+    for (size_t k = 0; seps[k]; k++) {
+        size_t l = strlen(seps[k]);
+        const char *last = NULL;
+        for (const char *q = s; (q = memmem(q, n - (size_t)(q - s), seps[k], l)) != NULL; q += l)
+            last = q;
+        if (!last)
+            continue;
+        const char *r = last + l;
+        size_t rl = n - (size_t)(r - s), head = (size_t)(last - s);
+        size_t rw = nr_word_count(r, rl), hw = nr_word_count(s, head);
+        if (rw == 0 || rw > 4 || hw < 4 || hw < 2 * rw)
+            continue;
+        int caps = 1;
+        for (size_t i = 0; i < rl && caps; i++)
+            if ((i == 0 || r[i - 1] == ' ') && islower((unsigned char)r[i]))
+                caps = 0;
+        if (caps)
+            return head;
+    }
+    return n;
+}
+
 /* The last live candidate before a, or SIZE_MAX. */
 static size_t last_before(const nr_doc *d, size_t a)
 {
@@ -553,7 +582,8 @@ void nr_text_region(nr_doc *d)
     if (h != SIZE_MAX) {
         /* "News > 2015 > Headline": a crumb ending in the headline */
         size_t t = nr_crumb_tail(d->u[h].text, d->u[h].len);
-        nr_doc_set(d, &d->title, d->u[h].text + t, d->u[h].len - t);
+        nr_doc_set(d, &d->title, d->u[h].text + t,
+                   site_suffix_at(d->u[h].text + t, d->u[h].len - t));
         d->u[h].role = NR_ROLE_TITLE;
     }
     /* between headline and story a sentence above the byline or date is
