@@ -617,12 +617,14 @@ void nr_text_region(nr_doc *d)
                  strlen(d->byline) == c->len && !memcmp(d->byline, c->text, c->len))
             c->rule = "byline";   /* the writer's name on its own line */
         else if (i > from && i < a && !nr_meta_line(c) &&
-                 !(nr_namelike(c->text, c->len) && !nr_bulleted(c) && !nr_control_words(c)) &&
+                 !(nr_namelike(c->text, c->len) && !nr_bulleted(c) && !nr_control_words(c) &&
+                   !(st[i].words >= 4 && menu_shape(c, &st[i]))) &&
                  !(c->kind == NR_BLOCK_PARA &&
                    (v[i] > 0 || (i < first_meta &&
                                  nr_ends_sentence(c->text, c->len)))) &&
-                 !(i == from + 1 && nr_headline_shape(c, &st[i])) &&
-                 !(i == last_before(d, a) && nr_headline_shape(c, &st[i])))
+                 !(i == from + 1 && nr_headline_shape(c, &st[i]) && !menu_shape(c, &st[i])) &&
+                 !(i == last_before(d, a) && nr_headline_shape(c, &st[i]) &&
+                   !menu_shape(c, &st[i])))
             c->rule = "outside-article";   /* (the last keeps a subheading
                                               that opens the story) */
     }
