@@ -616,7 +616,7 @@ void nr_text_region(nr_doc *d)
                  nr_namelike(c->text, c->len) &&
                  strlen(d->byline) == c->len && !memcmp(d->byline, c->text, c->len))
             c->rule = "byline";   /* the writer's name on its own line */
-        else if (i > from && i < a && !nr_meta_line(c) &&
+        else if (i > from && i < a && !nr_meta_line(c) && !(c->flags & NR_C_STANDFIRST) &&
                  !(nr_namelike(c->text, c->len) && !nr_bulleted(c) && !nr_control_words(c) &&
                    !(st[i].words >= 4 && menu_shape(c, &st[i]))) &&
                  !(c->kind == NR_BLOCK_PARA &&
