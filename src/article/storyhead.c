@@ -169,6 +169,7 @@ static int title_part(const nr_page *pg, size_t i)
 static int byline_kind(const nr_cand *c, const nr_textstat *st, size_t *nb,
                        size_t *ne);
 static int beside_date(const nr_page *pg, size_t i);
+static size_t next_live(const nr_doc *d, size_t i);
 enum { BY_NONE, BY_NAME_ONLY, BY_NAME_DATE, BY_LEAD };
 
 /* Is the next live line a byline or date line?  ("Echo" over "Published
@@ -363,6 +364,19 @@ size_t nr_find_headline(nr_page *pg, size_t first, size_t end)
             (wu > wb || deck) && !contains_cands(up, &d->u[best]) &&
             (ou + 30 >= ob || 2 * ou >= ob || (deck && ou >= 20 && 3 * ou >= ob)))
             best--;
+    }
+    /* kicker, then headline: of two title-shaped lines in a row the lower
+       is the headline when the page repeats it (its title, a crumb, a
+       share text) and not the upper ("Sur vos écrans cette semaine" over
+       "Screenshot : «Vape Wave», ...") */
+    if (best != SIZE_MAX && best + 1 < first) {
+        size_t lo = next_live(d, best);
+        if (lo < first && nr_headline_shape(&d->u[lo], &pg->st[lo]) &&
+            pg->st[lo].words > pg->st[best].words &&
+            (recurs(pg, lo) || title_part(pg, lo) > 0) &&
+            !recurs(pg, best) && title_part(pg, best) <= 0 &&
+            !nr_metaish(&d->u[lo], &pg->st[lo]))
+            best = lo;
     }
     nr_hashset_free(&ws);
     return best;
