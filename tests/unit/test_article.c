@@ -386,6 +386,23 @@ static void test_formula_source(void **state)
     nr_article_free(a);
 }
 
+/* A caption's credit is cut, the caption kept; a "Photo:" inside prose is
+   not a credit. */
+static void test_photo_credit(void **state)
+{
+    (void)state;
+    const char *src = HEAD BODY1 "Cranes stand idle at the container terminal on Monday. Photo: Lars Eriksen\n\n" BODY2
+                      "The club's photo: a team of eleven in front of the old stand, taken in 1921 by the groundsman.\n\n" BODY3;
+    nr_article *a = text(src);
+    const nr_block *b = find_block(a, "Cranes stand idle");
+    assert_non_null(b);
+    assert_null(strstr(b->text, "Eriksen"));
+    assert_true(has_block(a, "photo: a team of eleven"));
+    assert_string_equal(stripped_by(a, src, "Lars Eriksen"), "photo-credit");
+    check_map(a, src, strlen(src));
+    nr_article_free(a);
+}
+
 static void test_markup_residue(void **state)
 {
     (void)state;
@@ -1474,6 +1491,7 @@ int main(void)
         cmocka_unit_test(test_markup_residue),
         cmocka_unit_test(test_gallery),
         cmocka_unit_test(test_formula_source),
+        cmocka_unit_test(test_photo_credit),
         cmocka_unit_test(test_byline_parts),
         cmocka_unit_test(test_share_widgets),
         cmocka_unit_test(test_comment_tail),
