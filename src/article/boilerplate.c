@@ -419,47 +419,6 @@ static int wire_dateline(const char *s, size_t n)
     return caps >= 2;
 }
 
-/* "3 hours ago", "Published 2 days ago", "Updated an hour ago": when a
-   story was posted, relative to a now the listener does not share. */
-static int relative_time_line(const char *k)
-{
-    static const char *const stamps[] = {"published", "updated", "posted", "last",
-                                         "modified", "edited", NULL};
-    static const char *const units[] = {
-        "second", "seconds", "minute", "minutes", "min", "mins", "hour", "hours",
-        "hr", "hrs", "day", "days", "week", "weeks", "month", "months", "year",
-        "years", NULL};
-    char w[4][16];
-    size_t nw = 0;
-    for (const char *p = k; *p && nw < 4;) {
-        size_t l = strcspn(p, " ");
-        if (l >= sizeof w[0])
-            return 0;
-        memcpy(w[nw], p, l);
-        w[nw++][l] = '\0';
-        p += l;
-        while (*p == ' ')
-            p++;
-        if (nw == 4 && *p)
-            return 0;
-    }
-    size_t i = 0;
-    if (i < nw && nr_in_list(w[i], strlen(w[i]), stamps))
-        i++;
-    if (i == 1 && nw == 2 && !strcmp(w[1], "ago"))
-        return 1;   /* "Updated ago": the copy lost the time */
-    if (nw != i + 3 || strcmp(w[i + 2], "ago"))
-        return 0;
-    const char *n = w[i];
-    int number = !strcmp(n, "a") || !strcmp(n, "an") || !strcmp(n, "one");
-    for (size_t j = 0; n[j] && !number; j++)
-        if (!isdigit((unsigned char)n[j]))
-            break;
-        else if (!n[j + 1])
-            number = 1;
-    return number && nr_in_list(w[i + 1], strlen(w[i + 1]), units);
-}
-
 static int is_share_bar(const char *k, size_t rawlen)
 {
     if (rawlen > 160 || !*k)
@@ -702,7 +661,7 @@ const char *nr_boiler_rule(const nr_cand *u, int *tail)
         rule = "dateline";
         goto done;
     }
-    if (n <= 40 && relative_time_line(k)) {
+    if (n <= 40 && nr_relative_time(s, n, 0)) {
         rule = "dateline";
         goto done;
     }

@@ -291,3 +291,66 @@ int nr_date_find(const char *s, size_t n, size_t *b, size_t *e, char iso[11])
     }
     return 0;
 }
+
+/* ---- times relative to now ---- */
+
+static int word_in(const char *w, size_t l, const char *const *list)
+{
+    for (size_t k = 0; list[k]; k++)
+        if (strlen(list[k]) == l && !strncasecmp(w, list[k], l))
+            return 1;
+    return 0;
+}
+
+int nr_relative_time(const char *s, size_t n, int compact)
+{
+    static const char *const stamps[] = {"published", "updated", "posted", "last",
+                                         "modified", "edited", NULL};
+    static const char *const units[] = {
+        "second", "seconds", "minute", "minutes", "min", "mins", "hour", "hours",
+        "hr", "hrs", "day", "days", "week", "weeks", "month", "months", "year",
+        "years", NULL};
+    static const char *const short_units[] = {"h", "d", "m", "w", "min", "mins",
+                                              "hr", "hrs", NULL};
+    const char *w[4];
+    size_t wl[4], nw = 0, i = 0;
+    while (i < n) {
+        /* separators and spaces between the words */
+        while (i < n && !isalnum((unsigned char)s[i]))
+            i++;
+        if (i >= n)
+            break;
+        if (nw == 4)
+            return 0;
+        size_t j = i;
+        while (j < n && isalnum((unsigned char)s[j]))
+            j++;
+        w[nw] = s + i;
+        wl[nw++] = j - i;
+        i = j;
+    }
+    size_t k = 0;
+    if (k < nw && word_in(w[k], wl[k], stamps))
+        k++;
+    if (k == 1 && nw == 2 && wl[1] == 3 && !strncasecmp(w[1], "ago", 3))
+        return 1;   /* "Updated ago": the copy lost the time */
+    if (nw == k + 3 && wl[k + 2] == 3 && !strncasecmp(w[k + 2], "ago", 3)) {
+        size_t d = 0;
+        while (d < wl[k] && isdigit((unsigned char)w[k][d]))
+            d++;
+        int number = (d == wl[k] && d <= 3) || word_in(w[k], wl[k], (const char *const[]){"a", "an", "one", NULL});
+        return number && word_in(w[k + 1], wl[k + 1], units);
+    }
+    if (!compact || k != 0)
+        return 0;
+    /* "8h", "5 min", "2d" */
+    size_t d = 0;
+    while (nw >= 1 && d < wl[0] && isdigit((unsigned char)w[0][d]))
+        d++;
+    if (d == 0 || d > 3)
+        return 0;
+    if (nw == 1)
+        return word_in(w[0] + d, wl[0] - d, short_units);
+    return nw == 2 && d == wl[0] && word_in(w[1], wl[1], short_units);
+}
+

@@ -74,6 +74,10 @@ int nr_namelike(const char *s, size_t n);
 int nr_parse_dateline(const char *s, size_t n, char **date, char **date_iso);
 
 /* ---- dates (date.c) ---- */
+/* Is s[0..n) only a time relative to now, separators around it allowed:
+   "3 hours ago", "Published 2 days ago", "Updated ago" (the copy lost the
+   time), and with compact set "8h", "5 min"? */
+int nr_relative_time(const char *s, size_t n, int compact);
 /* Finds the first date in s[0..n): *b, *e get its extent as written; iso
    gets "YYYY-MM-DD", or "" when the date is ambiguous (03/04/2014). */
 int nr_date_find(const char *s, size_t n, size_t *b, size_t *e, char iso[11]);

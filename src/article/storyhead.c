@@ -332,17 +332,20 @@ size_t nr_find_headline(nr_page *pg, size_t first, size_t end)
         int early = k <= HEAD_INSIDE && before < 60;
         if (nr_headline_shape(&d->u[i], &pg->st[i]) &&
             (early || (!above_signed && before * 2 < total &&
-                       strict_meta_below(pg, i, end))) &&
-            (k > 1 || title_part(pg, i) > 0) &&
-            (recurs(pg, i) || title_part(pg, i) > 0 ||
-             (i + 1 < end && nr_metaish(&d->u[i + 1], &pg->st[i + 1])))) {
-            long score = headline_score(pg, &ws, i, 0) - 10;
+                       strict_meta_below(pg, i, end)))) {
+            int titled = title_part(pg, i) > 0;
+            if ((k > 1 || titled) &&
+                (titled || recurs(pg, i) ||
+                 (i + 1 < end && nr_metaish(&d->u[i + 1], &pg->st[i + 1])))) {
+                long score = headline_score(pg, &ws, i, 0) - 10;
 #ifdef NR_REGION_DEBUG
-            fprintf(stderr, "head %4zu score %4ld inside %.60s\n", i, score, d->u[i].text);
+                fprintf(stderr, "head %4zu score %4ld inside %.60s\n", i, score,
+                        d->u[i].text);
 #endif
-            if (score > best_score) {
-                best_score = score;
-                best = i;
+                if (score > best_score) {
+                    best_score = score;
+                    best = i;
+                }
             }
         }
         if (pg->v[i] > 0)
@@ -383,29 +386,6 @@ size_t nr_find_headline(nr_page *pg, size_t first, size_t end)
 }
 
 /* ---- the byline ---- */
-
-/* After a separator, a time relative to now and nothing else: "• 8h",
-   "| 3 hours ago", "· 2d". */
-static int relative_time(const char *r, size_t rl)
-{
-    size_t i = 0;
-    while (i < rl && !isalnum((unsigned char)r[i]))
-        i++;   /* the separator */
-    size_t d = i;
-    while (i < rl && isdigit((unsigned char)r[i]))
-        i++;
-    if (i == d || i - d > 3)
-        return 0;
-    const char *u = r + i;
-    size_t ul = rl - i;
-    while (ul && *u == ' ')
-        u++, ul--;
-    static const char *const units[] = {"h", "d", "m", "min", "mins", "hr", "hrs", "w", NULL};
-    for (size_t k = 0; units[k]; k++)
-        if (ul == strlen(units[k]) && !strncmp(u, units[k], ul))
-            return 1;
-    return ul >= 4 && !strcmp(u + ul - 4, " ago") && ul <= 16;
-}
 
 /* Is c a byline line, and which kind?  *nb..*ne gets the name. */
 static int byline_kind(const nr_cand *c, const nr_textstat *st, size_t *nb,
@@ -473,8 +453,8 @@ static int byline_kind(const nr_cand *c, const nr_textstat *st, size_t *nb,
     if (rl >= 2 && (!strncmp(r, "\xE2\x80\xA2", 3) || !strncmp(r, "- ", 2) ||
                     !strncmp(r, "| ", 2) || !strncmp(r, "\xC2\xB7", 2) ||
                     !strncmp(r, "\xE2\x80\x94", 3) || !strncmp(r, "\xE2\x80\x93", 3)))
-        return nr_date_find(r, rl, &b, &e, iso) || relative_time(r, rl) ? BY_NAME_DATE
-                                                                        : BY_NONE;
+        return nr_date_find(r, rl, &b, &e, iso) || nr_relative_time(r, rl, 1) ? BY_NAME_DATE
+                                                                               : BY_NONE;
     return BY_NONE;
 }
 

@@ -1423,6 +1423,19 @@ static void test_byline_parts(void **state)
                            "How We Won", "Inside The Vault"};
     for (size_t i = 0; i < sizeof heads / sizeof *heads; i++)
         assert_false(nr_namelike(heads[i], strlen(heads[i])));
+    const char *rel[] = {"3 hours ago", "Published 2 days ago", "Updated: an hour ago",
+                         "Updated ago", "| 45 minutes ago"};
+    for (size_t i = 0; i < sizeof rel / sizeof *rel; i++)
+        assert_true(nr_relative_time(rel[i], strlen(rel[i]), 0));
+    const char *compact[] = {"\xE2\x80\xA2 8h", "5 min", "2d"};
+    for (size_t i = 0; i < sizeof compact / sizeof *compact; i++) {
+        assert_true(nr_relative_time(compact[i], strlen(compact[i]), 1));
+        assert_false(nr_relative_time(compact[i], strlen(compact[i]), 0));
+    }
+    const char *not_rel[] = {"5 min read", "10 years ago today", "Posted 3 days",
+                             "ago", "1234 hours ago", "3 apples ago"};
+    for (size_t i = 0; i < sizeof not_rel / sizeof *not_rel; i++)
+        assert_false(nr_relative_time(not_rel[i], strlen(not_rel[i]), 1));
     /* a time relative to a now the listener does not share is not read */
     const char *src = HEAD "Published 2 days ago\n\n" BODY1
                       "The vote came 3 hours ago, and the hall was so full that people stood in the corridor to hear it.\n\n"
