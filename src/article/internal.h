@@ -73,6 +73,11 @@ int nr_namelike(const char *s, size_t n);
    "Published 3 March 2021 10:32 GMT"). */
 int nr_parse_dateline(const char *s, size_t n, char **date, char **date_iso);
 
+/* Where a caption's credit starts after its last sentence ("... on
+   Monday. Photo: Lars Eriksen": the space before "Photo"), else 0; *mark
+   gets the length of the credit's label with its spaces (trims.c). */
+size_t nr_caption_credit(const char *s, size_t n, size_t *mark);
+
 /* ---- dates (date.c) ---- */
 /* Is s[0..n) only a time relative to now, separators around it allowed:
    "3 hours ago", "Published 2 days ago", "Updated ago" (the copy lost the

@@ -610,19 +610,6 @@ static int one_word_heading(const nr_cand *u)
     return 0;
 }
 
-/* "Cranes stand idle at the terminal. Photo: Lars Eriksen": a caption
-   with its credit, which ends on a name, not a heading. */
-static int credited(const nr_cand *u)
-{
-    static const char *const marks[] = {". Photo:", ". Photograph:", ". Picture:",
-                                        ". Image:", ". Credit:", ". Illustration:",
-                                        ". Foto:", ". Bild:", ". Photo by", NULL};
-    for (size_t k = 0; marks[k]; k++)
-        if (memmem(u->text, u->len, marks[k], strlen(marks[k])))
-            return 1;
-    return 0;
-}
-
 static int heading_shape(const nr_cand *u)
 {
     if (u->kind != NR_BLOCK_PARA || !(u->flags & NR_C_ONE_LINE) ||
@@ -647,7 +634,10 @@ static int heading_shape(const nr_cand *u)
         return 0;
     if (nr_ends_sentence(u->text, u->len) && last != '?')
         return 0;
-    return !credited(u);
+    /* a caption with a credit too long to cut ends on a name, but is no
+       heading ("... the terminal. Photo: J. Roe for the Daily Ledger") */
+    size_t mark;
+    return !nr_caption_credit(u->text, u->len, &mark);
 }
 
 static void text_headings(nr_doc *d)

@@ -232,31 +232,39 @@ static void trim_footnotes(nr_doc *d, nr_cand *u)
     free(map);
 }
 
-/* A caption's credit after its last sentence ("Cranes stand idle on
-   Monday. Photo: Lars Eriksen"): the caption is read, the credit is not. */
-static void trim_credit(nr_doc *d, nr_cand *u)
+size_t nr_caption_credit(const char *s, size_t n, size_t *mark)
 {
     static const char *const marks[] = {
         " Photograph: ", " Photo: ", " Photos: ", " Picture: ", " Image: ",
         " Illustration: ", " Credit: ", " Foto: ", " Bild: ", " Photograph by ",
         " Photo by ", " Picture by ", NULL};
-    if (u->len > 400)
-        return;
     for (size_t m = 0; marks[m]; m++) {
         size_t l = strlen(marks[m]);
-        const char *at = memmem(u->text, u->len, marks[m], l);
-        if (!at || at == u->text)
-            continue;
-        size_t cut = (size_t)(at - u->text), rest = u->len - cut;
-        /* after a sentence of the caption; the credit a name or two */
-        if (!strchr(".!?", u->text[cut - 1]) || rest > 90 ||
-            memchr(at + l, '.', rest - l - 1))
-            continue;
-        nr_doc_strip(d, nr_srcmap_at(&u->map, cut + 1), nr_srcmap_at(&u->map, u->len),
-                     "photo-credit");
-        nr_cand_cut(d, u, cut, u->len);
-        return;
+        const char *at = memmem(s, n, marks[m], l);
+        /* after a sentence of the caption */
+        if (at && at > s && strchr(".!?", at[-1])) {
+            *mark = l;
+            return (size_t)(at - s);
+        }
     }
+    return 0;
+}
+
+/* A caption's credit after its last sentence ("Cranes stand idle on
+   Monday. Photo: Lars Eriksen"): the caption is read, the credit (a name
+   or two, no sentence of its own) is not. */
+static void trim_credit(nr_doc *d, nr_cand *u)
+{
+    size_t l;
+    size_t cut = u->len <= 400 ? nr_caption_credit(u->text, u->len, &l) : 0;
+    if (!cut)
+        return;
+    size_t rest = u->len - cut;
+    if (rest > 90 || memchr(u->text + cut + l, '.', rest - l - 1))
+        return;
+    nr_doc_strip(d, nr_srcmap_at(&u->map, cut + 1), nr_srcmap_at(&u->map, u->len),
+                 "photo-credit");
+    nr_cand_cut(d, u, cut, u->len);
 }
 
 void nr_boiler_trim(nr_doc *d, nr_cand *u)
