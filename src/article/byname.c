@@ -41,14 +41,9 @@ static int cap_word(const char *s, size_t n)
 /* Is s[0..n), lowered and without a closing full stop, in the list? */
 static int lower_in(const char *s, size_t n, const char *const *list)
 {
-    char w[24];
     if (n && s[n - 1] == '.')
         n--;
-    if (n >= sizeof w)
-        return 0;
-    for (size_t i = 0; i < n; i++)
-        w[i] = (char)tolower((unsigned char)s[i]);
-    return nr_in_list(w, n, list);
+    return nr_in_list_ci(s, n, list);
 }
 
 static const char *const months[] = {

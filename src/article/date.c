@@ -294,14 +294,6 @@ int nr_date_find(const char *s, size_t n, size_t *b, size_t *e, char iso[11])
 
 /* ---- times relative to now ---- */
 
-static int word_in(const char *w, size_t l, const char *const *list)
-{
-    for (size_t k = 0; list[k]; k++)
-        if (strlen(list[k]) == l && !strncasecmp(w, list[k], l))
-            return 1;
-    return 0;
-}
-
 int nr_relative_time(const char *s, size_t n, int compact)
 {
     static const char *const stamps[] = {"published", "updated", "posted", "last",
@@ -312,6 +304,7 @@ int nr_relative_time(const char *s, size_t n, int compact)
         "years", NULL};
     static const char *const short_units[] = {"h", "d", "m", "w", "min", "mins",
                                               "hr", "hrs", NULL};
+    static const char *const one[] = {"a", "an", "one", NULL};
     const char *w[4];
     size_t wl[4], nw = 0, i = 0;
     while (i < n) {
@@ -330,7 +323,7 @@ int nr_relative_time(const char *s, size_t n, int compact)
         i = j;
     }
     size_t k = 0;
-    if (k < nw && word_in(w[k], wl[k], stamps))
+    if (k < nw && nr_in_list_ci(w[k], wl[k], stamps))
         k++;
     if (k == 1 && nw == 2 && wl[1] == 3 && !strncasecmp(w[1], "ago", 3))
         return 1;   /* "Updated ago": the copy lost the time */
@@ -338,8 +331,8 @@ int nr_relative_time(const char *s, size_t n, int compact)
         size_t d = 0;
         while (d < wl[k] && isdigit((unsigned char)w[k][d]))
             d++;
-        int number = (d == wl[k] && d <= 3) || word_in(w[k], wl[k], (const char *const[]){"a", "an", "one", NULL});
-        return number && word_in(w[k + 1], wl[k + 1], units);
+        int number = (d == wl[k] && d <= 3) || nr_in_list_ci(w[k], wl[k], one);
+        return number && nr_in_list_ci(w[k + 1], wl[k + 1], units);
     }
     if (!compact || k != 0)
         return 0;
@@ -350,7 +343,7 @@ int nr_relative_time(const char *s, size_t n, int compact)
     if (d == 0 || d > 3)
         return 0;
     if (nw == 1)
-        return word_in(w[0] + d, wl[0] - d, short_units);
-    return nw == 2 && d == wl[0] && word_in(w[1], wl[1], short_units);
+        return nr_in_list_ci(w[0] + d, wl[0] - d, short_units);
+    return nw == 2 && d == wl[0] && nr_in_list_ci(w[1], wl[1], short_units);
 }
 

@@ -151,12 +151,9 @@ int nr_namelike(const char *s, size_t n)
         memchr(s, ':', n) || !namelike(s, n))
         return 0;
     size_t l = 0;
-    char first[12];
-    while (l < n && s[l] != ' ' && l < sizeof first - 1) {
-        first[l] = (char)tolower((unsigned char)s[l]);
+    while (l < n && s[l] != ' ')
         l++;
-    }
-    return !nr_in_list(first, l, not_first);
+    return !nr_in_list_ci(s, l, not_first);
 }
 
 static int sep_at(const char *s, size_t n, size_t i, size_t *w)

@@ -382,14 +382,6 @@ static size_t last_before(const nr_doc *d, size_t a)
 
 /* ---- teaser streams ---- */
 
-static size_t live_after(const nr_doc *d, size_t i)
-{
-    for (size_t j = i + 1; j < d->n; j++)
-        if (nr_live(&d->u[j]))
-            return j;
-    return d->n;
-}
-
 /* A portal's stream of other stories: headline, one short summary,
    headline, one short summary...  Each summary is prose, and together
    they outweigh a short story on the same page, but none is the story.
@@ -409,7 +401,7 @@ static void teaser_streams(nr_doc *d, const nr_textstat *st, long *v)
                     p = j;
                     break;
                 }
-            q = live_after(d, i);
+            q = nr_next_live(d, i);
             unit = p != SIZE_MAX && v[p] <= 0 && nr_headline_shape(&d->u[p], &st[p]) &&
                    (q == d->n || (v[q] <= 0 && (nr_headline_shape(&d->u[q], &st[q]) ||
                                                 nr_metaish(&d->u[q], &st[q]))));

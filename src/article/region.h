@@ -19,6 +19,15 @@ static inline int nr_live(const nr_cand *c)
     return !c->rule && c->role == NR_ROLE_BLOCK;
 }
 
+/* The next live candidate after i, or d->n. */
+static inline size_t nr_next_live(const nr_doc *d, size_t i)
+{
+    for (size_t k = i + 1; k < d->n; k++)
+        if (nr_live(&d->u[k]))
+            return k;
+    return d->n;
+}
+
 /* What the passes know of every candidate of a page. */
 typedef struct nr_page {
     nr_doc *d;

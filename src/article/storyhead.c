@@ -169,7 +169,6 @@ static int title_part(const nr_page *pg, size_t i)
 static int byline_kind(const nr_cand *c, const nr_textstat *st, size_t *nb,
                        size_t *ne);
 static int beside_date(const nr_page *pg, size_t i);
-static size_t next_live(const nr_doc *d, size_t i);
 enum { BY_NONE, BY_NAME_ONLY, BY_NAME_DATE, BY_LEAD };
 
 /* Is the next live line a byline or date line?  ("Echo" over "Published
@@ -203,27 +202,22 @@ static int signed_below(const nr_page *pg, size_t i)
 static int strict_meta_below(const nr_page *pg, size_t i, size_t end)
 {
     const nr_doc *d = pg->d;
-    size_t b, e;
+    size_t b, e, j = nr_next_live(d, i);
     char iso[11];
-    for (size_t j = i + 1; j < end; j++) {
-        if (!nr_live(&d->u[j]))
-            continue;
-        /* "— Jo Roe (@joroe) August 22, 2013" signs a quoted post */
-        const char *t = d->u[j].text;
-        if (t[0] == '-' || !strncmp(t, "\xE2\x80\x94", 3) || !strncmp(t, "\xE2\x80\x93", 3))
-            return 0;
-        int kind = byline_kind(&d->u[j], &pg->st[j], &b, &e);
-        int dated = pg->st[j].words <= 12 &&
-                    nr_date_find(d->u[j].text, d->u[j].len, &b, &e, iso);
-        /* "Von PUBLIC VOICE mit ... nach ...": a lead that is also a
-           preposition opens sentences; a byline says little more than
-           the name */
-        if (kind == BY_LEAD && !dated &&
-            nr_word_count(d->u[j].text + e, d->u[j].len - e) > 3)
-            kind = BY_NONE;
-        return nr_meta_line(&d->u[j]) || kind == BY_LEAD || kind == BY_NAME_DATE || dated;
-    }
-    return 0;
+    if (j >= end)
+        return 0;
+    /* "— Jo Roe (@joroe) August 22, 2013" signs a quoted post */
+    const char *t = d->u[j].text;
+    if (t[0] == '-' || !strncmp(t, "\xE2\x80\x94", 3) || !strncmp(t, "\xE2\x80\x93", 3))
+        return 0;
+    int kind = byline_kind(&d->u[j], &pg->st[j], &b, &e);
+    int dated = pg->st[j].words <= 12 && nr_date_find(d->u[j].text, d->u[j].len, &b, &e, iso);
+    /* "Von PUBLIC VOICE mit ... nach ...": a lead that is also a
+       preposition opens sentences; a byline says little more than the
+       name */
+    if (kind == BY_LEAD && !dated && nr_word_count(d->u[j].text + e, d->u[j].len - e) > 3)
+        kind = BY_NONE;
+    return nr_meta_line(&d->u[j]) || kind == BY_LEAD || kind == BY_NAME_DATE || dated;
 }
 
 static long headline_score(const nr_page *pg, const nr_hashset *ws, size_t i,
@@ -373,7 +367,7 @@ size_t nr_find_headline(nr_page *pg, size_t first, size_t end)
        share text) and not the upper ("Sur vos écrans cette semaine" over
        "Screenshot : «Vape Wave», ...") */
     if (best != SIZE_MAX && best + 1 < first) {
-        size_t lo = next_live(d, best);
+        size_t lo = nr_next_live(d, best);
         if (lo < first && nr_headline_shape(&d->u[lo], &pg->st[lo]) &&
             pg->st[lo].words > pg->st[best].words &&
             (recurs(pg, lo) || title_part(pg, lo) > 0) &&
@@ -541,21 +535,12 @@ static size_t live_between(const nr_doc *d, size_t i, size_t j)
     return n;
 }
 
-/* The next live candidate after i, or d->n. */
-static size_t next_live(const nr_doc *d, size_t i)
-{
-    for (size_t k = i + 1; k < d->n; k++)
-        if (nr_live(&d->u[k]))
-            return k;
-    return d->n;
-}
-
 /* Is the line after i the writer's role, and the story next ("Jo Roe /
    Science correspondent / The story...")? */
 static int role_then_story(const nr_doc *d, size_t i, size_t a)
 {
-    size_t r = next_live(d, i);
-    return r < a && nr_role_line(d->u[r].text, d->u[r].len) && next_live(d, r) >= a;
+    size_t r = nr_next_live(d, i);
+    return r < a && nr_role_line(d->u[r].text, d->u[r].len) && nr_next_live(d, r) >= a;
 }
 
 /* Does the page sign with the name on line i elsewhere, after "By" or
@@ -639,7 +624,7 @@ void nr_find_byline(nr_page *pg, size_t h, size_t a, size_t b)
         if (kind == BY_NAME_ONLY && !beside_date(pg, i) &&
             !(h != SIZE_MAX && i > h && i < a && live_between(d, h, i) <= 2 &&
               pg->st[i].words <= 3 && !nr_control_words(c) &&
-              (next_live(d, i) >= a || name_signed(pg, i) || role_then_story(d, i, a))))
+              (nr_next_live(d, i) >= a || name_signed(pg, i) || role_then_story(d, i, a))))
             continue;
         int footer = i > a && kind == BY_NAME_DATE && live_between(d, i, b) <= 2;
         score -= i + 4 < anchor ? (long)(anchor - i)

@@ -6,6 +6,7 @@
  */
 #include <stdlib.h>
 #include <string.h>
+#include <strings.h>
 
 #include "article/textbuf.h"
 
@@ -220,6 +221,14 @@ int nr_in_list(const char *w, size_t n, const char *const *list)
 {
     for (size_t i = 0; list[i]; i++)
         if (strlen(list[i]) == n && !memcmp(list[i], w, n))
+            return 1;
+    return 0;
+}
+
+int nr_in_list_ci(const char *w, size_t n, const char *const *list)
+{
+    for (size_t i = 0; list[i]; i++)
+        if (strlen(list[i]) == n && !strncasecmp(list[i], w, n))
             return 1;
     return 0;
 }

@@ -55,5 +55,7 @@ uint64_t nr_hash(uint64_t h, const char *s, size_t n);
 
 /* Is the n bytes at w one of the NULL-ended list's words? */
 int nr_in_list(const char *w, size_t n, const char *const *list);
+/* The same with ASCII letters in any case ("Updated", "UPDATED"). */
+int nr_in_list_ci(const char *w, size_t n, const char *const *list);
 
 #endif
