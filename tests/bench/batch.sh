@@ -24,18 +24,15 @@ py=/usr/bin/python3
 $py "$TOP/tests/bench/make_shorts.py" "$W/in" "$SHORTS"
 printf 'title = Bench\nvoice = slt\n' >"$W/feed.conf"
 
-measure() {  # measure NAME CMD...: appends "name wall cpu rss_kb"
-    name=$1; shift
-    rm -rf "$W/out"; mkdir -p "$W/out"
-    /usr/bin/time -f "$name %e %U %S %M" -o "$W/t" sh -c "$*" >/dev/null 2>&1
-    awk '{printf "%s %.3f %.3f %d\n", $1, $2, $3 + $4, $5}' "$W/t" >>"$W/times"
-}
+. "$TOP/tests/bench/lib.sh"
+# each run writes into an empty output folder
+fresh() { rm -rf "$W/out"; mkdir -p "$W/out"; measure "$@"; }
 : >"$W/times"
 i=0
 while [ $i -lt "$RUNS" ]; do
-    measure batch "'$N' batch -q '$W/in' '$W/out' --config '$W/feed.conf'"
-    measure batch_1lane "'$N' batch -q --lanes 1 '$W/in' '$W/out' --config '$W/feed.conf'"
-    measure singles "parallel -j2 '$N' -q {} -o '$W/out/{/.}.mp3' ::: '$W'/in/*.txt"
+    fresh batch "'$N' batch -q '$W/in' '$W/out' --config '$W/feed.conf'"
+    fresh batch_1lane "'$N' batch -q --lanes 1 '$W/in' '$W/out' --config '$W/feed.conf'"
+    fresh singles "parallel -j2 '$N' -q {} -o '$W/out/{/.}.mp3' ::: '$W'/in/*.txt"
     i=$((i + 1))
 done
 audio=$(for f in "$W"/out/*.mp3; do ffprobe -v error -show_entries format=duration -of csv=p=0 "$f"; done |
@@ -43,11 +40,7 @@ audio=$(for f in "$W"/out/*.mp3; do ffprobe -v error -show_entries format=durati
 
 echo "batch: $SHORTS short articles, $audio s of audio in all ($(awk "BEGIN{printf \"%.0f\", $audio/$SHORTS}") s each); $RUNS runs, medians"
 printf '%-24s %8s %8s %11s %9s\n' what wall_s cpu_s cores_busy rss_MiB
-for name in batch batch_1lane singles; do
-    for col in 2 3 4; do
-        grep "^$name " "$W/times" | awk -v c=$col '{print $c}' | sort -n | awk -v r="$RUNS" '{v[NR]=$1} END {print v[int((r+1)/2)]}'
-    done | paste -sd' ' - | sed "s/^/$name /"
-done >"$W/med"
+medians batch batch_1lane singles >"$W/med"
 awk '{
     label = $1 == "batch" ? "narrate batch" : $1 == "batch_1lane" ? "narrate batch --lanes 1" : "parallel -j2 narrate"
     printf "%-24s %8.2f %8.2f %11.2f %9.1f\n", label, $2, $3, $3 / $2, $4 / 1024

@@ -22,12 +22,7 @@ $py "$TOP/tests/bench/make_text.py" "$TOP/samples/seed-article.txt" 50000 >"$W/a
 # The baseline speaks exactly what narrate speaks, so both do the same work.
 "$N" --script "$W/article.txt" | grep -v '^# ' >"$W/spoken.txt"
 
-# measure NAME CMD...: appends "name wall cpu rss_kb" for one run
-measure() {
-    name=$1; shift
-    /usr/bin/time -f "$name %e %U %S %M" -o "$W/t" sh -c "$*" >/dev/null 2>&1
-    awk '{printf "%s %.3f %.3f %d\n", $1, $2, $3 + $4, $5}' "$W/t" >>"$W/times"
-}
+. "$TOP/tests/bench/lib.sh"
 : >"$W/times"
 i=0
 while [ $i -lt "$RUNS" ]; do
@@ -58,12 +53,7 @@ PY
 echo "machine: $(nproc) cores, $(awk '/MemTotal/{printf "%.0f GiB", $2/1048576}' /proc/meminfo), $(uname -m), $(sed -n 's/^model name\s*: //p' /proc/cpuinfo | head -n 1)"
 echo "text: $(wc -c <"$W/article.txt") characters, $(printf '%.0f' "$audio") s of audio; $RUNS runs, medians"
 printf '%-12s %8s %8s %9s %8s\n' what wall_s cpu_s rss_MiB x_realtime
-# medians need each column sorted on its own
-for name in baseline narrate_j1 narrate; do
-    for col in 2 3 4; do
-        grep "^$name " "$W/times" | awk -v c=$col '{print $c}' | sort -n | awk -v r="$RUNS" '{v[NR]=$1} END {print v[int((r+1)/2)]}'
-    done | paste -sd' ' - | sed "s/^/$name /"
-done >"$W/med"
+medians baseline narrate_j1 narrate >"$W/med"
 awk -v a="$audio" '{printf "%-12s %8.2f %8.2f %9.1f %8.1f\n", $1, $2, $3, $4/1024, a/$2}' "$W/med"
 awk '
     {w[$1]=$2; c[$1]=$3; m[$1]=$4}
