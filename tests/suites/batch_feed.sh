@@ -256,10 +256,7 @@ cp "$KO/feed.xml" "$WORK/kfeed.before"
 for i in 4 5 6 7 8 9; do story $i; done
 "$NARRATE" batch "$K" "$KO" --config "$CONF" -q -j 1 &
 pid=$!
-n=0
-while [ $n -lt 400 ] && [ "$(ls "$KO" | grep -c 'episode.json$')" -lt 4 ]; do
-    sleep 0.02; n=$((n + 1))
-done
+wait_episodes "$KO" 4 400
 kill -9 $pid 2>/dev/null
 wait $pid 2>/dev/null
 if cmp -s "$WORK/kfeed.before" "$KO/feed.xml"; then
@@ -362,10 +359,7 @@ t "  counted in the report" [ "$(count "$OUT/report.json" pruned)" -eq 1 ]
 for i in 10 11 12 13 14 15; do story $i; done
 "$NARRATE" batch "$K" "$KO" --config "$CONF" -q -j 1 &
 pid=$!
-n=0
-while [ $n -lt 400 ] && [ "$(ls "$KO" | grep -c 'episode.json$')" -lt 10 ]; do
-    sleep 0.02; n=$((n + 1))
-done
+wait_episodes "$KO" 10 400
 kill -TERM $pid 2>/dev/null
 wait $pid
 rc=$?

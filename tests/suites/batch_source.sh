@@ -302,10 +302,7 @@ while [ $i -le 6 ]; do
 done
 "$NARRATE" batch "$F" "$WORK/sig" --config "$WORK/feed.conf" -q --lanes 2 &
 pid=$!
-n=0
-while [ $n -lt 600 ] && [ "$(ls "$WORK/sig" 2>/dev/null | grep -c 'episode.json$')" -lt 1 ]; do
-    sleep 0.02; n=$((n + 1))
-done
+wait_episodes "$WORK/sig" 1 600
 kill -TERM $pid 2>/dev/null
 wait $pid
 rc=$?
