@@ -83,7 +83,7 @@ typedef struct phrase {
 /* Whole-candidate phrases. */
 static const phrase exact[] = {
     {"advertisement", "advert", 0}, {"advertisements", "advert", 0},
-    {"advert", "advert", 0}, {"ad", "advert", 0}, {"ads", "advert", 0},
+    {"advert", "advert", 0}, {"advertising", "advert", 0}, {"ad", "advert", 0}, {"ads", "advert", 0},
     {"sponsored", "advert", 0}, {"sponsored content", "advert", 0},
     {"paid content", "advert", 0}, {"promoted", "advert", 0},
     {"story continues below advertisement", "advert", 0},

@@ -58,6 +58,18 @@ static size_t after_prev(const uint64_t *hk, const size_t *last, size_t cap,
     return hk[p] == x ? last[p] : 0;
 }
 
+/* "4 See also", "2.1 Construction": a section number, then a short
+   title. */
+static int section_numbered(const nr_cand *c)
+{
+    size_t i = 0;
+    while (i < c->len && (isdigit((unsigned char)c->text[i]) ||
+                          (i > 0 && c->text[i] == '.')))
+        i++;
+    return i > 0 && i < 8 && i < c->len && c->text[i] == ' ' &&
+           nr_word_count(c->text, c->len) <= SHORT_WORDS;
+}
+
 static int is_label(const nr_cand *c)
 {
     char *k = nr_key(c->text, c->len);
@@ -133,9 +145,30 @@ void nr_contents_list(nr_doc *d)
             }
         }
         if (hits >= 3) {
-            for (size_t k = first; k <= lastrun; k++)
-                if (live(&d->u[k]) && !(d->u[k].flags & NR_C_KEEP))
-                    d->u[k].rule = "contents";
+            /* numbered entries right after it whose sections were cut
+               already ("4 See also", "5 References") */
+            for (size_t k = lastrun + 1; k < d->n; k++) {
+                if (!live(&d->u[k]))
+                    continue;
+                if (!section_numbered(&d->u[k]))
+                    break;
+                lastrun = k;
+            }
+            for (size_t k = first; k <= lastrun; k++) {
+                if (!live(&d->u[k]) || (d->u[k].flags & NR_C_KEEP))
+                    continue;
+                d->u[k].rule = "contents";
+                /* where an entry comes back it is a section's heading,
+                   however short ("Formation") */
+                size_t at = h[k] ? after_prev(hk, last, cap, h[k]) : 0;
+                nr_cand *t = at > k + 1 ? &d->u[at - 1] : NULL;
+                if (t && t->kind == NR_BLOCK_PARA && t->text[0] != '[' &&
+                    !(t->flags & NR_C_KNOWN_KIND)) {
+                    t->kind = NR_BLOCK_HEADING;
+                    t->level = 2;
+                    t->flags |= NR_C_KNOWN_KIND;
+                }
+            }
             for (size_t k = first; k-- > 0;)
                 if (live(&d->u[k])) {
                     if (is_label(&d->u[k]) && !(d->u[k].flags & NR_C_KEEP))

@@ -220,6 +220,7 @@ static int date_at(const char *s, size_t n, size_t i, size_t *e, char iso[11])
         if ((a1 = num_at(s, n, i, 2, &j)) > 0 && j < n &&
             (s[j] == '/' || s[j] == '.' || s[j] == '-')) {
             char sep = s[j];
+            size_t e1 = j;   /* where the first part ends */
             if ((a2 = num_at(s, n, j + 1, 2, &k)) > 0 && k < n && s[k] == sep &&
                 (y = year_at(s, n, k + 1, &j)) > 0) {
                 int dmy = a1 <= 31 && a2 <= 12 && valid(y, a2, a1);
@@ -233,6 +234,19 @@ static int date_at(const char *s, size_t n, size_t i, size_t *e, char iso[11])
                         put_iso(iso, y, a1, a2);
                     return 1;
                 }
+            }
+            /* "11.03.17 in Gadgetry", "03/11/17": a two-digit year, only
+               where a line starts with it (a version number is written
+               the same); which part is the day is anyone's guess, so no
+               ISO date */
+            size_t y0 = k + 1;
+            if (i == 0 && sep != '-' && a2 > 0 && e1 == 2 && k == 5 && s[k] == sep &&
+                y0 + 2 <= n && is_digit(s[y0]) && is_digit(s[y0 + 1]) &&
+                (y0 + 2 == n || s[y0 + 2] == ' ' || s[y0 + 2] == ',') &&
+                a1 >= 1 && a2 >= 1 && ((a1 <= 31 && a2 <= 12) || (a1 <= 12 && a2 <= 31))) {
+                *e = y0 + 2;
+                iso[0] = '\0';
+                return 1;
             }
         }
     }

@@ -402,7 +402,10 @@ static void teaser_streams(nr_doc *d, const nr_textstat *st, long *v)
                     break;
                 }
             q = nr_next_live(d, i);
+            /* (a section's heading its table of contents names is the
+               story's, however short the section) */
             unit = p != SIZE_MAX && v[p] <= 0 && nr_headline_shape(&d->u[p], &st[p]) &&
+                   !(d->u[p].flags & NR_C_KNOWN_KIND) &&
                    (q == d->n || (v[q] <= 0 && (nr_headline_shape(&d->u[q], &st[q]) ||
                                                 nr_metaish(&d->u[q], &st[q]))));
         }
@@ -425,6 +428,34 @@ static void teaser_streams(nr_doc *d, const nr_textstat *st, long *v)
 }
 
 /* ---- the pass ---- */
+
+/* A run bridges gaps of furniture inside a story (a caption, a sign-up
+   box), but a page can hold two runs of prose far apart: a stream of
+   other stories, then the story itself in an overlay copied at the page's
+   end.  Across a gap no story has (LONG_GAP lines earning nothing),
+   the part whose head is signed (headline, byline, date) is the story,
+   when the part before it has no such head. */
+#define LONG_GAP 30
+static void split_long_gap(nr_doc *d, nr_textstat *st, long *v, size_t *a, size_t b)
+{
+    nr_page pg = {d, st, v};
+    if (nr_signed_head(&pg, *a, 0))
+        return;
+    size_t g0 = *a, live = 0;
+    for (size_t i = *a; i < b; i++) {
+        if (v[i] <= 0) {
+            if (!live)
+                g0 = i;
+            live += d->u[i].role == NR_ROLE_BLOCK;   /* cut or not */
+            continue;
+        }
+        if (live >= LONG_GAP && nr_signed_head(&pg, i, g0)) {
+            *a = i;
+            return;
+        }
+        live = 0;
+    }
+}
 
 
 /* A run can open with a stray sentence or two of furniture (a cookie
@@ -512,6 +543,7 @@ void nr_text_region(nr_doc *d)
         free(cls);
         return;   /* no prose at all: leave the page to the other passes */
     }
+    split_long_gap(d, st, v, &a, b);
     trim_front(d, v, cls, &a, b, best);
     trim_back(d, v, cls, a, &b);
     /* short sentences that earn nothing on their own still go on the
@@ -596,10 +628,18 @@ void nr_text_region(nr_doc *d)
         !nr_bulleted(&d->u[deck]) && nr_headline_shape_caps(&d->u[deck], &st[deck]) &&
         !nr_namelike(d->u[deck].text, d->u[deck].len) && !(d->u[deck].flags & NR_C_KEEP))
         d->u[deck].flags |= NR_C_STANDFIRST;
-    for (size_t i = 0; i < d->n; i++) {
+    /* many lines between headline and story are a block of their own (a
+       table of facts, a video player's controls): none of them is a
+       byline or a subheading opening the story */
+    size_t head_lines = 0;
+    for (size_t i = from + 1; i < a; i++)
+        head_lines += nr_live(&d->u[i]);
+    int crowded = head_lines > 6;
+    for (size_t i = 0, under = 0; i < d->n; i++) {
         nr_cand *c = &d->u[i];
         if (!nr_live(c) || (c->flags & NR_C_KEEP))
             continue;
+        under += i > from;   /* live lines under the headline so far */
         if (i < from)
             c->rule = above_headline(d, i, from, h);
         else if (i >= b)
@@ -609,13 +649,18 @@ void nr_text_region(nr_doc *d)
                  strlen(d->byline) == c->len && !memcmp(d->byline, c->text, c->len))
             c->rule = "byline";   /* the writer's name on its own line */
         else if (i > from && i < a && !nr_meta_line(c) && !(c->flags & NR_C_STANDFIRST) &&
-                 !(nr_namelike(c->text, c->len) && !nr_bulleted(c) && !nr_control_words(c) &&
+                 /* (a name right under the headline, for the header pass
+                    to read as the byline when none was found: not a
+                    table of facts, a player's controls) */
+                 !(!d->byline && under <= 3 && !crowded && nr_namelike(c->text, c->len) && !nr_bulleted(c) &&
+                   !nr_control_words(c) &&
                    !(st[i].words >= 4 && menu_shape(c, &st[i]))) &&
                  !(c->kind == NR_BLOCK_PARA &&
                    (v[i] > 0 || (i < first_meta &&
                                  nr_ends_sentence(c->text, c->len)))) &&
-                 !(i == from + 1 && nr_headline_shape(c, &st[i]) && !menu_shape(c, &st[i])) &&
-                 !(i == last_before(d, a) && nr_headline_shape(c, &st[i]) &&
+                 !(i == from + 1 && !crowded && nr_headline_shape(c, &st[i]) &&
+                   !menu_shape(c, &st[i])) &&
+                 !(i == last_before(d, a) && !crowded && nr_headline_shape(c, &st[i]) &&
                    !menu_shape(c, &st[i])))
             c->rule = "outside-article";   /* (the last keeps a subheading
                                               that opens the story) */

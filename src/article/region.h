@@ -81,6 +81,10 @@ size_t nr_find_headline(nr_page *pg, size_t first, size_t end);
 /* Fills d->byline (and the date it carries) from around the headline h
    (SIZE_MAX: none) or the story's run [a, b). */
 void nr_find_byline(nr_page *pg, size_t h, size_t a, size_t b);
+/* Does a signed head stand right above `first` (no higher than lo): a
+   headline-shaped line with a byline ("By Jo Roe", or a name with a date
+   line) among the next few lines? */
+int nr_signed_head(const nr_page *pg, size_t first, size_t lo);
 /* Where the last part of a breadcrumb starts ("Home > News > Title"),
    else 0. */
 size_t nr_crumb_tail(const char *s, size_t n);

@@ -128,6 +128,43 @@ static size_t sep_at(const char *s, size_t n, int at_end)
     return 0;
 }
 
+/* Does the first paragraph under line i open with it ("Mozilla" over
+   "Mozilla is a free-software community ...", "List of films ..." over
+   "This list of films ...")?  A reference page names its subject first
+   in its opening sentence: that line is its title, however short. */
+static int opens_story(const nr_page *pg, size_t i, size_t end)
+{
+    const nr_doc *d = pg->d;
+    if (pg->st[i].words > 8)
+        return 0;
+    char *k = nr_key(d->u[i].text, d->u[i].len);
+    size_t n = k ? strlen(k) : 0;
+    int found = 0;
+    for (size_t j = i + 1, seen = 0; n >= 4 && j < end && seen < 2 && !found; j++) {
+        if (!nr_live(&d->u[j]) || pg->v[j] <= 0 || pg->st[j].words < 12)
+            continue;
+        seen++;
+        char *p = nr_key(d->u[j].text, d->u[j].len < 400 ? d->u[j].len : 400);
+        const char *q = p;
+        /* past one short word: "This list of ...", "The Mozilla ..." */
+        const char *sp = p ? strchr(p, ' ') : NULL;
+        if (p && strncmp(p, k, n) && sp && sp - p <= 4)
+            q = sp + 1;
+        found = p && !strncmp(q, k, n) && (q[n] == ' ' || q[n] == '\0');
+        free(p);
+    }
+    /* a label under a longer headline it opens ("Xbox One X review:
+       ..." over "Xbox One X") names the subject too, but is not the
+       title */
+    int next;
+    for (size_t j = 0; found && j < i; j++)
+        if (j != i && nr_live(&d->u[j]) && nr_headline_shape(&d->u[j], &pg->st[j]) &&
+            key_starts(d->u[j].text, d->u[j].len, k, n, &next) && next == ' ')
+            found = 0;
+    free(k);
+    return found;
+}
+
 /* Is line i one part of another line made of two joined by a separator,
    the page's own title kept by a browser's copy or a share widget
    ("World|Headline", "Headline - The Site")?  1: it is the longer part,
@@ -280,8 +317,9 @@ size_t nr_find_headline(nr_page *pg, size_t first, size_t end)
             nr_hashset_add_text(&ws, &d->u[i]);
             k++;
         }
-    size_t best = SIZE_MAX, seen = 0;
-    long best_score = 0;
+    size_t best = SIZE_MAX, seen = 0, sure = SIZE_MAX;
+    int best_opens = 0;
+    long best_score = 0, sure_score = 0;
     for (size_t i = first; i-- > 0 && seen < HEAD_FAR;) {
         if (!nr_live(&d->u[i]))
             continue;
@@ -291,15 +329,19 @@ size_t nr_find_headline(nr_page *pg, size_t first, size_t end)
         int shaped = nr_headline_shape(&d->u[i], &pg->st[i]) ||
                      (nr_headline_shape_caps(&d->u[i], &pg->st[i]) &&
                       nr_overlap_pct(&ws, &d->u[i]) >= 50);
+        int opens = shaped && opens_story(pg, i, end);
         if (!shaped || author_above_date(pg, i) ||
-            (pg->st[i].words == 1 && !meta_below(pg, i)))
+            (pg->st[i].words == 1 && !meta_below(pg, i) && !opens))
             continue;
         /* a headline with its byline under it is the surest landmark:
-           a video player or a gallery may stand between it and the text */
+           a video player or a gallery may stand between it and the text
+           (so is one the story opens with: an infobox may stand there) */
         int signed_ = signed_below(pg, i);
-        if (seen > HEAD_ABOVE && !signed_)
+        if (seen > HEAD_ABOVE && !signed_ && !opens)
             continue;
-        long score = headline_score(pg, &ws, i, signed_ && seen > 15 ? 15 : seen);
+        long score = headline_score(pg, &ws, i, (signed_ || opens) && seen > 15 ? 15 : seen);
+        if (opens)
+            score += 50;
 #ifdef NR_REGION_DEBUG
         fprintf(stderr, "head %4zu score %4ld ov %3u %.60s\n", i, score,
                 nr_overlap_pct(&ws, &d->u[i]), d->u[i].text);
@@ -307,8 +349,19 @@ size_t nr_find_headline(nr_page *pg, size_t first, size_t end)
         if (score > best_score) {
             best_score = score;
             best = i;
+            best_opens = opens;
         }
+        /* signed and dated ("By Jo Roe March 11, 2015") and sharing the
+           story's words: the page's own headline */
+        if (signed_ && score > sure_score && nr_overlap_pct(&ws, &d->u[i]) >= 34 &&
+            strict_meta_below(pg, i, first))
+            sure = i, sure_score = score;
     }
+    /* a title line near the story with nothing under it (a video's, a
+       gallery's) does not outweigh it */
+    if (sure != SIZE_MAX && best != sure && !strict_meta_below(pg, best, d->n) &&
+        sure_score + 50 >= best_score)
+        best = sure, best_score = sure_score, best_opens = 0;
     /* inside the run: only while what precedes it is a sentence or two,
        or, for a headline with a byline or date line under it, a notice or
        two (a cookie banner, a login prompt) that is a small part of it */
@@ -339,6 +392,7 @@ size_t nr_find_headline(nr_page *pg, size_t first, size_t end)
                 if (score > best_score) {
                     best_score = score;
                     best = i;
+                    best_opens = 0;
                 }
             }
         }
@@ -349,7 +403,7 @@ size_t nr_find_headline(nr_page *pg, size_t first, size_t end)
        the headline when it is the longer (a shorter one above is a kicker
        or the site's tagline), or when the lower runs on like a standfirst
        (twelve words or more) under a headline-length line */
-    if (best != SIZE_MAX && best > 0) {
+    if (best != SIZE_MAX && best > 0 && !best_opens) {
         const nr_cand *up = &d->u[best - 1];
         unsigned wu = pg->st[best - 1].words, wb = pg->st[best].words;
         unsigned ou = nr_overlap_pct(&ws, up), ob = nr_overlap_pct(&ws, &d->u[best]);
@@ -366,7 +420,7 @@ size_t nr_find_headline(nr_page *pg, size_t first, size_t end)
        is the headline when the page repeats it (its title, a crumb, a
        share text) and not the upper ("Sur vos écrans cette semaine" over
        "Screenshot : «Vape Wave», ...") */
-    if (best != SIZE_MAX && best + 1 < first) {
+    if (best != SIZE_MAX && best + 1 < first && !best_opens) {
         size_t lo = nr_next_live(d, best);
         if (lo < first && nr_headline_shape(&d->u[lo], &pg->st[lo]) &&
             pg->st[lo].words > pg->st[best].words &&
@@ -689,6 +743,32 @@ void nr_find_byline(nr_page *pg, size_t h, size_t a, size_t b)
     if (!nr_meta_line(c) && !c->rule && !(c->flags & NR_C_KEEP))
         c->role = NR_ROLE_BYLINE;
     take_date_beside(pg, best);
+}
+
+int nr_signed_head(const nr_page *pg, size_t first, size_t lo)
+{
+    const nr_doc *d = pg->d;
+    size_t seen = 0;
+    for (size_t i = first; i-- > lo && seen < 6;) {
+        if (!nr_live(&d->u[i]))
+            continue;
+        seen++;
+        if (!nr_headline_shape(&d->u[i], &pg->st[i]))
+            continue;
+        /* the byline within three lines under it (an image's
+           placeholder may stand between) */
+        for (size_t j = i + 1, k = 0; j < first && k < 3; j++) {
+            if (!nr_live(&d->u[j]))
+                continue;
+            k++;
+            size_t nb, ne;
+            int kind = byline_kind(&d->u[j], &pg->st[j], &nb, &ne);
+            if (kind == BY_LEAD || kind == BY_NAME_DATE ||
+                (kind == BY_NAME_ONLY && beside_date(pg, j)))
+                return 1;
+        }
+    }
+    return 0;
 }
 
 /* Where the last part of a breadcrumb starts ("Home > News > Title",

@@ -1375,6 +1375,10 @@ static void test_dates(void **state)
         {"Stand: 13. M\xC3\xA4rz 2014", "13. M\xC3\xA4rz 2014", "2014-03-13"},
         {"5 de mar\xC3\xA7o de 2019", "5 de mar\xC3\xA7o de 2019", "2019-03-05"},
         {"22 maart 2018", "22 maart 2018", "2018-03-22"},
+        /* a two-digit year where the line starts: no ISO date (which
+           part is the day, which century?) */
+        {"11.03.17 in Gadgetry", "11.03.17", ""},
+        {"03/11/17", "03/11/17", ""},
     };
     for (size_t i = 0; i < sizeof cases / sizeof *cases; i++) {
         size_t b, e;
@@ -1388,7 +1392,9 @@ static void test_dates(void **state)
     }
     const char *none[] = {"31 February 2014", "May 2014", "in 1999", "13/13/2014",
                           "Maybe 12, 2014", "version 2.0.1", "SUMMARY 12, 2014",
-                          "summay 12, 2014", "Mai 2014", "13 de mayor 2014"};
+                          "summay 12, 2014", "Mai 2014", "13 de mayor 2014",
+                          "version 10.12.14", "10.12.14.2 released", "31.31.31",
+                          "1.2.14 out now"};
     for (size_t i = 0; i < sizeof none / sizeof *none; i++) {
         size_t b, e;
         char iso[11];
