@@ -130,6 +130,9 @@ int nr_lead_alone(const char *s, size_t n)
         n--;
     while (n && *s == ' ')
         s++, n--;
+    /* "Written on Mar 17 by": a short line that ends in the lead */
+    if (n > 3 && !strncasecmp(s + n - 3, " by", 3) && nr_word_count(s, n) <= 8)
+        return 1;
     for (size_t k = 0; leads[k]; k++) {
         size_t l = strlen(leads[k]);
         while (l && (leads[k][l - 1] == ' ' || leads[k][l - 1] == ':'))

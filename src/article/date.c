@@ -235,12 +235,15 @@ static int date_at(const char *s, size_t n, size_t i, size_t *e, char iso[11])
                     return 1;
                 }
             }
-            /* "11.03.17 in Gadgetry", "03/11/17": a two-digit year, only
+            /* "11.03.17 in Gadgetry", "9/11/13 10:00AM": a two-digit year, only
                where a line starts with it (a version number is written
                the same); which part is the day is anyone's guess, so no
                ISO date */
             size_t y0 = k + 1;
-            if (i == 0 && sep != '-' && a2 > 0 && e1 == 2 && k == 5 && s[k] == sep &&
+            if (i == 0 && a2 > 0 && k < n && s[k] == sep &&
+                /* dotted parts are padded ("04.09.19"; "1.2.14" is a
+                   version), slashed ones need not be ("9/11/13") */
+                (sep == '/' || (sep == '.' && e1 == 2 && k == 5)) &&
                 y0 + 2 <= n && is_digit(s[y0]) && is_digit(s[y0 + 1]) &&
                 (y0 + 2 == n || s[y0 + 2] == ' ' || s[y0 + 2] == ',') &&
                 a1 >= 1 && a2 >= 1 && ((a1 <= 31 && a2 <= 12) || (a1 <= 12 && a2 <= 31))) {

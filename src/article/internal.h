@@ -61,8 +61,9 @@ int nr_parse_byline(const char *s, size_t n, char **name, char **date,
    (or Par, Por, Von, Written by...) came before it.  Returns the number of
    words in the name (a lone word only after a lead), else 0 (byname.c). */
 size_t nr_name_at(const char *s, size_t n, size_t *nb, size_t *ne, int *lead);
-/* A line that is only a byline's lead ("By", "Por", "Written by:"): the
-   name is on the next line. */
+/* A line that is only a byline's lead ("By", "Por", "Written by:"), or
+   a short one ending in it ("Written on Mar 17 by"): the name is on the
+   next line. */
 int nr_lead_alone(const char *s, size_t n);
 /* A writer's role on a line of its own ("Games Editor", "Senior
    Correspondent"). */

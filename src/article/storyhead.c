@@ -205,7 +205,7 @@ static int title_part(const nr_page *pg, size_t i)
 
 static int byline_kind(const nr_cand *c, const nr_textstat *st, size_t *nb,
                        size_t *ne);
-static int beside_date(const nr_page *pg, size_t i);
+static int beside_date(const nr_page *pg, size_t i, int reading);
 enum { BY_NONE, BY_NAME_ONLY, BY_NAME_DATE, BY_LEAD };
 
 /* Is the next live line a byline or date line?  ("Echo" over "Published
@@ -270,7 +270,7 @@ static long headline_score(const nr_page *pg, const nr_hashset *ws, size_t i,
             /* a bare capitalised line ("Firefox Nightly News") may be a
                name or a tagline: a sure sign only with a date beside it */
             int bare = !nr_meta_line(&d->u[j]) && !nr_by_lead(&d->u[j]) &&
-                       nr_namelike(d->u[j].text, d->u[j].len) && !beside_date(pg, j);
+                       nr_namelike(d->u[j].text, d->u[j].len) && !beside_date(pg, j, 0);
             score += bare ? 15 : k == 1 ? 40 : 25;
             break;
         }
@@ -510,7 +510,7 @@ static int byline_kind(const nr_cand *c, const nr_textstat *st, size_t *nb,
    ("Sarah Archer / 1:39 PM ET")?  The writer's role may stand between
    ("Ben Roe / Games Editor / October 13, 2016"), and so may lines the
    rules took (a share bar); a date line the rules took still counts. */
-static int beside_date(const nr_page *pg, size_t i)
+static int beside_date(const nr_page *pg, size_t i, int reading)
 {
     const nr_doc *d = pg->d;
     size_t b, e;
@@ -523,6 +523,10 @@ static int beside_date(const nr_page *pg, size_t i)
         seen++;
         if ((pg->st[j].words <= 12 && nr_date_find(c->text, c->len, &b, &e, iso)) ||
             (pg->st[j].words <= 4 && nr_has_clock(c->text, c->len)))
+            return 1;
+        /* "Jo Roe / 11 min read": a post's reading time signs it too,
+           for the byline finder (a line over it is no headline for it) */
+        if (reading && c->rule && !strcmp(c->rule, "reading-time"))
             return 1;
         if (!c->rule && !role && nr_role_line(c->text, c->len))
             role = 1;
@@ -647,7 +651,10 @@ void nr_find_byline(nr_page *pg, size_t h, size_t a, size_t b)
         int kind = byline_kind(c, &pg->st[i], &nb, &ne);
         if (kind != BY_NONE && kind != BY_LEAD && lead_above(d, i))
             kind = BY_LEAD;   /* "By" on a line of its own, then the name */
-        if (i + 4 < anchor && kind != BY_LEAD)
+        /* far above the headline only "By" lines, and names with a date
+           or a reading time beside them (a post's header over its
+           title) */
+        if (i + 4 < anchor && kind != BY_LEAD && !(i + 12 >= anchor && beside_date(pg, i, 1)))
             continue;
         /* "By Jo Roe ... Follow @joroe" may have gone as a social widget;
            only a line led by "By" is a byline whatever else it holds, and
@@ -655,7 +662,7 @@ void nr_find_byline(nr_page *pg, size_t h, size_t a, size_t b)
            date */
         if (kind == BY_NONE ||
             (c->rule && kind != BY_LEAD &&
-             !(!strcmp(c->rule, "social") && beside_date(pg, i))))
+             !(!strcmp(c->rule, "social") && beside_date(pg, i, 1))))
             continue;
         long score = kind == BY_LEAD ? 60 : kind == BY_NAME_DATE ? 50 : 30;
         if (nr_meta_line(c))
@@ -664,7 +671,7 @@ void nr_find_byline(nr_page *pg, size_t h, size_t a, size_t b)
            line stands beside it at the story's start (under a standfirst
            the run began with) */
         if (i >= a && i < b && kind != BY_LEAD &&
-            !(live_between(d, a, i) <= 2 && beside_date(pg, i)) &&
+            !(live_between(d, a, i) <= 2 && beside_date(pg, i, 1)) &&
             !(kind == BY_NAME_DATE && live_between(d, i, b) <= 2))
             continue;   /* (or its last lines: a post's signed footer) */
         /* after the story only "Written by ...", or a blog post's
@@ -675,7 +682,7 @@ void nr_find_byline(nr_page *pg, size_t h, size_t a, size_t b)
         /* a bare name needs a date line beside it, or to stand just
            under the headline, before the story (a kicker or a section
            label stands above the headline) */
-        if (kind == BY_NAME_ONLY && !beside_date(pg, i) &&
+        if (kind == BY_NAME_ONLY && !beside_date(pg, i, 1) &&
             !(h != SIZE_MAX && i > h && i < a && live_between(d, h, i) <= 2 &&
               pg->st[i].words <= 3 && !nr_control_words(c) &&
               (nr_next_live(d, i) >= a || name_signed(pg, i) || role_then_story(d, i, a))))
@@ -709,7 +716,7 @@ void nr_find_byline(nr_page *pg, size_t h, size_t a, size_t b)
                 (c->rule && strcmp(c->rule, "social")))
                 continue;
             int kind = byline_kind(c, &pg->st[i], &nb, &ne);
-            if (kind == BY_NONE || (kind == BY_NAME_ONLY && !beside_date(pg, i)))
+            if (kind == BY_NONE || (kind == BY_NAME_ONLY && !beside_date(pg, i, 1)))
                 continue;
             best = i;
             bnb = nb;
@@ -764,7 +771,7 @@ int nr_signed_head(const nr_page *pg, size_t first, size_t lo)
             size_t nb, ne;
             int kind = byline_kind(&d->u[j], &pg->st[j], &nb, &ne);
             if (kind == BY_LEAD || kind == BY_NAME_DATE ||
-                (kind == BY_NAME_ONLY && beside_date(pg, j)))
+                (kind == BY_NAME_ONLY && beside_date(pg, j, 0)))
                 return 1;
         }
     }

@@ -1379,6 +1379,7 @@ static void test_dates(void **state)
            part is the day, which century?) */
         {"11.03.17 in Gadgetry", "11.03.17", ""},
         {"03/11/17", "03/11/17", ""},
+        {"9/11/13 10:00AM", "9/11/13", ""},
     };
     for (size_t i = 0; i < sizeof cases / sizeof *cases; i++) {
         size_t b, e;
