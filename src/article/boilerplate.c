@@ -173,6 +173,10 @@ static const phrase exact[] = {
     {"click here to read more", "read-more", 0},
     {"full story", "read-more", 0},
     {"enhanced by zemanta", "widget", 1}, {"zemanta", "widget", 1},
+    /* the recommendation widgets' signatures */
+    {"by taboola", "advert", 0}, {"by taboola by taboola", "advert", 0},
+    {"sponsored links by taboola", "advert", 0}, {"promoted links by taboola", "advert", 0},
+    {"recommended by outbrain", "advert", 0}, {"sponsored by outbrain", "advert", 0},
     {"powered by wordpress", "widget", 2},
     {"leave a reply", "comment-form", 2}, {"leave a comment", "comment-form", 2},
     {"post a comment", "comment-form", 2}, {"add a comment", "comment-form", 2},

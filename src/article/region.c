@@ -276,13 +276,15 @@ static int ends_story(const nr_cand *c)
    such gap is cut when it is off the subject of what precedes it and
    smaller than it. */
 static void trim_back(nr_doc *d, const long *v, const unsigned char *cls,
-                      size_t a, size_t *b)
+                      const unsigned char *teaser, size_t a, size_t *b)
 {
     size_t i = *b;
     long after = 0;
+    int teasers = 1;   /* is all the prose after a stream's summaries? */
     while (i > a) {
         if (v[i - 1] > 0) {
             after += v[i - 1];
+            teasers &= teaser[i - 1];
             i--;
             continue;
         }
@@ -298,9 +300,12 @@ static void trim_back(nr_doc *d, const long *v, const unsigned char *cls,
             for (size_t k = a; k < j; k++)
                 if (v[k] > 0)
                     before += v[k];
-            if (after < before && nr_off_subject(d, v, i, *b, a, j)) {
+            /* (a list of related posts is cut behind its label however
+               close to the story's subject) */
+            if (after < before && ((marker && teasers) || nr_off_subject(d, v, i, *b, a, j))) {
                 *b = j;
                 after = 0;
+                teasers = 1;
             }
         }
         i = j;
@@ -387,7 +392,8 @@ static size_t last_before(const nr_doc *d, size_t a)
    they outweigh a short story on the same page, but none is the story.
    A summary standing alone between title-shaped lines, in a row of
    three or more such, earns a quarter of its words. */
-static void teaser_streams(nr_doc *d, const nr_textstat *st, long *v)
+static void teaser_streams(nr_doc *d, const nr_textstat *st, long *v,
+                           unsigned char *teaser)
 {
     size_t run_start = SIZE_MAX, units = 0;
     for (size_t i = 0; i <= d->n; i++) {
@@ -395,9 +401,13 @@ static void teaser_streams(nr_doc *d, const nr_textstat *st, long *v)
         size_t q = i;
         if (i < d->n && v[i] > 0 && st[i].words < TEASER_WORDS) {
             size_t p = SIZE_MAX;
-            /* an image's placeholder may stand between ("[18OnTech-M]") */
+            /* an image's placeholder may stand between ("[18OnTech-M]");
+               the first teaser's title may have gone with the label of
+               the list ("Related") */
             for (size_t j = i; j-- > 0;)
-                if (nr_live(&d->u[j]) && d->u[j].text[0] != '[') {
+                if ((nr_live(&d->u[j]) ||
+                     (d->u[j].rule && !strcmp(d->u[j].rule, "related"))) &&
+                    d->u[j].text[0] != '[') {
                     p = j;
                     break;
                 }
@@ -420,8 +430,10 @@ static void teaser_streams(nr_doc *d, const nr_textstat *st, long *v)
             continue;
         if (run_start != SIZE_MAX && units >= 3)
             for (size_t k = run_start; k < i && k < d->n; k++)
-                if (v[k] > 0)
+                if (v[k] > 0) {
                     v[k] = v[k] * TEASER_SHARE;
+                    teaser[k] = 1;
+                }
         run_start = SIZE_MAX;
         units = 0;
     }
@@ -497,7 +509,8 @@ void nr_text_region(nr_doc *d)
     page_words(d, &ws);
     nr_textstat *st = calloc(d->n, sizeof *st);
     long *v = calloc(d->n, sizeof *v);
-    unsigned char *cls = calloc(d->n, 1);
+    /* each line's class, then whether it is a stream's summary */
+    unsigned char *cls = calloc(d->n, 2);
     if (!st || !v || !cls || d->nomem) {
         free(st);
         free(v);
@@ -515,7 +528,8 @@ void nr_text_region(nr_doc *d)
         v[i] = value_of(&d->u[i], &st[i], cls[i]);
     }
     in_context(v, cls, d->n);
-    teaser_streams(d, st, v);
+    unsigned char *teaser = cls + d->n;
+    teaser_streams(d, st, v, teaser);
 #ifdef NR_REGION_DEBUG   /* a developer's view of the values: make CFLAGS=-DNR_REGION_DEBUG */
     for (size_t i = 0; i < d->n; i++)
         fprintf(stderr, "%4zu c%d v%4ld w%3u s%3u %-12s %.70s\n", i, cls[i], v[i],
@@ -545,12 +559,23 @@ void nr_text_region(nr_doc *d)
     }
     split_long_gap(d, st, v, &a, b);
     trim_front(d, v, cls, &a, b, best);
-    trim_back(d, v, cls, a, &b);
+    trim_back(d, v, cls, teaser, a, &b);
     /* short sentences that earn nothing on their own still go on the
        story ("Work will resume in May, the council said."), and so does
        a closing line ("Jo Roe is a senior fellow at ...") when furniture,
        not more prose, follows it */
     for (;;) {
+        /* a line ending in a colon ("Read about:") is followed by what
+           it introduces, a list of short lines */
+        int colon = b > a && b < d->n && v[b - 1] > 0 &&
+                    d->u[b - 1].text[d->u[b - 1].len - 1] == ':';
+        if (!colon && b < d->n && nr_live(&d->u[b]) && d->u[b].role == NR_ROLE_BLOCK &&
+            (cls[b] == C_NEAR || cls[b] == C_SHORT) && st[b].words >= 6 &&
+            !nr_control_words(&d->u[b]) && d->u[b].text[d->u[b].len - 1] == ':')
+            colon = 1, b++;
+        while (colon && b < d->n && (cls[b] == C_NEAR || cls[b] == C_SHORT) &&
+               d->u[b].role == NR_ROLE_BLOCK && nr_live(&d->u[b]))
+            b++;
         while (b < d->n && cls[b] == C_NEAR && d->u[b].role == NR_ROLE_BLOCK &&
                (nr_ends_sentence(d->u[b].text, d->u[b].len) ||
                 b + 1 == d->n || cls[b + 1] == C_BAD))

@@ -548,6 +548,12 @@ static void test_continue_and_zemanta(void **state)
     assert_null(strstr(b->text, "continue"));
     assert_false(has_block(a, "Zemanta"));
     nr_article_free(a);
+    /* a recommendation widget's signature inside the story */
+    a = text(HEAD BODY1 "by Taboola by Taboola\n\n" BODY2 "Recommended by Outbrain\n\n" BODY3);
+    assert_true(has_block(a, "Residents packed"));
+    assert_false(has_block(a, "Taboola"));
+    assert_false(has_block(a, "Outbrain"));
+    nr_article_free(a);
     src = HEAD BODY1 "Work will continue through the summer, the contractor said.\n\n"
           "Nobody knows whether the council will be asked for more\xE2\x80\xA6\n\n"
           "The library will open in 2026, the council said [read more \xC2\xBB]\n";
