@@ -140,8 +140,9 @@ static int opens_story(const nr_page *pg, size_t i, size_t end)
     char *k = nr_key(d->u[i].text, d->u[i].len);
     size_t n = k ? strlen(k) : 0;
     int found = 0;
+    size_t para = i;
     for (size_t j = i + 1, seen = 0; n >= 4 && j < end && seen < 2 && !found; j++) {
-        if (!nr_live(&d->u[j]) || pg->v[j] <= 0 || pg->st[j].words < 12)
+        if (!nr_live(&d->u[j]) || pg->v[j] <= 0 || pg->st[j].words < 25)
             continue;
         seen++;
         char *p = nr_key(d->u[j].text, d->u[j].len < 400 ? d->u[j].len : 400);
@@ -151,13 +152,14 @@ static int opens_story(const nr_page *pg, size_t i, size_t end)
         if (p && strncmp(p, k, n) && sp && sp - p <= 4)
             q = sp + 1;
         found = p && !strncmp(q, k, n) && (q[n] == ' ' || q[n] == '\0');
+        para = j;
         free(p);
     }
-    /* a label under a longer headline it opens ("Xbox One X review:
-       ..." over "Xbox One X") names the subject too, but is not the
-       title */
+    /* a label over or under a longer headline it opens ("Brexit" over
+       "Brexit talks stall again", "Xbox One X review: ..." over "Xbox
+       One X") names the subject too, but is not the title */
     int next;
-    for (size_t j = 0; found && j < i; j++)
+    for (size_t j = 0; found && j < para; j++)
         if (j != i && nr_live(&d->u[j]) && nr_headline_shape(&d->u[j], &pg->st[j]) &&
             key_starts(d->u[j].text, d->u[j].len, k, n, &next) && next == ' ')
             found = 0;
@@ -258,7 +260,7 @@ static int strict_meta_below(const nr_page *pg, size_t i, size_t end)
 }
 
 static long headline_score(const nr_page *pg, const nr_hashset *ws, size_t i,
-                           size_t seen)
+                           size_t seen, int opens)
 {
     const nr_doc *d = pg->d;
     long score = 40 - 2 * (long)seen;
@@ -282,10 +284,14 @@ static long headline_score(const nr_page *pg, const nr_hashset *ws, size_t i,
     if (pg->st[i].words >= 3 && pg->st[i].stops == 0 &&
         pg->st[i].caps == pg->st[i].words && ov == 0)
         score -= 40;
+    /* (a site's name is not what the story opens with: a line that
+       is both is a subject's name, listed in the page's link boxes) */
     int part = title_part(pg, i);
+    if (opens)
+        score += 50;
     if (part > 0)
         score += 60;
-    else if (part < 0)
+    else if (part < 0 && !opens)
         score -= 60;
     else if (recurs(pg, i))
         score += 30;
@@ -339,9 +345,8 @@ size_t nr_find_headline(nr_page *pg, size_t first, size_t end)
         int signed_ = signed_below(pg, i);
         if (seen > HEAD_ABOVE && !signed_ && !opens)
             continue;
-        long score = headline_score(pg, &ws, i, (signed_ || opens) && seen > 15 ? 15 : seen);
-        if (opens)
-            score += 50;
+        long score = headline_score(pg, &ws, i, (signed_ || opens) && seen > 15 ? 15 : seen,
+                                    opens);
 #ifdef NR_REGION_DEBUG
         fprintf(stderr, "head %4zu score %4ld ov %3u %.60s\n", i, score,
                 nr_overlap_pct(&ws, &d->u[i]), d->u[i].text);
@@ -384,7 +389,7 @@ size_t nr_find_headline(nr_page *pg, size_t first, size_t end)
             if ((k > 1 || titled) &&
                 (titled || recurs(pg, i) ||
                  (i + 1 < end && nr_metaish(&d->u[i + 1], &pg->st[i + 1])))) {
-                long score = headline_score(pg, &ws, i, 0) - 10;
+                long score = headline_score(pg, &ws, i, 0, 0) - 10;
 #ifdef NR_REGION_DEBUG
                 fprintf(stderr, "head %4zu score %4ld inside %.60s\n", i, score,
                         d->u[i].text);
