@@ -489,6 +489,17 @@ static int byline_kind(const nr_cand *c, const nr_textstat *st, size_t *nb,
     size_t rl = c->len - *ne;
     if (rl == 0)
         return BY_NAME_ONLY;
+    /* "Jo Roe Housing correspondent": the name, then the writer's role
+       (whose first word the name may have taken) */
+    if (rl && nr_role_line(r, rl)) {
+        const char *sp = NULL;
+        for (const char *q = c->text + *nb; q < r - 1; q++)
+            if (*q == ' ')
+                sp = q;
+        if (sp && w >= 3)
+            *ne = (size_t)(sp - c->text);
+        return BY_NAME_ONLY;
+    }
     /* "Jo Roe, @joroe": the name and the writer's handle */
     size_t sk = 0;
     while (sk < rl && (r[sk] == ' ' || r[sk] == ','))

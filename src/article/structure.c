@@ -73,6 +73,16 @@ static void user_patterns(nr_doc *d)
 
 /* ---- 2. boilerplate and related-link lists ---- */
 
+/* A caption's label alone: "Image caption,", "Media caption", "Caption:". */
+static int caption_label(const nr_cand *u)
+{
+    char *k = nr_key(u->text, u->len);
+    int r = k && (!strcmp(k, "image caption") || !strcmp(k, "media caption") ||
+                  !strcmp(k, "caption") || !strcmp(k, "photo caption"));
+    free(k);
+    return r;
+}
+
 static void boilerplate(nr_doc *d, unsigned char *tail)
 {
     for (size_t i = 0; i < d->n; i++) {
@@ -105,6 +115,20 @@ static void boilerplate(nr_doc *d, unsigned char *tail)
             v->rule = "tags";
             k++;
         }
+    }
+    /* "Image caption," on a line of its own: the next line is the
+       caption ("The shop has stood on the green since 1887"), not a
+       headline or the story's first words */
+    for (size_t i = 0; i + 1 < d->n; i++) {
+        nr_cand *u = &d->u[i];
+        if (!u->rule || strcmp(u->rule, "caption") || !caption_label(u))
+            continue;
+        size_t j = i + 1;
+        while (j < d->n && !alive(&d->u[j]) && !d->u[j].rule)
+            j++;
+        if (j < d->n && removable(&d->u[j]) && !d->u[j].rule &&
+            d->u[j].kind != NR_BLOCK_HEADING && nr_word_count(d->u[j].text, d->u[j].len) <= 40)
+            d->u[j].rule = "caption";
     }
     /* the titles listed under a "Related" label go with it */
     int body_seen = 0;
