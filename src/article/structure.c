@@ -135,7 +135,10 @@ static void boilerplate(nr_doc *d, unsigned char *tail)
     for (size_t i = 0; i < d->n; i++) {
         nr_cand *u = &d->u[i];
         body_seen |= alive(u) && body_like(u);
-        if (!u->rule || strcmp(u->rule, "related") || u->len > 40)
+        /* (an entry of a list, "• See also" in a table of contents,
+           labels nothing) */
+        if (!u->rule || strcmp(u->rule, "related") || u->len > 40 ||
+            u->kind == NR_BLOCK_ITEM || (u->flags & NR_C_BULLET))
             continue;
         size_t j = i + 1, last = SIZE_MAX, marked = 0;
         for (; j < d->n; j++) {
