@@ -283,6 +283,7 @@ static const phrase prefixes[] = {
     {"copyright", "copyright", 0},
     {"sign up for", "newsletter", 0}, {"sign up to", "newsletter", 0},
     {"subscribe to our", "newsletter", 0}, {"subscribe to the", "newsletter", 0},
+    {"subscribe for", "newsletter", 0}, {"subscribe now", "newsletter", 0},
     {"get our", "newsletter", 0}, {"join our", "newsletter", 0},
     {"enter your email", "newsletter", 0}, {"never miss", "newsletter", 0},
     {"receive our", "newsletter", 0}, {"get the latest", "newsletter", 0},

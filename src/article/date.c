@@ -118,6 +118,10 @@ static int year_at(const char *s, size_t n, size_t i, size_t *e)
     size_t j = i;
     while (j < n && is_digit(s[j]))
         j++;
+    /* "March 3, 20219:41 AM GMT": a copy glued the time to the year */
+    if ((j - i == 5 || j - i == 6) && j + 2 < n && s[j] == ':' && is_digit(s[j + 1]) &&
+        is_digit(s[j + 2]))
+        j = i + 4;
     if (j - i != 4)
         return -1;
     if (j < n && is_alpha(s[j]))
@@ -364,3 +368,39 @@ int nr_relative_time(const char *s, size_t n, int compact)
     return nw == 2 && d == wl[0] && nr_in_list_ci(w[1], wl[1], short_units);
 }
 
+/* ---- a post's date stamp without its year ---- */
+
+int nr_stamp_date(const char *s, size_t n)
+{
+    static const char *const stamps[] = {"published", "updated", "posted", "modified",
+                                         "edited", NULL};
+    size_t i = skip_spaces(s, n, 0), w = word_at(s, n, i), e;
+    if (w && nr_in_list_ci(s + i, w, stamps)) {
+        i = skip_spaces(s, n, i + w);
+        if (i < n && s[i] == ':')
+            i = skip_spaces(s, n, i + 1);
+        w = word_at(s, n, i);
+        if (w == 2 && !strncasecmp(s + i, "on", 2))
+            i = skip_spaces(s, n, i + 2);
+    }
+    /* "Mar 3", or "3 March" */
+    if (month_at(s, n, i, &e) > 0) {
+        i = skip_spaces(s, n, e);
+        if (day_at(s, n, i, &e) <= 0)
+            return 0;
+    } else if (day_at(s, n, i, &e) > 0) {
+        i = skip_spaces(s, n, e);
+        if (month_at(s, n, i, &e) <= 0)
+            return 0;
+    } else {
+        return 0;
+    }
+    i = skip_spaces(s, n, e);
+    /* "at 9:14 AM" may follow; nothing else */
+    if (i < n && word_at(s, n, i) == 2 && !strncasecmp(s + i, "at", 2))
+        i = skip_spaces(s, n, i + 2);
+    while (i < n && (isdigit((unsigned char)s[i]) || s[i] == ':' || s[i] == ' ' ||
+                     strchr("APMapm.", s[i])))
+        i++;
+    return i == n;
+}

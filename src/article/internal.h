@@ -79,6 +79,11 @@ int nr_parse_dateline(const char *s, size_t n, char **date, char **date_iso);
    gets the length of the credit's label with its spaces (trims.c). */
 size_t nr_caption_credit(const char *s, size_t n, size_t *mark);
 
+/* A photo's or a video's credit on a line of its own ("Photo by Jo
+   Roe", "Credit...Jo Roe for The Times", "Graphic: Al Poe")
+   (textlines.c). */
+int nr_credit_line(const nr_cand *c);
+
 /* ---- dates (date.c) ---- */
 /* Is s[0..n) only a time relative to now, separators around it allowed:
    "3 hours ago", "Published 2 days ago", "Updated ago" (the copy lost the
@@ -87,5 +92,9 @@ int nr_relative_time(const char *s, size_t n, int compact);
 /* Finds the first date in s[0..n): *b, *e get its extent as written; iso
    gets "YYYY-MM-DD", or "" when the date is ambiguous (03/04/2014). */
 int nr_date_find(const char *s, size_t n, size_t *b, size_t *e, char iso[11]);
+/* Is s[0..n) only a post's date stamp without a year ("Posted on Mar 3",
+   "Mar 3", "Updated March 3 at 9:14 AM")?  A page's own line of its
+   date, though no date a story could be given. */
+int nr_stamp_date(const char *s, size_t n);
 
 #endif

@@ -34,8 +34,9 @@ static int author_above_date(const nr_page *pg, size_t i)
     char iso[11];
     for (size_t j = i + 1; j < d->n; j++)
         if (nr_live(&d->u[j]))
-            return !nr_by_lead(&d->u[j]) && pg->st[j].words <= 12 &&
-                   nr_date_find(d->u[j].text, d->u[j].len, &b, &e, iso);
+            return (!nr_by_lead(&d->u[j]) && pg->st[j].words <= 12 &&
+                    nr_date_find(d->u[j].text, d->u[j].len, &b, &e, iso)) ||
+                   nr_stamp_date(d->u[j].text, d->u[j].len);
     return 0;
 }
 
@@ -99,6 +100,29 @@ static int recurs(const nr_page *pg, size_t i)
                      pg->st[j].words > 2 * pg->st[i].words)));
     free(k);
     return found > 0 && found <= 3;
+}
+
+/* Is line i the name a copyright line gives ("Quiet Systems" and
+   "Quiet Systems © 2023"): the site's name, not a headline? */
+static int copyright_holder(const nr_page *pg, size_t i)
+{
+    const nr_doc *d = pg->d;
+    if (pg->st[i].words > 6)
+        return 0;
+    char *k = nr_key(d->u[i].text, d->u[i].len);
+    int found = 0;
+    for (size_t j = 0; k && *k && j < d->n && !found; j++) {
+        const nr_cand *c = &d->u[j];
+        if (j == i || c->len > 200 ||
+            (!memmem(c->text, c->len, "\xC2\xA9", 2) &&
+             !(c->rule && !strcmp(c->rule, "copyright"))))
+            continue;
+        char *o = nr_key(c->text, c->len);
+        found = o && contains_key(o, k);
+        free(o);
+    }
+    free(k);
+    return found;
 }
 
 /* Separators between a headline and a section label or a site's name. */
@@ -289,6 +313,8 @@ static long headline_score(const nr_page *pg, const nr_hashset *ws, size_t i,
     int part = title_part(pg, i);
     if (opens)
         score += 50;
+    if (copyright_holder(pg, i))
+        score -= 60;
     if (part > 0)
         score += 60;
     else if (part < 0 && !opens)
@@ -298,6 +324,9 @@ static long headline_score(const nr_page *pg, const nr_hashset *ws, size_t i,
     unsigned w = pg->st[i].words;
     if (w >= 4 && w <= 20)
         score += 10;
+    /* one word is a section's name far more often than a headline */
+    if (w == 1 && !pg->st[i].cjk && !opens)
+        score -= 30;
     return score;
 }
 
@@ -538,7 +567,8 @@ static int beside_date(const nr_page *pg, size_t i, int reading)
             continue;
         seen++;
         if ((pg->st[j].words <= 12 && nr_date_find(c->text, c->len, &b, &e, iso)) ||
-            (pg->st[j].words <= 4 && nr_has_clock(c->text, c->len)))
+            (pg->st[j].words <= 4 && nr_has_clock(c->text, c->len)) ||
+            nr_stamp_date(c->text, c->len))
             return 1;
         /* "Jo Roe / 11 min read": a post's reading time signs it too,
            for the byline finder (a line over it is no headline for it) */
@@ -570,14 +600,16 @@ static void take_date_beside(nr_page *pg, size_t i)
         if (pg->st[j].words <= 12 && nr_date_find(c->text, c->len, &b, &e, iso)) {
             if (role != SIZE_MAX && !(d->u[role].flags & NR_C_KEEP))
                 d->u[role].rule = "byline";
-            if (nr_meta_line(c) || c->rule || (c->flags & NR_C_KEEP))
+            if (c->rule || (c->flags & NR_C_KEEP))
                 return;
             if (!d->date) {
                 nr_doc_set(d, &d->date, c->text + b, e - b);
                 if (iso[0])
                     nr_doc_set(d, &d->date_iso, iso, strlen(iso));
             }
-            c->rule = "dateline";
+            /* (a line the strict parser reads is the header pass's) */
+            if (!nr_meta_line(c))
+                c->rule = "dateline";
             return;
         }
         if (!c->rule && role == SIZE_MAX && nr_role_line(c->text, c->len))

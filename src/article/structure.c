@@ -94,6 +94,11 @@ static void boilerplate(nr_doc *d, unsigned char *tail)
         if (r) {
             u->rule = r;
             tail[i] = (unsigned char)t;
+        } else if (d->fmt == NR_FORMAT_TEXT && nr_word_count(u->text, u->len) <= 12 &&
+                   nr_credit_line(u)) {
+            /* "Credit...Jo Roe for The Times" under a photo, copied as
+               text (HTML says where a figure's credit stands) */
+            u->rule = "caption";
         }
     }
     /* a label on a line of its own ("Published in", "Tags") names what

@@ -186,6 +186,16 @@ static int starts_lower(const char *s, const line *l)
     return l->body < l->end && islower((unsigned char)s[l->body]);
 }
 
+/* "by Jo Roe" under a title: a byline on a line of its own, however it
+   starts, is not the rest of the line above. */
+static int byline_alone(const char *s, const line *l)
+{
+    size_t n = l->end - l->body, nb, ne;
+    int lead = 0;
+    return n <= 60 && nr_name_at(s + l->body, n, &nb, &ne, &lead) && lead &&
+           nr_word_count(s + l->body + ne, n - ne) <= 2;
+}
+
 int nr_read_text(nr_doc *d)
 {
     const char *s = d->src;
@@ -218,10 +228,10 @@ int nr_read_text(nr_doc *d)
             else if (W)
                 join = p->chars + 1 + first_word_chars(s, c) > W - 8 ||
                        (!nr_ends_sentence(s + p->start, p->end - p->start) &&
-                        starts_lower(s, c));
+                        starts_lower(s, c) && !byline_alone(s, c));
             else
                 join = !nr_ends_sentence(s + p->start, p->end - p->start) &&
-                       starts_lower(s, c) && s[p->end - 1] != ':';
+                       starts_lower(s, c) && s[p->end - 1] != ':' && !byline_alone(s, c);
             if (!join)
                 break;
             /* "counter-" + "terrorism": a word broken at its hyphen; and

@@ -57,7 +57,7 @@ static unsigned numeric_words(const nr_cand *c)
 
 /* "Photo by Jo Roe", "Edited by Jo Roe", "Illustration: Jo Roe": who made
    a picture or edited the page. */
-static int credit_line(const nr_cand *c)
+int nr_credit_line(const nr_cand *c)
 {
     static const char *const makers[] = {
         "photo", "photos", "photograph", "photography", "picture", "image",
@@ -71,9 +71,17 @@ static int credit_line(const nr_cand *c)
             return 1;
     }
     /* "CreditJo Roe for The Times": the label glued to the name by a
-       browser's copy */
-    return c->len > 8 && !strncmp(c->text, "Credit", 6) &&
-           isupper((unsigned char)c->text[6]);
+       browser's copy, or joined by dots ("Credit...Jo Roe") */
+    if (c->len > 8 && !strncmp(c->text, "Credit", 6)) {
+        size_t k = 6;
+        while (k < c->len && (c->text[k] == '.' || c->text[k] == ' '))
+            k++;
+        if (k + 3 <= c->len && !memcmp(c->text + k, "\xE2\x80\xA6", 3))
+            k += 3;   /* "Credit…" */
+        return k < c->len && isupper((unsigned char)c->text[k]) &&
+               (k == 6 || c->text[6] == '.' || !memcmp(c->text + 6, "\xE2\x80\xA6", 3));
+    }
+    return 0;
 }
 
 /* "by ...", "Par ...", "Posted ...": a byline however it goes on. */
@@ -112,7 +120,7 @@ static const char *const ui_words[] = {
     "login", "logout", "main", "menu", "more", "most", "navigation", "new",
     "newer", "news", "newsletter", "next", "now", "older", "on", "open",
     "out", "photos", "popular", "previous", "print", "profile", "read", "recent",
-    "register", "search", "see", "share", "shop", "show", "sign", "site",
+    "register", "report", "abuse", "search", "see", "share", "shop", "show", "sign", "site",
     "skip", "start", "stories", "story", "subscribe", "the", "to", "top",
     "up", "us", "video", "videos", "view", "watch", "your", NULL};
 
@@ -214,7 +222,7 @@ static int headline_shape(const nr_cand *c, const nr_textstat *st, int caps_ok)
     if (st->sents >= 2 || (st->sents == 1 && st->words > 20) ||
         (c->text[0] == '(' && c->text[c->len - 1] == ')') ||
         (st->words <= 4 && numeric_words(c) * 2 >= st->words) ||
-        credit_line(c))
+        nr_credit_line(c))
         return 0;
     unsigned w = st->words;
     if (st->cjk * 2 >= w)

@@ -1386,6 +1386,8 @@ static void test_dates(void **state)
         {"11.03.17 in Gadgetry", "11.03.17", ""},
         {"03/11/17", "03/11/17", ""},
         {"9/11/13 10:00AM", "9/11/13", ""},
+        /* the time glued to the year by a copy */
+        {"March 3, 20219:41 AM GMTUpdated 2 years ago", "March 3, 2021", "2021-03-03"},
     };
     for (size_t i = 0; i < sizeof cases / sizeof *cases; i++) {
         size_t b, e;
@@ -1407,6 +1409,15 @@ static void test_dates(void **state)
         char iso[11];
         assert_false(nr_date_find(none[i], strlen(none[i]), &b, &e, iso));
     }
+    /* a post's stamp without its year is a date line, not a date */
+    const char *stamps[] = {"Posted on Mar 3", "Mar 3", "Updated March 3 at 9:14 AM",
+                            "Published: 12 May"};
+    for (size_t i = 0; i < sizeof stamps / sizeof *stamps; i++)
+        assert_true(nr_stamp_date(stamps[i], strlen(stamps[i])));
+    const char *not_stamps[] = {"March 3 rally", "Posted on Mar 3, 2021", "Mar", "May the best win",
+                                "Posted in March"};
+    for (size_t i = 0; i < sizeof not_stamps / sizeof *not_stamps; i++)
+        assert_false(nr_stamp_date(not_stamps[i], strlen(not_stamps[i])));
 }
 
 /* The byline's parts on lines of their own: a lead, a role. */
