@@ -129,12 +129,16 @@ static const phrase exact[] = {
     {"like", "share-widget", 1}, {"loading", "share-widget", 1},
     {"like loading", "share-widget", 1}, {"save", "share-widget", 0},
     {"save article", "share-widget", 0}, {"copy link", "share-widget", 0},
+    {"link copied", "share-widget", 0},
     {"gift this article", "share-widget", 0},
     {"related", "related", 1}, {"related articles", "related", 1},
     {"related posts", "related", 1}, {"related stories", "related", 1},
     {"related topics", "related", 1}, {"related content", "related", 1},
     {"related links", "related", 1}, {"related coverage", "related", 1},
     {"related news", "related", 1}, {"you may also like", "related", 1},
+    /* one link set in the story's middle: no sign of its end */
+    {"related article", "related-link", 0}, {"related story", "related-link", 0},
+    {"related video", "related-link", 0},
     {"you might also like", "related", 1},
     {"you may be interested in", "related", 1},
     {"recommended", "related", 1}, {"recommended for you", "related", 1},
@@ -424,6 +428,31 @@ static int wire_dateline(const char *s, size_t n)
     return caps >= 2;
 }
 
+/* A running time ("01:42", "1:02:15") alone or before a source:
+   "01:42 - Source: CNN". */
+static int video_length(const char *s, size_t n)
+{
+    size_t i = 0, parts = 0;
+    for (;;) {
+        size_t d = 0;
+        while (i < n && isdigit((unsigned char)s[i]))
+            i++, d++;
+        if (d < 1 || d > 2 || (parts && d != 2))
+            return 0;
+        parts++;
+        if (i < n && s[i] == ':' && parts < 3) {
+            i++;
+            continue;
+        }
+        break;
+    }
+    if (parts < 2)
+        return 0;
+    while (i < n && (s[i] == ' ' || s[i] == '-'))
+        i++;
+    return i == n || (n - i >= 7 && !strncasecmp(s + i, "source:", 7));
+}
+
 static int is_share_bar(const char *k, size_t rawlen)
 {
     if (rawlen > 160 || !*k)
@@ -664,6 +693,12 @@ const char *nr_boiler_rule(const nr_cand *u, int *tail)
        opens; not a heading to announce */
     if (n <= 48 && n >= 3 && nr_word_count(s, n) <= 5 && wire_dateline(s, n)) {
         rule = "dateline";
+        goto done;
+    }
+    /* "01:42 - Source: CNN", "00:58": a video's running time under its
+       title */
+    if (n <= 60 && video_length(s, n)) {
+        rule = "video";
         goto done;
     }
     if (n <= 40 && nr_relative_time(s, n, 0)) {

@@ -6,6 +6,9 @@
  */
 #include <ctype.h>
 #include <stdint.h>
+#ifdef NR_REGION_DEBUG
+#include <stdio.h>
+#endif
 #include <stdlib.h>
 #include <string.h>
 #include <strings.h>
@@ -104,6 +107,9 @@ int nr_off_subject(nr_doc *d, const long *v, size_t p0, size_t p1,
         if (v[i] > 0)
             nr_words_each(d->u[i].text, d->u[i].len, overlap_word, &o);
     nr_hashset_free(&ws);
+#ifdef NR_REGION_DEBUG
+    fprintf(stderr, "off-subject %zu..%zu vs %zu..%zu: %u/%u\n", p0, p1, r0, r1, o.hits, o.words);
+#endif
     return o.hits * 4 < o.words;
 }
 

@@ -271,6 +271,19 @@ static int ends_story(const nr_cand *c)
     return c->rule && (!strcmp(c->rule, "share-widget") || !strcmp(c->rule, "related"));
 }
 
+/* What a story carries in its middle: an advert, a photo's caption, a
+   video with its running time, a link to another story, a sign-up box.
+   A gap made of these is no sign the story has ended. */
+static int in_story(const nr_cand *c)
+{
+    static const char *const rules[] = {"advert", "caption", "video", "read-more-teaser",
+                                        "related-link", "newsletter", "listen-widget", NULL};
+    for (size_t k = 0; c->rule && rules[k]; k++)
+        if (!strcmp(c->rule, rules[k]))
+            return 1;
+    return 0;
+}
+
 /* The same at the end: teasers of other stories, a gallery, a ticker,
    carried into the run over a gap of furniture.  What follows the last
    such gap is cut when it is off the subject of what precedes it and
@@ -291,7 +304,7 @@ static void trim_back(nr_doc *d, const long *v, const unsigned char *cls,
         size_t j = i, bad = 0;
         int marker = 0;
         while (j > a && v[j - 1] <= 0) {
-            bad += cls[j - 1] == C_BAD;
+            bad += cls[j - 1] == C_BAD && !in_story(&d->u[j - 1]);
             marker |= ends_story(&d->u[j - 1]);
             j--;
         }

@@ -121,6 +121,19 @@ static void boilerplate(nr_doc *d, unsigned char *tail)
             k++;
         }
     }
+    /* a video's running time names the line over it its title:
+       "Airboat crews break a path" / "00:58 - Source: CNN" */
+    for (size_t i = 1; i < d->n; i++) {
+        if (!d->u[i].rule || strcmp(d->u[i].rule, "video"))
+            continue;
+        size_t j = i;
+        while (j > 0 && !alive(&d->u[j - 1]) && !d->u[j - 1].rule)
+            j--;
+        nr_cand *t = j > 0 ? &d->u[j - 1] : NULL;
+        if (t && removable(t) && !t->rule && t->kind != NR_BLOCK_HEADING &&
+            nr_word_count(t->text, t->len) <= 16 && !nr_ends_sentence(t->text, t->len))
+            t->rule = "video";
+    }
     /* "Image caption," on a line of its own: the next line is the
        caption ("The shop has stood on the green since 1887"), not a
        headline or the story's first words */
@@ -142,8 +155,8 @@ static void boilerplate(nr_doc *d, unsigned char *tail)
         body_seen |= alive(u) && body_like(u);
         /* (an entry of a list, "• See also" in a table of contents,
            labels nothing) */
-        if (!u->rule || strcmp(u->rule, "related") || u->len > 40 ||
-            u->kind == NR_BLOCK_ITEM || (u->flags & NR_C_BULLET))
+        if (!u->rule || (strcmp(u->rule, "related") && strcmp(u->rule, "related-link")) ||
+            u->len > 40 || u->kind == NR_BLOCK_ITEM || (u->flags & NR_C_BULLET))
             continue;
         size_t j = i + 1, last = SIZE_MAX, marked = 0;
         for (; j < d->n; j++) {
@@ -160,7 +173,7 @@ static void boilerplate(nr_doc *d, unsigned char *tail)
                 break;
             if (v->text[v->len - 1] == ':')
                 break;   /* "What You'll Need:": a label of the story's own */
-            v->rule = "related";
+            v->rule = u->rule;
             last = j;
             marked++;
         }
