@@ -292,6 +292,7 @@ static const phrase prefixes[] = {
     {"enter your email", "newsletter", 0}, {"never miss", "newsletter", 0},
     {"receive our", "newsletter", 0}, {"get the latest", "newsletter", 0},
     {"want more", "newsletter", 0}, {"by signing up", "newsletter", 0},
+    {"thanks for reading", "newsletter", 0},
     {"by subscribing", "newsletter", 0}, {"by clicking", "newsletter", 0},
     {"we use cookies", "cookie", 0}, {"this site uses cookies", "cookie", 0},
     {"this website uses cookies", "cookie", 0},
@@ -603,6 +604,9 @@ static int is_breadcrumb(const char *s, size_t n)
    words ("Copyright law was not the issue...") stays. */
 static int prefix_fits(const phrase *p, const char *s, size_t n, const char *k)
 {
+    /* "Thanks for reading X! Subscribe for free ...", not a sign-off */
+    if (!strcmp(p->key, "thanks for reading"))
+        return key_contains_word(k, "subscribe");
     if (!strcmp(p->rule, "listen-widget"))
         return n <= 60;
     if (!strcmp(p->rule, "tags"))

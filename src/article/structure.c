@@ -121,6 +121,28 @@ static void boilerplate(nr_doc *d, unsigned char *tail)
             k++;
         }
     }
+    /* a sign-up box in a story: its pitch between its heading and its
+       button ("Subscribe to X" / "Hundreds of paid subscribers" /
+       "Letters from ..." / "Subscribe") */
+    for (size_t i = 0; i < d->n; i++) {
+        if (!d->u[i].rule || strcmp(d->u[i].rule, "newsletter"))
+            continue;
+        size_t j = i + 1, k = 0;
+        while (j < d->n && k < 4 && !(d->u[j].rule && !strcmp(d->u[j].rule, "newsletter"))) {
+            k += !d->u[j].rule;
+            j++;
+        }
+        if (j >= d->n || !d->u[j].rule || strcmp(d->u[j].rule, "newsletter") || k == 0)
+            continue;
+        int box = 1;
+        for (size_t m = i + 1; m < j && box; m++)
+            box = d->u[m].rule || (removable(&d->u[m]) && d->u[m].kind != NR_BLOCK_HEADING &&
+                                   nr_word_count(d->u[m].text, d->u[m].len) <= 30);
+        for (size_t m = i + 1; m < j && box; m++)
+            if (!d->u[m].rule)
+                d->u[m].rule = "newsletter";
+        i = j - 1;
+    }
     /* a video's running time names the line over it its title:
        "Airboat crews break a path" / "00:58 - Source: CNN" */
     for (size_t i = 1; i < d->n; i++) {
@@ -161,8 +183,9 @@ static void boilerplate(nr_doc *d, unsigned char *tail)
         size_t j = i + 1, last = SIZE_MAX, marked = 0;
         for (; j < d->n; j++) {
             nr_cand *v = &d->u[j];
-            /* a share bar is where a story's head starts, not an entry */
-            if (v->rule && !strcmp(v->rule, "share-widget"))
+            /* a share bar is where a story's head starts, not an entry;
+               a sign-up box is a widget of its own */
+            if (v->rule && (!strcmp(v->rule, "share-widget") || !strcmp(v->rule, "newsletter")))
                 break;
             if (v->rule)
                 continue;
