@@ -703,6 +703,17 @@ void nr_text_region(nr_doc *d)
             c->rule = "outside-article";   /* (the last keeps a subheading
                                               that opens the story) */
     }
+    /* the writer's name again at the story's end, over a line about
+       them (an author box: "JO ROE" / "Roe covers Congress for ...") */
+    for (size_t i = b, seen = 0; d->byline && i-- > a && seen < 3;) {
+        nr_cand *c = &d->u[i];
+        if (!nr_live(c))
+            continue;
+        seen++;
+        if (!(c->flags & NR_C_KEEP) && strlen(d->byline) == c->len &&
+            !strncasecmp(d->byline, c->text, c->len))
+            c->rule = "byline";
+    }
     free(st);
     free(v);
 }
