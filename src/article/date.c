@@ -404,3 +404,14 @@ int nr_stamp_date(const char *s, size_t n)
         i++;
     return i == n;
 }
+
+int nr_month_year(const char *s, size_t n)
+{
+    size_t i = skip_spaces(s, n, 0), e;
+    if (month_at(s, n, i, &e) <= 0)
+        return 0;
+    i = skip_spaces(s, n, e);
+    if (year_at(s, n, i, &e) <= 0)
+        return 0;
+    return skip_spaces(s, n, e) == n;
+}

@@ -96,5 +96,7 @@ int nr_date_find(const char *s, size_t n, size_t *b, size_t *e, char iso[11]);
    "Mar 3", "Updated March 3 at 9:14 AM")?  A page's own line of its
    date, though no date a story could be given. */
 int nr_stamp_date(const char *s, size_t n);
+/* Is s[0..n) only a month and a year ("May 2022"): a magazine's issue? */
+int nr_month_year(const char *s, size_t n);
 
 #endif

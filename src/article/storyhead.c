@@ -612,6 +612,13 @@ static void take_date_beside(nr_page *pg, size_t i)
                 c->rule = "dateline";
             return;
         }
+        /* "May 2022": a magazine's issue, the date of its stories */
+        if (!c->rule && !(c->flags & NR_C_KEEP) && nr_month_year(c->text, c->len)) {
+            if (!d->date)
+                nr_doc_set(d, &d->date, c->text, c->len);
+            c->rule = "dateline";
+            continue;
+        }
         if (!c->rule && role == SIZE_MAX && nr_role_line(c->text, c->len))
             role = j;
         else if (!c->rule)

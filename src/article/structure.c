@@ -143,6 +143,15 @@ static void boilerplate(nr_doc *d, unsigned char *tail)
                 d->u[m].rule = "newsletter";
         i = j - 1;
     }
+    /* "Listen to this article" / "18 min": the player's running time */
+    for (size_t i = 0; i + 1 < d->n; i++) {
+        if (!d->u[i].rule || strcmp(d->u[i].rule, "listen-widget"))
+            continue;
+        nr_cand *t = &d->u[i + 1];
+        if (removable(t) && !t->rule && t->len <= 16 && isdigit((unsigned char)t->text[0]) &&
+            (nr_relative_time(t->text, t->len, 1) || strstr(t->text, "min")))
+            t->rule = "listen-widget";
+    }
     /* a video's running time names the line over it its title:
        "Airboat crews break a path" / "00:58 - Source: CNN" */
     for (size_t i = 1; i < d->n; i++) {
@@ -608,6 +617,17 @@ static size_t sentences(const nr_cand *u)
     return n + nr_ends_sentence(u->text, u->len);
 }
 
+#define PULL_NEAR 8   /* candidates a pull quote stands from its paragraph */
+
+/* Does the line open with a quotation mark ("...", “...”, «...»)? */
+static int quoted(const nr_cand *u)
+{
+    const char *t = u->text;
+    return t[0] == '"' || (u->len >= 3 && (!memcmp(t, "\xE2\x80\x9C", 3) ||
+                                           !memcmp(t, "\xE2\x80\x98", 3))) ||
+           (u->len >= 2 && !memcmp(t, "\xC2\xAB", 2));
+}
+
 static void repeats(nr_doc *d)
 {
     size_t cap = 16;
@@ -647,6 +667,28 @@ static void repeats(nr_doc *d)
                 u->rule = "repeated";
         } else {
             slot[p] = i + 1;
+        }
+    }
+    /* a pull quote: a quotation set apart that a paragraph near it
+       says in full ("I knew every ship out there was counting on me.") */
+    for (size_t i = 0; i < d->n && !d->nomem; i++) {
+        nr_cand *u = &d->u[i];
+        if (!keys[i] || !alive(u) || (u->flags & NR_C_KEEP) || !quoted(u) ||
+            nr_word_count(u->text, u->len) < 8)
+            continue;
+        size_t lo = i > PULL_NEAR ? i - PULL_NEAR : 0;
+        for (size_t j = lo; j < d->n && j <= i + PULL_NEAR && alive(u); j++) {
+            nr_cand *v = &d->u[j];
+            if (j == i || !alive(v) || v->len <= u->len + 20)
+                continue;
+            char *k = nr_key(v->text, v->len);
+            if (!k) {
+                d->nomem = 1;
+                break;
+            }
+            if (strstr(k, keys[i]))
+                u->rule = "repeated";
+            free(k);
         }
     }
     for (size_t i = 0; i < d->n; i++)

@@ -60,7 +60,8 @@ static unsigned numeric_words(const nr_cand *c)
 int nr_credit_line(const nr_cand *c)
 {
     static const char *const makers[] = {
-        "photo", "photos", "photograph", "photography", "picture", "image",
+        "photo", "photos", "photograph", "photographs", "photography", "picture",
+        "pictures", "image",
         "images", "illustration", "illustrations", "portrait", "graphic",
         "graphics", "video", "edited", "editing", "produced", "reporting",
         "additional reporting", "credit", "source", NULL};

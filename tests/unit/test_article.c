@@ -1418,6 +1418,11 @@ static void test_dates(void **state)
                                 "Posted in March"};
     for (size_t i = 0; i < sizeof not_stamps / sizeof *not_stamps; i++)
         assert_false(nr_stamp_date(not_stamps[i], strlen(not_stamps[i])));
+    /* a magazine's issue */
+    assert_true(nr_month_year("May 2022", 8));
+    assert_true(nr_month_year("September 1999 ", 15));
+    assert_false(nr_month_year("May 2022 issue", 14));
+    assert_false(nr_month_year("May 3, 2022", 11));
 }
 
 /* The byline's parts on lines of their own: a lead, a role. */
