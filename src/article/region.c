@@ -659,20 +659,20 @@ void nr_text_region(nr_doc *d)
     /* a title-shaped line of four words or more right under the headline
        is its deck ("Stop Copying Everything Every Night"), the standfirst,
        not a section heading */
-    size_t deck = h != SIZE_MAX ? h + 1 : SIZE_MAX;
+    /* many lines between headline and story are a block of their own (a
+       table of facts, a video player's controls): none of them is a
+       deck, a byline or a subheading opening the story */
+    size_t head_lines = 0;
+    for (size_t i = from + 1; i < a; i++)
+        head_lines += nr_live(&d->u[i]);
+    int crowded = head_lines > 6;
+    size_t deck = h != SIZE_MAX && !crowded ? h + 1 : SIZE_MAX;
     while (deck < a && !nr_live(&d->u[deck]))
         deck++;
     if (deck < a && d->u[deck].kind == NR_BLOCK_PARA && st[deck].words >= 4 &&
         !nr_bulleted(&d->u[deck]) && nr_headline_shape_caps(&d->u[deck], &st[deck]) &&
         !nr_namelike(d->u[deck].text, d->u[deck].len) && !(d->u[deck].flags & NR_C_KEEP))
         d->u[deck].flags |= NR_C_STANDFIRST;
-    /* many lines between headline and story are a block of their own (a
-       table of facts, a video player's controls): none of them is a
-       byline or a subheading opening the story */
-    size_t head_lines = 0;
-    for (size_t i = from + 1; i < a; i++)
-        head_lines += nr_live(&d->u[i]);
-    int crowded = head_lines > 6;
     for (size_t i = 0, under = 0; i < d->n; i++) {
         nr_cand *c = &d->u[i];
         if (!nr_live(c) || (c->flags & NR_C_KEEP))
