@@ -106,6 +106,9 @@ static const phrase exact[] = {
     {"listen to article", "listen-widget", 0}, {"listen", "listen-widget", 0},
     {"play audio", "listen-widget", 0}, {"listen now", "listen-widget", 0},
     {"skip to content", "nav", 0}, {"skip to main content", "nav", 0},
+    /* the same skip links in Japanese ("the text starts here") */
+    {"\xE3\x81\x93\xE3\x81\x93\xE3\x81\x8B\xE3\x82\x89\xE6\x9C\xAC\xE6\x96\x87\xE3\x81\xA7\xE3\x81\x99", "nav", 0},
+    {"\xE6\x9C\xAC\xE6\x96\x87\xE3\x81\xB8", "nav", 0},
     {"skip to navigation", "nav", 0}, {"menu", "nav", 0},
     {"main menu", "nav", 0}, {"search", "nav", 0}, {"home", "nav", 0},
     {"back to top", "nav", 1}, {"top", "nav", 0}, {"log in", "nav", 0},
@@ -130,6 +133,11 @@ static const phrase exact[] = {
     {"like loading", "share-widget", 1}, {"save", "share-widget", 0},
     {"save article", "share-widget", 0}, {"copy link", "share-widget", 0},
     {"link copied", "share-widget", 0},
+    /* a recipe card's buttons */
+    {"print recipe", "widget", 0}, {"pin recipe", "widget", 0},
+    {"save recipe", "widget", 0}, {"jump to recipe", "widget", 0},
+    {"print recipe pin recipe", "widget", 0}, {"print recipe pin recipe save recipe", "widget", 0},
+    {"rate this recipe", "widget", 0}, {"did you make this recipe", "widget", 0},
     {"gift this article", "share-widget", 0},
     {"related", "related", 1}, {"related articles", "related", 1},
     {"related posts", "related", 1}, {"related stories", "related", 1},
@@ -480,8 +488,36 @@ static int is_share_bar(const char *k, size_t rawlen)
 
 /* "12 comments", "Comments (3)", "4 responses to ...", "There are 13
    comments", "One response", "2 thoughts on ..." */
+/* "★★★★★ 4.9 from 62 votes", "4 out of 5 (120 ratings)": a rating's
+   key is numbers, "from" or "out of", and a count of votes. */
+static int rating_key(const char *k)
+{
+    const char *p = k;
+    int nums = 0;
+    for (;;) {
+        if (isdigit((unsigned char)*p)) {
+            while (isdigit((unsigned char)*p))
+                p++;
+            nums++;
+        } else if (!strncmp(p, "from", 4) && (p[4] == ' ')) {
+            p += 4;
+        } else if (!strncmp(p, "out of", 6) && (p[6] == ' ')) {
+            p += 6;
+        } else {
+            break;
+        }
+        if (*p != ' ')
+            return 0;
+        p++;
+    }
+    return nums >= 2 && (!strcmp(p, "votes") || !strcmp(p, "ratings") ||
+                         !strcmp(p, "reviews"));
+}
+
 static const char *count_widget(const char *k, int *tail)
 {
+    if (rating_key(k))
+        return "rating";
     const char *p = k;
     static const char *const leads[] = {"there are", "there is", "showing",
                                         "view all", "see all", "read all",

@@ -714,6 +714,23 @@ void nr_text_region(nr_doc *d)
             !strncasecmp(d->byline, c->text, c->len))
             c->rule = "byline";
     }
+    /* in the story, the title again (a recipe card's, a gallery's) and
+       "Author Jo Roe" are the page's head said twice */
+    char *tk = d->title ? nr_key(d->title, strlen(d->title)) : NULL;
+    char *bk = d->byline ? nr_key(d->byline, strlen(d->byline)) : NULL;
+    for (size_t i = a; i < b && (tk || bk); i++) {
+        nr_cand *c = &d->u[i];
+        if (!nr_live(c) || (c->flags & NR_C_KEEP) || c->len > 200)
+            continue;
+        char *ck = nr_key(c->text, c->len);
+        if (ck && tk && *tk && !strcmp(ck, tk))
+            c->rule = "repeated-title";
+        else if (ck && bk && *bk && !strncmp(ck, "author ", 7) && !strcmp(ck + 7, bk))
+            c->rule = "byline";
+        free(ck);
+    }
+    free(tk);
+    free(bk);
     free(st);
     free(v);
 }

@@ -125,6 +125,23 @@ static int copyright_holder(const nr_page *pg, size_t i)
     return found;
 }
 
+/* Does the same line stand again in [first, end), the story's run, with
+   a paragraph of the story between the two?  (A headline printed twice
+   has only the page's controls between.) */
+static int said_again_in(const nr_page *pg, size_t i, size_t first, size_t end)
+{
+    const nr_doc *d = pg->d;
+    const nr_cand *c = &d->u[i];
+    for (size_t j = first; j < end; j++) {
+        if (j == i || d->u[j].len != c->len || memcmp(d->u[j].text, c->text, c->len))
+            continue;
+        for (size_t k = (i < j ? i : j) + 1; k < (i < j ? j : i); k++)
+            if (pg->v[k] > 0 && pg->st[k].words >= 20)
+                return 1;
+    }
+    return 0;
+}
+
 /* Separators between a headline and a section label or a site's name. */
 static const char *const title_seps[] = {
     "::", "|", "-", ":", ">", "/", "\xC2\xBB", "\xC2\xB7", "\xE2\x80\x93",
@@ -415,6 +432,9 @@ size_t nr_find_headline(nr_page *pg, size_t first, size_t end)
             (early || (!above_signed && before * 2 < total &&
                        strict_meta_below(pg, i, end)))) {
             int titled = title_part(pg, i) > 0;
+            /* a line the story says twice is a pull quote or a refrain */
+            if (said_again_in(pg, i, first, end))
+                continue;
             if ((k > 1 || titled) &&
                 (titled || recurs(pg, i) ||
                  (i + 1 < end && nr_metaish(&d->u[i + 1], &pg->st[i + 1])))) {
@@ -485,6 +505,22 @@ static int byline_kind(const nr_cand *c, const nr_textstat *st, size_t *nb,
                                                     seps[k], sl)) != NULL; q += sl) {
             size_t off = (size_t)(q - c->text) + sl, b2, e2;
             if (nr_name_at(c->text + off, c->len - off, &b2, &e2, &lead) && lead) {
+                *nb = off + b2;
+                *ne = off + e2;
+                return BY_LEAD;
+            }
+        }
+    }
+    /* "Published: Mar 3, 2022 · Modified: Mar 5, 2022 by Jo Roe · ...":
+       a lead after the dates of a post's meta line */
+    if (st->words <= 30) {
+        size_t db, de;
+        char iso[11];
+        for (const char *q = c->text; nr_date_find(c->text, c->len, &db, &de, iso) &&
+                                      (q = memmem(q, c->len - (size_t)(q - c->text), " by ", 4)) != NULL;
+             q += 4) {
+            size_t off = (size_t)(q - c->text) + 1, b2, e2;
+            if (off > de && nr_name_at(c->text + off, c->len - off, &b2, &e2, &lead) && lead) {
                 *nb = off + b2;
                 *ne = off + e2;
                 return BY_LEAD;
@@ -796,6 +832,12 @@ void nr_find_byline(nr_page *pg, size_t h, size_t a, size_t b)
         char iso[11];
         if (nr_date_find(c->text + bne, c->len - bne, &db, &de, iso)) {
             nr_doc_set(d, &d->date, c->text + bne + db, de - db);
+            if (iso[0])
+                nr_doc_set(d, &d->date_iso, iso, strlen(iso));
+        } else if (nr_date_find(c->text, bnb, &db, &de, iso)) {
+            /* "Published: Mar 3, 2022 ... by Jo Roe": the first date,
+               the one the post went out on */
+            nr_doc_set(d, &d->date, c->text + db, de - db);
             if (iso[0])
                 nr_doc_set(d, &d->date_iso, iso, strlen(iso));
         }

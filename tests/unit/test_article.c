@@ -687,6 +687,10 @@ static void test_repeated_lines(void **state)
     for (size_t i = 0; i < a->nblocks; i++)
         n += strstr(a->blocks[i].text, "great day") != NULL;
     assert_int_equal(n, 1);
+    /* a line the story says twice, with its paragraphs between, is no
+       headline: the title stays, and so does the first paragraph */
+    assert_string_equal(a->title, "Library plans approved after long debate");
+    assert_true(has_block(a, "The council met on Tuesday evening"));
     nr_article_free(a);
     /* a paragraph of two sentences said twice was written twice */
 #define REFRAIN "Keep the doors closed while the train is moving, and wait for the green light before you step off. Staff on the platform will gladly help anyone who needs more time to get on or off.\n\n"
