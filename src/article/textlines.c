@@ -109,6 +109,11 @@ int nr_metaish(const nr_cand *c, const nr_textstat *st)
     char iso[11];
     if (nr_date_find(c->text, c->len, &b, &e, iso))
         return 1;
+    /* "Jo Roe, Senior Editor": a name and the writer's role */
+    const char *comma = memchr(c->text, ',', c->len);
+    if (comma && nr_namelike(c->text, (size_t)(comma - c->text)) &&
+        nr_role_line(comma + 1, c->len - (size_t)(comma + 1 - c->text)))
+        return 1;
     return nr_namelike(c->text, c->len);
 }
 
