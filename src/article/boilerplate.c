@@ -133,6 +133,8 @@ static const phrase exact[] = {
     {"like loading", "share-widget", 1}, {"save", "share-widget", 0},
     {"save article", "share-widget", 0}, {"copy link", "share-widget", 0},
     {"link copied", "share-widget", 0},
+    {"report abuse", "comment-form", 0}, {"report this post", "comment-form", 0},
+    {"report this comment", "comment-form", 0},
     /* a recipe card's buttons */
     {"print recipe", "widget", 0}, {"pin recipe", "widget", 0},
     {"save recipe", "widget", 0}, {"jump to recipe", "widget", 0},

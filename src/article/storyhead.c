@@ -347,6 +347,36 @@ static long headline_score(const nr_page *pg, const nr_hashset *ws, size_t i,
     return score;
 }
 
+/* The live line before i, or SIZE_MAX. */
+static size_t prev_live(const nr_doc *d, size_t i)
+{
+    while (i-- > 0)
+        if (nr_live(&d->u[i]))
+            return i;
+    return SIZE_MAX;
+}
+
+/* For the headline h under a kicker k under a line t: t when t's key is
+   k's then h's (a word or two may differ at the joint: "o s"), else h. */
+static size_t whole_title(const nr_page *pg, size_t h)
+{
+    const nr_doc *d = pg->d;
+    size_t k = prev_live(d, h);
+    size_t t = k != SIZE_MAX ? prev_live(d, k) : SIZE_MAX;
+    if (t == SIZE_MAX || pg->st[k].words > 5 || !nr_headline_shape(&d->u[t], &pg->st[t]))
+        return h;
+    char *tk = nr_key(d->u[t].text, d->u[t].len), *kk = nr_key(d->u[k].text, d->u[k].len),
+         *hk = nr_key(d->u[h].text, d->u[h].len);
+    size_t lt = tk ? strlen(tk) : 0, lk = kk ? strlen(kk) : 0, lh = hk ? strlen(hk) : 0;
+    int whole = lt && lk && lh && lk + lh < lt && lt <= lk + lh + 8 &&
+                !strncmp(tk, kk, lk) && tk[lk] == ' ' && !strcmp(tk + lt - lh, hk) &&
+                tk[lt - lh - 1] == ' ';
+    free(tk);
+    free(kk);
+    free(hk);
+    return whole ? t : h;
+}
+
 /* Index of the headline, or SIZE_MAX.  Looked for above the story's first
    block `first` and among the first few blocks of the run (a run can start
    at a stray sentence above the headline: a dialog, a teaser).  Signs, each
@@ -482,6 +512,18 @@ size_t nr_find_headline(nr_page *pg, size_t first, size_t end)
             !recurs(pg, best) && title_part(pg, best) <= 0 &&
             !nr_metaish(&d->u[lo], &pg->st[lo]))
             best = lo;
+    }
+    /* the headline split in two for show, a kicker over the rest, under
+       the whole ("Lupita Nyong'o's $150K Pearl Oscar Dress -- STOLEN!!!"
+       over "Lupita Nyong'o" over "$150K Pearl Oscar Dress ... STOLEN!!!!"):
+       the whole line is the title */
+    if (best != SIZE_MAX && best > 0 && !best_opens) {
+        size_t t = whole_title(pg, best);
+        /* its two parts are the title said again */
+        for (size_t i = t + 1; t != best && i <= best; i++)
+            if (nr_live(&d->u[i]) && !(d->u[i].flags & NR_C_KEEP))
+                d->u[i].rule = "repeated-title";
+        best = t;
     }
     nr_hashset_free(&ws);
     return best;

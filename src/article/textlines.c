@@ -126,7 +126,7 @@ static const char *const ui_words[] = {
     "login", "logout", "main", "menu", "more", "most", "navigation", "new",
     "newer", "news", "newsletter", "next", "now", "older", "on", "open",
     "out", "photos", "popular", "previous", "print", "profile", "read", "recent",
-    "register", "report", "abuse", "search", "see", "share", "shop", "show", "sign", "site",
+    "register", "search", "see", "share", "shop", "show", "sign", "site",
     "skip", "start", "stories", "story", "subscribe", "the", "to", "top",
     "up", "us", "video", "videos", "view", "watch", "your", NULL};
 
