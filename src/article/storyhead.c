@@ -25,19 +25,43 @@
 
 /* "Ben Silverman" over "March 3, 2015": a name above a date line is the
    byline, however headline-shaped. */
+/* "Senior Reporter", "Head of Operations at Brightwater", "Founder,
+   Acme": a writer's role or post, eight words at most. */
+static int role_like(const nr_page *pg, size_t i)
+{
+    const nr_cand *c = &pg->d->u[i];
+    return pg->st[i].words <= 8 && !nr_ends_sentence(c->text, c->len) &&
+           (nr_role_line(c->text, c->len) || memmem(c->text, c->len, " at ", 4) ||
+            memmem(c->text, c->len, ", ", 2));
+}
+
+static int date_line(const nr_page *pg, size_t j)
+{
+    const nr_doc *d = pg->d;
+    size_t b, e;
+    char iso[11];
+    return j < d->n && ((!nr_by_lead(&d->u[j]) && pg->st[j].words <= 12 &&
+                         nr_date_find(d->u[j].text, d->u[j].len, &b, &e, iso)) ||
+                        nr_stamp_date(d->u[j].text, d->u[j].len));
+}
+
+/* ... and the writer's role between the two ("Jo Roe" / "Head of
+   Operations at Brightwater" / "Published Mar 3, 2023"): the role is no
+   headline either. */
 static int author_above_date(const nr_page *pg, size_t i)
 {
     const nr_doc *d = pg->d;
-    if (!nr_namelike(d->u[i].text, d->u[i].len))
-        return 0;
-    size_t b, e;
-    char iso[11];
-    for (size_t j = i + 1; j < d->n; j++)
-        if (nr_live(&d->u[j]))
-            return (!nr_by_lead(&d->u[j]) && pg->st[j].words <= 12 &&
-                    nr_date_find(d->u[j].text, d->u[j].len, &b, &e, iso)) ||
-                   nr_stamp_date(d->u[j].text, d->u[j].len);
-    return 0;
+    size_t j = nr_next_live(d, i);
+    if (pg->st[i].words <= 4 && nr_namelike(d->u[i].text, d->u[i].len) &&
+        (date_line(pg, j) ||
+         (j < d->n && pg->st[j].words <= 8 && date_line(pg, nr_next_live(d, j)))))
+        return 1;
+    size_t p = i;
+    while (p-- > 0 && !nr_live(&d->u[p]))
+        ;
+    return p != SIZE_MAX && pg->st[p].words <= 4 && nr_namelike(d->u[p].text, d->u[p].len) &&
+           !nr_control_words(&d->u[p]) && !memchr(d->u[p].text, '|', d->u[p].len) &&
+           role_like(pg, i) && date_line(pg, j);
 }
 
 /* "UK : Title" or "Title | Site" over "Title": the longer line is the
@@ -249,6 +273,8 @@ static int title_part(const nr_page *pg, size_t i)
 static int byline_kind(const nr_cand *c, const nr_textstat *st, size_t *nb,
                        size_t *ne);
 static int beside_date(const nr_page *pg, size_t i, int reading);
+static int date_line(const nr_page *pg, size_t j);
+static int role_like(const nr_page *pg, size_t i);
 enum { BY_NONE, BY_NAME_ONLY, BY_NAME_DATE, BY_LEAD };
 
 /* Is the next live line a byline or date line?  ("Echo" over "Published
@@ -377,6 +403,47 @@ static size_t whole_title(const nr_page *pg, size_t h)
     return whole ? t : h;
 }
 
+/* The number a line starts with ("2 Tavey Estuary Field Station"), or
+   -1. */
+static long lead_number(const nr_cand *c)
+{
+    long n = 0;
+    size_t k = 0;
+    while (k < c->len && k < 4 && isdigit((unsigned char)c->text[k]))
+        n = n * 10 + (c->text[k++] - '0');
+    return k && k < c->len && c->text[k] == ' ' ? n : -1;
+}
+
+/* Is line i one of a run numbered 1, 2, 3 (an article's affiliations,
+   a list of notes): never a headline, however it reads? */
+static int numbered_run(const nr_doc *d, size_t i)
+{
+    long n = lead_number(&d->u[i]);
+    if (n < 0)
+        return 0;
+    size_t p = i, q = nr_next_live(d, i);
+    while (p-- > 0 && !nr_live(&d->u[p]))
+        ;
+    return (p != SIZE_MAX && lead_number(&d->u[p]) == n - 1) ||
+           (q < d->n && lead_number(&d->u[q]) == n + 1);
+}
+
+/* "Our libraries are not a luxury. Stop treating them like one." over
+   "By Jo Roe": a headline may be written as a sentence or two; right
+   over a "By" line, a short one is. */
+static int sentence_headline(const nr_page *pg, size_t i)
+{
+    const nr_doc *d = pg->d;
+    const nr_cand *c = &d->u[i];
+    size_t j = nr_next_live(d, i), nb, ne;
+    if (j >= d->n || pg->st[i].words < 4 || pg->st[i].words > 20 || pg->st[i].sents > 2 ||
+        pg->st[i].stops == 0 || !nr_ends_sentence(c->text, c->len) ||
+        c->len > 200 || nr_bulleted(c) || nr_meta_line(c) || nr_by_lead(c) ||
+        nr_control_words(c) || c->text[c->len - 1] == ':' || c->text[c->len - 1] == ',')
+        return 0;
+    return byline_kind(&d->u[j], &pg->st[j], &nb, &ne) == BY_LEAD;
+}
+
 /* Index of the headline, or SIZE_MAX.  Looked for above the story's first
    block `first` and among the first few blocks of the run (a run can start
    at a stray sentence above the headline: a dialog, a teaser).  Signs, each
@@ -410,9 +477,10 @@ size_t nr_find_headline(nr_page *pg, size_t first, size_t end)
            too: the story must share most of its words */
         int shaped = nr_headline_shape(&d->u[i], &pg->st[i]) ||
                      (nr_headline_shape_caps(&d->u[i], &pg->st[i]) &&
-                      nr_overlap_pct(&ws, &d->u[i]) >= 50);
+                      nr_overlap_pct(&ws, &d->u[i]) >= 50) ||
+                     sentence_headline(pg, i);
         int opens = shaped && opens_story(pg, i, end);
-        if (!shaped || author_above_date(pg, i) ||
+        if (!shaped || author_above_date(pg, i) || numbered_run(d, i) ||
             (pg->st[i].words == 1 && !meta_below(pg, i) && !opens))
             continue;
         /* a headline with its byline under it is the surest landmark:
@@ -493,7 +561,7 @@ size_t nr_find_headline(nr_page *pg, size_t first, size_t end)
         unsigned ou = nr_overlap_pct(&ws, up), ob = nr_overlap_pct(&ws, &d->u[best]);
         /* a standfirst sums the story up, so it shares more of its words
            than the headline does: a third as many will do then */
-        int deck = wb >= 12 && wu >= 4 && wu <= 14 && best < first &&
+        int deck = wb >= 12 && wu >= 4 && (wu <= 14 || (wu <= 20 && wb > wu)) && best < first &&
                    !nr_crumb_tail(d->u[best].text, d->u[best].len);
         if (nr_live(up) && nr_headline_shape(up, &pg->st[best - 1]) &&
             (wu > wb || deck) && !contains_cands(up, &d->u[best]) &&
@@ -652,7 +720,13 @@ static int beside_date(const nr_page *pg, size_t i, int reading)
            for the byline finder (a line over it is no headline for it) */
         if (reading && c->rule && !strcmp(c->rule, "reading-time"))
             return 1;
-        if (!c->rule && !role && nr_role_line(c->text, c->len))
+        /* (the name twice, an avatar's and the link's; a headline of a
+           role, "Head of Operations at Brightwater", over the date) */
+        if (!c->rule && c->len == d->u[i].len && !memcmp(c->text, d->u[i].text, c->len))
+            continue;
+        if (!c->rule && !role &&
+            (nr_role_line(c->text, c->len) ||
+             (role_like(pg, j) && date_line(pg, nr_next_live(d, j)))))
             role = 1;
         else if (!c->rule)
             return 0;

@@ -230,8 +230,11 @@ int nr_read_text(nr_doc *d)
                        (!nr_ends_sentence(s + p->start, p->end - p->start) &&
                         starts_lower(s, c) && !byline_alone(s, c));
             else
+                /* (a short line over a long one is a title over its
+                   paragraph, however it is written, not a wrap) */
                 join = !nr_ends_sentence(s + p->start, p->end - p->start) &&
-                       starts_lower(s, c) && s[p->end - 1] != ':' && !byline_alone(s, c);
+                       starts_lower(s, c) && s[p->end - 1] != ':' && !byline_alone(s, c) &&
+                       !(p->chars < 60 && c->chars > 2 * p->chars + 40);
             if (!join)
                 break;
             /* "counter-" + "terrorism": a word broken at its hyphen; and

@@ -96,6 +96,27 @@ int nr_by_lead(const nr_cand *c)
     return 0;
 }
 
+static int author_list(const nr_cand *c)
+{
+    size_t parts = 0, i = 0, marked = 0;
+    while (i < c->len) {
+        size_t b = i;
+        while (i < c->len && !(c->text[i] == ',' && i + 1 < c->len && c->text[i + 1] == ' '))
+            i++;
+        size_t e = i;
+        int mark = 0;
+        while (e > b && (isdigit((unsigned char)c->text[e - 1]) || c->text[e - 1] == ',' ||
+                         c->text[e - 1] == '*'))
+            e--, mark = 1;
+        if (e == b || !nr_namelike(c->text + b, e - b) || nr_word_count(c->text + b, e - b) > 4)
+            return 0;
+        parts++;
+        marked += (size_t)mark;
+        i += 2;
+    }
+    return parts >= 2 && marked == parts;
+}
+
 /* Looser than meta_line, for finding the headline only: a short line with
    a date in it, a byline lead, or a bare name ("Jo Bloggs 1 day ago",
    "Par A et B - 24 novembre", "by Lucas Nolan22 Dec 2016"). */
@@ -108,6 +129,10 @@ int nr_metaish(const nr_cand *c, const nr_textstat *st)
     size_t b, e;
     char iso[11];
     if (nr_date_find(c->text, c->len, &b, &e, iso))
+        return 1;
+    /* "Jo Roe1, Al Poe2, Marta Lindqvist1,3": a paper's authors, each
+       with the number of an affiliation */
+    if (author_list(c))
         return 1;
     /* "Jo Roe, Senior Editor": a name and the writer's role */
     const char *comma = memchr(c->text, ',', c->len);
