@@ -133,6 +133,7 @@ static const phrase exact[] = {
     {"like loading", "share-widget", 1}, {"save", "share-widget", 0},
     {"save article", "share-widget", 0}, {"copy link", "share-widget", 0},
     {"link copied", "share-widget", 0},
+    {"for immediate release", "dateline", 0},
     {"report abuse", "comment-form", 0}, {"report this post", "comment-form", 0},
     {"report this comment", "comment-form", 0},
     /* a recipe card's buttons */
@@ -193,6 +194,10 @@ static const phrase exact[] = {
     {"recommended by outbrain", "advert", 0}, {"sponsored by outbrain", "advert", 0},
     {"powered by wordpress", "widget", 2},
     {"leave a reply", "comment-form", 2}, {"leave a comment", "comment-form", 2},
+    /* an obituary's comments */
+    {"guest book", "comment-form", 2}, {"guestbook", "comment-form", 2},
+    {"sign the guest book", "comment-form", 2}, {"sign the guestbook", "comment-form", 2},
+    {"send flowers", "widget", 0},
     {"post a comment", "comment-form", 2}, {"add a comment", "comment-form", 2},
     {"comments", "comment-form", 2}, {"comment", "comment-form", 2},
     {"view comments", "comment-form", 2}, {"show comments", "comment-form", 2},

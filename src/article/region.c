@@ -454,6 +454,32 @@ static void teaser_streams(nr_doc *d, const nr_textstat *st, long *v,
 
 /* ---- the pass ---- */
 
+/* The date in a story's opening dateline: a place in capitals, the date,
+   then a dash ("LONDON, March 3, 2021 -- ", "PORT ALDER, Ore., March 3,
+   2021 — "). */
+static void lead_dateline(nr_doc *d, size_t a)
+{
+    size_t i = a;
+    while (i < d->n && !nr_live(&d->u[i]))
+        i++;
+    if (i >= d->n)
+        return;
+    const nr_cand *c = &d->u[i];
+    size_t n = c->len < 80 ? c->len : 80, b, e;
+    char iso[11];
+    if (!nr_date_find(c->text, n, &b, &e, iso) || b < 3 || c->text[b - 2] != ',' ||
+        !isupper((unsigned char)c->text[0]) || !isupper((unsigned char)c->text[1]))
+        return;
+    const char *r = c->text + e;
+    size_t rl = c->len - e;
+    if (!(rl > 4 && (!strncmp(r, " -- ", 4) || !strncmp(r, " - ", 3) ||
+                     !strncmp(r, " \xE2\x80\x94 ", 5) || !strncmp(r, " \xE2\x80\x93 ", 5))))
+        return;
+    nr_doc_set(d, &d->date, c->text + b, e - b);
+    if (iso[0])
+        nr_doc_set(d, &d->date_iso, iso, strlen(iso));
+}
+
 /* A run bridges gaps of furniture inside a story (a caption, a sign-up
    box), but a page can hold two runs of prose far apart: a stream of
    other stories, then the story itself in an overlay copied at the page's
@@ -641,6 +667,10 @@ void nr_text_region(nr_doc *d)
             d->u[p].rule = "dateline";
         }
     }
+    /* "PORT ALDER, Ore., March 3, 2021 -- Acme Corp today ...": the
+       story's own dateline gives its date when nothing else did */
+    if (!d->date && a < d->n)
+        lead_dateline(d, a);
     if (h != SIZE_MAX) {
         /* "News > 2015 > Headline": a crumb ending in the headline */
         size_t t = nr_crumb_tail(d->u[h].text, d->u[h].len);

@@ -892,6 +892,7 @@ void nr_find_byline(nr_page *pg, size_t h, size_t a, size_t b)
         if (kind == BY_NAME_ONLY && !beside_date(pg, i, 1) &&
             !(h != SIZE_MAX && i > h && i < a && live_between(d, h, i) <= 2 &&
               pg->st[i].words <= 3 && !nr_control_words(c) &&
+              nr_namelike(c->text, c->len) &&   /* not "FOR IMMEDIATE RELEASE" */
               (nr_next_live(d, i) >= a || name_signed(pg, i) || role_then_story(d, i, a))))
             continue;
         int footer = i > a && kind == BY_NAME_DATE && live_between(d, i, b) <= 2;

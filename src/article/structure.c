@@ -83,6 +83,32 @@ static int caption_label(const nr_cand *u)
     return r;
 }
 
+/* "Published" / "3 March 2021" under the title, among the short lines
+   before the story's first long paragraph: when no byline or dateline
+   gave the page a date, that line does. */
+static void head_date(nr_doc *d)
+{
+    size_t i = 0;
+    while (i < d->n && d->u[i].role != NR_ROLE_TITLE)
+        i++;
+    for (i++; i < d->n; i++) {
+        nr_cand *c = &d->u[i];
+        size_t w = nr_word_count(c->text, c->len), b, e;
+        char iso[11];
+        if (w >= 30)
+            return;
+        if (c->role != NR_ROLE_BLOCK || (c->rule && strcmp(c->rule, "dateline")) || w > 6 ||
+            !nr_date_find(c->text, c->len, &b, &e, iso))
+            continue;
+        nr_doc_set(d, &d->date, c->text + b, e - b);
+        if (iso[0])
+            nr_doc_set(d, &d->date_iso, iso, strlen(iso));
+        if (!c->rule && !(c->flags & NR_C_KEEP))
+            c->rule = "dateline";
+        return;
+    }
+}
+
 static void boilerplate(nr_doc *d, unsigned char *tail)
 {
     for (size_t i = 0; i < d->n; i++) {
@@ -839,6 +865,8 @@ void nr_structure_run(nr_doc *d)
         nr_text_region(d);
     }
     header(d);
+    if (d->fmt == NR_FORMAT_TEXT && !d->date)
+        head_date(d);
     /* later "Updated 14 May 2014" and "Written by X" lines are furniture */
     for (size_t i = 0; i < d->n; i++) {
         nr_cand *u = &d->u[i];
