@@ -247,6 +247,18 @@ size_t nr_caption_credit(const char *s, size_t n, size_t *mark)
             return (size_t)(at - s);
         }
     }
+    /* "... in the cave (Photo: Tomas Lindqvist/Northmere University)":
+       the credit in brackets at the end */
+    static const char *const bracketed[] = {" (Photo: ", " (Photo by ", " (Photograph: ",
+                                            " (Credit: ", " (Image: ", NULL};
+    for (size_t m = 0; n && s[n - 1] == ')' && bracketed[m]; m++) {
+        size_t l = strlen(bracketed[m]);
+        const char *at = memmem(s, n, bracketed[m], l);
+        if (at && at > s && !memchr(at + l, ')', (size_t)(s + n - 1 - (at + l)))) {
+            *mark = l;
+            return (size_t)(at - s);
+        }
+    }
     return 0;
 }
 
