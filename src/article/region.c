@@ -389,6 +389,14 @@ static size_t site_suffix_at(const char *s, size_t n)
     return n;
 }
 
+/* "1. The harbour walk" on a line of its own: a listicle's first item's
+   heading, a list marker before it. */
+static int numbered_heading(const nr_cand *c, const nr_textstat *st)
+{
+    return c->kind == NR_BLOCK_ITEM && (c->flags & NR_C_ONE_LINE) && st->words <= 12 &&
+           !nr_ends_sentence(c->text, c->len);
+}
+
 /* The last live candidate before a, or SIZE_MAX. */
 static size_t last_before(const nr_doc *d, size_t a)
 {
@@ -728,8 +736,9 @@ void nr_text_region(nr_doc *d)
                                  nr_ends_sentence(c->text, c->len)))) &&
                  !(i == from + 1 && !crowded && nr_headline_shape(c, &st[i]) &&
                    !menu_shape(c, &st[i])) &&
-                 !(i == last_before(d, a) && !crowded && nr_headline_shape(c, &st[i]) &&
-                   !menu_shape(c, &st[i])))
+                 !(i == last_before(d, a) && !crowded &&
+                   ((nr_headline_shape(c, &st[i]) && !menu_shape(c, &st[i])) ||
+                    numbered_heading(c, &st[i]))))
             c->rule = "outside-article";   /* (the last keeps a subheading
                                               that opens the story) */
     }
