@@ -315,7 +315,12 @@ static void trim_back(nr_doc *d, const long *v, const unsigned char *cls,
                     before += v[k];
             /* (a list of related posts is cut behind its label however
                close to the story's subject) */
-            if (after < before && ((marker && teasers) || nr_off_subject(d, v, i, *b, a, j))) {
+            /* behind a small gap (a label and a few links) a part near
+               the size of what precedes it goes on with the story
+               ("Related" and two titles in an interview's middle) */
+            int small = i - j <= 4 && after * 2 >= before;
+            if (after < before &&
+                ((marker && teasers) || (!small && nr_off_subject(d, v, i, *b, a, j)))) {
                 *b = j;
                 after = 0;
                 teasers = 1;
