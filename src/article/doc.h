@@ -19,6 +19,7 @@ enum {
     NR_C_ONE_LINE   = 1u << 1,  /* plain text: came from a single line */
     NR_C_BULLET     = 1u << 2,  /* plain text: started with a bullet */
     NR_C_KEEP       = 1u << 3,  /* user keep pattern matched */
+    NR_C_CREDITED   = 1u << 4,  /* a caption: its photo credit was cut */
     NR_C_STANDFIRST = 1u << 5,  /* markup marks it as the standfirst */
     NR_C_BYLINE     = 1u << 6   /* markup marks it as the byline */
 };

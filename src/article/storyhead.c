@@ -830,6 +830,24 @@ static int name_signed(const nr_page *pg, size_t i)
     return found;
 }
 
+/* "Tom Ashcroft Local Democracy Reporter": a role glued to the name
+   without a comma goes (with a comma, "Jo Roe, Chief Reporter", it is
+   the byline's as written). */
+static void drop_glued_role(char *s)
+{
+    if (!s || strchr(s, ','))
+        return;
+    size_t n = strlen(s), words = 0;
+    for (size_t i = 0; i < n; i++) {
+        if (s[i] != ' ')
+            continue;
+        if (++words >= 2 && isupper((unsigned char)s[i + 1]) && nr_role_line(s + i + 1, n - i - 1)) {
+            s[i] = '\0';
+            return;
+        }
+    }
+}
+
 /* The writer, looked for around the headline h (or the story's start)
    and at the story's end ("Written by ..."). */
 void nr_find_byline(nr_page *pg, size_t h, size_t a, size_t b)
@@ -944,6 +962,7 @@ void nr_find_byline(nr_page *pg, size_t h, size_t a, size_t b)
         free(full);
         nr_doc_set(d, &d->byline, c->text + bnb, bne - bnb);
     }
+    drop_glued_role(d->byline);
     if (!d->date) {
         size_t db, de;
         char iso[11];

@@ -109,6 +109,33 @@ static void head_date(nr_doc *d)
     }
 }
 
+/* Do most of alt's longer words (four letters or more) stand in the
+   caption too?  An image's alt text and its caption describe the same
+   thing; a headline over the lead photo's caption rarely does. */
+static int describes(const nr_cand *alt, const nr_cand *caption)
+{
+    char *a = nr_key(alt->text, alt->len), *c = nr_key(caption->text, caption->len);
+    size_t words = 0, hits = 0;
+    for (char *w = a; a && c && *w;) {
+        char *e = strchr(w, ' ');
+        size_t l = e ? (size_t)(e - w) : strlen(w);
+        if (e)
+            *e = '\0';   /* the word alone, for strstr */
+        if (l >= 4) {
+            words++;
+            for (const char *q = c; (q = strstr(q, w)) != NULL; q++)
+                if ((q == c || q[-1] == ' ') && (q[l] == ' ' || q[l] == '\0')) {
+                    hits++;
+                    break;
+                }
+        }
+        w = e ? e + 1 : w + l;
+    }
+    free(a);
+    free(c);
+    return words && hits * 2 >= words;
+}
+
 static void boilerplate(nr_doc *d, unsigned char *tail)
 {
     for (size_t i = 0; i < d->n; i++) {
@@ -859,6 +886,21 @@ void nr_structure_run(nr_doc *d)
     for (size_t i = 0; i < d->n; i++)
         if (alive(&d->u[i]) && d->u[i].len == 0)
             d->u[i].rule = "continue-marker";
+    /* "Mira Castellane at a piano" over "Mira Castellane in her studio.
+       Photo: Inés Rovira": a browser's text shows an image's alt text
+       over its caption; it is no heading */
+    for (size_t i = 1; d->fmt == NR_FORMAT_TEXT && i < d->n; i++) {
+        if (!(d->u[i].flags & NR_C_CREDITED))
+            continue;
+        size_t p = i;
+        while (p > 0 && !alive(&d->u[p - 1]) && !d->u[p - 1].rule)
+            p--;
+        nr_cand *t = p > 0 ? &d->u[p - 1] : NULL;
+        if (t && alive(t) && removable(t) && t->kind == NR_BLOCK_PARA &&
+            nr_word_count(t->text, t->len) <= 12 && !nr_ends_sentence(t->text, t->len) &&
+            describes(t, &d->u[i]))
+            t->rule = "caption";
+    }
     nr_contents_list(d);
     if (d->fmt == NR_FORMAT_TEXT) {
         nr_gallery(d);

@@ -277,6 +277,7 @@ static void trim_credit(nr_doc *d, nr_cand *u)
     nr_doc_strip(d, nr_srcmap_at(&u->map, cut + 1), nr_srcmap_at(&u->map, u->len),
                  "photo-credit");
     nr_cand_cut(d, u, cut, u->len);
+    u->flags |= NR_C_CREDITED;
 }
 
 void nr_boiler_trim(nr_doc *d, nr_cand *u)
