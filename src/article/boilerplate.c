@@ -392,6 +392,31 @@ static int key_contains_word(const char *k, const char *p)
     return 0;
 }
 
+/* A consent banner in any of the languages pages come in most: a site
+   speaking of itself ("We and our 142 partners ...", "Wir und unsere
+   Partner ...", "Nous utilisons ...") that names cookies and asks for
+   consent.  A story about cookie rules does not open with "we". */
+static int consent_banner(const char *k)
+{
+    static const char *const self[] = {"we", "wir", "nous", "utilizamos", "usamos",
+                                       "this", "our", "diese", "questo", "ce", "este",
+                                       "nosotros", "noi", NULL};
+    static const char *const consent[] = {"accept", "consent", "agree", "akzeptieren",
+                                          "einwilligung", "zustimmen", "accepter",
+                                          "consentement", "aceptar", "consentimiento",
+                                          "accetta", "accettare", "consenso", NULL};
+    size_t l = 0;
+    while (k[l] && k[l] != ' ')
+        l++;
+    if (!nr_in_list_ci(k, l, self) ||
+        !(key_contains_word(k, "cookies") || key_contains_word(k, "cookie")))
+        return 0;
+    for (size_t i = 0; consent[i]; i++)
+        if (key_contains_word(k, consent[i]))
+            return 1;
+    return 0;
+}
+
 /* Does the raw text continue with ':' or a dash right after its first
    `words` words?  That is what makes "Photo: X" a label and "Photo albums
    of the war were..." a sentence. */
@@ -728,6 +753,10 @@ const char *nr_boiler_rule(const nr_cand *u, int *tail)
         }
     if ((rule = count_widget(k, tail)))
         goto done;
+    if (n <= 900 && consent_banner(k)) {
+        rule = "cookie";
+        goto done;
+    }
     if (n <= 400)
         for (size_t i = 0; i < sizeof comment_form / sizeof *comment_form; i++)
             if (strstr(k, comment_form[i].key)) {
