@@ -580,9 +580,14 @@ static void header(nr_doc *d)
     for (size_t ti = 0; ti < d->n && ti < 40; ti++) {
         if (d->u[ti].role != NR_ROLE_TITLE)
             continue;
+        /* (once the story's prose has begun, the title line is a copy
+           of it further down, a recipe card's name: what stands between
+           is the story's own, its section headings included) */
         for (size_t j = 0; j < ti; j++) {
             nr_cand *u = &d->u[j];
-            if (!alive(u) || body_like(u) || (u->flags & NR_C_KEEP))
+            if (alive(u) && body_like(u))
+                break;
+            if (!alive(u) || (u->flags & NR_C_KEEP))
                 continue;
             if (is_meta_line(u))
                 take_meta(d, u);
