@@ -139,6 +139,28 @@ static int split_lines(const char *s, size_t n, line **out, size_t *nout)
     return 0;
 }
 
+/* A text browser's dump at a wide width (w3m -cols 200): no line longer
+   than 250 columns, and three lines or more within 15 of the longest,
+   most of them broken mid-sentence.  (A page copied without wrapping has
+   paragraphs of any length, and its longest lines end sentences.)
+   Returns the width, or 0. */
+static size_t wide_wrap(const char *s, const line *L, size_t n)
+{
+    size_t m = 0, near = 0, broken = 0;
+    for (size_t i = 0; i < n; i++)
+        if (L[i].chars > m)
+            m = L[i].chars;
+    if (m <= 100 || m > 250)
+        return 0;
+    for (size_t i = 0; i + 1 < n; i++) {
+        if (L[i].chars + 15 < m || L[i + 1].end == L[i + 1].start)
+            continue;
+        near++;
+        broken += !nr_ends_sentence(s + L[i].start, L[i].end - L[i].start);
+    }
+    return near >= 3 && broken * 3 >= near * 2 ? m : 0;
+}
+
 /* A hard-wrapped document has almost no lines longer than ~100 columns and
    many just under its wrap width.  Returns the width, or 0. */
 static size_t wrap_width(const char *s, const line *L, size_t n)
@@ -156,7 +178,7 @@ static size_t wrap_width(const char *s, const line *L, size_t n)
             mid++;
     }
     if (nonblank < 4 || mid < 3 || longl * 20 > nonblank)
-        return 0;
+        return wide_wrap(s, L, n);
     /* and a wrapped line usually breaks mid-sentence: short one-sentence
        paragraphs on consecutive lines are not a hard wrap */
     size_t full = 0, mid_sentence = 0;
