@@ -83,6 +83,8 @@ typedef struct phrase {
 /* Whole-candidate phrases. */
 static const phrase exact[] = {
     {"advertisement", "advert", 0}, {"advertisements", "advert", 0},
+    {"anzeige", "advert", 0}, {"werbung", "advert", 0}, {"publicité", "advert", 0},
+    {"publicidad", "advert", 0}, {"pubblicità", "advert", 0},
     {"advert", "advert", 0}, {"advertising", "advert", 0}, {"ad", "advert", 0}, {"ads", "advert", 0},
     {"sponsored", "advert", 0}, {"sponsored content", "advert", 0},
     {"paid content", "advert", 0}, {"promoted", "advert", 0},
@@ -308,6 +310,11 @@ static const phrase prefixes[] = {
     {"enter your email", "newsletter", 0}, {"never miss", "newsletter", 0},
     {"receive our", "newsletter", 0}, {"get the latest", "newsletter", 0},
     {"want more", "newsletter", 0}, {"by signing up", "newsletter", 0},
+    {"jetzt kostenlos abonnieren", "newsletter", 0}, {"newsletter abonnieren", "newsletter", 0},
+    {"mit der anmeldung akzeptieren sie", "newsletter", 0},
+    {"abonnez vous", "newsletter", 0}, {"inscrivez vous", "newsletter", 0},
+    {"suscríbete", "newsletter", 0}, {"suscribete", "newsletter", 0},
+    {"iscriviti", "newsletter", 0},
     /* an affiliate disclosure */
     {"this post contains affiliate links", "advert", 0},
     {"this post may contain affiliate links", "advert", 0},
@@ -366,11 +373,15 @@ static const char *const share_vocab[] = {
     "messenger", "telegram", "opens", "in", "new", "window", "click", "to",
     "the", "gift", "save", "comments", "comment", "like", "loading",
     "tumblr", "pocket", "flipboard", "more", "sms", "bluesky", "threads",
-    "google", "url", "copied", "mastodon", "and", "or", NULL};
+    "google", "url", "copied", "mastodon", "and", "or",
+    /* the same bars in German, French, Spanish and Italian */
+    "artikel", "teilen", "kopieren", "drucken", "partager", "cet",
+    "copier", "le", "lien", "imprimer", "compartir", "copiar", "enlace", "en",
+    "condividi", "copia", "stampa", "per", "auf", "sur", "con", NULL};
 static const char *const share_strong[] = {
     "share", "tweet", "facebook", "twitter", "linkedin", "whatsapp",
     "pinterest", "reddit", "telegram", "messenger", "flipboard", "bluesky",
-    NULL};
+    "teilen", "partager", "compartir", "condividi", NULL};
 
 static const char *const credit_agencies[] = {
     "getty images", "shutterstock", "alamy", "pa media", "pa wire",

@@ -548,6 +548,16 @@ static void test_continue_and_zemanta(void **state)
     assert_null(strstr(b->text, "continue"));
     assert_false(has_block(a, "Zemanta"));
     nr_article_free(a);
+    /* furniture in the languages pages come in most, inside a story */
+    a = text(HEAD BODY1 "Anzeige\n\n" BODY2 "Jetzt kostenlos abonnieren\n\n" BODY3
+             "Artikel teilen: Facebook X WhatsApp E-Mail Link kopieren\n\nPartager sur Facebook\n");
+    assert_true(has_block(a, "Residents packed"));
+    assert_true(has_block(a, "The leader of the council"));
+    assert_false(has_block(a, "Anzeige"));
+    assert_false(has_block(a, "teilen"));
+    assert_false(has_block(a, "Partager"));
+    assert_false(has_block(a, "abonnieren"));
+    nr_article_free(a);
     /* a recommendation widget's signature inside the story */
     a = text(HEAD BODY1 "by Taboola by Taboola\n\n" BODY2 "Recommended by Outbrain\n\n" BODY3);
     assert_true(has_block(a, "Residents packed"));
