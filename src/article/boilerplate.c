@@ -820,7 +820,12 @@ const char *nr_boiler_rule(const nr_cand *u, int *tail)
                 *tail = prefixes[i].tail;
                 goto done;
             }
-        if (strstr(s, "\xC2\xA9") || key_contains_word(k, "all rights reserved") ||
+        /* (a caption that ends in its photographer's ©, "... before
+           sunrise. © Jo Roe", is a caption with a credit to cut) */
+        const char *copy = strstr(s, "\xC2\xA9");
+        int credit = copy && copy > s + 2 && copy[-1] == ' ' && strchr(".!?", copy[-2]) &&
+                     !key_contains_word(k, "all rights reserved");
+        if ((copy && !credit) || key_contains_word(k, "all rights reserved") ||
             !strncasecmp(s, "(c) ", 4)) {
             rule = "copyright";
             *tail = 1;

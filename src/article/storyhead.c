@@ -603,6 +603,19 @@ size_t nr_find_headline(nr_page *pg, size_t first, size_t end)
 
 /* ---- the byline ---- */
 
+/* Does the text before " by" at `off` end in a verb of publishing
+   ("Published by Valley Courier on Mar. 3", "Powered by ...")?  That
+   names a publisher, not a writer. */
+static int publisher_by(const char *s, size_t off)
+{
+    static const char *const verbs[] = {"published", "powered", "sponsored", "presented",
+                                        "produced", "distributed", "hosted", NULL};
+    size_t e = off > 0 ? off - 1 : 0, b = e;
+    while (b > 0 && s[b - 1] != ' ')
+        b--;
+    return nr_in_list_ci(s + b, e - b, verbs);
+}
+
 /* Is c a byline line, and which kind?  *nb..*ne gets the name. */
 static int byline_kind(const nr_cand *c, const nr_textstat *st, size_t *nb,
                        size_t *ne)
@@ -626,7 +639,9 @@ static int byline_kind(const nr_cand *c, const nr_textstat *st, size_t *nb,
         }
     }
     /* "Published: Mar 3, 2022 · Modified: Mar 5, 2022 by Jo Roe · ...":
-       a lead after the dates of a post's meta line */
+       a lead after the dates of a post's meta line, or before its date
+       in a short one ("Photographs and words by Jo Roe January 27,
+       2024") */
     if (st->words <= 30) {
         size_t db, de;
         char iso[11];
@@ -634,7 +649,8 @@ static int byline_kind(const nr_cand *c, const nr_textstat *st, size_t *nb,
                                       (q = memmem(q, c->len - (size_t)(q - c->text), " by ", 4)) != NULL;
              q += 4) {
             size_t off = (size_t)(q - c->text) + 1, b2, e2;
-            if (off > de && nr_name_at(c->text + off, c->len - off, &b2, &e2, &lead) && lead) {
+            if ((off > de || (st->words <= 15 && off < db && !publisher_by(c->text, off))) &&
+                nr_name_at(c->text + off, c->len - off, &b2, &e2, &lead) && lead) {
                 *nb = off + b2;
                 *ne = off + e2;
                 return BY_LEAD;

@@ -109,8 +109,8 @@ static void head_date(nr_doc *d)
     }
 }
 
-/* Do most of alt's longer words (four letters or more) stand in the
-   caption too?  An image's alt text and its caption describe the same
+/* Do half of alt's longer words (four letters or more) stand in the
+   caption too, by their first four letters?  An image's alt text and its caption describe the same
    thing; a headline over the lead photo's caption rarely does. */
 static int describes(const nr_cand *alt, const nr_cand *caption)
 {
@@ -122,12 +122,17 @@ static int describes(const nr_cand *alt, const nr_cand *caption)
         if (e)
             *e = '\0';   /* the word alone, for strstr */
         if (l >= 4) {
+            /* by the first four letters: "boat" / "boats", "dancing" /
+               "dance" */
             words++;
+            char keep = w[4];
+            w[4] = '\0';
             for (const char *q = c; (q = strstr(q, w)) != NULL; q++)
-                if ((q == c || q[-1] == ' ') && (q[l] == ' ' || q[l] == '\0')) {
+                if (q == c || q[-1] == ' ') {
                     hits++;
                     break;
                 }
+            w[4] = keep;
         }
         w = e ? e + 1 : w + l;
     }

@@ -237,7 +237,7 @@ size_t nr_caption_credit(const char *s, size_t n, size_t *mark)
     static const char *const marks[] = {
         " Photograph: ", " Photo: ", " Photos: ", " Picture: ", " Image: ",
         " Illustration: ", " Credit: ", " Foto: ", " Bild: ", " Photograph by ",
-        " Photo by ", " Picture by ", NULL};
+        " Photo by ", " Picture by ", " \xC2\xA9 ", NULL};
     for (size_t m = 0; marks[m]; m++) {
         size_t l = strlen(marks[m]);
         const char *at = memmem(s, n, marks[m], l);
