@@ -136,6 +136,7 @@ static const phrase exact[] = {
     {"save article", "share-widget", 0}, {"copy link", "share-widget", 0},
     {"link copied", "share-widget", 0},
     {"now playing", "video", 0}, {"show all", "nav", 0},
+    {"autoplay", "video", 0}, {"autoplay is on", "video", 0}, {"autoplay is off", "video", 0},
     {"for immediate release", "dateline", 0},
     {"report abuse", "comment-form", 0}, {"report this post", "comment-form", 0},
     {"report this comment", "comment-form", 0},
@@ -494,6 +495,9 @@ static int wire_dateline(const char *s, size_t n)
 static int video_length(const char *s, size_t n)
 {
     size_t i = 0, parts = 0;
+    /* "Duration 1:42 · Autoplay is on" */
+    if (n > 9 && !strncasecmp(s, "duration ", 9))
+        i = 9;
     for (;;) {
         size_t d = 0;
         while (i < n && isdigit((unsigned char)s[i]))
@@ -511,7 +515,8 @@ static int video_length(const char *s, size_t n)
         return 0;
     while (i < n && (s[i] == ' ' || s[i] == '-'))
         i++;
-    return i == n || (n - i >= 7 && !strncasecmp(s + i, "source:", 7));
+    return i == n || (n - i >= 7 && !strncasecmp(s + i, "source:", 7)) ||
+           (n - i >= 2 && (!strncmp(s + i, "\xC2\xB7", 2) || s[i] == '|'));
 }
 
 static int is_share_bar(const char *k, size_t rawlen)

@@ -791,7 +791,12 @@ static void take_date_beside(nr_page *pg, size_t i)
             c->rule = "dateline";
             continue;
         }
-        if (!c->rule && role == SIZE_MAX && nr_role_line(c->text, c->len))
+        /* (or the writer's place: "Por Lucía Ferrández" / "Valdemora" /
+           "05 feb 2024 - 09:15 CET") */
+        if (!c->rule && role == SIZE_MAX &&
+            (nr_role_line(c->text, c->len) ||
+             (pg->st[j].words <= 3 && isupper((unsigned char)c->text[0]) &&
+              !nr_ends_sentence(c->text, c->len) && date_line(pg, nr_next_live(d, j)))))
             role = j;
         else if (!c->rule)
             break;
