@@ -118,9 +118,12 @@ static int year_at(const char *s, size_t n, size_t i, size_t *e)
     size_t j = i;
     while (j < n && is_digit(s[j]))
         j++;
-    /* "March 3, 20219:41 AM GMT": a copy glued the time to the year */
-    if ((j - i == 5 || j - i == 6) && j + 2 < n && s[j] == ':' && is_digit(s[j + 1]) &&
-        is_digit(s[j + 2]))
+    /* "March 3, 20219:41 AM GMT": a copy glued the time to the year;
+       "12 septembre 202314 septembre 2023", the next date's day */
+    size_t me;
+    if ((j - i == 5 || j - i == 6) &&
+        ((j + 2 < n && s[j] == ':' && is_digit(s[j + 1]) && is_digit(s[j + 2])) ||
+         (j + 1 < n && s[j] == ' ' && month_at(s, n, j + 1, &me) > 0)))
         j = i + 4;
     if (j - i != 4)
         return -1;

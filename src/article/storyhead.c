@@ -625,7 +625,7 @@ static int byline_kind(const nr_cand *c, const nr_textstat *st, size_t *nb,
         return BY_NONE;
     /* "Le Monde | 04.05.2015 | Par Jo Roe": a lead after a separator */
     static const char *const seps[] = {"| ", "\xE2\x80\xA2 ", "\xC2\xB7 ",
-                                       "\xE2\x80\x94 ", "\xE2\x80\x93 ", NULL};
+                                       "\xE2\x80\x94 ", "\xE2\x80\x93 ", " / ", NULL};
     for (size_t k = 0; seps[k] && st->words <= 30; k++) {
         size_t sl = strlen(seps[k]);
         for (const char *q = c->text; (q = memmem(q, c->len - (size_t)(q - c->text),

@@ -1402,6 +1402,8 @@ static void test_dates(void **state)
         {"9/11/13 10:00AM", "9/11/13", ""},
         /* the time glued to the year by a copy */
         {"March 3, 20219:41 AM GMTUpdated 2 years ago", "March 3, 2021", "2021-03-03"},
+        /* ... or the next date's day to it */
+        {"Publi\xC3\xA9 le 12 septembre 202314 septembre 2023", "12 septembre 2023", "2023-09-12"},
     };
     for (size_t i = 0; i < sizeof cases / sizeof *cases; i++) {
         size_t b, e;
