@@ -313,11 +313,11 @@ static void trim_back(nr_doc *d, const long *v, const unsigned char *cls,
             for (size_t k = a; k < j; k++)
                 if (v[k] > 0)
                     before += v[k];
-            /* (a list of related posts is cut behind its label however
-               close to the story's subject) */
-            /* behind a small gap (a label and a few links) a part near
-               the size of what precedes it goes on with the story
-               ("Related" and two titles in an interview's middle) */
+            /* a list of related posts is cut behind its label however
+               close to the story's subject; but behind a small gap (a
+               label and a few links) a part near the size of what
+               precedes it goes on with the story ("Related" and two
+               titles in an interview's middle) */
             int small = i - j <= 4 && after * 2 >= before;
             if (after < before &&
                 ((marker && teasers) || (!small && nr_off_subject(d, v, i, *b, a, j)))) {
@@ -400,15 +400,6 @@ static int numbered_heading(const nr_cand *c, const nr_textstat *st)
 {
     return c->kind == NR_BLOCK_ITEM && (c->flags & NR_C_ONE_LINE) && st->words <= 12 &&
            !nr_ends_sentence(c->text, c->len);
-}
-
-/* The last live candidate before a, or SIZE_MAX. */
-static size_t last_before(const nr_doc *d, size_t a)
-{
-    for (size_t i = a; i-- > 0;)
-        if (nr_live(&d->u[i]))
-            return i;
-    return SIZE_MAX;
 }
 
 /* ---- teaser streams ---- */
@@ -659,19 +650,19 @@ void nr_text_region(nr_doc *d)
     size_t from = h == SIZE_MAX ? a : h;
     /* no headline: the byline and date lines right above the story are
        still its head, for the header pass to read, not a masthead */
-    for (size_t p; h == SIZE_MAX && (p = last_before(d, from)) != SIZE_MAX &&
+    for (size_t p; h == SIZE_MAX && (p = nr_prev_live(d, from)) != SIZE_MAX &&
                    nr_meta_line(&d->u[p]) && !(d->u[p].flags & NR_C_KEEP);)
         from = p;
     /* "14.03.2023 09:12" over the headline: the story's date, when no
        byline carried one */
-    size_t p = h != SIZE_MAX ? last_before(d, h) : SIZE_MAX;
+    size_t p = h != SIZE_MAX ? nr_prev_live(d, h) : SIZE_MAX;
     size_t db, de;
     char iso[11];
     /* (or over a section label over the headline: "12 March 2022 /
        Databases / Headline") */
     if (p != SIZE_MAX && st[p].words <= 2 &&
         !nr_date_find(d->u[p].text, d->u[p].len, &db, &de, iso))
-        p = last_before(d, p);
+        p = nr_prev_live(d, p);
     if (p != SIZE_MAX && !d->date && !(d->u[p].flags & NR_C_KEEP) && st[p].words <= 6) {
         if (nr_date_find(d->u[p].text, d->u[p].len, &db, &de, iso)) {
             nr_doc_set(d, &d->date, d->u[p].text + db, de - db);
@@ -733,15 +724,15 @@ void nr_text_region(nr_doc *d)
                  /* (a name right under the headline, for the header pass
                     to read as the byline when none was found: not a
                     table of facts, a player's controls) */
-                 !(!d->byline && under <= 3 && !crowded && nr_namelike(c->text, c->len) && !nr_bulleted(c) &&
-                   !nr_control_words(c) &&
+                 !(!d->byline && under <= 3 && !crowded && nr_namelike(c->text, c->len) &&
+                   !nr_bulleted(c) && !nr_control_words(c) &&
                    !(st[i].words >= 4 && menu_shape(c, &st[i]))) &&
                  !(c->kind == NR_BLOCK_PARA &&
                    (v[i] > 0 || (i < first_meta &&
                                  nr_ends_sentence(c->text, c->len)))) &&
                  !(i == from + 1 && !crowded && nr_headline_shape(c, &st[i]) &&
                    !menu_shape(c, &st[i])) &&
-                 !(i == last_before(d, a) && !crowded &&
+                 !(i == nr_prev_live(d, a) && !crowded &&
                    ((nr_headline_shape(c, &st[i]) && !menu_shape(c, &st[i])) ||
                     numbered_heading(c, &st[i]))))
             c->rule = "outside-article";   /* (the last keeps a subheading

@@ -28,6 +28,15 @@ static inline size_t nr_next_live(const nr_doc *d, size_t i)
     return d->n;
 }
 
+/* The live candidate before i, or SIZE_MAX. */
+static inline size_t nr_prev_live(const nr_doc *d, size_t i)
+{
+    while (i-- > 0)
+        if (nr_live(&d->u[i]))
+            return i;
+    return SIZE_MAX;
+}
+
 /* What the passes know of every candidate of a page. */
 typedef struct nr_page {
     nr_doc *d;

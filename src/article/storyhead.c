@@ -56,9 +56,7 @@ static int author_above_date(const nr_page *pg, size_t i)
         (date_line(pg, j) ||
          (j < d->n && pg->st[j].words <= 8 && date_line(pg, nr_next_live(d, j)))))
         return 1;
-    size_t p = i;
-    while (p-- > 0 && !nr_live(&d->u[p]))
-        ;
+    size_t p = nr_prev_live(d, i);
     return p != SIZE_MAX && pg->st[p].words <= 4 && nr_namelike(d->u[p].text, d->u[p].len) &&
            !nr_control_words(&d->u[p]) && !memchr(d->u[p].text, '|', d->u[p].len) &&
            role_like(pg, i) && date_line(pg, j);
@@ -377,22 +375,13 @@ static long headline_score(const nr_page *pg, const nr_hashset *ws, size_t i,
     return score;
 }
 
-/* The live line before i, or SIZE_MAX. */
-static size_t prev_live(const nr_doc *d, size_t i)
-{
-    while (i-- > 0)
-        if (nr_live(&d->u[i]))
-            return i;
-    return SIZE_MAX;
-}
-
 /* For the headline h under a kicker k under a line t: t when t's key is
    k's then h's (a word or two may differ at the joint: "o s"), else h. */
 static size_t whole_title(const nr_page *pg, size_t h)
 {
     const nr_doc *d = pg->d;
-    size_t k = prev_live(d, h);
-    size_t t = k != SIZE_MAX ? prev_live(d, k) : SIZE_MAX;
+    size_t k = nr_prev_live(d, h);
+    size_t t = k != SIZE_MAX ? nr_prev_live(d, k) : SIZE_MAX;
     if (t == SIZE_MAX || pg->st[k].words > 5 || !nr_headline_shape(&d->u[t], &pg->st[t]))
         return h;
     char *tk = nr_key(d->u[t].text, d->u[t].len), *kk = nr_key(d->u[k].text, d->u[k].len),
@@ -425,9 +414,7 @@ static int numbered_run(const nr_doc *d, size_t i)
     long n = lead_number(&d->u[i]);
     if (n < 0)
         return 0;
-    size_t p = i, q = nr_next_live(d, i);
-    while (p-- > 0 && !nr_live(&d->u[p]))
-        ;
+    size_t p = nr_prev_live(d, i), q = nr_next_live(d, i);
     return (p != SIZE_MAX && lead_number(&d->u[p]) == n - 1) ||
            (q < d->n && lead_number(&d->u[q]) == n + 1);
 }
@@ -645,8 +632,9 @@ static int byline_kind(const nr_cand *c, const nr_textstat *st, size_t *nb,
     if (st->words <= 30) {
         size_t db, de;
         char iso[11];
-        for (const char *q = c->text; nr_date_find(c->text, c->len, &db, &de, iso) &&
-                                      (q = memmem(q, c->len - (size_t)(q - c->text), " by ", 4)) != NULL;
+        int dated = nr_date_find(c->text, c->len, &db, &de, iso);
+        for (const char *q = c->text;
+             dated && (q = memmem(q, c->len - (size_t)(q - c->text), " by ", 4)) != NULL;
              q += 4) {
             size_t off = (size_t)(q - c->text) + 1, b2, e2;
             if ((off > de || (st->words <= 15 && off < db && !publisher_by(c->text, off))) &&
@@ -866,7 +854,8 @@ static void drop_glued_role(char *s)
     for (size_t i = 0; i < n; i++) {
         if (s[i] != ' ')
             continue;
-        if (++words >= 2 && isupper((unsigned char)s[i + 1]) && nr_role_line(s + i + 1, n - i - 1)) {
+        if (++words >= 2 && isupper((unsigned char)s[i + 1]) &&
+            nr_role_line(s + i + 1, n - i - 1)) {
             s[i] = '\0';
             return;
         }
