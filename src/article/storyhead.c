@@ -888,6 +888,11 @@ void nr_find_byline(nr_page *pg, size_t h, size_t a, size_t b)
             dist++;
         size_t nb, ne;
         int kind = byline_kind(c, &pg->st[i], &nb, &ne);
+        /* the headline's own words are no writer's name ("District
+           News" as a crumb, a heading and the headline) */
+        if (kind == BY_NAME_ONLY && h != SIZE_MAX && ne - nb == d->u[h].len &&
+            !strncasecmp(c->text + nb, d->u[h].text, ne - nb))
+            continue;
         if (kind != BY_NONE && kind != BY_LEAD && lead_above(d, i))
             kind = BY_LEAD;   /* "By" on a line of its own, then the name */
         /* far above the headline only "By" lines, and names with a date

@@ -1441,6 +1441,19 @@ static void test_dates(void **state)
     assert_false(nr_month_year("May 3, 2022", 11));
 }
 
+/* A section's label over a date is no writer, however name-like, when
+   it is the page's headline too ("District News" twice, a date, the
+   story's headline). */
+static void test_label_is_no_byline(void **state)
+{
+    (void)state;
+    nr_article *a = text("Home\n\nDistrict News\n\nDistrict News\n\nPosted on 09/05/2023\n\n"
+                         "Board approves later start times for middle schools\n\n" BODY1 BODY2 BODY3);
+    assert_true(a->byline == NULL || strcmp(a->byline, "District News") != 0);
+    assert_true(has_block(a, "Residents packed"));
+    nr_article_free(a);
+}
+
 /* The byline's parts on lines of their own: a lead, a role. */
 static void test_byline_parts(void **state)
 {
@@ -1555,6 +1568,7 @@ int main(void)
         cmocka_unit_test(test_comment_tail),
         cmocka_unit_test(test_related_and_newsletter),
         cmocka_unit_test(test_continue_and_zemanta),
+        cmocka_unit_test(test_label_is_no_byline),
         cmocka_unit_test(test_byline_and_date_forms),
         cmocka_unit_test(test_headings_labels_items),
         cmocka_unit_test(test_numbered_sections_and_wiki_marks),
