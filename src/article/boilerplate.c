@@ -582,12 +582,14 @@ static const char *count_widget(const char *k, int *tail)
     static const char *const leads[] = {"there are", "there is", "showing",
                                         "view all", "see all", "read all",
                                         NULL};
-    for (size_t i = 0; leads[i]; i++)
-        if (key_starts(k, leads[i]) &&
-            isdigit((unsigned char)k[strlen(leads[i]) + 1])) {
-            p = k + strlen(leads[i]) + 1;
+    for (size_t i = 0; leads[i]; i++) {
+        size_t l = strlen(leads[i]);
+        /* (the key may be the lead alone: "See all" ends there) */
+        if (key_starts(k, leads[i]) && k[l] == ' ' && isdigit((unsigned char)k[l + 1])) {
+            p = k + l + 1;
             break;
         }
+    }
     static const char *const ones[] = {"one comment", "one response",
                                        "one reply", "one thought on", NULL};
     for (size_t i = 0; ones[i]; i++)
