@@ -73,6 +73,19 @@ static void user_patterns(nr_doc *d)
 
 /* ---- 2. boilerplate and related-link lists ---- */
 
+/* The candidate next to i in direction step (+1 or -1), past the head's
+   lines (a title or byline the header pass took, which carry no rule),
+   or NULL. */
+static nr_cand *beside(nr_doc *d, size_t i, int step)
+{
+    for (size_t j = i; step > 0 ? j + 1 < d->n : j > 0;) {
+        j = step > 0 ? j + 1 : j - 1;
+        if (alive(&d->u[j]) || d->u[j].rule)
+            return &d->u[j];
+    }
+    return NULL;
+}
+
 /* A caption's label alone: "Image caption,", "Media caption", "Caption:". */
 static int caption_label(const nr_cand *u)
 {
@@ -110,8 +123,9 @@ static void head_date(nr_doc *d)
 }
 
 /* Do half of alt's longer words (four letters or more) stand in the
-   caption too, by their first four letters?  An image's alt text and its caption describe the same
-   thing; a headline over the lead photo's caption rarely does. */
+   caption too, by their first four letters?  An image's alt text and
+   its caption describe the same thing; a headline over the lead
+   photo's caption rarely does. */
 static int describes(const nr_cand *alt, const nr_cand *caption)
 {
     char *a = nr_key(alt->text, alt->len), *c = nr_key(caption->text, caption->len);
@@ -215,10 +229,7 @@ static void boilerplate(nr_doc *d, unsigned char *tail)
     for (size_t i = 1; i < d->n; i++) {
         if (!d->u[i].rule || strcmp(d->u[i].rule, "video"))
             continue;
-        size_t j = i;
-        while (j > 0 && !alive(&d->u[j - 1]) && !d->u[j - 1].rule)
-            j--;
-        nr_cand *t = j > 0 ? &d->u[j - 1] : NULL;
+        nr_cand *t = beside(d, i, -1);
         if (t && removable(t) && !t->rule && t->kind != NR_BLOCK_HEADING &&
             nr_word_count(t->text, t->len) <= 16 && !nr_ends_sentence(t->text, t->len))
             t->rule = "video";
@@ -230,12 +241,10 @@ static void boilerplate(nr_doc *d, unsigned char *tail)
         nr_cand *u = &d->u[i];
         if (!u->rule || strcmp(u->rule, "caption") || !caption_label(u))
             continue;
-        size_t j = i + 1;
-        while (j < d->n && !alive(&d->u[j]) && !d->u[j].rule)
-            j++;
-        if (j < d->n && removable(&d->u[j]) && !d->u[j].rule &&
-            d->u[j].kind != NR_BLOCK_HEADING && nr_word_count(d->u[j].text, d->u[j].len) <= 40)
-            d->u[j].rule = "caption";
+        nr_cand *t = beside(d, i, +1);
+        if (t && removable(t) && !t->rule && t->kind != NR_BLOCK_HEADING &&
+            nr_word_count(t->text, t->len) <= 40)
+            t->rule = "caption";
     }
     /* the titles listed under a "Related" label go with it */
     int body_seen = 0;
@@ -902,10 +911,7 @@ void nr_structure_run(nr_doc *d)
     for (size_t i = 1; d->fmt == NR_FORMAT_TEXT && i < d->n; i++) {
         if (!(d->u[i].flags & NR_C_CREDITED))
             continue;
-        size_t p = i;
-        while (p > 0 && !alive(&d->u[p - 1]) && !d->u[p - 1].rule)
-            p--;
-        nr_cand *t = p > 0 ? &d->u[p - 1] : NULL;
+        nr_cand *t = beside(d, i, -1);
         if (t && alive(t) && removable(t) && t->kind == NR_BLOCK_PARA &&
             nr_word_count(t->text, t->len) <= 12 && !nr_ends_sentence(t->text, t->len) &&
             describes(t, &d->u[i]))
