@@ -398,7 +398,7 @@ static int key_starts(const char *k, const char *p)
     return !strncmp(k, p, n) && (k[n] == ' ' || k[n] == '\0');
 }
 
-static int key_contains_word(const char *k, const char *p)
+int nr_key_has(const char *k, const char *p)
 {
     size_t n = strlen(p);
     for (const char *q = strstr(k, p); q; q = strstr(q + 1, p))
@@ -424,10 +424,10 @@ static int consent_banner(const char *k)
     while (k[l] && k[l] != ' ')
         l++;
     if (!nr_in_list_ci(k, l, self) ||
-        !(key_contains_word(k, "cookies") || key_contains_word(k, "cookie")))
+        !(nr_key_has(k, "cookies") || nr_key_has(k, "cookie")))
         return 0;
     for (size_t i = 0; consent[i]; i++)
-        if (key_contains_word(k, consent[i]))
+        if (nr_key_has(k, consent[i]))
             return 1;
     return 0;
 }
@@ -704,7 +704,7 @@ static int prefix_fits(const phrase *p, const char *s, size_t n, const char *k)
 {
     /* "Thanks for reading X! Subscribe for free ...", not a sign-off */
     if (!strcmp(p->key, "thanks for reading"))
-        return key_contains_word(k, "subscribe");
+        return nr_key_has(k, "subscribe");
     if (!strcmp(p->rule, "listen-widget"))
         return n <= 60;
     if (!strcmp(p->rule, "tags"))
@@ -834,8 +834,8 @@ const char *nr_boiler_rule(const nr_cand *u, int *tail)
            sunrise. © Jo Roe", is a caption with a credit to cut) */
         const char *copy = strstr(s, "\xC2\xA9");
         int credit = copy && copy > s + 2 && copy[-1] == ' ' && strchr(".!?", copy[-2]) &&
-                     !key_contains_word(k, "all rights reserved");
-        if ((copy && !credit) || key_contains_word(k, "all rights reserved") ||
+                     !nr_key_has(k, "all rights reserved");
+        if ((copy && !credit) || nr_key_has(k, "all rights reserved") ||
             !strncasecmp(s, "(c) ", 4)) {
             rule = "copyright";
             *tail = 1;
@@ -848,7 +848,7 @@ const char *nr_boiler_rule(const nr_cand *u, int *tail)
             rule = "cookie";
             goto done;
         }
-        if ((key_contains_word(k, "newsletter") || key_contains_word(k, "inbox")) &&
+        if ((nr_key_has(k, "newsletter") || nr_key_has(k, "inbox")) &&
             (key_starts(k, "sign") || key_starts(k, "subscribe") ||
              key_starts(k, "get") || key_starts(k, "join") ||
              key_starts(k, "enter") || key_starts(k, "want") ||
@@ -867,7 +867,7 @@ const char *nr_boiler_rule(const nr_cand *u, int *tail)
     }
     if (n <= 140) {
         for (size_t i = 0; credit_agencies[i]; i++)
-            if (key_contains_word(k, credit_agencies[i]) &&
+            if (nr_key_has(k, credit_agencies[i]) &&
                 (memchr(s, '/', n) || memchr(s, '(', n) ||
                  !nr_ends_sentence(s, n) || n <= 40)) {
                 rule = "caption";

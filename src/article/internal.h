@@ -39,6 +39,9 @@ void nr_boiler_trim(nr_doc *d, nr_cand *u);
 /* Normalized comparison key: ASCII lower case, letters and digits, one
    space between words; other punctuation dropped.  Caller frees. */
 char *nr_key(const char *s, size_t n);
+/* Does key k hold p as whole words ("the fixing post" in "copyright
+   2024 the fixing post all rights reserved")? */
+int nr_key_has(const char *k, const char *p);
 /* The same key, a byte at a time, for comparing lines with a key without
    building one per line (the headline finder looks at every line of a
    page).  Zero it, set s and n; next gives a byte, or -1 at the end. */

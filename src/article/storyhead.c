@@ -140,11 +140,9 @@ static int copyright_holder(const nr_page *pg, size_t i)
              !(c->rule && !strcmp(c->rule, "copyright"))))
             continue;
         char *o = nr_key(c->text, c->len);
-        size_t lk = strlen(k);
         /* the name anywhere in it, word for word ("Copyright © 2024 The
            Fixing Post, All rights reserved.") */
-        for (const char *q = o ? strstr(o, k) : NULL; q && !found; q = strstr(q + 1, k))
-            found = (q == o || q[-1] == ' ') && (q[lk] == ' ' || q[lk] == '\0');
+        found = o && nr_key_has(o, k);
         free(o);
     }
     free(k);
